@@ -1,0 +1,59 @@
+/**
+ * Every error the Plugboard API returns carries one of these stable codes.
+ * Programs branch on the code; people read the message.
+ *
+ * @example
+ * ```ts
+ * if (error.code === ErrorCode.SessionExpired) renewToken();
+ * ```
+ */
+export const ErrorCode = {
+  /** The body is not valid JSON. */
+  InvalidJson: 'invalid_json',
+  /** The request body, query or path failed validation; `details.issues` lists each problem. */
+  ValidationFailed: 'validation_failed',
+  /** The body is larger than the server accepts. */
+  PayloadTooLarge: 'payload_too_large',
+  /** The request needs `Content-Type: application/json`. */
+  UnsupportedMediaType: 'unsupported_media_type',
+  /** No credential, or one the server does not know. */
+  Unauthenticated: 'unauthenticated',
+  /** The connect session token has expired; mint a new one. */
+  SessionExpired: 'session_expired',
+  /** The credential is valid but may not do this. */
+  Forbidden: 'forbidden',
+  /** The request's `Origin` is not one of the allowed origins. */
+  OriginNotAllowed: 'origin_not_allowed',
+  /** Nothing with that id exists, or it is not visible to this credential. */
+  NotFound: 'not_found',
+  /** The route exists but not for this HTTP method. */
+  MethodNotAllowed: 'method_not_allowed',
+  /** Another connector of the organization already uses that slug. */
+  SlugTaken: 'slug_taken',
+  /** The connector does not offer that auth method, or it cannot be used this way yet. */
+  AuthMethodNotSupported: 'auth_method_not_supported',
+  /** The request conflicts with the current state. */
+  Conflict: 'conflict',
+  /** Too many requests; retry after the time in `Retry-After`. */
+  RateLimited: 'rate_limited',
+  /** Something failed on the server; nothing secret is in the message. */
+  Internal: 'internal_error',
+} as const;
+
+/** One of the {@link ErrorCode} values. */
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** One problem found while validating a request. `path` is dotted, e.g. `credentials.apiKey`. */
+export interface ValidationIssue {
+  path: string;
+  message: string;
+}
+
+/** The JSON body of every error response. */
+export interface ErrorBody {
+  error: {
+    code: ErrorCode;
+    message: string;
+    details?: { issues?: ValidationIssue[] } & Record<string, unknown>;
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * Domain types, request schemas and error codes shared by the Plugboard server, SDK and widget.
+ * The SDK and widget import only types and the zod-free helpers, so no schema code reaches the browser bundle.
+ * @packageDocumentation
+ */
+export { type ErrorBody, ErrorCode, type ValidationIssue } from './error-codes.js';
+export {
+  AUTH_KIND_LABELS,
+  AUTH_KINDS,
+  authKindSchema,
+  authMethodInputSchema,
+  authMethodSchema,
+  credentialInputSchemas,
+  type FormAuthKind,
+  isFormAuthKind,
+  publicAuthMethodSchema,
+} from './schemas/auth-methods.js';
+export {
+  externalIdSchema,
+  httpsUrlSchema,
+  idSchema,
+  originSchema,
+  pageQuerySchema,
+  pageSchema,
+  timestampSchema,
+} from './schemas/common.js';
+export {
+  adminConnectionSchema,
+  connectionCreateSchema,
+  connectionListQuerySchema,
+  connectionSchema,
+  connectionStatusSchema,
+} from './schemas/connections.js';
+export {
+  connectorCardSchema,
+  connectorCreateSchema,
+  connectorSchema,
+  connectorUpdateSchema,
+  creatorSchema,
+  domainSchema,
+  slugSchema,
+  visibilitySchema,
+} from './schemas/connectors.js';
+export { errorBodySchema } from './schemas/errors.js';
+export {
+  apiKeyCreateSchema,
+  apiKeySchema,
+  createdApiKeySchema,
+  memberCreateSchema,
+  memberSchema,
+  organizationSchema,
+  organizationUpdateSchema,
+  tenantSchema,
+} from './schemas/organizations.js';
+export { connectSessionCreateSchema, connectSessionSchema, sessionInfoSchema } from './schemas/sessions.js';
+export { SLUG_PATTERN, slugify } from './slug.js';
+export type * from './types.js';

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/** A server-generated id with a type prefix, e.g. `ctr_3k9...`. */
+export const idSchema = z
+  .string()
+  .min(4)
+  .max(64)
+  .regex(/^[a-z]+_[A-Za-z0-9]+$/, 'Must be a Plugboard id');
+
+/** An ISO 8601 timestamp string. */
+export const timestampSchema = z.iso.datetime();
+
+/** An id chosen by the vendor for its tenants and end users: up to 200 printable characters. */
+export const externalIdSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[A-Za-z0-9._:@|+-]+$/, 'Use letters, digits and . _ : @ | + - only');
+
+/** A web origin such as `https://app.example.com` (scheme, host and port; no path). */
+export const originSchema = z
+  .string()
+  .max(300)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+    } catch {
+      return false;
+    }
+  }, 'Must be an origin like https://app.example.com, without a path or trailing slash');
+
+/** An https URL, e.g. for icons. */
+export const httpsUrlSchema = z.url({ protocol: /^https$/, error: 'Must be an https:// URL' }).max(2048);
+
+/** A page of results. `nextCursor` is null on the last page. */
+export function pageSchema<T extends z.ZodType>(item: T) {
+  return z.object({ data: z.array(item), nextCursor: z.string().nullable() });
+}
+
+/** Query parameters shared by list endpoints. */
+export const pageQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});

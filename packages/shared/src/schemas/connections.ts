@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { authKindSchema } from './auth-methods.js';
+import { timestampSchema } from './common.js';
+
+/** The life of a connection. */
+export const connectionStatusSchema = z.enum(['active', 'needs_reauth', 'error', 'revoked']);
+
+/**
+ * Body of `POST /v1/session/connections`. The server picks the id; credentials are
+ * checked against the chosen auth method's own schema.
+ */
+export const connectionCreateSchema = z.strictObject({
+  /** The connector's id or slug. */
+  connector: z.string().min(1).max(100),
+  /** Defaults to the connector's default auth method. */
+  authMethodId: z.string().min(1).max(64).optional(),
+  label: z.string().trim().min(1).max(100).optional(),
+  credentials: z.record(z.string(), z.string().max(8000)).default({}),
+});
+
+/** A connection as a connect session sees it: never any credential. */
+export const connectionSchema = z.object({
+  id: z.string(),
+  connectorId: z.string(),
+  connectorSlug: z.string(),
+  tenantId: z.string(),
+  authMethodId: z.string(),
+  authKind: authKindSchema,
+  label: z.string(),
+  status: connectionStatusSchema,
+  /** The end user id that created it. */
+  createdBy: z.string(),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+  lastUsedAt: timestampSchema.nullable(),
+});
+
+/** A connection as the admin API returns it: credentials masked, e.g. `{ apiKey: "••••••••3f9a" }`. */
+export const adminConnectionSchema = connectionSchema.extend({
+  maskedCredentials: z.record(z.string(), z.string()),
+});
+
+/** Query of `GET /v1/connections`. */
+export const connectionListQuerySchema = z.strictObject({
+  tenantId: z.string().max(200).optional(),
+  connector: z.string().max(100).optional(),
+  status: connectionStatusSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});

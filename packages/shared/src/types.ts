@@ -1,0 +1,101 @@
+import type { z } from 'zod';
+import type {
+  AUTH_KINDS,
+  authMethodInputSchema,
+  authMethodSchema,
+  credentialInputSchemas,
+  publicAuthMethodSchema,
+} from './schemas/auth-methods.js';
+import type {
+  adminConnectionSchema,
+  connectionCreateSchema,
+  connectionListQuerySchema,
+  connectionSchema,
+  connectionStatusSchema,
+} from './schemas/connections.js';
+import type {
+  connectorCardSchema,
+  connectorCreateSchema,
+  connectorSchema,
+  connectorUpdateSchema,
+  creatorSchema,
+  visibilitySchema,
+} from './schemas/connectors.js';
+import type {
+  apiKeyCreateSchema,
+  apiKeySchema,
+  createdApiKeySchema,
+  memberCreateSchema,
+  memberSchema,
+  organizationSchema,
+  organizationUpdateSchema,
+  tenantSchema,
+} from './schemas/organizations.js';
+import type { connectSessionCreateSchema, connectSessionSchema, sessionInfoSchema } from './schemas/sessions.js';
+
+/** One of the six auth kinds. */
+export type AuthKind = (typeof AUTH_KINDS)[number];
+/** An auth method as sent when creating or updating a connector. */
+export type AuthMethodInput = z.input<typeof authMethodInputSchema>;
+/** An auth method as stored and returned by the admin API. */
+export type AuthMethod = z.output<typeof authMethodSchema>;
+/** An auth method as the widget sees it. */
+export type PublicAuthMethod = z.output<typeof publicAuthMethodSchema>;
+/** Credentials an end user types for a form-based auth kind. */
+export type CredentialInput<K extends keyof typeof credentialInputSchemas> = z.input<
+  (typeof credentialInputSchemas)[K]
+>;
+
+/** `private` or `public`. */
+export type Visibility = z.output<typeof visibilitySchema>;
+/** Who created a connector. */
+export type Creator = z.output<typeof creatorSchema>;
+/** Body of `POST /v1/connectors`. */
+export type ConnectorCreate = z.input<typeof connectorCreateSchema>;
+/** Body of `PATCH /v1/connectors/{id}`. */
+export type ConnectorUpdate = z.input<typeof connectorUpdateSchema>;
+/** A connector as the admin API returns it. */
+export type Connector = z.output<typeof connectorSchema>;
+/** A connector as a connect session sees it. */
+export type ConnectorCard = z.output<typeof connectorCardSchema>;
+
+/** `active`, `needs_reauth`, `error` or `revoked`. */
+export type ConnectionStatus = z.output<typeof connectionStatusSchema>;
+/** Body of `POST /v1/session/connections`. */
+export type ConnectionCreate = z.input<typeof connectionCreateSchema>;
+/** A connection as a connect session sees it. */
+export type Connection = z.output<typeof connectionSchema>;
+/** A connection as the admin API returns it, credentials masked. */
+export type AdminConnection = z.output<typeof adminConnectionSchema>;
+/** Filters of `GET /v1/connections`. */
+export type ConnectionListQuery = z.input<typeof connectionListQuerySchema>;
+
+/** Body of `POST /v1/connect-sessions`. */
+export type ConnectSessionCreate = z.input<typeof connectSessionCreateSchema>;
+/** A freshly minted connect session, token included. */
+export type ConnectSession = z.output<typeof connectSessionSchema>;
+/** What a connect session knows about itself. */
+export type SessionInfo = z.output<typeof sessionInfoSchema>;
+
+/** An organization. */
+export type Organization = z.output<typeof organizationSchema>;
+/** Body of `PATCH /v1/organization`. */
+export type OrganizationUpdate = z.input<typeof organizationUpdateSchema>;
+/** A member of the organization. */
+export type Member = z.output<typeof memberSchema>;
+/** Body of `POST /v1/members`. */
+export type MemberCreate = z.input<typeof memberCreateSchema>;
+/** A secret API key, without its secret. */
+export type ApiKey = z.output<typeof apiKeySchema>;
+/** Body of `POST /v1/api-keys`. */
+export type ApiKeyCreate = z.input<typeof apiKeyCreateSchema>;
+/** A new API key with its secret, shown once. */
+export type CreatedApiKey = z.output<typeof createdApiKeySchema>;
+/** A tenant of the organization. */
+export type Tenant = z.output<typeof tenantSchema>;
+
+/** A page of a list. */
+export interface Page<T> {
+  data: T[];
+  nextCursor: string | null;
+}

@@ -1,0 +1,6 @@
+// The one run command: installs, builds, and starts the demo backend with the SQLite default.
+import { pnpm } from './pnpm.mjs';
+
+pnpm(['install', '--frozen-lockfile']);
+pnpm(['-r', 'run', 'build']);
+pnpm(['--filter', '@plugboard/server', 'run', 'demo']);
