@@ -10,13 +10,17 @@ function hasPnpm() {
 }
 
 /**
- * Runs `pnpm <args>` and exits the process when it fails.
+ * Runs `pnpm <args>` and exits the process when it fails, unless `allowFailure` is set.
  * @param {string[]} args
+ * @param {{ allowFailure?: boolean }} [options]
+ * @returns {number} the exit status
  */
-export function pnpm(args) {
+export function pnpm(args, { allowFailure = false } = {}) {
   const [command, prefix] = hasPnpm() ? ['pnpm', []] : ['npx', ['--yes', packageManager]];
   const result = spawnSync(command, [...prefix, ...args], { stdio: 'inherit', shell: process.platform === 'win32' });
-  if (result.status !== 0) process.exit(result.status ?? 1);
+  const status = result.status ?? 1;
+  if (status !== 0 && !allowFailure) process.exit(status);
+  return status;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) pnpm(process.argv.slice(2));

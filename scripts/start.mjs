@@ -3,4 +3,4 @@ import { pnpm } from './pnpm.mjs';
 
 pnpm(['install', '--frozen-lockfile']);
 pnpm(['-r', 'run', 'build']);
-pnpm(['--filter', '@plugboard/server', 'run', 'demo']);
+await import('../examples/demo/main.mjs');
