@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { connectionCreateSchema } from './connections.js';
+import { connectorCreateSchema } from './connectors.js';
+import { connectSessionCreateSchema } from './sessions.js';
+
+const stripe = { name: 'Stripe', authMethods: [{ kind: 'bearer' }] };
+
+describe('connectorCreateSchema', () => {
+  it('fills defaults for an API key method', () => {
+    const parsed = connectorCreateSchema.parse({ ...stripe, authMethods: [{ kind: 'apiKey' }] });
+    expect(parsed.authMethods[0]).toEqual({ kind: 'apiKey', in: 'header', name: 'X-API-Key' });
+    expect(parsed.visibility).toBe('private');
+  });
+
+  it('rejects two default auth methods', () => {
+    const result = connectorCreateSchema.safeParse({
+      ...stripe,
+      authMethods: [
+        { kind: 'bearer', isDefault: true },
+        { kind: 'basic', isDefault: true },
+      ],
+    });
+    expect(result.success).toBe(false);
+  });
+
+  it.each([
+    ['an unknown field', { ...stripe, owner: 'me' }],
+    ['no auth method', { ...stripe, authMethods: [] }],
+    ['an http icon', { ...stripe, iconUrl: 'http://stripe.com/icon.png' }],
+    ['a bad slug', { ...stripe, slug: 'Not A Slug' }],
+    ['an unknown auth kind', { ...stripe, authMethods: [{ kind: 'magic' }] }],
+    ['a bad header name', { ...stripe, authMethods: [{ kind: 'apiKey', name: 'X Key' }] }],
+  ])('rejects %s', (_, body) => {
+    expect(connectorCreateSchema.safeParse(body).success).toBe(false);
+  });
+});
+
+describe('connectionCreateSchema', () => {
+  it('rejects a client-chosen id', () => {
+    expect(connectionCreateSchema.safeParse({ connector: 'stripe', id: 'cxn_mine' }).success).toBe(false);
+  });
+});
+
+describe('connectSessionCreateSchema', () => {
+  it('defaults to 30 minutes', () => {
+    expect(connectSessionCreateSchema.parse({ tenantId: 't-1', endUserId: 'u-1' }).ttlSeconds).toBe(1800);
+  });
+
+  it.each(['https://app.example.com/', 'https://app.example.com/path', 'app.example.com', 'javascript:alert(1)'])(
+    'rejects %j as an allowed origin',
+    (origin) => {
+      expect(
+        connectSessionCreateSchema.safeParse({ tenantId: 't', endUserId: 'u', allowedOrigins: [origin] }).success,
+      ).toBe(false);
+    },
+  );
+});
