@@ -13,7 +13,15 @@ pnpm(['-r', 'run', 'typecheck']);
 pnpm(['exec', 'tsc', '-p', 'e2e/tsconfig.json']);
 mkdirSync('.tmp', { recursive: true });
 const status = pnpm(
-  ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
+  [
+    'exec',
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+    ...process.argv.slice(2),
+  ],
   { allowFailure: true },
 );
 try {

@@ -1,0 +1,7 @@
+import { defineConfig } from 'vite';
+import { vendorBackendProxy } from '../vendor-backend-proxy.js';
+
+export default defineConfig({
+  esbuild: { jsx: 'automatic', jsxImportSource: 'react' },
+  server: { port: 5173, proxy: vendorBackendProxy },
+});
