@@ -1,0 +1,77 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from './test/context.js';
+
+let t: TestContext;
+beforeEach(async () => {
+  t = await createTestContext();
+});
+afterEach(() => t.close());
+
+describe('health and documents', () => {
+  it('answers /healthz', async () => {
+    expect((await t.request('GET', '/healthz')).json).toEqual({ status: 'ok' });
+  });
+
+  it('publishes an OpenAPI 3.1 document listing every route', async () => {
+    const { json } = await t.request('GET', '/v1/openapi.json');
+    expect(json.openapi).toBe('3.1.0');
+    expect(Object.keys(json.paths)).toEqual(
+      expect.arrayContaining([
+        '/v1/organization',
+        '/v1/members',
+        '/v1/api-keys',
+        '/v1/api-keys/{id}',
+        '/v1/connectors',
+        '/v1/connectors/{idOrSlug}',
+        '/v1/connections',
+        '/v1/connections/{id}',
+        '/v1/tenants',
+        '/v1/connect-sessions',
+        '/v1/session',
+        '/v1/session/connectors',
+        '/v1/session/connections',
+        '/v1/session/connections/{id}',
+      ]),
+    );
+    const create = json.paths['/v1/connectors'].post;
+    expect(create.requestBody.content['application/json'].schema.properties.authMethods).toBeDefined();
+    expect(create.responses['201']).toBeDefined();
+    expect(json.components.schemas.Error).toBeDefined();
+  });
+});
+
+describe('unknown routes and methods', () => {
+  it('gives 404 not_found as JSON for an unknown path', async () => {
+    const response = await t.request('GET', '/v1/nothing-here');
+    expect(response.status).toBe(404);
+    expect(response.json.error.code).toBe('not_found');
+  });
+
+  it('gives 405 with Allow for a known path and a wrong method', async () => {
+    const response = await t.request('PUT', '/v1/connectors');
+    expect(response.status).toBe(405);
+    expect(response.json.error.code).toBe('method_not_allowed');
+    expect(response.headers.get('allow')).toContain('POST');
+  });
+});
+
+describe('admin authentication', () => {
+  it('refuses a request without a key', async () => {
+    const response = await t.request('GET', '/v1/connectors');
+    expect(response.status).toBe(401);
+    expect(response.json.error.code).toBe('unauthenticated');
+  });
+
+  it('refuses an unknown secret key', async () => {
+    const response = await t.request('GET', '/v1/connectors', { key: 'pb_sk_unknown' });
+    expect(response.status).toBe(401);
+  });
+
+  it('refuses a connect session token on admin routes', async () => {
+    const { secretKey } = await t.createOrganization();
+    const token = await t.mintSession(secretKey);
+    const response = await t.request('GET', '/v1/connections', { key: token });
+    expect(response.status).toBe(401);
+    expect(response.json.error.message).toMatch(/secret key/);
+  });
+});

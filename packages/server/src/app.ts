@@ -1,0 +1,80 @@
+import { ErrorCode } from '@plugboard/shared';
+import { Hono } from 'hono';
+import type { Keyring } from './crypto/keyring.js';
+import { ApiError } from './http/api-error.js';
+import { mountRoutes, unmatched } from './http/mount.js';
+import { buildOpenApiDocument } from './http/openapi.js';
+import { type Logger, silentLogger } from './logger.js';
+import { connectionRoutes } from './routes/connections.js';
+import { connectorRoutes } from './routes/connectors.js';
+import { organizationRoutes } from './routes/organization.js';
+import { sessionRoutes } from './routes/session.js';
+import type { ServiceDeps } from './services/deps.js';
+import type { Store } from './storage/store.js';
+
+/** Options of {@link createApp}. */
+export interface AppOptions {
+  store: Store;
+  keyring: Keyring;
+  /** @default a logger that discards everything */
+  logger?: Logger;
+  /** The clock, replaceable in tests. @default () => new Date() */
+  now?: () => Date;
+}
+
+/**
+ * Builds the Plugboard API as a Hono app: `/v1/*`, `/v1/openapi.json` and `/healthz`.
+ * Serve it with {@link startServer}, mount it in a larger app, or call `app.request()` in tests.
+ *
+ * @example
+ * ```ts
+ * const app = createApp({ store: await openStore('file:plugboard.db'), keyring: Keyring.parse(key) });
+ * ```
+ */
+export function createApp({ store, keyring, logger = silentLogger, now = () => new Date() }: AppOptions): Hono {
+  const deps: ServiceDeps = { store, keyring, logger, now };
+  const routes = [
+    ...organizationRoutes(deps),
+    ...connectorRoutes(deps),
+    ...connectionRoutes(deps),
+    ...sessionRoutes(deps),
+  ];
+  const openApi = buildOpenApiDocument(routes);
+  const app = new Hono();
+
+  app.use(async (c, next) => {
+    const started = performance.now();
+    await next();
+    logger.info({
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round(performance.now() - started),
+    });
+  });
+  app.options('/v1/session/*', (c) => {
+    // A preflight grants nothing: the real request is checked against the session's allowed origins.
+    const origin = c.req.header('origin');
+    if (origin) c.header('Access-Control-Allow-Origin', origin);
+    c.header('Access-Control-Allow-Methods', 'GET, POST, DELETE');
+    c.header('Access-Control-Allow-Headers', 'authorization, content-type');
+    c.header('Access-Control-Max-Age', '600');
+    c.header('Vary', 'Origin');
+    return c.body(null, 204);
+  });
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/v1/openapi.json', (c) => c.json(openApi));
+  mountRoutes(app, routes, deps);
+  app.notFound(unmatched(routes));
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return c.json(error.toBody(), error.status);
+    // Messages of unexpected errors can quote input; log where it happened, not what it said.
+    logger.error({
+      event: 'unhandled_error',
+      name: error.name,
+      stack: error.stack?.split('\n').slice(1, 6).join('\n'),
+    });
+    return c.json(new ApiError(500, ErrorCode.Internal, 'Something went wrong on the server').toBody(), 500);
+  });
+  return app;
+}

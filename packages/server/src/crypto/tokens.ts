@@ -1,0 +1,30 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+/** Prefix of organization secret keys. */
+export const SECRET_KEY_PREFIX = 'pb_sk_';
+/** Prefix of connect session tokens. */
+export const SESSION_TOKEN_PREFIX = 'pb_cs_';
+
+/** A random bearer secret: prefix + 256 random bits, base64url. */
+export function newSecret(prefix: string): string {
+  return prefix + randomBytes(32).toString('base64url');
+}
+
+/** The stored form of a high-entropy secret: its SHA-256, hex. */
+export function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}
+
+/**
+ * A new server-generated id: type prefix, time part (so ids sort by creation) and 72 random bits.
+ *
+ * @example
+ * ```ts
+ * newId('cxn'); // 'cxn_0mhx3k2b1QJ8s0dPq2Zk'
+ * ```
+ */
+export function newId(prefix: string): string {
+  const time = Date.now().toString(36).padStart(9, '0');
+  const random = randomBytes(9).toString('base64url').replace(/[-_]/g, 'x');
+  return `${prefix}_${time}${random}`;
+}

@@ -1,0 +1,128 @@
+import type { AuthMethodInput, ConnectorCreate } from '@plugboard/shared';
+import { connectorCreateSchema } from '@plugboard/shared';
+import type { Keyring } from '../crypto/keyring.js';
+import { silentLogger } from '../logger.js';
+import { createConnector } from '../services/connectors.js';
+import type { ServiceDeps } from '../services/deps.js';
+import { createApiKey, createMember, createOrganization, updateOrganization } from '../services/organizations.js';
+import type { OrganizationRecord, Store } from '../storage/store.js';
+
+/** The demo page's end user; a member too, so the connectors she created show as PERSONAL. */
+export const DEMO_END_USER_ID = 'demo-user';
+const DEMO_ORGANIZATION = 'Acme Demo';
+const COMMUNITY_ORGANIZATION = 'Plugboard Community';
+
+type DemoConnector = Omit<ConnectorCreate, 'createdBy' | 'authMethods'> & {
+  by: 'dana' | 'sam';
+  authMethods: AuthMethodInput[];
+};
+
+const demoConnectors: DemoConnector[] = [
+  {
+    name: 'Open-Meteo',
+    domain: 'open-meteo.com',
+    description: 'Free weather forecasts and historical weather data. No account needed.',
+    visibility: 'public',
+    iconUrl: 'https://open-meteo.com/favicon.ico',
+    by: 'sam',
+    authMethods: [{ kind: 'none' }],
+  },
+  {
+    name: 'Jira Cloud',
+    domain: 'atlassian.com',
+    description: 'Issues, sprints and projects. Sign in with your email and an API token.',
+    visibility: 'public',
+    iconUrl: 'https://www.atlassian.com/favicon.ico',
+    by: 'sam',
+    authMethods: [{ kind: 'basic', label: 'Email and API token' }],
+  },
+  {
+    name: 'Stripe',
+    domain: 'stripe.com',
+    description: 'Payments, subscriptions and invoices, with a restricted secret key.',
+    visibility: 'private',
+    iconUrl: 'https://stripe.com/favicon.ico',
+    by: 'sam',
+    authMethods: [{ kind: 'bearer', label: 'Secret key' }],
+  },
+  {
+    name: 'SendGrid',
+    domain: 'sendgrid.com',
+    description: 'Transactional and marketing email.',
+    visibility: 'private',
+    iconUrl: 'https://sendgrid.com/favicon.ico',
+    by: 'dana',
+    authMethods: [{ kind: 'apiKey', in: 'header', name: 'Authorization', prefix: 'Bearer ' }],
+  },
+  {
+    name: 'OpenWeather',
+    domain: 'openweathermap.org',
+    description: 'Current weather, forecasts and maps, with an API key sent as a query parameter.',
+    visibility: 'public',
+    iconUrl: 'https://openweathermap.org/favicon.ico',
+    by: 'dana',
+    authMethods: [{ kind: 'apiKey', in: 'query', name: 'appid' }],
+  },
+  {
+    name: 'GitHub',
+    domain: 'github.com',
+    description: 'Repositories, issues and pull requests.',
+    visibility: 'public',
+    iconUrl: 'https://github.com/favicon.ico',
+    by: 'sam',
+    authMethods: [
+      { kind: 'bearer', label: 'Personal access token', isDefault: true },
+      { kind: 'basic', label: 'Username and token' },
+    ],
+  },
+];
+
+async function seedOrganization(deps: ServiceDeps, name: string, allowedOrigins: string[]) {
+  const existing = await deps.store.findOrganizationByName(name);
+  if (existing) return { organization: await updateOrganization(deps, existing, { allowedOrigins }), created: false };
+  const { organization } = await createOrganization(deps, { name, allowedOrigins });
+  return { organization, created: true };
+}
+
+async function seedConnectors(deps: ServiceDeps, organization: OrganizationRecord) {
+  const dana = await createMember(deps, organization.id, {
+    email: 'dana@acme.example',
+    name: 'Dana Demo',
+    externalId: DEMO_END_USER_ID,
+  });
+  const sam = await createMember(deps, organization.id, { email: 'sam@acme.example', name: 'Sam Builder' });
+  for (const { by, ...connector } of demoConnectors) {
+    const input = connectorCreateSchema.parse({ ...connector, createdBy: by === 'dana' ? dana.id : sam.id });
+    await createConnector(deps, organization, input);
+  }
+}
+
+/**
+ * Creates (once) the demo organization "Acme Demo" with two members and a connector per non-OAuth auth kind,
+ * and a second organization with one public connector. Every call issues a fresh secret key named
+ * "Demo page", revoking the previous ones, and sets the demo's allowed origins.
+ */
+export async function seedDemo(store: Store, keyring: Keyring, { allowedOrigins }: { allowedOrigins: string[] }) {
+  const deps: ServiceDeps = { store, keyring, logger: silentLogger, now: () => new Date() };
+  const demo = await seedOrganization(deps, DEMO_ORGANIZATION, allowedOrigins);
+  if (demo.created) await seedConnectors(deps, demo.organization);
+  const community = await seedOrganization(deps, COMMUNITY_ORGANIZATION, []);
+  if (community.created) {
+    const author = await createMember(deps, community.organization.id, { email: 'kim@community.example', name: 'Kim' });
+    const input = connectorCreateSchema.parse({
+      name: 'Hacker News',
+      domain: 'ycombinator.com',
+      description: 'Stories and comments from Hacker News. Public, no sign-in.',
+      visibility: 'public',
+      iconUrl: 'https://news.ycombinator.com/favicon.ico',
+      authMethods: [{ kind: 'none' }],
+      createdBy: author.id,
+    });
+    await createConnector(deps, community.organization, input);
+  }
+  for (const key of await store.listApiKeys(demo.organization.id)) {
+    if (key.name === 'Demo page') await store.deleteApiKey(demo.organization.id, key.id);
+  }
+  const apiKey = await createApiKey(deps, demo.organization.id, 'Demo page');
+  return { organization: demo.organization, secretKey: apiKey.secret, endUserId: DEMO_END_USER_ID };
+}

@@ -1,0 +1,59 @@
+import { ErrorCode } from '@plugboard/shared';
+import type { Context, Hono } from 'hono';
+import type { z } from 'zod';
+import type { ServiceDeps } from '../services/deps.js';
+import { ApiError } from './api-error.js';
+import { authenticateAdmin, authenticateSession } from './auth.js';
+import type { Route } from './route.js';
+import { parseWith, readJsonBody } from './validation.js';
+
+const honoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
+
+async function authenticate(route: Route, c: Context, deps: ServiceDeps) {
+  if (route.auth === 'admin') return authenticateAdmin(c, deps.store, deps.now());
+  if (route.auth === 'none') return undefined;
+  // Browsers may read session responses (errors too, such as session_expired) unless the origin is refused.
+  const origin = c.req.header('origin');
+  if (origin) c.header('Access-Control-Allow-Origin', origin);
+  c.header('Vary', 'Origin');
+  try {
+    return await authenticateSession(c, deps.store, deps.now());
+  } catch (error) {
+    if (error instanceof ApiError && error.code === ErrorCode.OriginNotAllowed)
+      c.header('Access-Control-Allow-Origin', undefined);
+    throw error;
+  }
+}
+
+/** Registers routes on a Hono app: authentication, validation of query and body, then the handler. */
+export function mountRoutes(app: Hono, routes: readonly Route[], deps: ServiceDeps): void {
+  for (const route of routes) {
+    app.on(route.method.toUpperCase(), honoPath(route.path), async (c) => {
+      const auth = await authenticate(route, c, deps);
+      const query = route.query ? parseWith(route.query as z.ZodType, c.req.query(), 'query') : undefined;
+      const body = route.body ? await readJsonBody(c, route.body as z.ZodType) : undefined;
+      const params = c.req.param() as Record<string, string>;
+      const result = await (route.handler as (input: unknown) => Promise<unknown>)({ c, auth, body, query, params });
+      return route.status === 204 ? c.body(null, 204) : c.json(result, route.status);
+    });
+  }
+}
+
+/** Answers requests no route took: 405 when the path exists for another method, else 404. */
+export function unmatched(routes: readonly Route[]) {
+  const patterns = routes.map((route) => ({
+    method: route.method.toUpperCase(),
+    pattern: new RegExp(`^${route.path.replace(/\{\w+\}/g, '[^/]+')}$`),
+  }));
+  return (c: Context) => {
+    const methods = patterns.filter(({ pattern }) => pattern.test(c.req.path)).map(({ method }) => method);
+    if (methods.length > 0) {
+      c.header('Allow', [...new Set(methods)].join(', '));
+      return c.json(
+        new ApiError(405, ErrorCode.MethodNotAllowed, `${c.req.method} is not allowed on ${c.req.path}`).toBody(),
+        405,
+      );
+    }
+    return c.json(ApiError.notFound(`${c.req.method} ${c.req.path}`).toBody(), 404);
+  };
+}

@@ -1,0 +1,46 @@
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import type { AdminAuth, SessionAuth } from './auth.js';
+
+/** HTTP methods the API uses. */
+export type Method = 'get' | 'post' | 'patch' | 'delete';
+
+type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
+
+/** What a handler receives: validated input and who is calling. */
+export interface HandlerInput<A, B, Q> {
+  c: Context;
+  auth: A;
+  body: Infer<B>;
+  query: Infer<Q>;
+  params: Record<string, string>;
+}
+
+interface RouteBase<B, Q> {
+  method: Method;
+  /** OpenAPI-style path, e.g. `/v1/connectors/{id}`. */
+  path: string;
+  summary: string;
+  tag: string;
+  body?: B;
+  query?: Q;
+  /** Schema of a successful response body; omitted for 204. */
+  response?: z.ZodType;
+  status: 200 | 201 | 204;
+}
+
+/**
+ * One API route, declared once: the handler is mounted with validation from these schemas,
+ * and the OpenAPI document is generated from the same declaration.
+ */
+export type Route<B = unknown, Q = unknown> =
+  | (RouteBase<B, Q> & { auth: 'admin'; handler(input: HandlerInput<AdminAuth, B, Q>): Promise<unknown> })
+  | (RouteBase<B, Q> & { auth: 'session'; handler(input: HandlerInput<SessionAuth, B, Q>): Promise<unknown> })
+  | (RouteBase<B, Q> & { auth: 'none'; handler(input: HandlerInput<undefined, B, Q>): Promise<unknown> });
+
+/** Declares a route with its input types inferred from its schemas. */
+export function route<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
+  definition: Route<B, Q>,
+): Route {
+  return definition as Route;
+}

@@ -1,0 +1,26 @@
+/**
+ * The Plugboard reference backend: the API app, its storage, the keyring, and helpers to run it.
+ *
+ * @example
+ * ```ts
+ * import { createApp, loadConfig, loadKeyring, openStore, startServer } from '@plugboard/server';
+ *
+ * const config = loadConfig(process.env);
+ * const store = await openStore(config.databaseUrl);
+ * const keyring = await loadKeyring({ env: process.env, dataDir: config.dataDir });
+ * const server = await startServer(createApp({ store, keyring }), { port: config.port });
+ * ```
+ * @packageDocumentation
+ */
+export { type AppOptions, createApp } from './app.js';
+export { type CliIo, run as runCli } from './cli/run.js';
+export { loadConfig, type ServerConfig } from './config.js';
+export { CredentialDecryptionError } from './crypto/credential-cipher.js';
+export { Keyring, type LoadKeyringOptions, loadKeyring, type MasterKey } from './crypto/keyring.js';
+export { DEMO_END_USER_ID, seedDemo } from './demo/seed.js';
+export { ApiError } from './http/api-error.js';
+export { jsonLogger, type Logger, silentLogger } from './logger.js';
+export { type RunningServer, startServer } from './server.js';
+export { openStore } from './storage/open-store.js';
+export { SqliteStore } from './storage/sqlite/sqlite-store.js';
+export type { Store } from './storage/store.js';

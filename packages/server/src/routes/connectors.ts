@@ -1,0 +1,96 @@
+import { connectorCreateSchema, connectorSchema, connectorUpdateSchema, pageSchema } from '@plugboard/shared';
+import { z } from 'zod';
+import { route } from '../http/route.js';
+import {
+  createConnector,
+  findOwnedConnector,
+  findVisibleConnector,
+  listConnectors,
+  presentConnector,
+  updateConnector,
+} from '../services/connectors.js';
+import type { ServiceDeps } from '../services/deps.js';
+import { nextPage } from './paging.js';
+
+const listQuery = z.strictObject({
+  scope: z.enum(['own', 'public', 'all']).default('all'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+
+/** Admin routes of connectors. */
+export const connectorRoutes = (deps: ServiceDeps) => [
+  route({
+    method: 'get',
+    path: '/v1/connectors',
+    tag: 'Connectors',
+    summary: "List the organization's connectors and public connectors of others",
+    auth: 'admin',
+    status: 200,
+    query: listQuery,
+    response: pageSchema(connectorSchema),
+    handler: async ({ auth, query }) => {
+      const records = await listConnectors(deps, auth.organization.id, query.scope, {
+        ...query,
+        limit: query.limit + 1,
+      });
+      const connectors = await Promise.all(
+        records.map((record) => presentConnector(deps, record, auth.organization.id)),
+      );
+      return nextPage(connectors, query.limit);
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/v1/connectors',
+    tag: 'Connectors',
+    summary: 'Create a connector',
+    auth: 'admin',
+    status: 201,
+    body: connectorCreateSchema,
+    response: connectorSchema,
+    handler: async ({ auth, body }) =>
+      presentConnector(deps, await createConnector(deps, auth.organization, body), auth.organization.id),
+  }),
+  route({
+    method: 'get',
+    path: '/v1/connectors/{idOrSlug}',
+    tag: 'Connectors',
+    summary: 'Get a connector by id or slug',
+    auth: 'admin',
+    status: 200,
+    response: connectorSchema,
+    handler: async ({ auth, params }) =>
+      presentConnector(
+        deps,
+        await findVisibleConnector(deps, auth.organization.id, params.idOrSlug ?? ''),
+        auth.organization.id,
+      ),
+  }),
+  route({
+    method: 'patch',
+    path: '/v1/connectors/{idOrSlug}',
+    tag: 'Connectors',
+    summary: 'Change a connector the organization owns',
+    auth: 'admin',
+    status: 200,
+    body: connectorUpdateSchema,
+    response: connectorSchema,
+    handler: async ({ auth, params, body }) => {
+      const record = await findOwnedConnector(deps, auth.organization.id, params.idOrSlug ?? '');
+      return presentConnector(deps, await updateConnector(deps, record, body), auth.organization.id);
+    },
+  }),
+  route({
+    method: 'delete',
+    path: '/v1/connectors/{idOrSlug}',
+    tag: 'Connectors',
+    summary: 'Delete a connector with all its connections',
+    auth: 'admin',
+    status: 204,
+    handler: async ({ auth, params }) => {
+      const record = await findOwnedConnector(deps, auth.organization.id, params.idOrSlug ?? '');
+      await deps.store.deleteConnector(record.id);
+    },
+  }),
+];

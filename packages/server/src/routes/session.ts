@@ -1,0 +1,74 @@
+import { connectionCreateSchema, connectionSchema, connectorCardSchema, sessionInfoSchema } from '@plugboard/shared';
+import { z } from 'zod';
+import { route } from '../http/route.js';
+import { createConnection, deleteConnection, findConnection, listSessionConnections } from '../services/connections.js';
+import { presentCard, sessionConnectors } from '../services/connectors.js';
+import type { ServiceDeps } from '../services/deps.js';
+
+/** Routes a connect session (the widget) uses: all scoped to the session's tenant. */
+export const sessionRoutes = (deps: ServiceDeps) => [
+  route({
+    method: 'get',
+    path: '/v1/session',
+    tag: 'Session',
+    summary: 'Describe the current connect session',
+    auth: 'session',
+    status: 200,
+    response: sessionInfoSchema,
+    handler: async ({ auth: { organization, session } }) => ({
+      organization: { id: organization.id, name: organization.name },
+      tenantId: session.tenantId,
+      endUserId: session.endUserId,
+      endUserName: session.endUserName,
+      expiresAt: session.expiresAt,
+    }),
+  }),
+  route({
+    method: 'get',
+    path: '/v1/session/connectors',
+    tag: 'Session',
+    summary: 'The connector cards this session may use, with its tenant’s connection counts',
+    auth: 'session',
+    status: 200,
+    response: z.object({ data: z.array(connectorCardSchema) }),
+    handler: async ({ auth }) => {
+      const records = await sessionConnectors(deps, auth.session);
+      const counts = await deps.store.countConnections(auth.organization.id, auth.session.tenantId);
+      const cards = await Promise.all(
+        records.map((record) => presentCard(deps, record, auth.session, counts.get(record.id) ?? 0)),
+      );
+      return { data: cards.sort((a, b) => a.name.localeCompare(b.name)) };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/v1/session/connections',
+    tag: 'Session',
+    summary: 'The tenant’s connections, without credentials',
+    auth: 'session',
+    status: 200,
+    response: z.object({ data: z.array(connectionSchema) }),
+    handler: async ({ auth }) => ({ data: await listSessionConnections(deps, auth) }),
+  }),
+  route({
+    method: 'post',
+    path: '/v1/session/connections',
+    tag: 'Session',
+    summary: 'Connect: create a connection for the tenant from the credentials the end user typed',
+    auth: 'session',
+    status: 201,
+    body: connectionCreateSchema,
+    response: connectionSchema,
+    handler: async ({ auth, body }) => createConnection(deps, auth, body),
+  }),
+  route({
+    method: 'delete',
+    path: '/v1/session/connections/{id}',
+    tag: 'Session',
+    summary: 'Remove one of the tenant’s connections',
+    auth: 'session',
+    status: 204,
+    handler: async ({ auth, params }) =>
+      deleteConnection(deps, await findConnection(deps, auth.organization.id, params.id ?? '', auth.session.tenantId)),
+  }),
+];

@@ -1,0 +1,132 @@
+import {
+  type AdminConnection,
+  type Connection,
+  type connectionCreateSchema,
+  credentialInputSchemas,
+  ErrorCode,
+  isFormAuthKind,
+} from '@plugboard/shared';
+import type { z } from 'zod';
+import { type CredentialOwner, openCredentials, sealCredentials } from '../crypto/credential-cipher.js';
+import { maskCredentials } from '../crypto/mask.js';
+import { newId } from '../crypto/tokens.js';
+import { ApiError } from '../http/api-error.js';
+import type { SessionAuth } from '../http/auth.js';
+import { parseWith } from '../http/validation.js';
+import type { ConnectionFilter, ConnectionRecord } from '../storage/store.js';
+import { pickAuthMethod, sessionConnectors } from './connectors.js';
+import type { ServiceDeps } from './deps.js';
+import { presentConnection } from './presenters.js';
+
+const owner = (record: ConnectionRecord): CredentialOwner => ({
+  organizationId: record.organizationId,
+  tenantId: record.tenantId,
+  connectionId: record.id,
+});
+
+/** Finds a connector the session may use by id or slug. @throws ApiError 404 */
+async function sessionConnector(deps: ServiceDeps, auth: SessionAuth, idOrSlug: string) {
+  const usable = await sessionConnectors(deps, auth.session);
+  const record = usable.find((candidate) => candidate.id === idOrSlug || candidate.slug === idOrSlug);
+  if (!record) throw ApiError.notFound(`Connector ${idOrSlug}`);
+  return record;
+}
+
+/**
+ * Creates a connection for the session's tenant from credentials an end user typed.
+ * The credentials are checked against the auth method's own schema and stored encrypted.
+ */
+export async function createConnection(
+  deps: ServiceDeps,
+  auth: SessionAuth,
+  input: z.output<typeof connectionCreateSchema>,
+): Promise<Connection> {
+  const connector = await sessionConnector(deps, auth, input.connector);
+  const method = pickAuthMethod(connector, input.authMethodId);
+  if (!isFormAuthKind(method.kind)) {
+    throw new ApiError(
+      400,
+      ErrorCode.AuthMethodNotSupported,
+      `${method.label ?? method.kind} connects through its own sign-in flow, which this version does not run yet`,
+    );
+  }
+  const credentials = parseWith(credentialInputSchemas[method.kind], input.credentials, 'credentials');
+  const existing = await deps.store.countConnections(auth.organization.id, auth.session.tenantId);
+  const count = existing.get(connector.id) ?? 0;
+  const now = deps.now().toISOString();
+  const record: ConnectionRecord = {
+    id: newId('cxn'),
+    organizationId: auth.organization.id,
+    tenantId: auth.session.tenantId,
+    connectorId: connector.id,
+    authMethodId: method.id,
+    authKind: method.kind,
+    label: input.label ?? (count === 0 ? connector.name : `${connector.name} ${count + 1}`),
+    status: 'active',
+    createdBy: auth.session.endUserId,
+    createdAt: now,
+    updatedAt: now,
+    lastUsedAt: null,
+  };
+  const sealed = sealCredentials(deps.keyring, owner(record), credentials);
+  await deps.store.createConnection(record, { connectionId: record.id, ...sealed });
+  deps.logger.info({ event: 'connection.created', connectionId: record.id, connectorId: connector.id });
+  return presentConnection(record, connector.slug);
+}
+
+async function connectorSlugs(deps: ServiceDeps, records: ConnectionRecord[]) {
+  const slugs = new Map<string, string>();
+  for (const id of new Set(records.map((record) => record.connectorId))) {
+    slugs.set(id, (await deps.store.getConnector(id))?.slug ?? '');
+  }
+  return slugs;
+}
+
+/** The session tenant's connections, oldest first. */
+export async function listSessionConnections(deps: ServiceDeps, auth: SessionAuth): Promise<Connection[]> {
+  const records = await deps.store.listConnections({
+    organizationId: auth.organization.id,
+    tenantId: auth.session.tenantId,
+    limit: 1000,
+  });
+  const slugs = await connectorSlugs(deps, records);
+  return records.map((record) => presentConnection(record, slugs.get(record.connectorId) ?? ''));
+}
+
+/** Finds a connection of one organization (and tenant, when given). @throws ApiError 404 */
+export async function findConnection(deps: ServiceDeps, organizationId: string, id: string, tenantId?: string) {
+  const record = await deps.store.getConnection(id);
+  if (!record || record.organizationId !== organizationId || (tenantId !== undefined && record.tenantId !== tenantId)) {
+    throw ApiError.notFound(`Connection ${id}`);
+  }
+  return record;
+}
+
+/** Deletes a connection and its credentials. */
+export async function deleteConnection(deps: ServiceDeps, record: ConnectionRecord) {
+  await deps.store.deleteConnection(record.id);
+  deps.logger.info({ event: 'connection.deleted', connectionId: record.id });
+}
+
+/** The admin view of connections: credentials decrypted only to be masked. */
+export async function presentAdminConnections(
+  deps: ServiceDeps,
+  records: ConnectionRecord[],
+): Promise<AdminConnection[]> {
+  const slugs = await connectorSlugs(deps, records);
+  return Promise.all(
+    records.map(async (record) => {
+      const sealed = await deps.store.getCredentials(record.id);
+      const values = sealed ? openCredentials(deps.keyring, owner(record), sealed) : {};
+      return {
+        ...presentConnection(record, slugs.get(record.connectorId) ?? ''),
+        maskedCredentials: maskCredentials(values),
+      };
+    }),
+  );
+}
+
+/** Lists an organization's connections in pages. */
+export function listConnections(deps: ServiceDeps, filter: ConnectionFilter) {
+  return deps.store.listConnections(filter);
+}

@@ -1,0 +1,219 @@
+import {
+  AUTH_KIND_LABELS,
+  type AuthMethod,
+  type Connector,
+  type ConnectorCard,
+  type Creator,
+  type connectorCreateSchema,
+  type connectorUpdateSchema,
+  ErrorCode,
+  type PublicAuthMethod,
+  slugify,
+} from '@plugboard/shared';
+import type { z } from 'zod';
+import { newId } from '../crypto/tokens.js';
+import { ApiError } from '../http/api-error.js';
+import type { ConnectorRecord, ConnectorScope, OrganizationRecord, SessionRecord } from '../storage/store.js';
+import type { ServiceDeps } from './deps.js';
+
+type ParsedAuthMethod = z.output<typeof connectorCreateSchema>['authMethods'][number];
+
+/**
+ * Gives each method an id and settles the default: the marked one, else the first. Methods of a kind the
+ * connector already had keep their ids, so connections made with them stay attached.
+ */
+function settleAuthMethods(inputs: ParsedAuthMethod[], previous: AuthMethod[] = []): AuthMethod[] {
+  const unused = [...previous];
+  const defaultIndex = Math.max(
+    inputs.findIndex((method) => method.isDefault),
+    0,
+  );
+  return inputs.map((input, index) => {
+    const reuse = unused.findIndex((method) => method.kind === input.kind);
+    const id = reuse >= 0 ? (unused.splice(reuse, 1)[0] as AuthMethod).id : newId('am');
+    return { ...input, id, isDefault: index === defaultIndex } as AuthMethod;
+  });
+}
+
+async function creatorOf(deps: ServiceDeps, record: ConnectorRecord): Promise<Creator> {
+  const member = await deps.store.getMember(record.createdBy);
+  return { id: record.createdBy, name: member?.name ?? 'Unknown', externalId: member?.externalId ?? null };
+}
+
+/** The admin view of a connector, as seen by one organization. */
+export async function presentConnector(deps: ServiceDeps, record: ConnectorRecord, viewer: string): Promise<Connector> {
+  const {
+    organizationId,
+    id,
+    slug,
+    name,
+    description,
+    domain,
+    visibility,
+    iconUrl,
+    authMethods,
+    createdAt,
+    updatedAt,
+  } = record;
+  const createdBy = await creatorOf(deps, record);
+  const editable = organizationId === viewer;
+  return {
+    ...{ id, organizationId, slug, name, description, domain, visibility, iconUrl, authMethods, createdBy, editable },
+    ...{ createdAt, updatedAt },
+  };
+}
+
+async function uniqueSlug(
+  deps: ServiceDeps,
+  organizationId: string,
+  wanted: string | undefined,
+  name: string,
+  self?: string,
+) {
+  const taken = async (slug: string) => {
+    const existing = await deps.store.findConnectorBySlug(organizationId, slug);
+    return existing !== undefined && existing.id !== self;
+  };
+  if (wanted) {
+    if (await taken(wanted))
+      throw new ApiError(409, ErrorCode.SlugTaken, `Another connector already uses the slug "${wanted}"`);
+    return wanted;
+  }
+  const base = slugify(name) || 'connector';
+  let slug = base;
+  for (let n = 2; await taken(slug); n++) slug = `${base.slice(0, 60)}-${n}`;
+  return slug;
+}
+
+/** Creates a connector for an organization. */
+export async function createConnector(
+  deps: ServiceDeps,
+  organization: OrganizationRecord,
+  input: z.output<typeof connectorCreateSchema>,
+): Promise<ConnectorRecord> {
+  const members = await deps.store.listMembers(organization.id);
+  const creator = input.createdBy ? members.find((member) => member.id === input.createdBy) : members[0];
+  if (!creator) {
+    const message = input.createdBy ? 'is not a member of this organization' : 'add a member first: none exists';
+    throw ApiError.validation([
+      { path: 'createdBy', message: input.createdBy ? `${input.createdBy} ${message}` : message },
+    ]);
+  }
+  const now = deps.now().toISOString();
+  const record: ConnectorRecord = {
+    id: newId('ctr'),
+    organizationId: organization.id,
+    slug: await uniqueSlug(deps, organization.id, input.slug, input.name),
+    name: input.name,
+    description: input.description,
+    domain: input.domain ?? null,
+    visibility: input.visibility,
+    iconUrl: input.iconUrl ?? null,
+    authMethods: settleAuthMethods(input.authMethods),
+    createdBy: creator.id,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await deps.store.createConnector(record);
+  return record;
+}
+
+/**
+ * Finds a connector an organization can see by id or slug: its own first, then public ones of others.
+ * @throws ApiError 404
+ */
+export async function findVisibleConnector(deps: ServiceDeps, organizationId: string, idOrSlug: string) {
+  const byId = await deps.store.getConnector(idOrSlug);
+  const record = byId ?? (await deps.store.findConnectorBySlug(organizationId, idOrSlug));
+  if (!record || (record.organizationId !== organizationId && record.visibility !== 'public')) {
+    throw ApiError.notFound(`Connector ${idOrSlug}`);
+  }
+  return record;
+}
+
+/** Finds a connector the organization owns and may change. @throws ApiError 403 for others' public connectors */
+export async function findOwnedConnector(deps: ServiceDeps, organizationId: string, idOrSlug: string) {
+  const record = await findVisibleConnector(deps, organizationId, idOrSlug);
+  if (record.organizationId !== organizationId) {
+    throw new ApiError(
+      403,
+      ErrorCode.Forbidden,
+      `Connector ${idOrSlug} belongs to another organization and is read-only`,
+    );
+  }
+  return record;
+}
+
+/** Applies a partial update to an owned connector. */
+export async function updateConnector(
+  deps: ServiceDeps,
+  record: ConnectorRecord,
+  patch: z.output<typeof connectorUpdateSchema>,
+): Promise<ConnectorRecord> {
+  const name = patch.name ?? record.name;
+  const slug =
+    patch.slug !== undefined ? await uniqueSlug(deps, record.organizationId, patch.slug, name, record.id) : record.slug;
+  const updated: ConnectorRecord = {
+    ...record,
+    name,
+    slug,
+    description: patch.description ?? record.description,
+    domain: patch.domain === undefined ? record.domain : patch.domain,
+    visibility: patch.visibility ?? record.visibility,
+    iconUrl: patch.iconUrl === undefined ? record.iconUrl : patch.iconUrl,
+    authMethods: patch.authMethods ? settleAuthMethods(patch.authMethods, record.authMethods) : record.authMethods,
+    updatedAt: deps.now().toISOString(),
+  };
+  await deps.store.updateConnector(updated);
+  return updated;
+}
+
+/** Lists what an organization sees, in pages. */
+export function listConnectors(
+  deps: ServiceDeps,
+  organizationId: string,
+  scope: ConnectorScope,
+  page: { limit: number; cursor?: string | undefined },
+) {
+  return deps.store.listConnectors(organizationId, scope, page);
+}
+
+/** Connectors a session may use: its organization's, plus others' public ones it names, narrowed to its list. */
+export async function sessionConnectors(deps: ServiceDeps, session: SessionRecord): Promise<ConnectorRecord[]> {
+  const all = await deps.store.listConnectors(session.organizationId, 'all');
+  const allowed = session.allowedConnectors ? new Set(session.allowedConnectors) : undefined;
+  return all.filter((record) => (allowed ? allowed.has(record.id) : record.organizationId === session.organizationId));
+}
+
+function publicAuthMethod(method: AuthMethod): PublicAuthMethod {
+  const label = method.label ?? AUTH_KIND_LABELS[method.kind];
+  const base = { id: method.id, kind: method.kind, label, isDefault: method.isDefault };
+  return method.kind === 'apiKey' ? { ...base, in: method.in, name: method.name } : base;
+}
+
+/** The card a session sees: what to draw, never configuration. */
+export async function presentCard(
+  deps: ServiceDeps,
+  record: ConnectorRecord,
+  session: SessionRecord,
+  connectionCount: number,
+): Promise<ConnectorCard> {
+  const createdBy = await creatorOf(deps, record);
+  const { id, slug, name, description, domain, visibility, iconUrl } = record;
+  return {
+    ...{ id, slug, name, description, domain, visibility, iconUrl, createdBy, connectionCount },
+    personal: visibility === 'private' && createdBy.externalId !== null && createdBy.externalId === session.endUserId,
+    authMethods: record.authMethods.map(publicAuthMethod),
+  };
+}
+
+/** The auth method a connection uses: the one asked for, else the connector's default. */
+export function pickAuthMethod(record: ConnectorRecord, authMethodId: string | undefined): AuthMethod {
+  const method = authMethodId
+    ? record.authMethods.find((candidate) => candidate.id === authMethodId)
+    : record.authMethods.find((candidate) => candidate.isDefault);
+  if (!method) {
+    throw ApiError.validation([{ path: 'authMethodId', message: `${record.name} has no auth method ${authMethodId}` }]);
+  }
+  return method;
+}

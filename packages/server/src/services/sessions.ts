@@ -1,0 +1,47 @@
+import type { ConnectSession, connectSessionCreateSchema } from '@plugboard/shared';
+import type { z } from 'zod';
+import { hashSecret, newId, newSecret, SESSION_TOKEN_PREFIX } from '../crypto/tokens.js';
+import { ApiError } from '../http/api-error.js';
+import type { OrganizationRecord, SessionRecord } from '../storage/store.js';
+import { findVisibleConnector } from './connectors.js';
+import type { ServiceDeps } from './deps.js';
+
+/**
+ * Mints a connect session for one tenant and end user. The token is returned once; only its hash is kept.
+ * Named connectors are resolved to ids now, so a later slug change cannot widen the session.
+ */
+export async function createConnectSession(
+  deps: ServiceDeps,
+  organization: OrganizationRecord,
+  input: z.output<typeof connectSessionCreateSchema>,
+): Promise<ConnectSession> {
+  const allowedConnectors = input.allowedConnectors
+    ? await Promise.all(
+        input.allowedConnectors.map(async (idOrSlug, index) => {
+          try {
+            return (await findVisibleConnector(deps, organization.id, idOrSlug)).id;
+          } catch {
+            throw ApiError.validation([{ path: `allowedConnectors.${index}`, message: `No connector ${idOrSlug}` }]);
+          }
+        }),
+      )
+    : null;
+  const now = deps.now();
+  const token = newSecret(SESSION_TOKEN_PREFIX);
+  const record: SessionRecord = {
+    id: newId('cs'),
+    organizationId: organization.id,
+    tenantId: input.tenantId,
+    endUserId: input.endUserId,
+    endUserName: input.endUserName ?? null,
+    tokenHash: hashSecret(token),
+    allowedConnectors: allowedConnectors && [...new Set(allowedConnectors)],
+    allowedOrigins: input.allowedOrigins ?? null,
+    expiresAt: new Date(now.getTime() + input.ttlSeconds * 1000).toISOString(),
+    createdAt: now.toISOString(),
+  };
+  await deps.store.upsertTenant(organization.id, input.tenantId, record.createdAt);
+  await deps.store.createSession(record);
+  const { id, tenantId, endUserId, allowedOrigins, expiresAt } = record;
+  return { id, token, tenantId, endUserId, allowedConnectors: record.allowedConnectors, allowedOrigins, expiresAt };
+}

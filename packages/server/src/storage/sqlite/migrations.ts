@@ -1,0 +1,87 @@
+/** Versioned schema changes, applied in order once each; never edit one that has shipped. */
+export const migrations: ReadonlyArray<{ version: number; name: string; sql: string }> = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sql: `
+      CREATE TABLE organizations (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        allowed_origins TEXT NOT NULL DEFAULT '[]',
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE members (
+        id TEXT PRIMARY KEY,
+        organization_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+        email TEXT NOT NULL,
+        name TEXT NOT NULL,
+        external_id TEXT,
+        created_at TEXT NOT NULL,
+        UNIQUE (organization_id, email)
+      );
+      CREATE TABLE api_keys (
+        id TEXT PRIMARY KEY,
+        organization_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        prefix TEXT NOT NULL,
+        hash TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        last_used_at TEXT
+      );
+      CREATE TABLE connectors (
+        id TEXT PRIMARY KEY,
+        organization_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+        slug TEXT NOT NULL,
+        name TEXT NOT NULL,
+        description TEXT NOT NULL,
+        domain TEXT,
+        visibility TEXT NOT NULL CHECK (visibility IN ('private', 'public')),
+        icon_url TEXT,
+        auth_methods TEXT NOT NULL,
+        created_by TEXT NOT NULL REFERENCES members(id),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (organization_id, slug)
+      );
+      CREATE TABLE tenants (
+        organization_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (organization_id, id)
+      );
+      CREATE TABLE connect_sessions (
+        id TEXT PRIMARY KEY,
+        organization_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+        tenant_id TEXT NOT NULL,
+        end_user_id TEXT NOT NULL,
+        end_user_name TEXT,
+        token_hash TEXT NOT NULL UNIQUE,
+        allowed_connectors TEXT,
+        allowed_origins TEXT,
+        expires_at TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE connections (
+        id TEXT PRIMARY KEY,
+        organization_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+        tenant_id TEXT NOT NULL,
+        connector_id TEXT NOT NULL REFERENCES connectors(id) ON DELETE CASCADE,
+        auth_method_id TEXT NOT NULL,
+        auth_kind TEXT NOT NULL,
+        label TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('active', 'needs_reauth', 'error', 'revoked')),
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        last_used_at TEXT
+      );
+      CREATE INDEX connections_by_tenant ON connections (organization_id, tenant_id, id);
+      CREATE TABLE credentials (
+        connection_id TEXT PRIMARY KEY REFERENCES connections(id) ON DELETE CASCADE,
+        key_id TEXT NOT NULL,
+        nonce BLOB NOT NULL,
+        ciphertext BLOB NOT NULL
+      );
+    `,
+  },
+];

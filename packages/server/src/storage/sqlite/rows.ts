@@ -1,0 +1,106 @@
+// Maps SQLite rows (snake_case, JSON in TEXT columns) to records. Columns are picked one by one:
+// the driver adds bookkeeping properties to row objects that must not leak into records.
+import type {
+  ApiKeyRecord,
+  ConnectionRecord,
+  ConnectorRecord,
+  CredentialRecord,
+  MemberRecord,
+  OrganizationRecord,
+  SessionRecord,
+  TenantRecord,
+} from '../store.js';
+
+type Row = Record<string, unknown>;
+
+const text = (value: unknown) => String(value);
+const nullableText = (value: unknown) => (value === null || value === undefined ? null : String(value));
+
+/** JSON text for a nullable list column. */
+export const jsonOrNull = (value: unknown[] | null) => (value === null ? null : JSON.stringify(value));
+
+export function organization(row: Row | undefined): OrganizationRecord | undefined {
+  if (!row) return undefined;
+  return {
+    id: text(row.id),
+    name: text(row.name),
+    allowedOrigins: JSON.parse(text(row.allowed_origins)),
+    createdAt: text(row.created_at),
+  };
+}
+
+export const member = (row: Row): MemberRecord => ({
+  id: text(row.id),
+  organizationId: text(row.organization_id),
+  email: text(row.email),
+  name: text(row.name),
+  externalId: nullableText(row.external_id),
+  createdAt: text(row.created_at),
+});
+
+export const apiKey = (row: Row): ApiKeyRecord => ({
+  id: text(row.id),
+  organizationId: text(row.organization_id),
+  name: text(row.name),
+  prefix: text(row.prefix),
+  hash: text(row.hash),
+  createdAt: text(row.created_at),
+  lastUsedAt: nullableText(row.last_used_at),
+});
+
+export const connector = (row: Row): ConnectorRecord => ({
+  id: text(row.id),
+  organizationId: text(row.organization_id),
+  slug: text(row.slug),
+  name: text(row.name),
+  description: text(row.description),
+  domain: nullableText(row.domain),
+  visibility: text(row.visibility) as ConnectorRecord['visibility'],
+  iconUrl: nullableText(row.icon_url),
+  authMethods: JSON.parse(text(row.auth_methods)),
+  createdBy: text(row.created_by),
+  createdAt: text(row.created_at),
+  updatedAt: text(row.updated_at),
+});
+
+export const tenant = (row: Row): TenantRecord => ({
+  organizationId: text(row.organization_id),
+  id: text(row.id),
+  connectionCount: Number(row.connection_count ?? 0),
+  createdAt: text(row.created_at),
+});
+
+export const session = (row: Row): SessionRecord => ({
+  id: text(row.id),
+  organizationId: text(row.organization_id),
+  tenantId: text(row.tenant_id),
+  endUserId: text(row.end_user_id),
+  endUserName: nullableText(row.end_user_name),
+  tokenHash: text(row.token_hash),
+  allowedConnectors: row.allowed_connectors ? JSON.parse(text(row.allowed_connectors)) : null,
+  allowedOrigins: row.allowed_origins ? JSON.parse(text(row.allowed_origins)) : null,
+  expiresAt: text(row.expires_at),
+  createdAt: text(row.created_at),
+});
+
+export const connection = (row: Row): ConnectionRecord => ({
+  id: text(row.id),
+  organizationId: text(row.organization_id),
+  tenantId: text(row.tenant_id),
+  connectorId: text(row.connector_id),
+  authMethodId: text(row.auth_method_id),
+  authKind: text(row.auth_kind) as ConnectionRecord['authKind'],
+  label: text(row.label),
+  status: text(row.status) as ConnectionRecord['status'],
+  createdBy: text(row.created_by),
+  createdAt: text(row.created_at),
+  updatedAt: text(row.updated_at),
+  lastUsedAt: nullableText(row.last_used_at),
+});
+
+export const credentials = (row: Row): CredentialRecord => ({
+  connectionId: text(row.connection_id),
+  keyId: text(row.key_id),
+  nonce: Buffer.from(row.nonce as Uint8Array),
+  ciphertext: Buffer.from(row.ciphertext as Uint8Array),
+});

@@ -1,0 +1,283 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'libsql';
+import type {
+  ApiKeyRecord,
+  ConnectionFilter,
+  ConnectionRecord,
+  ConnectorRecord,
+  ConnectorScope,
+  CredentialRecord,
+  MemberRecord,
+  OrganizationRecord,
+  SessionRecord,
+  Store,
+  TenantRecord,
+} from '../store.js';
+import { migrations } from './migrations.js';
+import * as rows from './rows.js';
+
+type Row = Record<string, unknown>;
+type Page = { limit: number; cursor?: string | undefined };
+
+/** The embedded default store: one SQLite file (WAL mode), migrated on open. */
+export class SqliteStore implements Store {
+  private constructor(private readonly db: Database.Database) {}
+
+  /** Opens (creating when needed) and migrates the database at a path or `file:` URL. */
+  static async open(url: string): Promise<SqliteStore> {
+    const path = url.startsWith('file://') ? fileURLToPath(url) : url.replace(/^file:/, '');
+    if (path !== ':memory:') await mkdir(dirname(path), { recursive: true });
+    const db = new Database(path);
+    db.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+    const store = new SqliteStore(db);
+    store.migrate();
+    return store;
+  }
+
+  private migrate(): void {
+    this.db.exec(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)',
+    );
+    const applied = new Set(this.all('SELECT version FROM schema_migrations').map((row) => row.version));
+    for (const migration of migrations) {
+      if (applied.has(migration.version)) continue;
+      this.db.transaction(() => {
+        this.db.exec(migration.sql);
+        this.run(
+          'INSERT INTO schema_migrations VALUES (?, ?, ?)',
+          migration.version,
+          migration.name,
+          new Date().toISOString(),
+        );
+      })();
+    }
+  }
+
+  private get(sql: string, ...params: unknown[]): Row | undefined {
+    return this.db.prepare(sql).get(...params) as Row | undefined;
+  }
+
+  private all(sql: string, ...params: unknown[]): Row[] {
+    return this.db.prepare(sql).all(...params) as Row[];
+  }
+
+  private run(sql: string, ...params: unknown[]): number {
+    return this.db.prepare(sql).run(...params).changes;
+  }
+
+  async createOrganization(org: OrganizationRecord) {
+    this.run(
+      'INSERT INTO organizations VALUES (?, ?, ?, ?)',
+      org.id,
+      org.name,
+      JSON.stringify(org.allowedOrigins),
+      org.createdAt,
+    );
+  }
+
+  async getOrganization(id: string) {
+    return rows.organization(this.get('SELECT * FROM organizations WHERE id = ?', id));
+  }
+
+  async findOrganizationByName(name: string) {
+    return rows.organization(this.get('SELECT * FROM organizations WHERE name = ? ORDER BY id LIMIT 1', name));
+  }
+
+  async updateOrganization(org: OrganizationRecord) {
+    this.run(
+      'UPDATE organizations SET name = ?, allowed_origins = ? WHERE id = ?',
+      org.name,
+      JSON.stringify(org.allowedOrigins),
+      org.id,
+    );
+  }
+
+  async createMember(m: MemberRecord) {
+    this.run(
+      'INSERT INTO members VALUES (?, ?, ?, ?, ?, ?)',
+      m.id,
+      m.organizationId,
+      m.email,
+      m.name,
+      m.externalId,
+      m.createdAt,
+    );
+  }
+
+  async listMembers(organizationId: string) {
+    return this.all('SELECT * FROM members WHERE organization_id = ? ORDER BY id', organizationId).map(rows.member);
+  }
+
+  async getMember(id: string) {
+    const row = this.get('SELECT * FROM members WHERE id = ?', id);
+    return row && rows.member(row);
+  }
+
+  async createApiKey(k: ApiKeyRecord) {
+    this.run(
+      'INSERT INTO api_keys VALUES (?, ?, ?, ?, ?, ?, ?)',
+      k.id,
+      k.organizationId,
+      k.name,
+      k.prefix,
+      k.hash,
+      k.createdAt,
+      k.lastUsedAt,
+    );
+  }
+
+  async findApiKeyByHash(hash: string) {
+    const row = this.get('SELECT * FROM api_keys WHERE hash = ?', hash);
+    return row && rows.apiKey(row);
+  }
+
+  async listApiKeys(organizationId: string) {
+    return this.all('SELECT * FROM api_keys WHERE organization_id = ? ORDER BY id', organizationId).map(rows.apiKey);
+  }
+
+  async deleteApiKey(organizationId: string, id: string) {
+    return this.run('DELETE FROM api_keys WHERE organization_id = ? AND id = ?', organizationId, id) > 0;
+  }
+
+  async touchApiKey(id: string, at: string) {
+    this.run('UPDATE api_keys SET last_used_at = ? WHERE id = ?', at, id);
+  }
+
+  async createConnector(c: ConnectorRecord) {
+    this.run(
+      'INSERT INTO connectors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ...[c.id, c.organizationId, c.slug, c.name, c.description, c.domain, c.visibility, c.iconUrl],
+      ...[JSON.stringify(c.authMethods), c.createdBy, c.createdAt, c.updatedAt],
+    );
+  }
+
+  async updateConnector(c: ConnectorRecord) {
+    this.run(
+      `UPDATE connectors SET slug = ?, name = ?, description = ?, domain = ?, visibility = ?, icon_url = ?,
+       auth_methods = ?, updated_at = ? WHERE id = ?`,
+      ...[c.slug, c.name, c.description, c.domain, c.visibility, c.iconUrl, JSON.stringify(c.authMethods)],
+      ...[c.updatedAt, c.id],
+    );
+  }
+
+  async deleteConnector(id: string) {
+    return this.db.transaction(() => {
+      const removed = this.run('DELETE FROM connections WHERE connector_id = ?', id);
+      this.run('DELETE FROM connectors WHERE id = ?', id);
+      return removed;
+    })();
+  }
+
+  async getConnector(id: string) {
+    const row = this.get('SELECT * FROM connectors WHERE id = ?', id);
+    return row && rows.connector(row);
+  }
+
+  async findConnectorBySlug(organizationId: string, slug: string) {
+    const row = this.get('SELECT * FROM connectors WHERE organization_id = ? AND slug = ?', organizationId, slug);
+    return row && rows.connector(row);
+  }
+
+  async listConnectors(organizationId: string, scope: ConnectorScope, page: Page = { limit: 10_000 }) {
+    const where = {
+      own: 'organization_id = ?',
+      public: "organization_id <> ? AND visibility = 'public'",
+      all: "(organization_id = ? OR visibility = 'public')",
+    }[scope];
+    return this.all(
+      `SELECT * FROM connectors WHERE ${where} AND id > ? ORDER BY id LIMIT ?`,
+      organizationId,
+      page.cursor ?? '',
+      page.limit,
+    ).map(rows.connector);
+  }
+
+  async upsertTenant(organizationId: string, tenantId: string, at: string) {
+    this.run('INSERT INTO tenants VALUES (?, ?, ?) ON CONFLICT DO NOTHING', organizationId, tenantId, at);
+  }
+
+  async listTenants(organizationId: string, page: Page): Promise<TenantRecord[]> {
+    return this.all(
+      `SELECT t.*, (SELECT COUNT(*) FROM connections c WHERE c.organization_id = t.organization_id AND c.tenant_id = t.id)
+       AS connection_count FROM tenants t WHERE t.organization_id = ? AND t.id > ? ORDER BY t.id LIMIT ?`,
+      organizationId,
+      page.cursor ?? '',
+      page.limit,
+    ).map(rows.tenant);
+  }
+
+  async createSession(s: SessionRecord) {
+    this.run(
+      'INSERT INTO connect_sessions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ...[s.id, s.organizationId, s.tenantId, s.endUserId, s.endUserName, s.tokenHash],
+      ...[rows.jsonOrNull(s.allowedConnectors), rows.jsonOrNull(s.allowedOrigins), s.expiresAt, s.createdAt],
+    );
+  }
+
+  async findSessionByHash(hash: string) {
+    const row = this.get('SELECT * FROM connect_sessions WHERE token_hash = ?', hash);
+    return row && rows.session(row);
+  }
+
+  async createConnection(c: ConnectionRecord, credentials: CredentialRecord) {
+    this.db.transaction(() => {
+      this.run(
+        'INSERT INTO connections VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        ...[c.id, c.organizationId, c.tenantId, c.connectorId, c.authMethodId, c.authKind, c.label, c.status],
+        ...[c.createdBy, c.createdAt, c.updatedAt, c.lastUsedAt],
+      );
+      this.run(
+        'INSERT INTO credentials VALUES (?, ?, ?, ?)',
+        credentials.connectionId,
+        credentials.keyId,
+        credentials.nonce,
+        credentials.ciphertext,
+      );
+    })();
+  }
+
+  async getConnection(id: string) {
+    const row = this.get('SELECT * FROM connections WHERE id = ?', id);
+    return row && rows.connection(row);
+  }
+
+  async listConnections(filter: ConnectionFilter) {
+    const clauses = ['organization_id = ?', 'id > ?'];
+    const params: unknown[] = [filter.organizationId, filter.cursor ?? ''];
+    for (const [column, value] of [
+      ['tenant_id', filter.tenantId],
+      ['connector_id', filter.connectorId],
+      ['status', filter.status],
+    ] as const) {
+      if (value === undefined) continue;
+      clauses.push(`${column} = ?`);
+      params.push(value);
+    }
+    const sql = `SELECT * FROM connections WHERE ${clauses.join(' AND ')} ORDER BY id LIMIT ?`;
+    return this.all(sql, ...params, filter.limit).map(rows.connection);
+  }
+
+  async countConnections(organizationId: string, tenantId: string) {
+    const counts = this.all(
+      'SELECT connector_id, COUNT(*) AS n FROM connections WHERE organization_id = ? AND tenant_id = ? GROUP BY connector_id',
+      organizationId,
+      tenantId,
+    );
+    return new Map(counts.map((row) => [String(row.connector_id), Number(row.n)]));
+  }
+
+  async deleteConnection(id: string) {
+    return this.run('DELETE FROM connections WHERE id = ?', id) > 0;
+  }
+
+  async getCredentials(connectionId: string) {
+    const row = this.get('SELECT * FROM credentials WHERE connection_id = ?', connectionId);
+    return row && rows.credentials(row);
+  }
+
+  async close() {
+    this.db.close();
+  }
+}

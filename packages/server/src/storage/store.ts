@@ -1,0 +1,64 @@
+import type {
+  ApiKeyRecord,
+  ConnectionFilter,
+  ConnectionRecord,
+  ConnectorRecord,
+  ConnectorScope,
+  CredentialRecord,
+  MemberRecord,
+  OrganizationRecord,
+  SessionRecord,
+  TenantRecord,
+} from './records.js';
+
+export type * from './records.js';
+
+/**
+ * Everything the services need from a database. Async throughout so that a networked database
+ * (Postgres) can implement the same contract as the embedded SQLite default.
+ */
+export interface Store {
+  createOrganization(record: OrganizationRecord): Promise<void>;
+  getOrganization(id: string): Promise<OrganizationRecord | undefined>;
+  findOrganizationByName(name: string): Promise<OrganizationRecord | undefined>;
+  updateOrganization(record: OrganizationRecord): Promise<void>;
+
+  createMember(record: MemberRecord): Promise<void>;
+  listMembers(organizationId: string): Promise<MemberRecord[]>;
+  getMember(id: string): Promise<MemberRecord | undefined>;
+
+  createApiKey(record: ApiKeyRecord): Promise<void>;
+  findApiKeyByHash(hash: string): Promise<ApiKeyRecord | undefined>;
+  listApiKeys(organizationId: string): Promise<ApiKeyRecord[]>;
+  deleteApiKey(organizationId: string, id: string): Promise<boolean>;
+  touchApiKey(id: string, at: string): Promise<void>;
+
+  createConnector(record: ConnectorRecord): Promise<void>;
+  updateConnector(record: ConnectorRecord): Promise<void>;
+  /** Deletes the connector with its connections and their credentials; returns how many connections went. */
+  deleteConnector(id: string): Promise<number>;
+  getConnector(id: string): Promise<ConnectorRecord | undefined>;
+  findConnectorBySlug(organizationId: string, slug: string): Promise<ConnectorRecord | undefined>;
+  listConnectors(
+    organizationId: string,
+    scope: ConnectorScope,
+    page?: { limit: number; cursor?: string | undefined },
+  ): Promise<ConnectorRecord[]>;
+
+  upsertTenant(organizationId: string, tenantId: string, at: string): Promise<void>;
+  listTenants(organizationId: string, page: { limit: number; cursor?: string | undefined }): Promise<TenantRecord[]>;
+
+  createSession(record: SessionRecord): Promise<void>;
+  findSessionByHash(hash: string): Promise<SessionRecord | undefined>;
+
+  /** Stores the connection and its encrypted credentials together, or neither. */
+  createConnection(record: ConnectionRecord, credentials: CredentialRecord): Promise<void>;
+  getConnection(id: string): Promise<ConnectionRecord | undefined>;
+  listConnections(filter: ConnectionFilter): Promise<ConnectionRecord[]>;
+  /** Connection counts per connector id for one tenant. */
+  countConnections(organizationId: string, tenantId: string): Promise<Map<string, number>>;
+  deleteConnection(id: string): Promise<boolean>;
+  getCredentials(connectionId: string): Promise<CredentialRecord | undefined>;
+
+  close(): Promise<void>;
+}

@@ -1,0 +1,105 @@
+// Shared fixtures for server tests: a real SQLite file in a temp folder, the real app, and helpers
+// that go through the HTTP API exactly as clients do.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ConnectorCreate } from '@plugboard/shared';
+import { createApp } from '../app.js';
+import { Keyring } from '../crypto/keyring.js';
+import type { Logger } from '../logger.js';
+import { SqliteStore } from '../storage/sqlite/sqlite-store.js';
+
+export const ORIGIN = 'https://app.vendor.example';
+
+export interface RequestOptions {
+  key?: string;
+  body?: unknown;
+  /** Sent as is, instead of `body` as JSON. */
+  raw?: string;
+  headers?: Record<string, string>;
+}
+
+/** A fresh server on its own database file. Call `close()` in afterEach/afterAll. */
+export async function createTestContext() {
+  const dir = await mkdtemp(join(tmpdir(), 'plugboard-server-'));
+  const databasePath = join(dir, 'plugboard.db');
+  const store = await SqliteStore.open(databasePath);
+  const keyring = Keyring.generate();
+  const logLines: string[] = [];
+  const record = (entry: unknown) => logLines.push(JSON.stringify(entry));
+  const logger: Logger = { info: record, warn: record, error: record };
+  const clock = { offsetMs: 0 };
+  const app = createApp({ store, keyring, logger, now: () => new Date(Date.now() + clock.offsetMs) });
+
+  async function request(method: string, path: string, options: RequestOptions = {}) {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.key) headers.authorization = `Bearer ${options.key}`;
+    let body: string | undefined = options.raw;
+    if (options.body !== undefined) {
+      body = JSON.stringify(options.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const response = await app.request(path, { method, headers, ...(body !== undefined ? { body } : {}) });
+    const text = await response.text();
+    // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON shapes
+    const json: any = text ? JSON.parse(text) : undefined;
+    return { status: response.status, headers: response.headers, json, text };
+  }
+
+  async function createOrganization(name = 'Vendor', allowedOrigins = [ORIGIN]) {
+    const { organization, apiKey } = await import('../services/organizations.js').then(({ createOrganization }) =>
+      createOrganization({ store, keyring, logger, now: () => new Date() }, { name, allowedOrigins }),
+    );
+    const member = await request('POST', '/v1/members', {
+      key: apiKey.secret,
+      body: { email: `owner@${organization.id}.example`, name: 'Olive Owner', externalId: 'olive' },
+    });
+    return { organization, secretKey: apiKey.secret, memberId: member.json.id as string };
+  }
+
+  async function createConnector(secretKey: string, body: Partial<ConnectorCreate> = {}) {
+    const response = await request('POST', '/v1/connectors', {
+      key: secretKey,
+      body: { name: 'Stripe', authMethods: [{ kind: 'apiKey' }], ...body },
+    });
+    if (response.status !== 201) throw new Error(`Connector not created: ${response.text}`);
+    return response.json;
+  }
+
+  async function mintSession(secretKey: string, body: Record<string, unknown> = {}) {
+    const response = await request('POST', '/v1/connect-sessions', {
+      key: secretKey,
+      body: { tenantId: 'tenant-a', endUserId: 'user-1', ...body },
+    });
+    if (response.status !== 201) throw new Error(`Session not minted: ${response.text}`);
+    return response.json.token as string;
+  }
+
+  /** The database file and its write-ahead log, as bytes. */
+  async function databaseBytes() {
+    const files = await Promise.all(
+      ['', '-wal'].map((suffix) => readFile(databasePath + suffix).catch(() => Buffer.alloc(0))),
+    );
+    return Buffer.concat(files);
+  }
+
+  return {
+    app,
+    store,
+    keyring,
+    logLines,
+    clock,
+    databasePath,
+    request,
+    createOrganization,
+    createConnector,
+    mintSession,
+    databaseBytes,
+    async close() {
+      await store.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type TestContext = Awaited<ReturnType<typeof createTestContext>>;
