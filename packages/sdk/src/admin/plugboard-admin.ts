@@ -1,0 +1,62 @@
+import { type ClientOptions, createSender } from '../core/request.js';
+import {
+  ApiKeysResource,
+  ConnectionsResource,
+  ConnectorsResource,
+  ConnectSessionsResource,
+  MembersResource,
+  OrganizationResource,
+  TenantsResource,
+} from './resources.js';
+
+/** Options of {@link PlugboardAdmin}. */
+export interface PlugboardAdminOptions extends ClientOptions {
+  /** The organization's secret key, `pb_sk_…`. Keep it on your servers. */
+  secretKey: string;
+  /**
+   * Allow construction in a browser. Secret keys must never reach one; this exists for admin tools
+   * that run in a trusted browser context only.
+   * @default false
+   */
+  dangerouslyAllowBrowser?: boolean;
+}
+
+/**
+ * The admin client for your backend: connectors, connections, tenants and connect sessions.
+ *
+ * @example
+ * ```ts
+ * const plugboard = new PlugboardAdmin({ baseUrl: 'http://localhost:4400', secretKey: process.env.PLUGBOARD_SECRET_KEY! });
+ * const { token } = await plugboard.connectSessions.create({ tenantId: 'customer-42', endUserId: 'user-7' });
+ * ```
+ */
+export class PlugboardAdmin {
+  readonly organization: OrganizationResource;
+  readonly members: MembersResource;
+  readonly apiKeys: ApiKeysResource;
+  readonly connectors: ConnectorsResource;
+  readonly connections: ConnectionsResource;
+  readonly tenants: TenantsResource;
+  readonly connectSessions: ConnectSessionsResource;
+
+  /** @throws TypeError when the key is not a secret key, or in a browser without `dangerouslyAllowBrowser`. */
+  constructor({ secretKey, dangerouslyAllowBrowser = false, ...options }: PlugboardAdminOptions) {
+    if (typeof secretKey !== 'string' || !secretKey.startsWith('pb_sk_')) {
+      throw new TypeError('PlugboardAdmin needs a secret key starting with "pb_sk_"');
+    }
+    if (!dangerouslyAllowBrowser && typeof window !== 'undefined' && typeof document !== 'undefined') {
+      throw new TypeError(
+        'PlugboardAdmin holds a secret key and must run on your server. In the browser, use PlugboardSession with a connect session token.',
+      );
+    }
+    const send = createSender(options);
+    const adminSend = <T>(request: Parameters<typeof send>[0]) => send<T>(request, secretKey);
+    this.organization = new OrganizationResource(adminSend);
+    this.members = new MembersResource(adminSend);
+    this.apiKeys = new ApiKeysResource(adminSend);
+    this.connectors = new ConnectorsResource(adminSend);
+    this.connections = new ConnectionsResource(adminSend);
+    this.tenants = new TenantsResource(adminSend);
+    this.connectSessions = new ConnectSessionsResource(adminSend);
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * The typed client of the Plugboard API.
+ *
+ * - {@link PlugboardAdmin} runs on your backend with a secret key.
+ * - {@link PlugboardSession} runs in the browser with a connect session token.
+ * @packageDocumentation
+ */
+
+export type * from '@plugboard/shared/types';
+export { PlugboardAdmin, type PlugboardAdminOptions } from './admin/plugboard-admin.js';
+export type {
+  ApiKeysResource,
+  ConnectionListQuery,
+  ConnectionsResource,
+  ConnectorListQuery,
+  ConnectorsResource,
+  ConnectSessionsResource,
+  MembersResource,
+  OrganizationResource,
+  TenantsResource,
+} from './admin/resources.js';
+export type { ClientOptions } from './core/request.js';
+export {
+  AuthenticationError,
+  ConflictError,
+  NotFoundError,
+  PermissionError,
+  PlugboardApiError,
+  RateLimitError,
+  ServerError,
+  SessionExpiredError,
+  ValidationError,
+} from './errors/api-errors.js';
+export { isPlugboardError, PlugboardError, SdkErrorCode } from './errors/plugboard-error.js';
+export { NetworkError, TimeoutError } from './errors/transport-errors.js';
+export { PlugboardSession, type PlugboardSessionOptions } from './session/plugboard-session.js';
