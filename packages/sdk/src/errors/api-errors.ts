@@ -23,6 +23,8 @@ export class PlugboardApiError extends PlugboardError {
   readonly details: Record<string, unknown> | undefined;
   /** The HTTP method and path of the failed request, e.g. `POST /v1/session/connections`. */
   readonly request: string;
+  /** The API's own message, without the request prefix: suitable to show to people. */
+  readonly apiMessage: string;
 
   constructor(init: ApiErrorInit) {
     super(init.code, `${init.method} ${init.path} failed (${init.status} ${init.code}): ${init.message}`, {
@@ -31,6 +33,7 @@ export class PlugboardApiError extends PlugboardError {
     this.status = init.status;
     this.details = init.details;
     this.request = `${init.method} ${init.path}`;
+    this.apiMessage = init.message;
   }
 
   /** Each problem the API found in the request, with a dotted path such as `credentials.apiKey`. */

@@ -1,0 +1,127 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { format, type Messages } from '../messages.js';
+import type { ConnectStore } from '../state/connect-store.js';
+import { Field, fieldsFor } from './auth-fields.js';
+
+const FOCUSABLE = 'input:not([disabled]), select, button:not([disabled]), [href], [tabindex]:not([tabindex="-1"])';
+
+/** Keeps Tab inside the dialog and closes it on Escape. */
+function trapKeys(event: KeyboardEvent, container: HTMLElement | null, onEscape: () => void) {
+  if (event.key === 'Escape') {
+    event.preventDefault();
+    onEscape();
+    return;
+  }
+  if (event.key !== 'Tab' || !container) return;
+  const focusable = [...container.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  const first = focusable[0];
+  const last = focusable.at(-1);
+  const active = (container.getRootNode() as ShadowRoot | Document).activeElement;
+  if (event.shiftKey && active === first) {
+    event.preventDefault();
+    last?.focus();
+  } else if (!event.shiftKey && active === last) {
+    event.preventDefault();
+    first?.focus();
+  }
+}
+
+/**
+ * The modal form that connects the open card: a choice of auth method when there are several,
+ * the method's fields, and an optional label. Typed secrets live only in this component's state.
+ */
+export function AuthDialog({ store, messages }: { store: ConnectStore; messages: Messages }) {
+  const card = store.openCard.value;
+  const method = store.method.value;
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [label, setLabel] = useState('');
+  const dialog = useRef<HTMLDivElement>(null);
+
+  // A new method starts with empty fields: nothing typed for one method is sent with another.
+  useEffect(() => setValues({}), [method?.id]);
+  useEffect(() => {
+    dialog.current?.querySelector<HTMLElement>('input, select, button.primary')?.focus();
+  }, [card?.id]);
+
+  if (!card || !method) return null;
+  const fields = fieldsFor(method, messages);
+  const errors = store.fieldErrors.value;
+  const busy = store.submitting.value;
+  const titleId = 'plugboard-dialog-title';
+
+  async function onSubmit(event: Event) {
+    event.preventDefault();
+    if (!fields) return;
+    const credentials = Object.fromEntries(fields.map((field) => [field.name, values[field.name] ?? '']));
+    if (await store.submit(credentials, label.trim() || undefined)) setValues({});
+  }
+
+  return (
+    <div class="backdrop" onClick={(event) => event.target === event.currentTarget && store.close()}>
+      <div
+        part="dialog"
+        class="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        ref={dialog}
+        onKeyDown={(event) => trapKeys(event, dialog.current, store.close)}
+      >
+        <h2 id={titleId}>{format(messages.dialogTitle, { name: card.name })}</h2>
+        <form part="form" class="form" onSubmit={onSubmit} noValidate aria-busy={busy ? 'true' : undefined}>
+          {card.authMethods.length > 1 && (
+            <div part="field" class="field">
+              <label for="plugboard-method">{messages.authMethod}</label>
+              <select
+                id="plugboard-method"
+                part="input"
+                value={method.id}
+                onChange={(event) => store.selectMethod(event.currentTarget.value)}
+              >
+                {card.authMethods.map((candidate) => (
+                  <option key={candidate.id} value={candidate.id}>
+                    {candidate.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          {fields === null && <p class="note">{messages.notAvailable}</p>}
+          {fields?.length === 0 && <p class="note">{format(messages.noAuth, { name: card.name })}</p>}
+          {fields?.map((field) => (
+            <Field
+              key={`${method.id}-${field.name}`}
+              id={`plugboard-field-${field.name}`}
+              spec={field}
+              value={values[field.name] ?? ''}
+              error={errors[field.name]}
+              onInput={(value) => setValues((current) => ({ ...current, [field.name]: value }))}
+            />
+          ))}
+          {fields !== null && (
+            <Field
+              id="plugboard-field-label"
+              spec={{ name: 'label', label: messages.label, secret: false, hint: messages.labelHint }}
+              value={label}
+              error={errors.label}
+              onInput={setLabel}
+            />
+          )}
+          {store.formError.value && (
+            <p part="form-error" class="form-error" role="alert">
+              {store.formError.value}
+            </p>
+          )}
+          <div class="buttons">
+            <button type="button" part="cancel" class="secondary" onClick={store.close}>
+              {messages.cancel}
+            </button>
+            <button type="submit" part="submit" class="primary" disabled={fields === null || busy}>
+              {busy ? messages.submitting : messages.submit}
+            </button>
+          </div>
+        </form>
+      </div>
+    </div>
+  );
+}

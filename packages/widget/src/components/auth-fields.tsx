@@ -1,0 +1,75 @@
+import type { PublicAuthMethod } from '@plugboard/shared';
+import { format, type Messages } from '../messages.js';
+
+/** One field of an auth form. */
+export interface FieldSpec {
+  name: string;
+  label: string;
+  secret: boolean;
+  hint?: string;
+}
+
+/** The fields an end user fills for an auth method; empty for `none`, null when it cannot connect by form. */
+export function fieldsFor(method: PublicAuthMethod, messages: Messages): FieldSpec[] | null {
+  switch (method.kind) {
+    case 'none':
+      return [];
+    case 'apiKey': {
+      const where = method.in === 'query' ? `the ${method.name} query parameter` : `the ${method.name} header`;
+      return [{ name: 'apiKey', label: messages.apiKey, secret: true, hint: format(messages.apiKeyHint, { where }) }];
+    }
+    case 'bearer':
+      return [{ name: 'token', label: messages.token, secret: true }];
+    case 'basic':
+      return [
+        { name: 'username', label: messages.username, secret: false },
+        { name: 'password', label: messages.password, secret: true },
+      ];
+    default:
+      return null;
+  }
+}
+
+/** A labelled input with its hint and error wired for screen readers. */
+export function Field({
+  id,
+  spec,
+  value,
+  error,
+  onInput,
+}: {
+  id: string;
+  spec: FieldSpec;
+  value: string;
+  error: string | undefined;
+  onInput(value: string): void;
+}) {
+  const described = [spec.hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
+  return (
+    <div part="field" class="field">
+      <label for={id}>{spec.label}</label>
+      <input
+        part="input"
+        id={id}
+        name={spec.name}
+        type={spec.secret ? 'password' : 'text'}
+        autocomplete="off"
+        spellcheck={false}
+        value={value}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={described || undefined}
+        onInput={(event) => onInput(event.currentTarget.value)}
+      />
+      {spec.hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {spec.hint}
+        </p>
+      )}
+      {error && (
+        <p part="field-error" class="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

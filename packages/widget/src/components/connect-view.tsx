@@ -1,0 +1,58 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { format, type Messages } from '../messages.js';
+import type { ConnectStore } from '../state/connect-store.js';
+import { AuthDialog } from './auth-dialog.js';
+import { ConnectorCard } from './connector-card.js';
+
+/** Everything inside `<plugboard-connect>`: the card grid in its loading, empty, failed or ready state, and the form. */
+export function ConnectView({ store, messages }: { store: ConnectStore; messages: Messages }) {
+  const trigger = useRef<HTMLElement | null>(null);
+  const open = store.openCard.value !== null;
+
+  // Focus goes back to the button that opened the form once it closes.
+  useEffect(() => {
+    if (!open) trigger.current?.focus();
+  }, [open]);
+
+  const status = store.status.value;
+  return (
+    <div class="root">
+      {status === 'loading' && (
+        <div class="state" role="status" aria-busy="true">
+          <span class="spinner" aria-hidden="true" />
+          {messages.loading}
+        </div>
+      )}
+      {status === 'failed' && (
+        <div class="state" role="alert">
+          <p>
+            {messages.loadFailed} {store.loadError.value}
+          </p>
+          <button type="button" class="secondary" onClick={store.load}>
+            {messages.retry}
+          </button>
+        </div>
+      )}
+      {status === 'ready' && store.cards.value.length === 0 && <p class="state">{messages.empty}</p>}
+      {status === 'ready' && store.cards.value.length > 0 && (
+        <ul part="grid" class="grid">
+          {store.cards.value.map((card) => (
+            <ConnectorCard
+              key={card.id}
+              card={card}
+              messages={messages}
+              onConnect={(button) => {
+                trigger.current = button;
+                store.open(card.id);
+              }}
+            />
+          ))}
+        </ul>
+      )}
+      <p class="visually-hidden" role="status">
+        {store.announcement.value ? format(messages.connected, { name: store.announcement.value }) : ''}
+      </p>
+      {open && <AuthDialog store={store} messages={messages} />}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import type { ConnectorCard as Card } from '@plugboard/shared';
+import { format, type Messages } from '../messages.js';
+import { ConnectorIcon } from './connector-icon.js';
+
+/** One connector: who made it, how many connections the tenant has, and the action to add one. */
+export function ConnectorCard({
+  card,
+  messages,
+  onConnect,
+}: {
+  card: Card;
+  messages: Messages;
+  onConnect(button: HTMLElement): void;
+}) {
+  const connected = card.connectionCount > 0;
+  const headingId = `card-${card.id}`;
+  return (
+    <li part="card" class="card" aria-labelledby={headingId}>
+      <div class="card-head">
+        <ConnectorIcon name={card.name} url={card.iconUrl} />
+        <div class="card-title">
+          <h3 part="card-name" id={headingId}>
+            {card.name}
+          </h3>
+          {card.personal && (
+            <span part="badge" class="badge">
+              {messages.personal}
+            </span>
+          )}
+        </div>
+      </div>
+      {card.description && (
+        <p part="card-description" class="description">
+          {card.description}
+        </p>
+      )}
+      <p part="card-meta" class="meta">
+        <span>{card.personal ? messages.createdByYou : format(messages.createdBy, { name: card.createdBy.name })}</span>
+        {connected && (
+          <span>
+            {card.connectionCount === 1
+              ? messages.oneConnection
+              : format(messages.connectionCount, { count: card.connectionCount })}
+          </span>
+        )}
+      </p>
+      <button
+        type="button"
+        part={connected ? 'action action-add' : 'action action-connect'}
+        class={connected ? 'action secondary' : 'action primary'}
+        aria-describedby={headingId}
+        onClick={(event) => onConnect(event.currentTarget)}
+      >
+        {connected ? messages.addConnection : messages.connect}
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,139 @@
+import { type PropertyValues, ReactiveElement } from '@lit/reactive-element';
+import { PlugboardSession } from '@plugboard/sdk/session';
+import { h, render } from 'preact';
+import { ConnectView } from '../components/connect-view.js';
+import type { PlugboardConnectEventDetails, PlugboardConnectEventMap } from '../events.js';
+import { defaultMessages, type Messages } from '../messages.js';
+import { type ConnectStore, createConnectStore, type SessionClient } from '../state/connect-store.js';
+import { styles } from '../styles.js';
+
+/** Where the widget module was served from: the default API base, so a bundle served by Plugboard needs no setting. */
+const moduleOrigin = (() => {
+  try {
+    return new URL(import.meta.url).origin;
+  } catch {
+    return '';
+  }
+})();
+
+/**
+ * `<plugboard-connect>`: connector cards for one connect session, and the forms that connect them.
+ *
+ * @example
+ * ```html
+ * <script type="module" src="https://plugboard.example.com/widget/plugboard-connect.js"></script>
+ * <plugboard-connect></plugboard-connect>
+ * <script type="module">
+ *   document.querySelector('plugboard-connect').fetchSessionToken = () => myBackend.mintPlugboardSession();
+ * </script>
+ * ```
+ *
+ * @fires plugboard:ready - the cards are on screen; `detail.connectors` counts them
+ * @fires plugboard:connected - a connection was created; `detail.connection`, `detail.connector`
+ * @fires plugboard:cancelled - the form was closed without connecting
+ * @fires plugboard:error - something failed; `detail.code`, `detail.message`
+ * @fires plugboard:session-expired - the session expired and no new token could be had
+ * @csspart grid - the list of cards
+ * @csspart card - one connector card; also card-icon, card-name, card-description, card-meta, badge
+ * @csspart action - the Connect / + Add Connection button (also `action-connect` or `action-add`)
+ * @csspart dialog - the connect form's dialog; also form, field, input, field-error, form-error, submit, cancel
+ * @cssprop --plugboard-color-primary - buttons, badge and focus rings (purple by default)
+ * @cssprop --plugboard-color-primary-text - text on primary buttons
+ * @cssprop --plugboard-color-background - dialog background
+ * @cssprop --plugboard-color-surface - card and input background
+ * @cssprop --plugboard-color-text - text
+ * @cssprop --plugboard-color-muted - secondary text
+ * @cssprop --plugboard-color-border - borders
+ * @cssprop --plugboard-color-danger - errors
+ * @cssprop --plugboard-radius - corner radius of cards
+ * @cssprop --plugboard-spacing - gaps and padding
+ * @cssprop --plugboard-font-family - font
+ */
+export class PlugboardConnectElement extends ReactiveElement {
+  static override styles = styles;
+  static override properties = {
+    sessionToken: { attribute: 'session-token' },
+    apiBase: { attribute: 'api-base' },
+    connectors: {},
+    theme: { reflect: true },
+    fetchSessionToken: { attribute: false },
+    messages: { attribute: false },
+    client: { attribute: false },
+  };
+
+  /** A connect session token (`pb_cs_…`). Use `fetchSessionToken` instead to renew sessions by yourself. */
+  declare sessionToken: string | undefined;
+  /** Gets a token from your backend: now, and again whenever the session expires. */
+  declare fetchSessionToken: (() => Promise<string>) | undefined;
+  /** Where the Plugboard server runs. @default the origin this module was loaded from */
+  declare apiBase: string | undefined;
+  /** Comma-separated connector slugs to show; all the session may use when unset. */
+  declare connectors: string | undefined;
+  /** `light`, `dark`, or unset to follow the system. */
+  declare theme: 'light' | 'dark' | undefined;
+  /** Replaces any of the widget's strings. */
+  declare messages: Partial<Messages> | undefined;
+  /** A session client to use instead of the built-in one (custom transports, tests). */
+  declare client: SessionClient | undefined;
+
+  #store: ConnectStore | undefined;
+
+  #emit = <K extends keyof PlugboardConnectEventDetails>(type: K, detail: PlugboardConnectEventDetails[K]) => {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  };
+
+  #createClient(): SessionClient | undefined {
+    if (this.client) return this.client;
+    if (!this.sessionToken && !this.fetchSessionToken) return undefined;
+    return new PlugboardSession({
+      baseUrl: this.apiBase ?? moduleOrigin,
+      ...(this.sessionToken ? { token: this.sessionToken } : {}),
+      ...(this.fetchSessionToken ? { fetchToken: this.fetchSessionToken } : {}),
+    });
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    const sessionChanged = ['sessionToken', 'fetchSessionToken', 'apiBase', 'client', 'connectors'].some((key) =>
+      changed.has(key as keyof PlugboardConnectElement),
+    );
+    if (sessionChanged || !this.#store) {
+      const client = this.#createClient();
+      const only = this.connectors
+        ?.split(',')
+        .map((slug) => slug.trim())
+        .filter(Boolean);
+      this.#store = client ? createConnectStore(client, this.#emit, only) : undefined;
+      void this.#store?.load();
+    }
+    this.#render();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) this.#render();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    render(null, this.renderRoot as unknown as Element);
+  }
+
+  #render() {
+    const store = this.#store;
+    if (!store) return;
+    const messages = { ...defaultMessages, ...this.messages };
+    render(h(ConnectView, { store, messages }), this.renderRoot as unknown as Element);
+  }
+
+  /** Loads the cards again, e.g. after connections changed elsewhere. */
+  reload(): Promise<void> {
+    return this.#store?.load() ?? Promise.resolve();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'plugboard-connect': PlugboardConnectElement;
+  }
+  interface HTMLElementEventMap extends PlugboardConnectEventMap {}
+}

@@ -1,0 +1,15 @@
+/**
+ * `<plugboard-connect>` without registering it: import `@plugboard/widget/define` (or load the
+ * drop-in `plugboard-connect.js`) to use the tag; import from here for types, the store and the class.
+ * @packageDocumentation
+ */
+
+export { PlugboardConnectElement } from './element/plugboard-connect.js';
+export type { EventConnector, PlugboardConnectEventDetails, PlugboardConnectEventMap } from './events.js';
+export { defaultMessages, type Messages } from './messages.js';
+export {
+  type ConnectStore,
+  createConnectStore,
+  type LoadStatus,
+  type SessionClient,
+} from './state/connect-store.js';

@@ -1,0 +1,158 @@
+import type { Connection, ConnectionCreate, ConnectorCard, PublicAuthMethod } from '@plugboard/shared';
+import { computed, signal } from '@preact/signals';
+import type { Emit, EventConnector } from '../events.js';
+
+/** What the store needs from the API: the part of `PlugboardSession` the widget uses. */
+export interface SessionClient {
+  connectors: { list(): Promise<ConnectorCard[]> };
+  connections: { create(body: ConnectionCreate): Promise<Connection> };
+}
+
+/** Where loading the cards stands. */
+export type LoadStatus = 'loading' | 'ready' | 'failed';
+
+interface ErrorLike {
+  code?: string;
+  message?: string;
+  apiMessage?: string;
+  issues?: { path: string; message: string }[];
+}
+
+const asError = (error: unknown): ErrorLike => (typeof error === 'object' && error !== null ? error : {});
+
+/** A message a person can act on, without request details. */
+function describe(error: ErrorLike): string {
+  if (error.code === 'network_error' || error.code === 'timeout') {
+    return 'The integrations service could not be reached. Check your connection and try again.';
+  }
+  return error.apiMessage ?? error.message ?? 'Something went wrong.';
+}
+
+const eventConnector = ({ id, slug, name }: ConnectorCard): EventConnector => ({ id, slug, name });
+
+/**
+ * The widget's state, as signals, and what can change it. It knows nothing of the DOM, so it is
+ * tested on its own; components only read it and call its actions.
+ *
+ * @param client - the session client (a `PlugboardSession`)
+ * @param emit - sends the widget's DOM events
+ * @param only - slugs to show, when the vendor narrowed the list
+ */
+export function createConnectStore(client: SessionClient, emit: Emit, only?: readonly string[]) {
+  const status = signal<LoadStatus>('loading');
+  const loadError = signal('');
+  const cards = signal<ConnectorCard[]>([]);
+  const openId = signal<string | null>(null);
+  const methodId = signal<string | null>(null);
+  const submitting = signal(false);
+  const fieldErrors = signal<Record<string, string>>({});
+  const formError = signal('');
+  const announcement = signal('');
+
+  const openCard = computed(() => cards.value.find((card) => card.id === openId.value) ?? null);
+  const method = computed<PublicAuthMethod | null>(
+    () => openCard.value?.authMethods.find((candidate) => candidate.id === methodId.value) ?? null,
+  );
+
+  function fail(error: ErrorLike, connectorId?: string) {
+    const code = error.code ?? 'unknown';
+    if (error.code === 'session_expired') emit('plugboard:session-expired', {});
+    emit('plugboard:error', { code, message: describe(error), ...(connectorId ? { connectorId } : {}) });
+  }
+
+  async function load() {
+    status.value = 'loading';
+    try {
+      const all = await client.connectors.list();
+      cards.value = only?.length ? all.filter((card) => only.includes(card.slug)) : all;
+      status.value = 'ready';
+      emit('plugboard:ready', { connectors: cards.value.length });
+    } catch (error) {
+      loadError.value = describe(asError(error));
+      status.value = 'failed';
+      fail(asError(error));
+    }
+  }
+
+  function resetForm() {
+    submitting.value = false;
+    fieldErrors.value = {};
+    formError.value = '';
+  }
+
+  function open(connectorId: string) {
+    const card = cards.value.find((candidate) => candidate.id === connectorId);
+    if (!card) return;
+    resetForm();
+    openId.value = card.id;
+    methodId.value = (card.authMethods.find((candidate) => candidate.isDefault) ?? card.authMethods[0])?.id ?? null;
+  }
+
+  function selectMethod(id: string) {
+    resetForm();
+    methodId.value = id;
+  }
+
+  function close() {
+    const card = openCard.value;
+    openId.value = null;
+    resetForm();
+    if (card) emit('plugboard:cancelled', { connector: eventConnector(card) });
+  }
+
+  /** Creates the connection; on success the card counts it and the form closes. */
+  async function submit(credentials: Record<string, string>, label?: string) {
+    const card = openCard.value;
+    const chosen = method.value;
+    if (!card || !chosen || submitting.value) return false;
+    resetForm();
+    submitting.value = true;
+    try {
+      const connection = await client.connections.create({
+        connector: card.id,
+        authMethodId: chosen.id,
+        credentials,
+        ...(label ? { label } : {}),
+      });
+      cards.value = cards.value.map((c) => (c.id === card.id ? { ...c, connectionCount: c.connectionCount + 1 } : c));
+      openId.value = null;
+      announcement.value = card.name;
+      emit('plugboard:connected', { connection, connector: eventConnector(card) });
+      return true;
+    } catch (error) {
+      const problem = asError(error);
+      const fields: Record<string, string> = {};
+      for (const issue of problem.issues ?? []) {
+        const [scope, field] = issue.path.split('.');
+        if ((scope === 'credentials' || scope === 'label') && !fields[field ?? scope])
+          fields[field ?? scope] = issue.message;
+      }
+      fieldErrors.value = fields;
+      if (Object.keys(fields).length === 0) formError.value = describe(problem);
+      fail(problem, card.id);
+      return false;
+    } finally {
+      submitting.value = false;
+    }
+  }
+
+  return {
+    status,
+    loadError,
+    cards,
+    openCard,
+    method,
+    submitting,
+    fieldErrors,
+    formError,
+    announcement,
+    load,
+    open,
+    selectMethod,
+    close,
+    submit,
+  };
+}
+
+/** The widget's state and actions. */
+export type ConnectStore = ReturnType<typeof createConnectStore>;
