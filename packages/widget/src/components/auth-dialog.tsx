@@ -57,6 +57,8 @@ export function AuthDialog({ store, messages }: { store: ConnectStore; messages:
   }
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: a pointer convenience; Escape and Cancel close it by keyboard
+    // biome-ignore lint/a11y/useKeyWithClickEvents: as above
     <div class="backdrop" onClick={(event) => event.target === event.currentTarget && store.close()}>
       <div
         part="dialog"
