@@ -19,6 +19,8 @@ export default defineConfig({
           root: 'packages/widget',
           environment: 'happy-dom',
           include: ['src/**/*.test.{ts,tsx}'],
+          // One copy of Preact for components and the testing library, or hooks lose their state.
+          server: { deps: { inline: ['@testing-library/preact'] } },
         },
       },
       {

@@ -1,5 +1,5 @@
 import { defineConfig } from 'vite';
-import { vendorBackendProxy } from '../vendor-backend-proxy.js';
+import { vendorBackendProxy } from '../vendor-backend-proxy';
 
 export default defineConfig({
   esbuild: { jsx: 'automatic', jsxImportSource: 'react' },

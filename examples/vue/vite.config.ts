@@ -1,5 +1,5 @@
 import { defineConfig } from 'vite';
-import { vendorBackendProxy } from '../vendor-backend-proxy.js';
+import { vendorBackendProxy } from '../vendor-backend-proxy';
 
 export default defineConfig({
   // The full build compiles the in-DOM template at runtime, so this example needs no build plugin.

@@ -1,0 +1,147 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { defaultMessages } from '../messages.js';
+import { createConnectStore } from '../state/connect-store.js';
+import { card, eventLog, fakeClient, validationError } from '../test/fixtures.js';
+import { ConnectView } from './connect-view.js';
+
+afterEach(cleanup);
+
+async function renderView(cards = [card()], client = fakeClient(cards)) {
+  const log = eventLog();
+  const store = createConnectStore(client, log.emit);
+  render(<ConnectView store={store} messages={defaultMessages} />);
+  await store.load();
+  return { store, client, ...log };
+}
+
+describe('<ConnectView>', () => {
+  it('shows a loading state until the cards arrive', () => {
+    const store = createConnectStore(fakeClient([]), eventLog().emit);
+    render(<ConnectView store={store} messages={defaultMessages} />);
+    expect(screen.getByText(defaultMessages.loading).getAttribute('aria-busy')).toBe('true');
+  });
+
+  it('shows an empty state when the session may use no connector', async () => {
+    await renderView([]);
+    expect(await screen.findByText(defaultMessages.empty)).toBeTruthy();
+  });
+
+  it('shows a failure with a retry button that loads again', async () => {
+    const client = fakeClient([card()]);
+    client.failList = { code: 'network_error', message: 'offline' };
+    await renderView([card()], client);
+    expect(screen.getByRole('alert').textContent).toContain('could not be reached');
+    client.failList = undefined;
+    fireEvent.click(screen.getByRole('button', { name: defaultMessages.retry }));
+    expect(await screen.findByRole('heading', { name: 'SendGrid' })).toBeTruthy();
+  });
+
+  it('draws a purple Connect before the first connection and + Add Connection after', async () => {
+    await renderView([card(), card({ id: 'ctr_2', name: 'Stripe', slug: 'stripe', connectionCount: 2 })]);
+    const [sendGrid, stripe] = screen.getAllByRole('listitem');
+    expect(sendGrid?.querySelector('button')?.textContent).toBe('Connect');
+    expect(sendGrid?.querySelector('button')?.className).toContain('primary');
+    expect(stripe?.querySelector('button')?.textContent).toBe('+ Add Connection');
+    expect(stripe?.textContent).toContain('2 connections');
+  });
+
+  it('marks personal connectors and names who created the others', async () => {
+    await renderView([card({ personal: true }), card({ id: 'ctr_2', name: 'Stripe', slug: 'stripe' })]);
+    const [mine, theirs] = screen.getAllByRole('listitem');
+    expect(mine?.textContent).toContain('PERSONAL');
+    expect(mine?.textContent).toContain('Created by: You');
+    expect(theirs?.textContent).not.toContain('PERSONAL');
+    expect(theirs?.textContent).toContain('Created by: Sam Builder');
+  });
+
+  it('falls back to a letter when the icon does not load', async () => {
+    await renderView([card({ iconUrl: 'https://sendgrid.com/missing.png' })]);
+    const image = screen.getByRole('listitem').querySelector('img');
+    expect(image).toBeTruthy();
+    fireEvent.error(image as HTMLImageElement);
+    await waitFor(() => expect(screen.getByRole('listitem').querySelector('.monogram')?.textContent).toBe('S'));
+  });
+
+  it('connects with an API key, closes the form and updates the card', async () => {
+    const { client, events } = await renderView();
+    fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
+    const dialog = screen.getByRole('dialog', { name: 'Connect SendGrid' });
+    expect(dialog.textContent).toContain('Sent as the X-API-Key header');
+    const input = screen.getByLabelText('API key') as HTMLInputElement;
+    expect(input.type).toBe('password');
+    fireEvent.input(input, { target: { value: 'SG.typed-secret' } });
+    fireEvent.submit(dialog.querySelector('form') as HTMLFormElement);
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(client.created[0]?.credentials).toEqual({ apiKey: 'SG.typed-secret' });
+    expect(screen.getByRole('button', { name: '+ Add Connection' })).toBeTruthy();
+    expect(events.map((event) => event.type)).toContain('plugboard:connected');
+  });
+
+  it('asks for a username and a password for basic auth', async () => {
+    await renderView([card({ authMethods: [{ id: 'am_b', kind: 'basic', label: 'Password', isDefault: true }] })]);
+    fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
+    expect((screen.getByLabelText('Username') as HTMLInputElement).type).toBe('text');
+    expect((screen.getByLabelText('Password') as HTMLInputElement).type).toBe('password');
+  });
+
+  it('asks for nothing but a confirmation for a connector without auth', async () => {
+    const { client } = await renderView([
+      card({ authMethods: [{ id: 'am_n', kind: 'none', label: 'None', isDefault: true }] }),
+    ]);
+    fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
+    const dialog = screen.getByRole('dialog');
+    expect(dialog.querySelectorAll('input')).toHaveLength(1); // only the optional label
+    fireEvent.submit(dialog.querySelector('form') as HTMLFormElement);
+    await waitFor(() => expect(client.created).toHaveLength(1));
+    expect(client.created[0]?.credentials).toEqual({});
+  });
+
+  it('offers a choice when a connector has several methods, the default first chosen', async () => {
+    await renderView([
+      card({
+        authMethods: [
+          { id: 'am_b', kind: 'basic', label: 'Username and token', isDefault: false },
+          { id: 'am_t', kind: 'bearer', label: 'Personal access token', isDefault: true },
+        ],
+      }),
+    ]);
+    fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
+    const select = screen.getByLabelText('How to sign in') as HTMLSelectElement;
+    expect(select.value).toBe('am_t');
+    expect(screen.getByLabelText('Token')).toBeTruthy();
+    fireEvent.change(select, { target: { value: 'am_b' } });
+    expect(await screen.findByLabelText('Username')).toBeTruthy();
+  });
+
+  it('shows a server error on the field it belongs to', async () => {
+    const { client } = await renderView();
+    client.failNext = validationError('credentials.apiKey', 'Enter an API key');
+    fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
+    fireEvent.submit(screen.getByRole('dialog').querySelector('form') as HTMLFormElement);
+    const input = await screen.findByLabelText('API key');
+    await waitFor(() => expect(input.getAttribute('aria-invalid')).toBe('true'));
+    const describedBy = input.getAttribute('aria-describedby') ?? '';
+    expect(describedBy).toContain('plugboard-field-apiKey-error');
+    expect(screen.getByText('Enter an API key')).toBeTruthy();
+  });
+
+  it('does not offer to submit a method this version cannot run', async () => {
+    await renderView([card({ authMethods: [{ id: 'am_o', kind: 'oauth2', label: 'OAuth 2.0', isDefault: true }] })]);
+    fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
+    expect(screen.getByText(defaultMessages.notAvailable)).toBeTruthy();
+    const submit = within(screen.getByRole('dialog')).getByRole('button', { name: 'Connect' }) as HTMLButtonElement;
+    expect(submit.disabled).toBe(true);
+  });
+
+  it('closes on Escape and on Cancel, emitting cancelled', async () => {
+    const { events } = await renderView();
+    fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
+    fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(events.filter((event) => event.type === 'plugboard:cancelled')).toHaveLength(2);
+  });
+});

@@ -1,0 +1,52 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import '../define.js';
+import { card, fakeClient } from '../test/fixtures.js';
+import type { PlugboardConnectElement } from './plugboard-connect.js';
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+async function mount(client = fakeClient([card(), card({ id: 'ctr_2', slug: 'stripe', name: 'Stripe' })])) {
+  const element = document.createElement('plugboard-connect');
+  const ready = new Promise<CustomEvent>((resolve) => element.addEventListener('plugboard:ready', resolve));
+  element.client = client;
+  document.body.append(element);
+  return { element, event: await ready };
+}
+
+const shadow = (element: PlugboardConnectElement) => element.shadowRoot as ShadowRoot;
+
+describe('<plugboard-connect>', () => {
+  it('renders the cards inside its shadow root and fires plugboard:ready', async () => {
+    const { element, event } = await mount();
+    expect(event.detail).toEqual({ connectors: 2 });
+    expect(event.bubbles && event.composed).toBe(true);
+    await element.updateComplete;
+    const names = [...shadow(element).querySelectorAll('[part~="card-name"]')].map((node) => node.textContent);
+    expect(names).toEqual(['SendGrid', 'Stripe']);
+    expect(document.body.querySelector('[part~="card"]')).toBeNull();
+  });
+
+  it('narrows the cards to the connectors attribute', async () => {
+    const element = document.createElement('plugboard-connect');
+    element.setAttribute('connectors', 'stripe');
+    const ready = new Promise((resolve) => element.addEventListener('plugboard:ready', resolve));
+    element.client = fakeClient([card(), card({ id: 'ctr_2', slug: 'stripe', name: 'Stripe' })]);
+    document.body.append(element);
+    await ready;
+    expect(shadow(element).querySelectorAll('[part~="card"]')).toHaveLength(1);
+  });
+
+  it('lets the vendor replace any string', async () => {
+    const { element } = await mount();
+    element.messages = { connect: 'Verbinden' };
+    await element.updateComplete;
+    expect(shadow(element).querySelector('[part~="action"]')?.textContent).toBe('Verbinden');
+  });
+
+  it('registers once even when the script runs twice', async () => {
+    await import('../define.js?again' as string).catch(() => undefined);
+    expect(customElements.get('plugboard-connect')).toBeDefined();
+  });
+});

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { card, eventLog, fakeClient, validationError } from '../test/fixtures.js';
+import { createConnectStore } from './connect-store.js';
+
+describe('createConnectStore', () => {
+  it('loads the cards and reports ready', async () => {
+    const { events, emit } = eventLog();
+    const store = createConnectStore(fakeClient([card(), card({ id: 'ctr_2', slug: 'stripe', name: 'Stripe' })]), emit);
+    expect(store.status.value).toBe('loading');
+    await store.load();
+    expect(store.status.value).toBe('ready');
+    expect(store.cards.value.map((c) => c.name)).toEqual(['SendGrid', 'Stripe']);
+    expect(events).toEqual([{ type: 'plugboard:ready', detail: { connectors: 2 } }]);
+  });
+
+  it('shows only the slugs the vendor asked for', async () => {
+    const store = createConnectStore(
+      fakeClient([card(), card({ id: 'ctr_2', slug: 'stripe', name: 'Stripe' })]),
+      eventLog().emit,
+      ['stripe'],
+    );
+    await store.load();
+    expect(store.cards.value.map((c) => c.slug)).toEqual(['stripe']);
+  });
+
+  it('opens a card with its default auth method preselected', async () => {
+    const methods = [
+      { id: 'am_basic', kind: 'basic' as const, label: 'Password', isDefault: false },
+      { id: 'am_bearer', kind: 'bearer' as const, label: 'Token', isDefault: true },
+    ];
+    const store = createConnectStore(fakeClient([card({ authMethods: methods })]), eventLog().emit);
+    await store.load();
+    store.open('ctr_sendgrid');
+    expect(store.method.value?.id).toBe('am_bearer');
+    store.selectMethod('am_basic');
+    expect(store.method.value?.kind).toBe('basic');
+  });
+
+  it('counts a new connection on its card and emits connected without credentials', async () => {
+    const { events, emit } = eventLog();
+    const client = fakeClient([card()]);
+    const store = createConnectStore(client, emit);
+    await store.load();
+    store.open('ctr_sendgrid');
+    expect(await store.submit({ apiKey: 'SG.secret-value' })).toBe(true);
+    expect(client.created).toEqual([
+      { connector: 'ctr_sendgrid', authMethodId: 'am_key', credentials: { apiKey: 'SG.secret-value' } },
+    ]);
+    expect(store.cards.value[0]?.connectionCount).toBe(1);
+    expect(store.openCard.value).toBeNull();
+    const connected = events.find((event) => event.type === 'plugboard:connected');
+    expect(connected?.detail).toMatchObject({ connector: { id: 'ctr_sendgrid', slug: 'sendgrid', name: 'SendGrid' } });
+    expect(JSON.stringify(events)).not.toContain('SG.secret-value');
+  });
+
+  it('puts a server validation error on its field and keeps the form open', async () => {
+    const client = fakeClient([card()]);
+    const { events, emit } = eventLog();
+    const store = createConnectStore(client, emit);
+    await store.load();
+    store.open('ctr_sendgrid');
+    client.failNext = validationError('credentials.apiKey', 'Enter an API key');
+    expect(await store.submit({ apiKey: '' })).toBe(false);
+    expect(store.fieldErrors.value).toEqual({ apiKey: 'Enter an API key' });
+    expect(store.formError.value).toBe('');
+    expect(store.openCard.value?.id).toBe('ctr_sendgrid');
+    expect(events.at(-1)).toMatchObject({
+      type: 'plugboard:error',
+      detail: { code: 'validation_failed', connectorId: 'ctr_sendgrid' },
+    });
+  });
+
+  it('shows errors that belong to no field above the buttons', async () => {
+    const client = fakeClient([card()]);
+    const store = createConnectStore(client, eventLog().emit);
+    await store.load();
+    store.open('ctr_sendgrid');
+    client.failNext = { code: 'network_error', message: 'POST /v1/session/connections got no answer' };
+    await store.submit({ apiKey: 'x' });
+    expect(store.formError.value).toMatch(/could not be reached/);
+  });
+
+  it('reports a failed load, an expired session, and recovers on retry', async () => {
+    const client = fakeClient([card()]);
+    const { events, emit } = eventLog();
+    const store = createConnectStore(client, emit);
+    client.failList = { code: 'session_expired', message: 'x', apiMessage: 'The connect session has expired' };
+    await store.load();
+    expect(store.status.value).toBe('failed');
+    expect(store.loadError.value).toBe('The connect session has expired');
+    expect(events.map((event) => event.type)).toEqual(['plugboard:session-expired', 'plugboard:error']);
+    client.failList = undefined;
+    await store.load();
+    expect(store.status.value).toBe('ready');
+  });
+
+  it('emits cancelled when the form closes without connecting', async () => {
+    const { events, emit } = eventLog();
+    const store = createConnectStore(fakeClient([card()]), emit);
+    await store.load();
+    store.open('ctr_sendgrid');
+    store.close();
+    expect(events.at(-1)).toEqual({
+      type: 'plugboard:cancelled',
+      detail: { connector: { id: 'ctr_sendgrid', slug: 'sendgrid', name: 'SendGrid' } },
+    });
+  });
+});
