@@ -25,7 +25,8 @@ const HELP = `Usage: plugboard <command> [options]   (every command prints JSON)
 
   serve                                   Start the API on PORT (default 4400)
   migrate                                 Create or upgrade the database schema
-  org create --name N [--origin O]...     Create an organization; prints its secret key once
+  org create --name N [--origin O]... [--owner-email E --owner-name N]
+                                          Create an organization; prints its secret key once
   member create --org ID --email E --name N [--external-id X]
   session create --tenant T --user U [--secret-key K] [--ttl SECONDS] [--connector C]...
                                           Mint a connect session (or set PLUGBOARD_SECRET_KEY)
@@ -37,6 +38,8 @@ const options = {
   name: { type: 'string' },
   origin: { type: 'string', multiple: true },
   org: { type: 'string' },
+  'owner-email': { type: 'string' },
+  'owner-name': { type: 'string' },
   email: { type: 'string' },
   'external-id': { type: 'string' },
   tenant: { type: 'string' },
@@ -79,7 +82,10 @@ const commands: Record<string, (values: Values, env: NodeJS.ProcessEnv, io: CliI
         name: values.name,
         allowedOrigins: values.origin ?? [],
       });
-      const { organization, apiKey } = await createOrganization(deps, input);
+      const owner = values['owner-email']
+        ? parseWith(memberCreateSchema, { email: values['owner-email'], name: values['owner-name'] ?? 'Owner' })
+        : undefined;
+      const { organization, apiKey } = await createOrganization(deps, { ...input, owner });
       return { organization: presentOrganization(organization), secretKey: apiKey.secret };
     }),
   'member create': (values, env) =>

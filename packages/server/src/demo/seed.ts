@@ -4,8 +4,14 @@ import type { Keyring } from '../crypto/keyring.js';
 import { silentLogger } from '../logger.js';
 import { createConnector } from '../services/connectors.js';
 import type { ServiceDeps } from '../services/deps.js';
-import { createApiKey, createMember, createOrganization, updateOrganization } from '../services/organizations.js';
-import type { OrganizationRecord, Store } from '../storage/store.js';
+import {
+  createApiKey,
+  createMember,
+  createOrganization,
+  type OwnerInput,
+  updateOrganization,
+} from '../services/organizations.js';
+import type { MemberRecord, OrganizationRecord, Store } from '../storage/store.js';
 
 /** The demo page's end user; a member too, so the connectors she created show as PERSONAL. */
 export const DEMO_END_USER_ID = 'demo-user';
@@ -77,19 +83,14 @@ const demoConnectors: DemoConnector[] = [
   },
 ];
 
-async function seedOrganization(deps: ServiceDeps, name: string, allowedOrigins: string[]) {
+async function seedOrganization(deps: ServiceDeps, name: string, allowedOrigins: string[], owner: OwnerInput) {
   const existing = await deps.store.findOrganizationByName(name);
-  if (existing) return { organization: await updateOrganization(deps, existing, { allowedOrigins }), created: false };
-  const { organization } = await createOrganization(deps, { name, allowedOrigins });
-  return { organization, created: true };
+  if (existing) return { organization: await updateOrganization(deps, existing, { allowedOrigins }) };
+  const { organization, owner: member } = await createOrganization(deps, { name, allowedOrigins, owner });
+  return { organization, owner: member };
 }
 
-async function seedConnectors(deps: ServiceDeps, organization: OrganizationRecord) {
-  const dana = await createMember(deps, organization.id, {
-    email: 'dana@acme.example',
-    name: 'Dana Demo',
-    externalId: DEMO_END_USER_ID,
-  });
+async function seedConnectors(deps: ServiceDeps, organization: OrganizationRecord, dana: MemberRecord) {
   const sam = await createMember(deps, organization.id, { email: 'sam@acme.example', name: 'Sam Builder' });
   for (const { by, ...connector } of demoConnectors) {
     const input = connectorCreateSchema.parse({ ...connector, createdBy: by === 'dana' ? dana.id : sam.id });
@@ -104,11 +105,13 @@ async function seedConnectors(deps: ServiceDeps, organization: OrganizationRecor
  */
 export async function seedDemo(store: Store, keyring: Keyring, { allowedOrigins }: { allowedOrigins: string[] }) {
   const deps: ServiceDeps = { store, keyring, logger: silentLogger, now: () => new Date() };
-  const demo = await seedOrganization(deps, DEMO_ORGANIZATION, allowedOrigins);
-  if (demo.created) await seedConnectors(deps, demo.organization);
-  const community = await seedOrganization(deps, COMMUNITY_ORGANIZATION, []);
-  if (community.created) {
-    const author = await createMember(deps, community.organization.id, { email: 'kim@community.example', name: 'Kim' });
+  const dana = { email: 'dana@acme.example', name: 'Dana Demo', externalId: DEMO_END_USER_ID };
+  const demo = await seedOrganization(deps, DEMO_ORGANIZATION, allowedOrigins, dana);
+  if (demo.owner) await seedConnectors(deps, demo.organization, demo.owner);
+  const kim = { email: 'kim@community.example', name: 'Kim' };
+  const community = await seedOrganization(deps, COMMUNITY_ORGANIZATION, [], kim);
+  if (community.owner) {
+    const author = community.owner;
     const input = connectorCreateSchema.parse({
       name: 'Hacker News',
       domain: 'ycombinator.com',

@@ -1,15 +1,22 @@
-import { type CreatedApiKey, ErrorCode, type MemberCreate, type OrganizationUpdate } from '@plugboard/shared';
+import { type CreatedApiKey, ErrorCode, type MemberCreate, type OrganizationUpdate, slugify } from '@plugboard/shared';
 import { hashSecret, newId, newSecret, SECRET_KEY_PREFIX } from '../crypto/tokens.js';
 import { ApiError } from '../http/api-error.js';
 import type { MemberRecord, OrganizationRecord } from '../storage/store.js';
 import type { ServiceDeps } from './deps.js';
 import { presentApiKey } from './presenters.js';
 
-/** Creates an organization with its first secret key, which is returned once. */
+/** The first member of a new organization, who is recorded as the creator of its connectors by default. */
+export interface OwnerInput {
+  name: string;
+  email: string;
+  externalId?: string | undefined;
+}
+
+/** Creates an organization with its owner and its first secret key, which is returned once. */
 export async function createOrganization(
   deps: ServiceDeps,
-  input: { name: string; allowedOrigins?: string[] | undefined },
-): Promise<{ organization: OrganizationRecord; apiKey: CreatedApiKey }> {
+  input: { name: string; allowedOrigins?: string[] | undefined; owner?: OwnerInput | undefined },
+): Promise<{ organization: OrganizationRecord; owner: MemberRecord; apiKey: CreatedApiKey }> {
   const organization: OrganizationRecord = {
     id: newId('org'),
     name: input.name,
@@ -17,8 +24,13 @@ export async function createOrganization(
     createdAt: deps.now().toISOString(),
   };
   await deps.store.createOrganization(organization);
+  const owner = await createMember(
+    deps,
+    organization.id,
+    input.owner ?? { name: 'Owner', email: `owner@${slugify(input.name) || 'organization'}.example` },
+  );
   const apiKey = await createApiKey(deps, organization.id, 'Default');
-  return { organization, apiKey };
+  return { organization, owner, apiKey };
 }
 
 /** Applies a partial update to an organization. */

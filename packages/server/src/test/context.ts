@@ -7,6 +7,7 @@ import type { ConnectorCreate } from '@plugboard/shared';
 import { createApp } from '../app.js';
 import { Keyring } from '../crypto/keyring.js';
 import type { Logger } from '../logger.js';
+import { createOrganization as createOrganizationService } from '../services/organizations.js';
 import { SqliteStore } from '../storage/sqlite/sqlite-store.js';
 
 export const ORIGIN = 'https://app.vendor.example';
@@ -47,14 +48,10 @@ export async function createTestContext() {
   }
 
   async function createOrganization(name = 'Vendor', allowedOrigins = [ORIGIN]) {
-    const { organization, apiKey } = await import('../services/organizations.js').then(({ createOrganization }) =>
-      createOrganization({ store, keyring, logger, now: () => new Date() }, { name, allowedOrigins }),
-    );
-    const member = await request('POST', '/v1/members', {
-      key: apiKey.secret,
-      body: { email: `owner@${organization.id}.example`, name: 'Olive Owner', externalId: 'olive' },
-    });
-    return { organization, secretKey: apiKey.secret, memberId: member.json.id as string };
+    const owner = { name: 'Olive Owner', email: 'olive@vendor.example', externalId: 'olive' };
+    const deps = { store, keyring, logger, now: () => new Date() };
+    const created = await createOrganizationService(deps, { name, allowedOrigins, owner });
+    return { organization: created.organization, secretKey: created.apiKey.secret, memberId: created.owner.id };
   }
 
   async function createConnector(secretKey: string, body: Partial<ConnectorCreate> = {}) {
