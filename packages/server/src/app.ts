@@ -4,6 +4,7 @@ import type { Keyring } from './crypto/keyring.js';
 import { ApiError } from './http/api-error.js';
 import { mountRoutes, unmatched } from './http/mount.js';
 import { buildOpenApiDocument } from './http/openapi.js';
+import { limitBodySize } from './http/validation.js';
 import { type Logger, silentLogger } from './logger.js';
 import { connectionRoutes } from './routes/connections.js';
 import { connectorRoutes } from './routes/connectors.js';
@@ -62,6 +63,7 @@ export function createApp({ store, keyring, logger = silentLogger, now = () => n
     c.header('Vary', 'Origin');
     return c.body(null, 204);
   });
+  app.use('/v1/*', limitBodySize);
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/v1/openapi.json', (c) => c.json(openApi));
   mountRoutes(app, routes, deps);

@@ -141,3 +141,23 @@ describe('connectors', () => {
     expect([badLimit.status, badLimit.json.error.details.issues[0].path]).toEqual([400, 'query.limit']);
   });
 });
+
+describe('streamed bodies', () => {
+  it('cuts off a body without Content-Length once it passes 64 KB', async () => {
+    const chunk = new TextEncoder().encode(`{"name":"${'x'.repeat(70_000)}"}`);
+    const body = new ReadableStream({
+      start(controller) {
+        controller.enqueue(chunk);
+        controller.close();
+      },
+    });
+    const response = await t.app.request('/v1/connectors', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    expect(response.status).toBe(413);
+    expect((await response.json()).error.code).toBe('payload_too_large');
+  });
+});
