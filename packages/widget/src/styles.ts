@@ -6,14 +6,16 @@ import { css } from '@lit/reactive-element/css-tag.js';
  */
 export const styles = css`
   :host {
-    --_primary: var(--plugboard-color-primary, #6d28d9);
-    --_on-primary: var(--plugboard-color-primary-text, #fff);
-    --_bg: var(--plugboard-color-background, #fff);
-    --_surface: var(--plugboard-color-surface, #fff);
-    --_text: var(--plugboard-color-text, #1f2937);
-    --_muted: var(--plugboard-color-muted, #6b7280);
-    --_border: var(--plugboard-color-border, #e5e7eb);
-    --_danger: var(--plugboard-color-danger, #b91c1c);
+    /* One value per scheme: light-dark() follows color-scheme, which the theme attribute can pin. */
+    color-scheme: light dark;
+    --_primary: var(--plugboard-color-primary, light-dark(#6d28d9, #a78bfa));
+    --_on-primary: var(--plugboard-color-primary-text, light-dark(#fff, #1e1b4b));
+    --_bg: var(--plugboard-color-background, light-dark(#fff, #111827));
+    --_surface: var(--plugboard-color-surface, light-dark(#fff, #1f2937));
+    --_text: var(--plugboard-color-text, light-dark(#1f2937, #f3f4f6));
+    --_muted: var(--plugboard-color-muted, light-dark(#6b7280, #9ca3af));
+    --_border: var(--plugboard-color-border, light-dark(#e5e7eb, #374151));
+    --_danger: var(--plugboard-color-danger, light-dark(#b91c1c, #fca5a5));
     --_radius: var(--plugboard-radius, 12px);
     --_space: var(--plugboard-spacing, 16px);
     display: block;
@@ -23,28 +25,8 @@ export const styles = css`
     line-height: 1.45;
   }
   :host([hidden]) { display: none; }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      --_primary: var(--plugboard-color-primary, #a78bfa);
-      --_on-primary: var(--plugboard-color-primary-text, #1e1b4b);
-      --_bg: var(--plugboard-color-background, #111827);
-      --_surface: var(--plugboard-color-surface, #1f2937);
-      --_text: var(--plugboard-color-text, #f3f4f6);
-      --_muted: var(--plugboard-color-muted, #9ca3af);
-      --_border: var(--plugboard-color-border, #374151);
-      --_danger: var(--plugboard-color-danger, #fca5a5);
-    }
-  }
-  :host([theme='dark']) {
-    --_primary: var(--plugboard-color-primary, #a78bfa);
-    --_on-primary: var(--plugboard-color-primary-text, #1e1b4b);
-    --_bg: var(--plugboard-color-background, #111827);
-    --_surface: var(--plugboard-color-surface, #1f2937);
-    --_text: var(--plugboard-color-text, #f3f4f6);
-    --_muted: var(--plugboard-color-muted, #9ca3af);
-    --_border: var(--plugboard-color-border, #374151);
-    --_danger: var(--plugboard-color-danger, #fca5a5);
-  }
+  :host([theme='light']) { color-scheme: light; }
+  :host([theme='dark']) { color-scheme: dark; }
   * { box-sizing: border-box; }
   .grid { list-style: none; margin: 0; padding: 0; display: grid; gap: var(--_space);
     grid-template-columns: repeat(auto-fill, minmax(min(100%, 240px), 1fr)); }

@@ -38,31 +38,6 @@ export const presentTenant = ({ id, connectionCount, createdAt }: TenantRecord):
 });
 
 export function presentConnection(record: ConnectionRecord, connectorSlug: string): Connection {
-  const {
-    id,
-    connectorId,
-    tenantId,
-    authMethodId,
-    authKind,
-    label,
-    status,
-    createdBy,
-    createdAt,
-    updatedAt,
-    lastUsedAt,
-  } = record;
-  return {
-    id,
-    connectorId,
-    connectorSlug,
-    tenantId,
-    authMethodId,
-    authKind,
-    label,
-    status,
-    createdBy,
-    createdAt,
-    updatedAt,
-    lastUsedAt,
-  };
+  const { organizationId: _organizationId, ...connection } = record;
+  return { ...connection, connectorSlug };
 }
