@@ -75,3 +75,33 @@ describe('admin authentication', () => {
     expect(response.json.error.message).toMatch(/secret key/);
   });
 });
+
+describe('odd input', () => {
+  it('answers every odd request with a JSON 4xx and logs no unhandled error', async () => {
+    const { secretKey } = await t.createOrganization();
+    const token = await t.mintSession(secretKey);
+    const json = { 'content-type': 'application/json' };
+    const cases: [string, string, Parameters<TestContext['request']>[2]][] = [
+      ['GET', '/v1/connectors/%E0%A4%A', { key: secretKey }],
+      ['GET', '/v1/connectors/%00', { key: secretKey }],
+      ['GET', `/v1/connectors?cursor=${'x'.repeat(5000)}`, { key: secretKey }],
+      ['POST', '/v1/connectors', { key: secretKey, raw: 'null', headers: json }],
+      ['POST', '/v1/connectors', { key: secretKey, raw: '[]', headers: json }],
+      ['POST', '/v1/connectors', { key: secretKey, raw: '\xff\xfe', headers: json }],
+      ['POST', '/v1/session/connections', { key: token, body: { connector: 'x', credentials: { a: 1 } } }],
+      ['POST', '/v1/session/connections', { key: token, body: { connector: '__proto__', credentials: {} } }],
+      ['POST', '/v1/session/connections', { key: token, raw: '{"connector":"a","__proto__":{"x":1}}', headers: json }],
+      ['DELETE', '/v1/session/connections/%ZZ', { key: token }],
+      ['PATCH', '/v1/connectors/missing', { key: secretKey, body: {} }],
+      ['GET', '/v1/organization', { headers: { authorization: 'Bearer' } }],
+      ['GET', '/v1/organization', { headers: { authorization: 'Basic abc' } }],
+    ];
+    for (const [method, path, options] of cases) {
+      const response = await t.request(method, path, options);
+      expect(response.status, `${method} ${path}`).toBeGreaterThanOrEqual(400);
+      expect(response.status, `${method} ${path}`).toBeLessThan(500);
+      expect(typeof response.json.error.code).toBe('string');
+    }
+    expect(t.logLines.filter((line) => line.includes('unhandled_error'))).toEqual([]);
+  });
+});
