@@ -1,0 +1,192 @@
+// One behaviour suite for every Store implementation: SQLite runs it today, Postgres will run the same.
+import { describe, expect, it } from 'vitest';
+import type { ConnectionRecord, ConnectorRecord, Store } from '../storage/store.js';
+
+const at = '2026-01-01T00:00:00.000Z';
+
+/** Opens a fresh, empty store; `reopen` opens the same database again (to check migrations are idempotent). */
+export interface StoreFactory {
+  open(): Promise<{ store: Store; reopen(): Promise<Store> }>;
+}
+
+async function seed(store: Store, organizationId = 'org_a') {
+  await store.createOrganization({
+    id: organizationId,
+    name: `Org ${organizationId}`,
+    allowedOrigins: ['https://a.example'],
+    createdAt: at,
+  });
+  const memberId = `usr_${organizationId}`;
+  await store.createMember({
+    id: memberId,
+    organizationId,
+    email: `o@${organizationId}.example`,
+    name: 'Owner',
+    externalId: null,
+    createdAt: at,
+  });
+  return { organizationId, memberId };
+}
+
+function connector(organizationId: string, id: string, overrides: Partial<ConnectorRecord> = {}): ConnectorRecord {
+  return {
+    id,
+    organizationId,
+    slug: id.replace('ctr_', ''),
+    name: id,
+    description: '',
+    domain: null,
+    visibility: 'private',
+    iconUrl: null,
+    authMethods: [{ id: 'am_1', kind: 'none', isDefault: true }],
+    createdBy: `usr_${organizationId}`,
+    createdAt: at,
+    updatedAt: at,
+    ...overrides,
+  };
+}
+
+function connection(organizationId: string, id: string, connectorId: string, tenantId = 't1'): ConnectionRecord {
+  return {
+    id,
+    organizationId,
+    tenantId,
+    connectorId,
+    authMethodId: 'am_1',
+    authKind: 'none',
+    label: id,
+    status: 'active',
+    createdBy: 'u1',
+    createdAt: at,
+    updatedAt: at,
+    lastUsedAt: null,
+  };
+}
+
+const sealed = (connectionId: string) => ({
+  connectionId,
+  keyId: 'k1',
+  nonce: Buffer.alloc(12, 1),
+  ciphertext: Buffer.from('opaque bytes'),
+});
+
+/** Runs the contract against one implementation. */
+export function describeStoreContract(name: string, factory: StoreFactory) {
+  describe(`${name} store contract`, () => {
+    it('keeps what it is given and survives reopening (migrations run once)', async () => {
+      const { store, reopen } = await factory.open();
+      const { organizationId } = await seed(store);
+      await store.close();
+      const again = await reopen();
+      expect(await again.getOrganization(organizationId)).toEqual({
+        id: organizationId,
+        name: 'Org org_a',
+        allowedOrigins: ['https://a.example'],
+        createdAt: at,
+      });
+      await again.close();
+    });
+
+    it('finds keys and sessions by hash only', async () => {
+      const { store } = await factory.open();
+      const { organizationId } = await seed(store);
+      await store.createApiKey({
+        id: 'key_1',
+        organizationId,
+        name: 'k',
+        prefix: 'pb_sk_ab',
+        hash: 'h1',
+        createdAt: at,
+        lastUsedAt: null,
+      });
+      expect((await store.findApiKeyByHash('h1'))?.id).toBe('key_1');
+      expect(await store.findApiKeyByHash('h2')).toBeUndefined();
+      await store.createSession({
+        id: 'cs_1',
+        organizationId,
+        tenantId: 't1',
+        endUserId: 'u1',
+        endUserName: null,
+        tokenHash: 'th',
+        allowedConnectors: ['ctr_x'],
+        allowedOrigins: null,
+        expiresAt: at,
+        createdAt: at,
+      });
+      expect(await store.findSessionByHash('th')).toMatchObject({ allowedConnectors: ['ctr_x'], allowedOrigins: null });
+      await store.close();
+    });
+
+    it('refuses a second connector with the same slug in one organization, not across organizations', async () => {
+      const { store } = await factory.open();
+      await seed(store, 'org_a');
+      await seed(store, 'org_b');
+      await store.createConnector(connector('org_a', 'ctr_one', { slug: 'same' }));
+      await expect(store.createConnector(connector('org_a', 'ctr_two', { slug: 'same' }))).rejects.toThrow();
+      await store.createConnector(connector('org_b', 'ctr_three', { slug: 'same' }));
+      expect((await store.findConnectorBySlug('org_b', 'same'))?.id).toBe('ctr_three');
+      await store.close();
+    });
+
+    it('lists connectors by scope and pages by id', async () => {
+      const { store } = await factory.open();
+      await seed(store, 'org_a');
+      await seed(store, 'org_b');
+      await store.createConnector(connector('org_a', 'ctr_a1'));
+      await store.createConnector(connector('org_a', 'ctr_a2', { visibility: 'public' }));
+      await store.createConnector(connector('org_b', 'ctr_b1', { visibility: 'public' }));
+      await store.createConnector(connector('org_b', 'ctr_b2'));
+      const ids = async (scope: 'own' | 'public' | 'all') =>
+        (await store.listConnectors('org_a', scope)).map((c) => c.id);
+      expect(await ids('own')).toEqual(['ctr_a1', 'ctr_a2']);
+      expect(await ids('public')).toEqual(['ctr_b1']);
+      expect(await ids('all')).toEqual(['ctr_a1', 'ctr_a2', 'ctr_b1']);
+      const page = await store.listConnectors('org_a', 'all', { limit: 1, cursor: 'ctr_a1' });
+      expect(page.map((c) => c.id)).toEqual(['ctr_a2']);
+      await store.close();
+    });
+
+    it('stores a connection with its credentials together, or neither', async () => {
+      const { store } = await factory.open();
+      const { organizationId } = await seed(store);
+      await store.createConnector(connector(organizationId, 'ctr_a'));
+      await store.createConnection(connection(organizationId, 'cxn_1', 'ctr_a'), sealed('cxn_1'));
+      expect((await store.getCredentials('cxn_1'))?.ciphertext.toString()).toBe('opaque bytes');
+      // The credential row's key already exists: the whole write must fail and leave no connection.
+      await expect(
+        store.createConnection(connection(organizationId, 'cxn_2', 'ctr_a'), sealed('cxn_1')),
+      ).rejects.toThrow();
+      expect(await store.getConnection('cxn_2')).toBeUndefined();
+      await store.close();
+    });
+
+    it('filters and counts connections per tenant, and cascades deletes', async () => {
+      const { store } = await factory.open();
+      const { organizationId } = await seed(store);
+      await store.createConnector(connector(organizationId, 'ctr_a'));
+      await store.createConnector(connector(organizationId, 'ctr_b'));
+      await store.createConnection(connection(organizationId, 'cxn_1', 'ctr_a', 't1'), sealed('cxn_1'));
+      await store.createConnection(connection(organizationId, 'cxn_2', 'ctr_a', 't1'), sealed('cxn_2'));
+      await store.createConnection(connection(organizationId, 'cxn_3', 'ctr_b', 't2'), sealed('cxn_3'));
+      expect(Object.fromEntries(await store.countConnections(organizationId, 't1'))).toEqual({ ctr_a: 2 });
+      const t2 = await store.listConnections({ organizationId, tenantId: 't2', limit: 10 });
+      expect(t2.map((c) => c.id)).toEqual(['cxn_3']);
+      expect(await store.deleteConnector('ctr_a')).toBe(2);
+      expect(await store.getCredentials('cxn_1')).toBeUndefined();
+      expect(await store.deleteConnection('cxn_3')).toBe(true);
+      expect(await store.getCredentials('cxn_3')).toBeUndefined();
+      expect(await store.deleteConnection('cxn_3')).toBe(false);
+      await store.close();
+    });
+
+    it('records a tenant once and counts its connections', async () => {
+      const { store } = await factory.open();
+      const { organizationId } = await seed(store);
+      await store.upsertTenant(organizationId, 'acme', at);
+      await store.upsertTenant(organizationId, 'acme', '2027-01-01T00:00:00.000Z');
+      const tenants = await store.listTenants(organizationId, { limit: 10 });
+      expect(tenants).toEqual([{ organizationId, id: 'acme', connectionCount: 0, createdAt: at }]);
+      await store.close();
+    });
+  });
+}
