@@ -8,6 +8,7 @@ import { limitBodySize } from './http/validation.js';
 import { type Logger, silentLogger } from './logger.js';
 import { connectionRoutes } from './routes/connections.js';
 import { connectorRoutes } from './routes/connectors.js';
+import { oauthRoutes } from './routes/oauth.js';
 import { organizationRoutes } from './routes/organization.js';
 import { sessionRoutes } from './routes/session.js';
 import type { ServiceDeps } from './services/deps.js';
@@ -21,6 +22,13 @@ export interface AppOptions {
   logger?: Logger;
   /** The clock, replaceable in tests. @default () => new Date() */
   now?: () => Date;
+  /**
+   * The server's public URL; the OAuth redirect URI is `<publicUrl>/v1/oauth/callback`.
+   * @default the origin of each request
+   */
+  publicUrl?: string;
+  /** Let OAuth connectors use plain-http endpoints, for a local provider sandbox. @default false */
+  allowInsecureOAuthEndpoints?: boolean;
 }
 
 /**
@@ -32,13 +40,16 @@ export interface AppOptions {
  * const app = createApp({ store: await openStore('file:plugboard.db'), keyring: Keyring.parse(key) });
  * ```
  */
-export function createApp({ store, keyring, logger = silentLogger, now = () => new Date() }: AppOptions): Hono {
+export function createApp(options: AppOptions): Hono {
+  const { store, keyring, logger = silentLogger, now = () => new Date() } = options;
   const deps: ServiceDeps = { store, keyring, logger, now };
+  const oauth = { publicUrl: options.publicUrl, allowInsecureEndpoints: options.allowInsecureOAuthEndpoints ?? false };
   const routes = [
     ...organizationRoutes(deps),
     ...connectorRoutes(deps),
     ...connectionRoutes(deps),
     ...sessionRoutes(deps),
+    ...oauthRoutes(deps, oauth),
   ];
   const openApi = buildOpenApiDocument(routes);
   const app = new Hono();

@@ -32,6 +32,8 @@ export const ErrorCode = {
   SlugTaken: 'slug_taken',
   /** The connector does not offer that auth method, or it cannot be used this way yet. */
   AuthMethodNotSupported: 'auth_method_not_supported',
+  /** The connector's OAuth 2.0 method lacks a client ID or secret, or uses an endpoint the server may not call. */
+  OAuthNotConfigured: 'oauth_not_configured',
   /** The request conflicts with the current state. */
   Conflict: 'conflict',
   /** Too many requests; retry after the time in `Retry-After`. */

@@ -30,6 +30,9 @@ export {
   connectionListQuerySchema,
   connectionSchema,
   connectionStatusSchema,
+  oauthFlowCreateSchema,
+  oauthFlowSchema,
+  oauthFlowStartSchema,
 } from './schemas/connections.js';
 export {
   connectorCardSchema,

@@ -12,6 +12,9 @@ import type {
   connectionListQuerySchema,
   connectionSchema,
   connectionStatusSchema,
+  oauthFlowCreateSchema,
+  oauthFlowSchema,
+  oauthFlowStartSchema,
 } from './schemas/connections.js';
 import type {
   connectorCardSchema,
@@ -69,6 +72,13 @@ export type Connection = z.output<typeof connectionSchema>;
 export type AdminConnection = z.output<typeof adminConnectionSchema>;
 /** Filters of `GET /v1/connections`. */
 export type ConnectionListQuery = z.input<typeof connectionListQuerySchema>;
+
+/** Body of `POST /v1/session/oauth/flows`. */
+export type OAuthFlowCreate = z.input<typeof oauthFlowCreateSchema>;
+/** Where an OAuth flow stands. */
+export type OAuthFlow = z.output<typeof oauthFlowSchema>;
+/** A started OAuth flow, with the URL to open. */
+export type OAuthFlowStart = z.output<typeof oauthFlowStartSchema>;
 
 /** Body of `POST /v1/connect-sessions`. */
 export type ConnectSessionCreate = z.input<typeof connectSessionCreateSchema>;

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { Keyring } from './keyring.js';
 
-/** Encrypted credentials as stored: which key, the nonce, and ciphertext with its 16-byte tag appended. */
+/** Encrypted data as stored: which key, the nonce, and ciphertext with its 16-byte tag appended. */
 export interface SealedCredentials {
   keyId: string;
   nonce: Buffer;
@@ -15,32 +15,65 @@ export interface CredentialOwner {
   connectionId: string;
 }
 
-/** Raised when stored credentials cannot be decrypted: unknown key, or bytes that are not theirs. */
+/** Where an OAuth client secret belongs: one auth method of one connector. */
+export interface ClientSecretOwner {
+  organizationId: string;
+  connectorId: string;
+  authMethodId: string;
+}
+
+/** Raised when stored secrets cannot be decrypted: unknown key, or bytes that are not theirs. */
 export class CredentialDecryptionError extends Error {
   override name = 'CredentialDecryptionError' as const;
   readonly code = 'credential_decryption_failed' as const;
 }
 
-function additionalData({ organizationId, tenantId, connectionId }: CredentialOwner): Buffer {
-  return Buffer.from(`plugboard:credentials:v1|${organizationId}|${tenantId}|${connectionId}`);
+/** What a secret belongs to, bound into its ciphertext as additional authenticated data. */
+type Binding = { purpose: string; ids: string[] };
+
+const additionalData = ({ purpose, ids }: Binding) => Buffer.from([`plugboard:${purpose}:v1`, ...ids].join('|'));
+
+const credentialBinding = ({ organizationId, tenantId, connectionId }: CredentialOwner): Binding => ({
+  purpose: 'credentials',
+  ids: [organizationId, tenantId, connectionId],
+});
+
+const clientSecretBinding = ({ organizationId, connectorId, authMethodId }: ClientSecretOwner): Binding => ({
+  purpose: 'oauth-client-secret',
+  ids: [organizationId, connectorId, authMethodId],
+});
+
+/** Encrypts JSON with AES-256-GCM under the keyring's current key and a fresh 96-bit nonce. */
+function seal(keyring: Keyring, binding: Binding, value: unknown): SealedCredentials {
+  const { id, key } = keyring.current;
+  const nonce = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, nonce, { authTagLength: 16 });
+  cipher.setAAD(additionalData(binding));
+  const ciphertext = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final(), cipher.getAuthTag()]);
+  return { keyId: id, nonce, ciphertext };
 }
 
-/** Encrypts credentials with AES-256-GCM under the keyring's current key and a fresh 96-bit nonce. */
+function open(keyring: Keyring, binding: Binding, sealed: SealedCredentials, what: string): unknown {
+  const key = keyring.get(sealed.keyId);
+  if (!key) throw new CredentialDecryptionError(`Key ${sealed.keyId} is not in the keyring`);
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key, sealed.nonce, { authTagLength: 16 });
+    decipher.setAAD(additionalData(binding));
+    decipher.setAuthTag(sealed.ciphertext.subarray(-16));
+    const plaintext = Buffer.concat([decipher.update(sealed.ciphertext.subarray(0, -16)), decipher.final()]);
+    return JSON.parse(plaintext.toString('utf8'));
+  } catch (cause) {
+    throw new CredentialDecryptionError(`${what} do not decrypt`, { cause });
+  }
+}
+
+/** Encrypts a connection's credentials, bound to its organization, tenant and id. */
 export function sealCredentials(
   keyring: Keyring,
   owner: CredentialOwner,
   values: Record<string, string>,
 ): SealedCredentials {
-  const { id, key } = keyring.current;
-  const nonce = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key, nonce, { authTagLength: 16 });
-  cipher.setAAD(additionalData(owner));
-  const ciphertext = Buffer.concat([
-    cipher.update(JSON.stringify(values), 'utf8'),
-    cipher.final(),
-    cipher.getAuthTag(),
-  ]);
-  return { keyId: id, nonce, ciphertext };
+  return seal(keyring, credentialBinding(owner), values);
 }
 
 /**
@@ -52,15 +85,16 @@ export function openCredentials(
   owner: CredentialOwner,
   sealed: SealedCredentials,
 ): Record<string, string> {
-  const key = keyring.get(sealed.keyId);
-  if (!key) throw new CredentialDecryptionError(`Key ${sealed.keyId} is not in the keyring`);
-  try {
-    const decipher = createDecipheriv('aes-256-gcm', key, sealed.nonce, { authTagLength: 16 });
-    decipher.setAAD(additionalData(owner));
-    decipher.setAuthTag(sealed.ciphertext.subarray(-16));
-    const plaintext = Buffer.concat([decipher.update(sealed.ciphertext.subarray(0, -16)), decipher.final()]);
-    return JSON.parse(plaintext.toString('utf8'));
-  } catch (cause) {
-    throw new CredentialDecryptionError(`Credentials of connection ${owner.connectionId} do not decrypt`, { cause });
-  }
+  const what = `Credentials of connection ${owner.connectionId}`;
+  return open(keyring, credentialBinding(owner), sealed, what) as Record<string, string>;
+}
+
+/** Encrypts a connector's OAuth client secret, bound to its organization, connector and auth method. */
+export function sealClientSecret(keyring: Keyring, owner: ClientSecretOwner, secret: string): SealedCredentials {
+  return seal(keyring, clientSecretBinding(owner), secret);
+}
+
+/** Decrypts an OAuth client secret sealed for the same connector method. @throws CredentialDecryptionError */
+export function openClientSecret(keyring: Keyring, owner: ClientSecretOwner, sealed: SealedCredentials): string {
+  return String(open(keyring, clientSecretBinding(owner), sealed, `The client secret of ${owner.connectorId}`));
 }

@@ -34,6 +34,7 @@ export function mountRoutes(app: Hono, routes: readonly Route[], deps: ServiceDe
       const body = route.body ? await readJsonBody(c, route.body as z.ZodType) : undefined;
       const params = c.req.param() as Record<string, string>;
       const result = await (route.handler as (input: unknown) => Promise<unknown>)({ c, auth, body, query, params });
+      if (result instanceof Response) return result;
       return route.status === 204 ? c.body(null, 204) : c.json(result, route.status);
     });
   }

@@ -25,7 +25,7 @@ const owner = (record: ConnectionRecord): CredentialOwner => ({
 });
 
 /** Finds a connector the session may use by id or slug. @throws ApiError 404 */
-async function sessionConnector(deps: ServiceDeps, auth: SessionAuth, idOrSlug: string) {
+export async function sessionConnector(deps: ServiceDeps, auth: SessionAuth, idOrSlug: string) {
   const usable = await sessionConnectors(deps, auth.session);
   const record = usable.find((candidate) => candidate.id === idOrSlug || candidate.slug === idOrSlug);
   if (!record) throw ApiError.notFound(`Connector ${idOrSlug}`);

@@ -11,6 +11,7 @@ import {
   slugify,
 } from '@plugboard/shared';
 import type { z } from 'zod';
+import { sealClientSecret } from '../crypto/credential-cipher.js';
 import { newId } from '../crypto/tokens.js';
 import { ApiError } from '../http/api-error.js';
 import type { ConnectorRecord, ConnectorScope, OrganizationRecord, SessionRecord } from '../storage/store.js';
@@ -20,7 +21,8 @@ type ParsedAuthMethod = z.output<typeof connectorCreateSchema>['authMethods'][nu
 
 /**
  * Gives each method an id and settles the default: the marked one, else the first. Methods of a kind the
- * connector already had keep their ids, so connections made with them stay attached.
+ * connector already had keep their ids, so connections made with them stay attached. OAuth client secrets
+ * are taken out here: they are stored encrypted on their own (see {@link saveClientSecrets}).
  */
 function settleAuthMethods(inputs: ParsedAuthMethod[], previous: AuthMethod[] = []): AuthMethod[] {
   const unused = [...previous];
@@ -30,9 +32,28 @@ function settleAuthMethods(inputs: ParsedAuthMethod[], previous: AuthMethod[] = 
   );
   return inputs.map((input, index) => {
     const reuse = unused.findIndex((method) => method.kind === input.kind);
-    const id = reuse >= 0 ? (unused.splice(reuse, 1)[0] as AuthMethod).id : newId('am');
-    return { ...input, id, isDefault: index === defaultIndex } as AuthMethod;
+    const kept = reuse >= 0 ? (unused.splice(reuse, 1)[0] as AuthMethod) : undefined;
+    const settled = { ...input, id: kept?.id ?? newId('am'), isDefault: index === defaultIndex };
+    if (settled.kind !== 'oauth2') return settled as AuthMethod;
+    const { clientSecret, ...method } = settled;
+    const hadSecret = kept?.kind === 'oauth2' && kept.hasClientSecret;
+    return { ...method, hasClientSecret: clientSecret !== undefined || hadSecret } as AuthMethod;
   });
+}
+
+/** Encrypts and stores the client secrets given for OAuth methods; drops those of removed methods. */
+async function saveClientSecrets(deps: ServiceDeps, record: ConnectorRecord, inputs: ParsedAuthMethod[]) {
+  for (const [index, input] of inputs.entries()) {
+    const method = record.authMethods[index];
+    if (input.kind !== 'oauth2' || input.clientSecret === undefined || !method) continue;
+    const owner = { organizationId: record.organizationId, connectorId: record.id, authMethodId: method.id };
+    const sealed = sealClientSecret(deps.keyring, owner, input.clientSecret);
+    await deps.store.putConnectorSecret({ connectorId: record.id, authMethodId: method.id, ...sealed });
+  }
+  await deps.store.pruneConnectorSecrets(
+    record.id,
+    record.authMethods.map((method) => method.id),
+  );
 }
 
 async function creatorOf(deps: ServiceDeps, record: ConnectorRecord): Promise<Creator> {
@@ -115,6 +136,7 @@ export async function createConnector(
     updatedAt: now,
   };
   await deps.store.createConnector(record);
+  await saveClientSecrets(deps, record, input.authMethods);
   return record;
 }
 
@@ -165,6 +187,7 @@ export async function updateConnector(
     updatedAt: deps.now().toISOString(),
   };
   await deps.store.updateConnector(updated);
+  if (patch.authMethods) await saveClientSecrets(deps, updated, patch.authMethods);
   return updated;
 }
 

@@ -95,3 +95,30 @@ export interface ConnectionFilter {
   /** Id of the last item of the previous page. */
   cursor?: string | undefined;
 }
+
+/** An OAuth client secret of one connector auth method, encrypted. */
+export type ConnectorSecretRecord = SealedCredentials & { connectorId: string; authMethodId: string };
+
+/** One OAuth 2.0 authorization in progress, keyed by the hash of its `state`. */
+export interface OAuthFlowRecord {
+  id: string;
+  stateHash: string;
+  organizationId: string;
+  tenantId: string;
+  endUserId: string;
+  connectorId: string;
+  authMethodId: string;
+  /** The PKCE verifier; it never leaves the server. */
+  codeVerifier: string | null;
+  redirectUri: string;
+  /** The embedding page's origin: the only one the callback page posts its result to. */
+  returnOrigin: string | null;
+  label: string | null;
+  status: 'pending' | 'connected' | 'failed';
+  connectionId: string | null;
+  errorCode: string | null;
+  errorMessage: string | null;
+  expiresAt: Timestamp;
+  createdAt: Timestamp;
+  consumedAt: Timestamp | null;
+}

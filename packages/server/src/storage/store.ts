@@ -4,8 +4,10 @@ import type {
   ConnectionRecord,
   ConnectorRecord,
   ConnectorScope,
+  ConnectorSecretRecord,
   CredentialRecord,
   MemberRecord,
+  OAuthFlowRecord,
   OrganizationRecord,
   SessionRecord,
   TenantRecord,
@@ -59,6 +61,24 @@ export interface Store {
   countConnections(organizationId: string, tenantId: string): Promise<Map<string, number>>;
   deleteConnection(id: string): Promise<boolean>;
   getCredentials(connectionId: string): Promise<CredentialRecord | undefined>;
+
+  /** Stores (or replaces) the encrypted client secret of a connector's OAuth method. */
+  putConnectorSecret(record: ConnectorSecretRecord): Promise<void>;
+  getConnectorSecret(connectorId: string, authMethodId: string): Promise<ConnectorSecretRecord | undefined>;
+  /** Drops secrets of methods the connector no longer has. */
+  pruneConnectorSecrets(connectorId: string, keepAuthMethodIds: string[]): Promise<void>;
+
+  createOAuthFlow(record: OAuthFlowRecord): Promise<void>;
+  getOAuthFlow(id: string): Promise<OAuthFlowRecord | undefined>;
+  /**
+   * Marks the flow with this state hash consumed and returns it, exactly once: of concurrent callers
+   * with one state, one gets the flow and the others get undefined.
+   */
+  consumeOAuthFlow(stateHash: string, at: string): Promise<OAuthFlowRecord | undefined>;
+  finishOAuthFlow(
+    id: string,
+    outcome: { status: 'connected' | 'failed'; connectionId?: string; errorCode?: string; errorMessage?: string },
+  ): Promise<void>;
 
   close(): Promise<void>;
 }

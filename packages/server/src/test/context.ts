@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ConnectorCreate } from '@plugboard/shared';
-import { createApp } from '../app.js';
+import { type AppOptions, createApp } from '../app.js';
 import { Keyring } from '../crypto/keyring.js';
 import type { Logger } from '../logger.js';
 import { createOrganization as createOrganizationService } from '../services/organizations.js';
@@ -21,7 +21,7 @@ export interface RequestOptions {
 }
 
 /** A fresh server on its own database file. Call `close()` in afterEach/afterAll. */
-export async function createTestContext() {
+export async function createTestContext(appOptions: Partial<AppOptions> = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'plugboard-server-'));
   const databasePath = join(dir, 'plugboard.db');
   const store = await SqliteStore.open(databasePath);
@@ -30,7 +30,7 @@ export async function createTestContext() {
   const record = (entry: unknown) => logLines.push(JSON.stringify(entry));
   const logger: Logger = { info: record, warn: record, error: record };
   const clock = { offsetMs: 0 };
-  const app = createApp({ store, keyring, logger, now: () => new Date(Date.now() + clock.offsetMs) });
+  const app = createApp({ store, keyring, logger, now: () => new Date(Date.now() + clock.offsetMs), ...appOptions });
 
   async function request(method: string, path: string, options: RequestOptions = {}) {
     const headers: Record<string, string> = { ...options.headers };
@@ -43,7 +43,7 @@ export async function createTestContext() {
     const response = await app.request(path, { method, headers, ...(body !== undefined ? { body } : {}) });
     const text = await response.text();
     // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON shapes
-    const json: any = text ? JSON.parse(text) : undefined;
+    const json: any = text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : undefined;
     return { status: response.status, headers: response.headers, json, text };
   }
 

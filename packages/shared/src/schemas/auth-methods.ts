@@ -31,15 +31,31 @@ const apiKeyInput = z.strictObject({
   /** Text put before the key, e.g. `Token ` for `Authorization: Token <key>`. */
   prefix: z.string().max(40).optional(),
 });
+const oauthUrl = z.url({ protocol: /^https?$/ }).max(2048);
+const oauthParams = z.record(z.string().min(1).max(100), z.string().max(2000)).default({});
+
 const oauth2Input = z.strictObject({
   kind: z.literal('oauth2'),
   ...common,
-  authorizationUrl: z.url({ protocol: /^https?$/ }).max(2048),
-  tokenUrl: z.url({ protocol: /^https?$/ }).max(2048),
+  authorizationUrl: oauthUrl,
+  tokenUrl: oauthUrl,
+  /** RFC 7009 endpoint used when a connection is removed. */
+  revocationUrl: oauthUrl.optional(),
   scopes: z.array(z.string().min(1).max(200)).max(100).default([]),
   scopeSeparator: z.string().min(1).max(3).default(' '),
+  /** PKCE with S256; leave on unless the provider rejects it. */
   pkce: z.boolean().default(true),
+  /** The provider's issuer identifier; when set, the `iss` of every authorization response must equal it (RFC 9207). */
+  issuer: z.url().max(2048).optional(),
+  /** How the client authenticates at the token endpoint. */
+  tokenEndpointAuthMethod: z.enum(['client_secret_basic', 'client_secret_post']).default('client_secret_basic'),
+  /** Extra parameters for the authorization request, e.g. `{ "access_type": "offline" }`. */
+  authorizationParams: oauthParams,
+  /** Extra parameters for token requests. */
+  tokenParams: oauthParams,
   clientId: z.string().min(1).max(500).optional(),
+  /** Write-only: stored encrypted, never returned. */
+  clientSecret: z.string().min(1).max(2000).optional(),
 });
 const customInput = z.strictObject({
   kind: z.literal('custom'),
@@ -68,7 +84,12 @@ export const authMethodSchema = z.discriminatedUnion('kind', [
   basicInput.extend({ id: z.string(), isDefault: z.boolean() }),
   bearerInput.extend({ id: z.string(), isDefault: z.boolean() }),
   apiKeyInput.extend({ id: z.string(), isDefault: z.boolean() }),
-  oauth2Input.extend({ id: z.string(), isDefault: z.boolean() }),
+  oauth2Input.omit({ clientSecret: true }).extend({
+    id: z.string(),
+    isDefault: z.boolean(),
+    /** Whether a client secret is stored; the secret itself is never returned. */
+    hasClientSecret: z.boolean(),
+  }),
   customInput.extend({ id: z.string(), isDefault: z.boolean() }),
 ]);
 

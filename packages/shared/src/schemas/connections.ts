@@ -48,3 +48,28 @@ export const connectionListQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),
 });
+
+/** Body of `POST /v1/session/oauth/flows`: start connecting through the provider's sign-in page. */
+export const oauthFlowCreateSchema = z.strictObject({
+  /** The connector's id or slug. */
+  connector: z.string().min(1).max(100),
+  /** Defaults to the connector's default auth method, which must be OAuth 2.0. */
+  authMethodId: z.string().min(1).max(64).optional(),
+  label: z.string().trim().min(1).max(100).optional(),
+  /** The embedding page's origin: the only origin the callback page reports to. Must be an allowed origin. */
+  returnOrigin: z.string().max(300).optional(),
+});
+
+/** Where an OAuth flow stands. The widget polls it; the callback page only says that it changed. */
+export const oauthFlowSchema = z.object({
+  id: z.string(),
+  status: z.enum(['pending', 'connected', 'failed']),
+  /** Present once connected. */
+  connection: connectionSchema.nullable(),
+  /** Present when failed: a stable code such as `access_denied`, `invalid_state` or `token_exchange_failed`. */
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  expiresAt: timestampSchema,
+});
+
+/** The response of `POST /v1/session/oauth/flows`: open `authorizationUrl` in the popup. */
+export const oauthFlowStartSchema = oauthFlowSchema.extend({ authorizationUrl: z.string() });

@@ -84,4 +84,38 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
       );
     `,
   },
+  {
+    version: 2,
+    name: 'oauth client secrets and authorization flows',
+    sql: `
+      CREATE TABLE connector_secrets (
+        connector_id TEXT NOT NULL REFERENCES connectors(id) ON DELETE CASCADE,
+        auth_method_id TEXT NOT NULL,
+        key_id TEXT NOT NULL,
+        nonce BLOB NOT NULL,
+        ciphertext BLOB NOT NULL,
+        PRIMARY KEY (connector_id, auth_method_id)
+      );
+      CREATE TABLE oauth_flows (
+        id TEXT PRIMARY KEY,
+        state_hash TEXT NOT NULL UNIQUE,
+        organization_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+        tenant_id TEXT NOT NULL,
+        end_user_id TEXT NOT NULL,
+        connector_id TEXT NOT NULL REFERENCES connectors(id) ON DELETE CASCADE,
+        auth_method_id TEXT NOT NULL,
+        code_verifier TEXT,
+        redirect_uri TEXT NOT NULL,
+        return_origin TEXT,
+        label TEXT,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'connected', 'failed')),
+        connection_id TEXT,
+        error_code TEXT,
+        error_message TEXT,
+        expires_at TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        consumed_at TEXT
+      );
+    `,
+  },
 ];

@@ -4,8 +4,10 @@ import type {
   ApiKeyRecord,
   ConnectionRecord,
   ConnectorRecord,
+  ConnectorSecretRecord,
   CredentialRecord,
   MemberRecord,
+  OAuthFlowRecord,
   OrganizationRecord,
   SessionRecord,
   TenantRecord,
@@ -103,4 +105,33 @@ export const credentials = (row: Row): CredentialRecord => ({
   keyId: text(row.key_id),
   nonce: Buffer.from(row.nonce as Uint8Array),
   ciphertext: Buffer.from(row.ciphertext as Uint8Array),
+});
+
+export const connectorSecret = (row: Row): ConnectorSecretRecord => ({
+  connectorId: text(row.connector_id),
+  authMethodId: text(row.auth_method_id),
+  keyId: text(row.key_id),
+  nonce: Buffer.from(row.nonce as Uint8Array),
+  ciphertext: Buffer.from(row.ciphertext as Uint8Array),
+});
+
+export const oauthFlow = (row: Row): OAuthFlowRecord => ({
+  id: text(row.id),
+  stateHash: text(row.state_hash),
+  organizationId: text(row.organization_id),
+  tenantId: text(row.tenant_id),
+  endUserId: text(row.end_user_id),
+  connectorId: text(row.connector_id),
+  authMethodId: text(row.auth_method_id),
+  codeVerifier: nullableText(row.code_verifier),
+  redirectUri: text(row.redirect_uri),
+  returnOrigin: nullableText(row.return_origin),
+  label: nullableText(row.label),
+  status: text(row.status) as OAuthFlowRecord['status'],
+  connectionId: nullableText(row.connection_id),
+  errorCode: nullableText(row.error_code),
+  errorMessage: nullableText(row.error_message),
+  expiresAt: text(row.expires_at),
+  createdAt: text(row.created_at),
+  consumedAt: nullableText(row.consumed_at),
 });

@@ -8,8 +8,10 @@ import type {
   ConnectionRecord,
   ConnectorRecord,
   ConnectorScope,
+  ConnectorSecretRecord,
   CredentialRecord,
   MemberRecord,
+  OAuthFlowRecord,
   OrganizationRecord,
   SessionRecord,
   Store,
@@ -275,6 +277,67 @@ export class SqliteStore implements Store {
   async getCredentials(connectionId: string) {
     const row = this.get('SELECT * FROM credentials WHERE connection_id = ?', connectionId);
     return row && rows.credentials(row);
+  }
+
+  async putConnectorSecret(r: ConnectorSecretRecord) {
+    this.run(
+      'INSERT OR REPLACE INTO connector_secrets VALUES (?, ?, ?, ?, ?)',
+      ...[r.connectorId, r.authMethodId, r.keyId, r.nonce, r.ciphertext],
+    );
+  }
+
+  async getConnectorSecret(connectorId: string, authMethodId: string) {
+    const row = this.get(
+      'SELECT * FROM connector_secrets WHERE connector_id = ? AND auth_method_id = ?',
+      connectorId,
+      authMethodId,
+    );
+    return row && rows.connectorSecret(row);
+  }
+
+  async pruneConnectorSecrets(connectorId: string, keepAuthMethodIds: string[]) {
+    const keep = JSON.stringify(keepAuthMethodIds);
+    this.run(
+      'DELETE FROM connector_secrets WHERE connector_id = ? AND auth_method_id NOT IN (SELECT value FROM json_each(?))',
+      connectorId,
+      keep,
+    );
+  }
+
+  async createOAuthFlow(f: OAuthFlowRecord) {
+    this.run(
+      'INSERT INTO oauth_flows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ...[f.id, f.stateHash, f.organizationId, f.tenantId, f.endUserId, f.connectorId, f.authMethodId],
+      ...[f.codeVerifier, f.redirectUri, f.returnOrigin, f.label, f.status, f.connectionId, f.errorCode],
+      ...[f.errorMessage, f.expiresAt, f.createdAt, f.consumedAt],
+    );
+  }
+
+  async getOAuthFlow(id: string) {
+    const row = this.get('SELECT * FROM oauth_flows WHERE id = ?', id);
+    return row && rows.oauthFlow(row);
+  }
+
+  async consumeOAuthFlow(stateHash: string, at: string) {
+    // One UPDATE decides the winner: SQLite runs it atomically, so a second caller changes no row.
+    const changed = this.run(
+      'UPDATE oauth_flows SET consumed_at = ? WHERE state_hash = ? AND consumed_at IS NULL',
+      at,
+      stateHash,
+    );
+    if (changed === 0) return undefined;
+    const row = this.get('SELECT * FROM oauth_flows WHERE state_hash = ?', stateHash);
+    return row && rows.oauthFlow(row);
+  }
+
+  async finishOAuthFlow(
+    id: string,
+    outcome: { status: 'connected' | 'failed'; connectionId?: string; errorCode?: string; errorMessage?: string },
+  ) {
+    this.run(
+      'UPDATE oauth_flows SET status = ?, connection_id = ?, error_code = ?, error_message = ?, code_verifier = NULL WHERE id = ?',
+      ...[outcome.status, outcome.connectionId ?? null, outcome.errorCode ?? null, outcome.errorMessage ?? null, id],
+    );
   }
 
   async close() {

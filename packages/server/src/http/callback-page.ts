@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+
+/** What the callback page may tell its opener: never a code, token or key. */
+export interface CallbackMessage {
+  flowId: string | null;
+  status: 'connected' | 'failed';
+}
+
+const escapeJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+
+/**
+ * The page the provider redirects to. It posts `{ flowId, status }` to the exact origin of the embedding
+ * page (never `*`), drops the code from the address bar, and closes itself. It loads nothing.
+ */
+export function callbackPage(message: CallbackMessage, targetOrigin: string | null) {
+  const nonce = randomBytes(16).toString('base64');
+  const text =
+    message.status === 'connected'
+      ? 'Connected. You can close this window.'
+      : 'The connection was not completed. You can close this window.';
+  const body = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Plugboard</title></head>
+<body style="font-family: system-ui, sans-serif; display: grid; place-items: center; min-height: 90vh">
+<p>${text}</p>
+<script nonce="${nonce}">
+history.replaceState(null, '', location.pathname);
+var message = ${escapeJson({ type: 'plugboard:oauth', ...message })};
+var target = ${escapeJson(targetOrigin)};
+if (target && window.opener) { try { window.opener.postMessage(message, target); } catch (e) {} }
+setTimeout(function () { window.close(); }, 50);
+</script>
+</body>
+</html>`;
+  const headers = {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    'referrer-policy': 'no-referrer',
+    'content-security-policy': `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'`,
+    'x-content-type-options': 'nosniff',
+  };
+  return { body, headers };
+}

@@ -1,0 +1,61 @@
+import { oauthFlowCreateSchema, oauthFlowSchema, oauthFlowStartSchema } from '@plugboard/shared';
+import type { Context } from 'hono';
+import { callbackPage } from '../http/callback-page.js';
+import { route } from '../http/route.js';
+import type { ServiceDeps } from '../services/deps.js';
+import { completeOAuthFlow, getOAuthFlow, type OAuthConfig, startOAuthFlow } from '../services/oauth-flows.js';
+
+/** OAuth settings of the deployment; the callback URL falls back to the request's own origin. */
+export interface OAuthRouteOptions {
+  publicUrl: string | undefined;
+  allowInsecureEndpoints: boolean;
+}
+
+function config(c: Context, options: OAuthRouteOptions): OAuthConfig {
+  const base = options.publicUrl ?? new URL(c.req.url).origin;
+  return {
+    redirectUri: `${base.replace(/\/+$/, '')}/v1/oauth/callback`,
+    allowInsecureEndpoints: options.allowInsecureEndpoints,
+  };
+}
+
+/** Routes of the OAuth 2.0 authorization code flow. */
+export const oauthRoutes = (deps: ServiceDeps, options: OAuthRouteOptions) => [
+  route({
+    method: 'post',
+    path: '/v1/session/oauth/flows',
+    tag: 'Session',
+    summary: 'Start connecting through the provider’s sign-in page; open authorizationUrl in a popup or redirect',
+    auth: 'session',
+    status: 201,
+    body: oauthFlowCreateSchema,
+    response: oauthFlowStartSchema,
+    handler: async ({ c, auth, body }) => startOAuthFlow(deps, auth, body, config(c, options)),
+  }),
+  route({
+    method: 'get',
+    path: '/v1/session/oauth/flows/{id}',
+    tag: 'Session',
+    summary: 'Where an OAuth flow stands: pending, connected (with the connection) or failed (with a code)',
+    auth: 'session',
+    status: 200,
+    response: oauthFlowSchema,
+    handler: async ({ auth, params }) => getOAuthFlow(deps, auth, params.id ?? ''),
+  }),
+  route({
+    method: 'get',
+    path: '/v1/oauth/callback',
+    tag: 'OAuth',
+    summary: 'The redirect URI: completes the flow and tells the opener page that it changed',
+    auth: 'none',
+    status: 200,
+    handler: async ({ c }) => {
+      const outcome = await completeOAuthFlow(deps, new URL(c.req.url), config(c, options));
+      const page = callbackPage(
+        { flowId: outcome.flow?.id ?? null, status: outcome.status },
+        outcome.flow?.returnOrigin ?? null,
+      );
+      return c.body(page.body, outcome.status === 'connected' ? 200 : 400, page.headers);
+    },
+  }),
+];

@@ -1,0 +1,266 @@
+import { randomBytes } from 'node:crypto';
+import {
+  type AuthMethod,
+  type Connection,
+  ErrorCode,
+  type OAuthFlow,
+  type OAuthFlowStart,
+  type oauthFlowCreateSchema,
+} from '@plugboard/shared';
+import * as oauth from 'oauth4webapi';
+import type { z } from 'zod';
+import { openClientSecret, sealCredentials } from '../crypto/credential-cipher.js';
+import { hashSecret, newId } from '../crypto/tokens.js';
+import { ApiError } from '../http/api-error.js';
+import { allowedOrigins, type SessionAuth } from '../http/auth.js';
+import type { ConnectionRecord, ConnectorRecord, OAuthFlowRecord } from '../storage/store.js';
+import { sessionConnector } from './connections.js';
+import { pickAuthMethod } from './connectors.js';
+import type { ServiceDeps } from './deps.js';
+import { presentConnection } from './presenters.js';
+
+/** A flow must come back within ten minutes. */
+const FLOW_TTL_MS = 10 * 60 * 1000;
+
+type OAuthMethod = Extract<AuthMethod, { kind: 'oauth2' }>;
+
+/** Settings of the OAuth client side of the server. */
+export interface OAuthConfig {
+  /** The one callback URL of this deployment, e.g. `https://plugboard.example.com/v1/oauth/callback`. */
+  redirectUri: string;
+  /** Allow plain-http provider endpoints (local sandboxes only). */
+  allowInsecureEndpoints: boolean;
+}
+
+function oauthMethod(connector: ConnectorRecord, authMethodId: string | undefined): OAuthMethod {
+  const method = pickAuthMethod(connector, authMethodId);
+  if (method.kind !== 'oauth2') {
+    throw new ApiError(
+      400,
+      ErrorCode.AuthMethodNotSupported,
+      `${method.label ?? method.kind} does not sign in with OAuth 2.0`,
+    );
+  }
+  return method;
+}
+
+function checkEndpoints(method: OAuthMethod, config: OAuthConfig) {
+  const insecure = [method.authorizationUrl, method.tokenUrl].some((url) => new URL(url).protocol !== 'https:');
+  if (!method.clientId || !method.hasClientSecret) {
+    throw new ApiError(400, ErrorCode.OAuthNotConfigured, 'The connector has no OAuth client ID and secret yet');
+  }
+  if (insecure && !config.allowInsecureEndpoints) {
+    throw new ApiError(400, ErrorCode.OAuthNotConfigured, 'OAuth endpoints must use https');
+  }
+}
+
+function presentFlow(flow: OAuthFlowRecord, connection: Connection | null): OAuthFlow {
+  const error = flow.errorCode ? { code: flow.errorCode, message: flow.errorMessage ?? flow.errorCode } : null;
+  return { id: flow.id, status: flow.status, connection, error, expiresAt: flow.expiresAt };
+}
+
+/**
+ * Starts an authorization code flow for the session's tenant: a fresh `state` (256 bits, only its hash
+ * kept) and PKCE verifier stored server side for ten minutes, and the provider URL to open.
+ */
+export async function startOAuthFlow(
+  deps: ServiceDeps,
+  auth: SessionAuth,
+  input: z.output<typeof oauthFlowCreateSchema>,
+  config: OAuthConfig,
+): Promise<OAuthFlowStart> {
+  const connector = await sessionConnector(deps, auth, input.connector);
+  const method = oauthMethod(connector, input.authMethodId);
+  checkEndpoints(method, config);
+  if (input.returnOrigin && !allowedOrigins(auth).includes(input.returnOrigin)) {
+    throw ApiError.validation([{ path: 'returnOrigin', message: 'Must be one of the allowed origins' }]);
+  }
+  const state = randomBytes(32).toString('base64url');
+  const codeVerifier = method.pkce ? oauth.generateRandomCodeVerifier() : null;
+  const now = deps.now();
+  const flow: OAuthFlowRecord = {
+    id: newId('flw'),
+    stateHash: hashSecret(state),
+    organizationId: auth.organization.id,
+    tenantId: auth.session.tenantId,
+    endUserId: auth.session.endUserId,
+    connectorId: connector.id,
+    authMethodId: method.id,
+    codeVerifier,
+    redirectUri: config.redirectUri,
+    returnOrigin: input.returnOrigin ?? null,
+    label: input.label ?? null,
+    status: 'pending',
+    connectionId: null,
+    errorCode: null,
+    errorMessage: null,
+    expiresAt: new Date(now.getTime() + FLOW_TTL_MS).toISOString(),
+    createdAt: now.toISOString(),
+    consumedAt: null,
+  };
+  await deps.store.createOAuthFlow(flow);
+  const url = new URL(method.authorizationUrl);
+  const params: Record<string, string> = {
+    ...method.authorizationParams,
+    response_type: 'code',
+    client_id: method.clientId ?? '',
+    redirect_uri: config.redirectUri,
+    state,
+  };
+  if (method.scopes.length > 0) params.scope = method.scopes.join(method.scopeSeparator);
+  if (codeVerifier) {
+    params.code_challenge = await oauth.calculatePKCECodeChallenge(codeVerifier);
+    params.code_challenge_method = 'S256';
+  }
+  for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
+  return { ...presentFlow(flow, null), authorizationUrl: url.toString() };
+}
+
+/** The session's own flow, with the connection once it exists. @throws ApiError 404 */
+export async function getOAuthFlow(deps: ServiceDeps, auth: SessionAuth, id: string): Promise<OAuthFlow> {
+  const flow = await deps.store.getOAuthFlow(id);
+  if (!flow || flow.organizationId !== auth.organization.id || flow.tenantId !== auth.session.tenantId) {
+    throw ApiError.notFound(`OAuth flow ${id}`);
+  }
+  const record = flow.connectionId ? await deps.store.getConnection(flow.connectionId) : undefined;
+  const connector = await deps.store.getConnector(flow.connectorId);
+  return presentFlow(flow, record && connector ? presentConnection(record, connector.slug) : null);
+}
+
+/** What a callback ended in; `flow` is absent when the state matched nothing. */
+export interface CallbackOutcome {
+  flow: OAuthFlowRecord | undefined;
+  status: 'connected' | 'failed';
+  errorCode?: string;
+}
+
+async function fail(deps: ServiceDeps, flow: OAuthFlowRecord, errorCode: string, errorMessage: string) {
+  await deps.store.finishOAuthFlow(flow.id, { status: 'failed', errorCode, errorMessage });
+  deps.logger.warn({ event: 'oauth.failed', flowId: flow.id, errorCode });
+  return { flow, status: 'failed', errorCode } as const;
+}
+
+/**
+ * Completes a flow from the provider's redirect: consumes the state once, checks `error` and `iss`,
+ * exchanges the code with the stored verifier, and stores the tokens encrypted as a new connection.
+ * Nothing is stored unless every check passes.
+ */
+export async function completeOAuthFlow(
+  deps: ServiceDeps,
+  callback: URL,
+  config: OAuthConfig,
+): Promise<CallbackOutcome> {
+  const state = callback.searchParams.get('state');
+  const flow = state ? await deps.store.consumeOAuthFlow(hashSecret(state), deps.now().toISOString()) : undefined;
+  if (!flow || !state) return { flow: undefined, status: 'failed', errorCode: 'invalid_state' };
+  if (Date.parse(flow.expiresAt) <= deps.now().getTime())
+    return fail(deps, flow, 'flow_expired', 'The sign-in took too long');
+  const connector = await deps.store.getConnector(flow.connectorId);
+  const method = connector?.authMethods.find((candidate) => candidate.id === flow.authMethodId);
+  if (!connector || method?.kind !== 'oauth2') return fail(deps, flow, 'connector_changed', 'The connector changed');
+  try {
+    const tokens = await exchangeCode(deps, connector, method, flow, callback, state, config);
+    const connectionId = await storeConnection(deps, flow, connector, method, tokens);
+    await deps.store.finishOAuthFlow(flow.id, { status: 'connected', connectionId });
+    return { flow, status: 'connected' };
+  } catch (error) {
+    if (error instanceof oauth.AuthorizationResponseError)
+      return fail(deps, flow, error.error, describeProviderError(error));
+    if (error instanceof oauth.ResponseBodyError)
+      return fail(deps, flow, 'token_exchange_failed', describeProviderError(error));
+    const mixUp = error instanceof oauth.OperationProcessingError && /iss/.test(error.message);
+    if (mixUp) return fail(deps, flow, 'issuer_mismatch', 'The response came from another authorization server');
+    deps.logger.error({ event: 'oauth.exchange_error', flowId: flow.id, name: (error as Error).name });
+    return fail(deps, flow, 'token_exchange_failed', 'The provider did not complete the sign-in');
+  }
+}
+
+function describeProviderError(error: { error: string; error_description?: string | undefined }) {
+  return error.error_description ? `${error.error}: ${error.error_description}`.slice(0, 300) : error.error;
+}
+
+async function exchangeCode(
+  deps: ServiceDeps,
+  connector: ConnectorRecord,
+  method: OAuthMethod,
+  flow: OAuthFlowRecord,
+  callback: URL,
+  state: string,
+  config: OAuthConfig,
+) {
+  const as: oauth.AuthorizationServer = {
+    issuer: method.issuer ?? new URL(method.tokenUrl).origin,
+    authorization_endpoint: method.authorizationUrl,
+    token_endpoint: method.tokenUrl,
+    authorization_response_iss_parameter_supported: method.issuer !== undefined,
+  };
+  const client: oauth.Client = { client_id: method.clientId ?? '' };
+  const params = new URLSearchParams(callback.searchParams);
+  // Without a configured issuer there is nothing to compare `iss` with (RFC 9207 applies when it is known).
+  if (method.issuer === undefined) params.delete('iss');
+  const validated = oauth.validateAuthResponse(as, client, params, state);
+  const sealed = await deps.store.getConnectorSecret(connector.id, method.id);
+  if (!sealed) throw new oauth.OperationProcessingError('no client secret');
+  const secret = openClientSecret(
+    deps.keyring,
+    { organizationId: connector.organizationId, connectorId: connector.id, authMethodId: method.id },
+    sealed,
+  );
+  const clientAuth =
+    method.tokenEndpointAuthMethod === 'client_secret_post'
+      ? oauth.ClientSecretPost(secret)
+      : oauth.ClientSecretBasic(secret);
+  const response = await oauth.authorizationCodeGrantRequest(
+    as,
+    client,
+    clientAuth,
+    validated,
+    flow.redirectUri,
+    flow.codeVerifier ?? oauth.nopkce,
+    { [oauth.allowInsecureRequests]: config.allowInsecureEndpoints, additionalParameters: method.tokenParams },
+  );
+  return oauth.processAuthorizationCodeResponse(as, client, response);
+}
+
+async function storeConnection(
+  deps: ServiceDeps,
+  flow: OAuthFlowRecord,
+  connector: ConnectorRecord,
+  method: OAuthMethod,
+  tokens: oauth.TokenEndpointResponse,
+) {
+  const now = deps.now();
+  const counts = await deps.store.countConnections(flow.organizationId, flow.tenantId);
+  const count = counts.get(connector.id) ?? 0;
+  const record: ConnectionRecord = {
+    id: newId('cxn'),
+    organizationId: flow.organizationId,
+    tenantId: flow.tenantId,
+    connectorId: connector.id,
+    authMethodId: method.id,
+    authKind: 'oauth2',
+    label: flow.label ?? (count === 0 ? connector.name : `${connector.name} ${count + 1}`),
+    status: 'active',
+    createdBy: flow.endUserId,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+    lastUsedAt: null,
+  };
+  const credentials: Record<string, string> = {
+    accessToken: tokens.access_token,
+    tokenType: tokens.token_type,
+    obtainedAt: now.toISOString(),
+  };
+  if (tokens.refresh_token) credentials.refreshToken = tokens.refresh_token;
+  if (tokens.scope) credentials.scope = tokens.scope;
+  if (typeof tokens.expires_in === 'number') {
+    credentials.expiresAt = new Date(now.getTime() + tokens.expires_in * 1000).toISOString();
+  }
+  const owner = { organizationId: record.organizationId, tenantId: record.tenantId, connectionId: record.id };
+  await deps.store.createConnection(record, {
+    connectionId: record.id,
+    ...sealCredentials(deps.keyring, owner, credentials),
+  });
+  deps.logger.info({ event: 'connection.created', connectionId: record.id, connectorId: connector.id });
+  return record.id;
+}
