@@ -13,7 +13,11 @@ export interface PlugboardConnectEventDetails {
   'plugboard:ready': { connectors: number };
   /** A connection was created. */
   'plugboard:connected': { connection: Connection; connector: EventConnector };
-  /** The end user closed the form without connecting. */
+  /** An OAuth 2.0 sign-in started in a popup. */
+  'plugboard:auth-started': { connector: EventConnector; flowId: string };
+  /** The browser blocked the sign-in popup. */
+  'plugboard:popup-blocked': { connector: EventConnector };
+  /** The end user closed the form or the sign-in window without connecting. */
   'plugboard:cancelled': { connector: EventConnector };
   /** Something failed; `code` is an API error code (see `ErrorCode`), `network_error` or `timeout`. */
   'plugboard:error': { code: string; message: string; connectorId?: string };

@@ -30,6 +30,14 @@ describe('PlugboardSession', () => {
     expect(received.at(-1)).toMatchObject({ method: 'DELETE', path: '/v1/session/connections/cxn_2' });
   });
 
+  it('starts an OAuth flow and reads where it stands', async () => {
+    const started = await session.oauth.start({ connector: 'acme', returnOrigin: 'https://app.example' });
+    expect(started.authorizationUrl).toBe('https://p/a');
+    expect(received.at(-1)).toMatchObject({ method: 'POST', path: '/v1/session/oauth/flows' });
+    expect(await session.oauth.get('flw_1')).toEqual({ id: 'flw_1', status: 'pending' });
+    expect(received.at(-1)).toMatchObject({ method: 'GET', path: '/v1/session/oauth/flows/flw_1' });
+  });
+
   it('fetches a token first when it has none', async () => {
     const fetchToken = vi.fn(async () => TOKEN);
     await new PlugboardSession({ baseUrl: BASE, fetchToken }).connectors.list();

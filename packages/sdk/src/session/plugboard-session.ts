@@ -1,4 +1,12 @@
-import type { Connection, ConnectionCreate, ConnectorCard, SessionInfo } from '@plugboard/shared';
+import type {
+  Connection,
+  ConnectionCreate,
+  ConnectorCard,
+  OAuthFlow,
+  OAuthFlowCreate,
+  OAuthFlowStart,
+  SessionInfo,
+} from '@plugboard/shared';
 import { type ApiRequest, type ClientOptions, createSender, segment } from '../core/request.js';
 import { AuthenticationError } from '../errors/api-errors.js';
 
@@ -47,6 +55,16 @@ export class PlugboardSession {
       this.#call({ method: 'POST', path: 'session/connections', body }),
     /** Removes one of the tenant's connections. */
     delete: (id: string): Promise<void> => this.#call({ method: 'DELETE', path: `session/connections/${segment(id)}` }),
+  };
+
+  /** OAuth 2.0 sign-in flows: start one, then watch it until it is connected or failed. */
+  readonly oauth = {
+    /** Starts a flow; open `authorizationUrl` in a popup (or navigate to it). */
+    start: (body: OAuthFlowCreate): Promise<OAuthFlowStart> =>
+      this.#call({ method: 'POST', path: 'session/oauth/flows', body }),
+    /** Where a flow stands: `pending`, `connected` with its connection, or `failed` with an error code. */
+    get: (flowId: string): Promise<OAuthFlow> =>
+      this.#call({ method: 'GET', path: `session/oauth/flows/${segment(flowId)}` }),
   };
 
   /** @throws TypeError without a token or `fetchToken`. */

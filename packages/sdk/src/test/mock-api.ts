@@ -7,6 +7,7 @@ import {
   connectorUpdateSchema,
   connectSessionCreateSchema,
   memberCreateSchema,
+  oauthFlowCreateSchema,
   organizationUpdateSchema,
 } from '@plugboard/shared';
 import { HttpResponse, http } from 'msw';
@@ -86,6 +87,11 @@ export const sessionHandlers = (token = TOKEN) => [
   route('get', '/session/connections', token, null, () => ({ data: [{ id: 'cxn_1' }] })),
   route('post', '/session/connections', token, connectionCreateSchema, () => ({ id: 'cxn_2' })),
   route('delete', '/session/connections/:id', token, null, () => undefined),
+  route('post', '/session/oauth/flows', token, oauthFlowCreateSchema, () => ({
+    id: 'flw_1',
+    authorizationUrl: 'https://p/a',
+  })),
+  route('get', '/session/oauth/flows/:id', token, null, ({ params }) => ({ id: params.id, status: 'pending' })),
 ];
 
 export { error as errorResponse };

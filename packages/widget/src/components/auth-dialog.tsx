@@ -89,7 +89,11 @@ export function AuthDialog({ store, messages }: { store: ConnectStore; messages:
             </div>
           )}
           {fields === null && <p class="note">{messages.notAvailable}</p>}
-          {fields?.length === 0 && <p class="note">{format(messages.noAuth, { name: card.name })}</p>}
+          {fields?.length === 0 && (
+            <p class="note">
+              {format(method.kind === 'oauth2' ? messages.oauthNote : messages.noAuth, { name: card.name })}
+            </p>
+          )}
           {fields?.map((field) => (
             <Field
               key={`${method.id}-${field.name}`}
@@ -119,7 +123,7 @@ export function AuthDialog({ store, messages }: { store: ConnectStore; messages:
               {messages.cancel}
             </button>
             <button type="submit" part="submit" class="primary" disabled={fields === null || busy}>
-              {busy ? messages.submitting : messages.submit}
+              {busy ? (method.kind === 'oauth2' ? messages.oauthWaiting : messages.submitting) : messages.submit}
             </button>
           </div>
         </form>

@@ -9,10 +9,11 @@ export interface FieldSpec {
   hint?: string;
 }
 
-/** The fields an end user fills for an auth method; empty for `none`, null when it cannot connect by form. */
+/** The fields an end user fills for an auth method; empty for `none` and OAuth 2.0, null when it cannot connect here. */
 export function fieldsFor(method: PublicAuthMethod, messages: Messages): FieldSpec[] | null {
   switch (method.kind) {
     case 'none':
+    case 'oauth2':
       return [];
     case 'apiKey': {
       const where = method.in === 'query' ? `the ${method.name} query parameter` : `the ${method.name} header`;

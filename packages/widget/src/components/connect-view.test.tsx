@@ -127,11 +127,21 @@ describe('<ConnectView>', () => {
   });
 
   it('does not offer to submit a method this version cannot run', async () => {
-    await renderView([card({ authMethods: [{ id: 'am_o', kind: 'oauth2', label: 'OAuth 2.0', isDefault: true }] })]);
+    await renderView([card({ authMethods: [{ id: 'am_c', kind: 'custom', label: 'Custom', isDefault: true }] })]);
     fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
     expect(screen.getByText(defaultMessages.notAvailable)).toBeTruthy();
     const submit = within(screen.getByRole('dialog')).getByRole('button', { name: 'Connect' }) as HTMLButtonElement;
     expect(submit.disabled).toBe(true);
+  });
+
+  it('explains that OAuth 2.0 signs in in a new window and asks for no field', async () => {
+    await renderView([card({ authMethods: [{ id: 'am_o', kind: 'oauth2', label: 'OAuth 2.0', isDefault: true }] })]);
+    fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
+    const dialog = screen.getByRole('dialog');
+    expect(dialog.textContent).toContain('You will sign in to SendGrid in a new window.');
+    expect(dialog.querySelectorAll('input')).toHaveLength(1);
+    const submit = within(dialog).getByRole('button', { name: 'Connect' }) as HTMLButtonElement;
+    expect(submit.disabled).toBe(false);
   });
 
   it('closes on Escape and on Cancel, emitting cancelled', async () => {

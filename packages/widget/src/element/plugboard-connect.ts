@@ -5,16 +5,19 @@ import { ConnectView } from '../components/connect-view.js';
 import type { PlugboardConnectEventDetails, PlugboardConnectEventMap } from '../events.js';
 import { defaultMessages, type Messages } from '../messages.js';
 import { type ConnectStore, createConnectStore, type SessionClient } from '../state/connect-store.js';
+import { browserPopupHost } from '../state/oauth-popup.js';
 import { styles } from '../styles.js';
 
-/** Where the widget module was served from: the default API base, so a bundle served by Plugboard needs no setting. */
-const moduleOrigin = (() => {
+const originOf = (url: string) => {
   try {
-    return new URL(import.meta.url).origin;
+    return new URL(url).origin;
   } catch {
     return '';
   }
-})();
+};
+
+/** Where the widget module was served from: the default API base, so a bundle served by Plugboard needs no setting. */
+const moduleOrigin = originOf(import.meta.url);
 
 /**
  * `<plugboard-connect>`: connector cards for one connect session, and the forms that connect them.
@@ -82,11 +85,15 @@ export class PlugboardConnectElement extends ReactiveElement {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   };
 
+  #apiBase(): string {
+    return this.apiBase ?? moduleOrigin;
+  }
+
   #createClient(): SessionClient | undefined {
     if (this.client) return this.client;
     if (!this.sessionToken && !this.fetchSessionToken) return undefined;
     return new PlugboardSession({
-      baseUrl: this.apiBase ?? moduleOrigin,
+      baseUrl: this.#apiBase(),
       ...(this.sessionToken ? { token: this.sessionToken } : {}),
       ...(this.fetchSessionToken ? { fetchToken: this.fetchSessionToken } : {}),
     });
@@ -102,7 +109,9 @@ export class PlugboardConnectElement extends ReactiveElement {
         ?.split(',')
         .map((slug) => slug.trim())
         .filter(Boolean);
-      this.#store = client ? createConnectStore(client, this.#emit, only) : undefined;
+      const messages = { ...defaultMessages, ...this.messages };
+      const oauth = { popupHost: browserPopupHost, apiOrigin: originOf(this.#apiBase()), messages };
+      this.#store = client ? createConnectStore(client, this.#emit, only, oauth) : undefined;
       void this.#store?.load();
     }
     this.#render();

@@ -1,11 +1,23 @@
 import type { Connection, ConnectionCreate, ConnectorCard, PublicAuthMethod } from '@plugboard/shared';
 import { computed, signal } from '@preact/signals';
 import type { Emit, EventConnector } from '../events.js';
+import { type OAuthClient, type PopupHost, type PopupOutcome, runPopupFlow } from './oauth-popup.js';
 
 /** What the store needs from the API: the part of `PlugboardSession` the widget uses. */
 export interface SessionClient {
   connectors: { list(): Promise<ConnectorCard[]> };
   connections: { create(body: ConnectionCreate): Promise<Connection> };
+  oauth?: OAuthClient;
+}
+
+/** Where OAuth sign-in runs. */
+export interface OAuthOptions {
+  /** The popup and message events; the real window by default. */
+  popupHost: () => PopupHost;
+  /** The API's origin: the only one whose messages are read. */
+  apiOrigin: string;
+  /** Texts for popup outcomes. */
+  messages: { popupBlocked: string; signInCancelled: string };
 }
 
 /** Where loading the cards stands. */
@@ -38,7 +50,12 @@ const eventConnector = ({ id, slug, name }: ConnectorCard): EventConnector => ({
  * @param emit - sends the widget's DOM events
  * @param only - slugs to show, when the vendor narrowed the list
  */
-export function createConnectStore(client: SessionClient, emit: Emit, only?: readonly string[]) {
+export function createConnectStore(
+  client: SessionClient,
+  emit: Emit,
+  only?: readonly string[],
+  oauthOptions?: OAuthOptions,
+) {
   const status = signal<LoadStatus>('loading');
   const loadError = signal('');
   const cards = signal<ConnectorCard[]>([]);
@@ -100,6 +117,41 @@ export function createConnectStore(client: SessionClient, emit: Emit, only?: rea
     if (card) emit('plugboard:cancelled', { connector: eventConnector(card) });
   }
 
+  function connected(card: ConnectorCard, connection: Connection) {
+    cards.value = cards.value.map((c) => (c.id === card.id ? { ...c, connectionCount: c.connectionCount + 1 } : c));
+    openId.value = null;
+    announcement.value = card.name;
+    emit('plugboard:connected', { connection, connector: eventConnector(card) });
+    return true;
+  }
+
+  /** Runs an OAuth sign-in; the popup opens before anything awaits, inside the user's click. */
+  async function signIn(card: ConnectorCard, chosen: PublicAuthMethod, label: string | undefined) {
+    if (!oauthOptions || !client.oauth) throw { code: 'unknown', message: 'OAuth sign-in is not available here' };
+    const host = oauthOptions.popupHost();
+    const popup = host.open();
+    if (!popup) {
+      emit('plugboard:popup-blocked', { connector: eventConnector(card) });
+      throw { code: 'popup_blocked', message: oauthOptions.messages.popupBlocked };
+    }
+    const body = { connector: card.id, authMethodId: chosen.id, ...(label ? { label } : {}) };
+    const outcome: PopupOutcome = await runPopupFlow(
+      client.oauth,
+      popup,
+      host,
+      oauthOptions.apiOrigin,
+      body,
+      (flowId) => emit('plugboard:auth-started', { connector: eventConnector(card), flowId }),
+    );
+    if (outcome.status === 'connected') return connected(card, outcome.connection);
+    if (outcome.status === 'cancelled') {
+      emit('plugboard:cancelled', { connector: eventConnector(card) });
+      formError.value = oauthOptions.messages.signInCancelled;
+      return false;
+    }
+    throw { code: outcome.code, message: outcome.message };
+  }
+
   /** Creates the connection; on success the card counts it and the form closes. */
   async function submit(credentials: Record<string, string>, label?: string) {
     const card = openCard.value;
@@ -108,17 +160,14 @@ export function createConnectStore(client: SessionClient, emit: Emit, only?: rea
     resetForm();
     submitting.value = true;
     try {
+      if (chosen.kind === 'oauth2') return await signIn(card, chosen, label);
       const connection = await client.connections.create({
         connector: card.id,
         authMethodId: chosen.id,
         credentials,
         ...(label ? { label } : {}),
       });
-      cards.value = cards.value.map((c) => (c.id === card.id ? { ...c, connectionCount: c.connectionCount + 1 } : c));
-      openId.value = null;
-      announcement.value = card.name;
-      emit('plugboard:connected', { connection, connector: eventConnector(card) });
-      return true;
+      return connected(card, connection);
     } catch (error) {
       const problem = asError(error);
       const fields: Record<string, string> = {};

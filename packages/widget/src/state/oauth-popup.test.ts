@@ -1,0 +1,130 @@
+import type { OAuthFlow } from '@plugboard/shared';
+import { describe, expect, it } from 'vitest';
+import { card, eventLog, fakeClient } from '../test/fixtures.js';
+import { createConnectStore } from './connect-store.js';
+import type { OAuthClient, PopupHost } from './oauth-popup.js';
+
+const API = 'https://plugboard.example';
+const PAGE = 'https://app.vendor.example';
+const oauthCard = card({
+  id: 'ctr_acme',
+  slug: 'acme',
+  name: 'Acme',
+  authMethods: [{ id: 'am_o', kind: 'oauth2', label: 'OAuth 2.0', isDefault: true }],
+});
+const connection = { id: 'cxn_1', connectorId: 'ctr_acme', label: 'Acme' } as OAuthFlow['connection'];
+
+/** A provider popup and a backend whose flow answers follow a script. */
+function setup(answers: OAuthFlow['status'][], options: { blocked?: boolean; closeAfter?: number } = {}) {
+  let polls = 0;
+  const listeners = new Set<(event: MessageEvent) => void>();
+  const popup = {
+    closed: false,
+    location: { href: '' },
+    close() {
+      this.closed = true;
+    },
+  };
+  const host: PopupHost = {
+    origin: PAGE,
+    pollMs: 5,
+    open: () => (options.blocked ? null : (popup as unknown as Window)),
+    listen: (handler) => {
+      listeners.add(handler);
+      return () => listeners.delete(handler);
+    },
+  };
+  const starts: unknown[] = [];
+  const oauth: OAuthClient = {
+    start: async (body) => {
+      starts.push(body);
+      return {
+        id: 'flw_1',
+        status: 'pending',
+        connection: null,
+        error: null,
+        expiresAt: new Date(Date.now() + 60_000).toISOString(),
+        authorizationUrl: 'https://provider.example/authorize?state=s',
+      };
+    },
+    get: async (id) => {
+      const status = answers[Math.min(polls++, answers.length - 1)] ?? 'pending';
+      if (options.closeAfter !== undefined && polls >= options.closeAfter) popup.closed = true;
+      return {
+        id,
+        status,
+        connection: status === 'connected' ? connection : null,
+        error: status === 'failed' ? { code: 'access_denied', message: 'You declined' } : null,
+        expiresAt: new Date(Date.now() + 60_000).toISOString(),
+      };
+    },
+  };
+  const client = { ...fakeClient([oauthCard]), oauth };
+  const log = eventLog();
+  const messages = { popupBlocked: 'blocked', signInCancelled: 'closed early' };
+  const store = createConnectStore(client, log.emit, undefined, { popupHost: () => host, apiOrigin: API, messages });
+  const post = (data: unknown, origin = API) => {
+    for (const listener of listeners) listener(new MessageEvent('message', { data, origin }));
+  };
+  return { store, popup, starts, events: log.events, post, listeners };
+}
+
+async function openAndSubmit(store: ReturnType<typeof setup>['store']) {
+  await store.load();
+  store.open('ctr_acme');
+  return store.submit({});
+}
+
+describe('OAuth sign-in in a popup', () => {
+  it('navigates the popup, polls the backend, and counts the new connection', async () => {
+    const { store, popup, starts, events } = setup(['pending', 'pending', 'connected']);
+    expect(await openAndSubmit(store)).toBe(true);
+    expect(popup.location.href).toBe('https://provider.example/authorize?state=s');
+    expect(starts).toEqual([{ connector: 'ctr_acme', authMethodId: 'am_o', returnOrigin: PAGE }]);
+    expect(store.cards.value[0]?.connectionCount).toBe(1);
+    expect(popup.closed).toBe(true);
+    expect(events.map((event) => event.type)).toEqual([
+      'plugboard:ready',
+      'plugboard:auth-started',
+      'plugboard:connected',
+    ]);
+  });
+
+  it('reports a declined sign-in as an error on the form', async () => {
+    const { store, events } = setup(['failed']);
+    expect(await openAndSubmit(store)).toBe(false);
+    expect(store.formError.value).toBe('You declined');
+    expect(events.at(-1)).toMatchObject({ type: 'plugboard:error', detail: { code: 'access_denied' } });
+  });
+
+  it('calls a closed popup cancelled only after the backend keeps saying nothing arrived', async () => {
+    const { store, events } = setup(['pending'], { closeAfter: 1 });
+    expect(await openAndSubmit(store)).toBe(false);
+    expect(store.formError.value).toBe('closed early');
+    expect(events.map((event) => event.type)).toContain('plugboard:cancelled');
+  });
+
+  it('still completes when popup.closed lies (COOP) and the backend says connected', async () => {
+    const { store } = setup(['pending', 'connected'], { closeAfter: 1 });
+    expect(await openAndSubmit(store)).toBe(true);
+  });
+
+  it('ignores messages from other origins or for other flows, and stops listening at the end', async () => {
+    const { store, post, listeners } = setup(['pending', 'pending', 'connected']);
+    const submitted = openAndSubmit(store);
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    post({ type: 'plugboard:oauth', flowId: 'flw_1', status: 'connected' }, 'https://evil.example');
+    post({ type: 'plugboard:oauth', flowId: 'flw_other', status: 'connected' });
+    expect(store.cards.value[0]?.connectionCount).toBe(0);
+    expect(await submitted).toBe(true);
+    expect(listeners.size).toBe(0);
+  });
+
+  it('says so when the browser blocks the popup', async () => {
+    const { store, events, starts } = setup(['connected'], { blocked: true });
+    expect(await openAndSubmit(store)).toBe(false);
+    expect(store.formError.value).toBe('blocked');
+    expect(starts).toEqual([]);
+    expect(events.map((event) => event.type)).toContain('plugboard:popup-blocked');
+  });
+});
