@@ -7,6 +7,8 @@ import { startDemo } from '../../examples/demo/demo-server.mjs';
 /** A running demo with its own database in a fresh temp folder. */
 export interface RunningDemo {
   url: string;
+  sandboxUrl: string;
+  sandbox: import('@plugboard/sandbox').Sandbox;
   secretKey: string;
   dataDir: string;
   logLines: string[];
@@ -14,7 +16,7 @@ export interface RunningDemo {
 }
 
 /** Starts the demo on a free loopback port, recording every log line it writes. */
-export async function startTestDemo(): Promise<RunningDemo> {
+export async function startTestDemo(options: { sandboxCoop?: 'same-origin' | undefined } = {}): Promise<RunningDemo> {
   const dataDir = await mkdtemp(join(tmpdir(), 'plugboard-e2e-'));
   const logLines: string[] = [];
   const record = (entry: unknown) => logLines.push(JSON.stringify(entry));
@@ -24,6 +26,7 @@ export async function startTestDemo(): Promise<RunningDemo> {
     dataDir,
     env: {},
     logger: { info: record, warn: record, error: record },
+    sandboxCoop: options.sandboxCoop,
   });
   return {
     ...demo,

@@ -1,7 +1,10 @@
 // The demo vendor: a Plugboard backend plus the few lines a vendor's own backend needs
-// (mint a connect session with the secret key) and a page that embeds <plugboard-connect>.
+// (mint a connect session with the secret key), a page that embeds <plugboard-connect>,
+// and the Acme Sandbox, a local OAuth 2.0 provider for the demo's OAuth connector.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { serve } from '@hono/node-server';
+import { createSandbox } from '@plugboard/sandbox';
 import { PlugboardAdmin } from '@plugboard/sdk';
 import { createApp, loadKeyring, openStore, seedDemo, startServer } from '@plugboard/server';
 import { Hono } from 'hono';
@@ -13,12 +16,27 @@ const pageUrl = new URL('./index.html', import.meta.url);
 export const DEMO_TENANTS = ['globex', 'initech'];
 
 const exampleOrigins = ['http://localhost:5173', 'http://localhost:5174'];
+const sandboxClient = { clientId: 'plugboard-demo', clientSecret: 'acme-sandbox-demo-secret' };
+
+/** Starts the sandbox provider on loopback; its clients are registered once Plugboard's URL is known. */
+function startSandbox({ port, hostname, crossOriginOpenerPolicy }) {
+  return new Promise((resolve) => {
+    let sandbox;
+    const server = serve({ fetch: (request) => sandbox.app.fetch(request), port, hostname }, (info) => {
+      const url = `http://${hostname}:${info.port}`;
+      sandbox = createSandbox({ issuer: url, clients: [], crossOriginOpenerPolicy });
+      resolve({ url, sandbox, close: () => new Promise((done) => server.close(() => done())) });
+    });
+  });
+}
 
 /**
- * Starts the API, seeds the demo organization and serves the demo page at `/`.
+ * Starts the API, the sandbox provider (on the next port), seeds the demo organization and serves the
+ * demo page at `/`.
  *
- * @param {{ port?: number, hostname?: string, databaseUrl: string, dataDir: string, env?: NodeJS.ProcessEnv, logger?: import('@plugboard/server').Logger }} options
- * @returns {Promise<{ url: string, secretKey: string, close(): Promise<void> }>}
+ * @param {{ port?: number, hostname?: string, databaseUrl: string, dataDir: string, env?: NodeJS.ProcessEnv,
+ *   logger?: import('@plugboard/server').Logger, sandboxCoop?: 'same-origin' }} options
+ * @returns {Promise<{ url: string, sandboxUrl: string, secretKey: string, sandbox: import('@plugboard/sandbox').Sandbox, close(): Promise<void> }>}
  */
 export async function startDemo({
   port = 4400,
@@ -27,6 +45,7 @@ export async function startDemo({
   dataDir,
   env = process.env,
   logger,
+  sandboxCoop,
 }) {
   const store = await openStore(databaseUrl);
   const keyring = await loadKeyring({ env, dataDir, generateIfMissing: true });
@@ -51,18 +70,34 @@ export async function startDemo({
     });
     return c.json({ token: session.token, expiresAt: session.expiresAt });
   });
-  app.route('/', createApp({ store, keyring, ...(logger ? { logger } : {}) }));
+  // The sandbox runs on loopback over plain http, so the demo allows http OAuth endpoints.
+  app.route('/', createApp({ store, keyring, allowInsecureOAuthEndpoints: true, ...(logger ? { logger } : {}) }));
 
   const server = await startServer(app, { port, hostname });
-  // The React and Vue examples run on Vite dev servers (ports 5173 and 5174) beside the demo.
-  const origins = [server.url, server.url.replace('127.0.0.1', 'localhost'), ...exampleOrigins];
-  const seeded = await seedDemo(store, keyring, { allowedOrigins: [...new Set(origins)] });
+  const sandbox = await startSandbox({
+    port: port === 0 ? 0 : port + 1,
+    hostname,
+    crossOriginOpenerPolicy: sandboxCoop,
+  });
+  const origins = [...new Set([server.url, server.url.replace('127.0.0.1', 'localhost')])];
+  // The callback URL follows the origin the widget talks to, so register both spellings of loopback.
+  sandbox.sandbox.options.clients.push({
+    ...sandboxClient,
+    redirectUris: origins.map((origin) => `${origin}/v1/oauth/callback`),
+  });
+  const seeded = await seedDemo(store, keyring, {
+    allowedOrigins: [...origins, ...exampleOrigins],
+    oauthProvider: { url: sandbox.url, ...sandboxClient },
+  });
   demo.secretKey = seeded.secretKey;
   demo.endUserId = seeded.endUserId;
   return {
     url: server.url,
+    sandboxUrl: sandbox.url,
     secretKey: seeded.secretKey,
+    sandbox: sandbox.sandbox,
     async close() {
+      await sandbox.close();
       await server.close();
       await store.close();
     },

@@ -15,6 +15,7 @@ Plugboard demo is running.
 
   Demo page (the vendor's app with <plugboard-connect>):  ${shown}/
   API:                                                     ${shown}/v1  (OpenAPI: ${shown}/v1/openapi.json)
+  Acme Sandbox, the local OAuth provider (sign in as demo / demo): ${demo.sandboxUrl}
   Demo organization secret key (shown once):               ${demo.secretKey}
 
 Try it:  curl -H "Authorization: Bearer ${demo.secretKey}" ${shown}/v1/connectors

@@ -156,7 +156,7 @@ export function createSandbox(options: SandboxOptions) {
     }),
   );
 
-  return { app, tokens };
+  return { app, tokens, options };
 }
 
 /** A running sandbox's parts. */

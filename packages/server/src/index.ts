@@ -17,7 +17,7 @@ export { type CliIo, run as runCli } from './cli/run.js';
 export { loadConfig, type ServerConfig } from './config.js';
 export { CredentialDecryptionError } from './crypto/credential-cipher.js';
 export { Keyring, type LoadKeyringOptions, loadKeyring, type MasterKey } from './crypto/keyring.js';
-export { DEMO_END_USER_ID, seedDemo } from './demo/seed.js';
+export { DEMO_END_USER_ID, type DemoOAuthProvider, seedDemo } from './demo/seed.js';
 export { ApiError } from './http/api-error.js';
 export { jsonLogger, type Logger, silentLogger } from './logger.js';
 export { type RunningServer, startServer } from './server.js';

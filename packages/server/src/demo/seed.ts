@@ -2,7 +2,7 @@ import type { AuthMethodInput, ConnectorCreate } from '@plugboard/shared';
 import { connectorCreateSchema } from '@plugboard/shared';
 import type { Keyring } from '../crypto/keyring.js';
 import { silentLogger } from '../logger.js';
-import { createConnector } from '../services/connectors.js';
+import { createConnector, updateConnector } from '../services/connectors.js';
 import type { ServiceDeps } from '../services/deps.js';
 import {
   createApiKey,
@@ -98,12 +98,53 @@ async function seedConnectors(deps: ServiceDeps, organization: OrganizationRecor
   }
 }
 
+/** A local OAuth 2.0 provider the demo's OAuth connector signs in with. */
+export interface DemoOAuthProvider {
+  /** The provider's base URL, e.g. `http://127.0.0.1:4401`. */
+  url: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+/** Creates or points the demo's OAuth connector at the sandbox provider, whose port may change between runs. */
+async function seedOAuthConnector(deps: ServiceDeps, organization: OrganizationRecord, provider: DemoOAuthProvider) {
+  const authMethods = connectorCreateSchema.shape.authMethods.parse([
+    {
+      kind: 'oauth2',
+      label: 'Sign in with Acme',
+      authorizationUrl: `${provider.url}/oauth/authorize`,
+      tokenUrl: `${provider.url}/oauth/token`,
+      revocationUrl: `${provider.url}/oauth/revoke`,
+      issuer: provider.url,
+      scopes: ['contacts', 'profile'],
+      clientId: provider.clientId,
+      clientSecret: provider.clientSecret,
+    },
+  ]);
+  const existing = await deps.store.findConnectorBySlug(organization.id, 'acme-crm');
+  if (existing) return updateConnector(deps, existing, { authMethods });
+  const members = await deps.store.listMembers(organization.id);
+  const input = connectorCreateSchema.parse({
+    name: 'Acme CRM',
+    slug: 'acme-crm',
+    description: 'Contacts and deals from the Acme Sandbox, a local OAuth 2.0 provider. Sign in as demo / demo.',
+    visibility: 'public',
+    authMethods,
+    createdBy: members.find((member) => member.externalId !== DEMO_END_USER_ID)?.id,
+  });
+  return createConnector(deps, organization, input);
+}
+
 /**
  * Creates (once) the demo organization "Acme Demo" with two members and a connector per non-OAuth auth kind,
  * and a second organization with one public connector. Every call issues a fresh secret key named
  * "Demo page", revoking the previous ones, and sets the demo's allowed origins.
  */
-export async function seedDemo(store: Store, keyring: Keyring, { allowedOrigins }: { allowedOrigins: string[] }) {
+export async function seedDemo(
+  store: Store,
+  keyring: Keyring,
+  { allowedOrigins, oauthProvider }: { allowedOrigins: string[]; oauthProvider?: DemoOAuthProvider },
+) {
   const deps: ServiceDeps = { store, keyring, logger: silentLogger, now: () => new Date() };
   const dana = { email: 'dana@acme.example', name: 'Dana Demo', externalId: DEMO_END_USER_ID };
   const demo = await seedOrganization(deps, DEMO_ORGANIZATION, allowedOrigins, dana);
@@ -123,6 +164,7 @@ export async function seedDemo(store: Store, keyring: Keyring, { allowedOrigins 
     });
     await createConnector(deps, community.organization, input);
   }
+  if (oauthProvider) await seedOAuthConnector(deps, demo.organization, oauthProvider);
   for (const key of await store.listApiKeys(demo.organization.id)) {
     if (key.name === 'Demo page') await store.deleteApiKey(demo.organization.id, key.id);
   }

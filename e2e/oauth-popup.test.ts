@@ -1,0 +1,67 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './support/browser.js';
+import { type RunningDemo, startTestDemo } from './support/demo.js';
+
+/** Records every message event the page receives, to prove none carries a secret. */
+const recordMessages = () => {
+  const seen: unknown[] = [];
+  (window as unknown as { __messages: unknown[] }).__messages = seen;
+  window.addEventListener('message', (event) => seen.push({ origin: event.origin, data: event.data }));
+};
+
+async function connectThroughPopup(page: Page) {
+  const card = page.locator('plugboard-connect [part~="card"]').filter({ hasText: 'Acme CRM' });
+  await card.getByRole('button', { name: 'Connect', exact: true }).click();
+  const popupOpened = page.waitForEvent('popup');
+  await page.getByRole('dialog').getByRole('button', { name: 'Connect' }).click();
+  const popup = await popupOpened;
+  await popup.getByRole('button', { name: 'Allow' }).click();
+  await expect.poll(() => card.getByRole('button', { name: '+ Add Connection' }).count(), { timeout: 15_000 }).toBe(1);
+  return card;
+}
+
+describe.each([
+  ['without COOP', undefined],
+  ['when the provider sends Cross-Origin-Opener-Policy: same-origin', 'same-origin' as const],
+])('OAuth 2.0 popup sign-in %s', (_, coop) => {
+  let demo: RunningDemo;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    demo = await startTestDemo({ sandboxCoop: coop });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.close();
+  });
+
+  it('connects from the demo page, and no message carries a code or token', async () => {
+    const page = await browser.newPage();
+    await page.addInitScript(recordMessages);
+    await page.goto(`${demo.url}/`);
+    await connectThroughPopup(page);
+    await expect.poll(() => page.locator('#log').textContent()).toContain('plugboard:connected');
+    const messages = JSON.stringify(
+      await page.evaluate(() => (window as unknown as { __messages: unknown[] }).__messages),
+    );
+    expect(messages).not.toMatch(/sbx_at_|sbx_rt_|"code"|access_token/);
+    expect(demo.sandbox.tokens.calls.authorization_code).toBe(1);
+  });
+
+  it('ignores a forged success posted from another origin', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${demo.url}/`);
+    const card = page.locator('plugboard-connect [part~="card"]').filter({ hasText: 'Acme CRM' });
+    const before = await card.textContent();
+    // A frame of another (opaque) origin posts a success as the callback page would.
+    await page.evaluate(() => {
+      const frame = document.createElement('iframe');
+      frame.srcdoc = `<script>parent.postMessage({ type: 'plugboard:oauth', flowId: 'flw_forged', status: 'connected' }, '*')</script>`;
+      document.body.append(frame);
+    });
+    await page.waitForTimeout(300);
+    expect(await card.textContent()).toBe(before);
+  });
+});
