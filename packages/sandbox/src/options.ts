@@ -24,6 +24,10 @@ export interface SandboxOptions {
   accessTokenTtl?: number;
   /** Sent as `Cross-Origin-Opener-Policy` on the authorize page, as some real providers do. @default none */
   crossOriginOpenerPolicy?: 'same-origin' | 'same-origin-allow-popups' | 'unsafe-none';
+  /** Issue a new refresh token on every refresh (with reuse detection). When false, refresh responses omit it. @default true */
+  rotateRefreshTokens?: boolean;
+  /** Leave `expires_in` out of token responses, as some providers do. @default false */
+  omitExpiresIn?: boolean;
   /** The clock, for tests. @default () => Date.now() */
   now?: () => number;
 }

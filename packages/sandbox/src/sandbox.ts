@@ -52,7 +52,12 @@ function clientFrom(header: string | undefined, form: Record<string, string>, cl
 export function createSandbox(options: SandboxOptions) {
   const now = options.now ?? Date.now;
   const users = options.users ?? [{ username: 'demo', password: 'demo', name: 'Demo User' }];
-  const tokens = new TokenStore(now, options.accessTokenTtl ?? 60);
+  const tokens = new TokenStore(now, options.accessTokenTtl ?? 60, {
+    rotateRefreshTokens: options.rotateRefreshTokens ?? true,
+    omitExpiresIn: options.omitExpiresIn ?? false,
+  });
+  /** Faults to inject: the next N token requests answer 503, as a provider having a bad minute. */
+  const faults = { tokenEndpointUnavailable: 0 };
   const app = new Hono<{ Variables: { username: string } }>();
 
   const clientFor = (request: AuthorizeRequest) => {
@@ -102,6 +107,10 @@ export function createSandbox(options: SandboxOptions) {
 
   app.post('/oauth/token', async (c) => {
     c.header('Cache-Control', 'no-store');
+    if (faults.tokenEndpointUnavailable > 0) {
+      faults.tokenEndpointUnavailable--;
+      return c.json({ error: 'temporarily_unavailable' }, 503);
+    }
     try {
       const form = (await c.req.parseBody()) as Record<string, string>;
       const client = clientFrom(c.req.header('authorization'), form, options.clients);
@@ -156,7 +165,7 @@ export function createSandbox(options: SandboxOptions) {
     }),
   );
 
-  return { app, tokens, options };
+  return { app, tokens, options, faults };
 }
 
 /** A running sandbox's parts. */

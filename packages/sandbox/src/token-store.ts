@@ -59,6 +59,10 @@ export class TokenStore {
   constructor(
     private readonly now: () => number,
     private readonly accessTokenTtl: number,
+    private readonly behaviour: { rotateRefreshTokens: boolean; omitExpiresIn: boolean } = {
+      rotateRefreshTokens: true,
+      omitExpiresIn: false,
+    },
   ) {}
 
   issueCode(grant: Omit<Code, 'expiresAt'>): string {
@@ -84,7 +88,7 @@ export class TokenStore {
   }
 
   /** Rotates a refresh token; reuse of a spent one revokes its family. */
-  refresh(token: string, clientId: string): IssuedTokens {
+  refresh(token: string, clientId: string): Omit<IssuedTokens, 'refresh_token'> & { refresh_token?: string } {
     this.calls.refresh_token++;
     const grant = this.#refresh.get(token);
     if (!grant || grant.clientId !== clientId || this.#revokedFamilies.has(grant.family)) {
@@ -93,6 +97,10 @@ export class TokenStore {
     if (grant.used) {
       this.revokeFamily(grant.family);
       throw new GrantError('invalid_grant', 'The refresh token was already used; its family is revoked');
+    }
+    if (!this.behaviour.rotateRefreshTokens) {
+      const { refresh_token: _unused, ...tokens } = this.#issue(grant, grant.family);
+      return tokens;
     }
     grant.used = true;
     return this.#issue(grant, grant.family);
@@ -110,13 +118,15 @@ export class TokenStore {
       expiresAt: this.now() + this.accessTokenTtl * 1000,
     });
     this.#refresh.set(refreshToken, { clientId, username, scope, family, used: false });
-    return {
+    const issued: IssuedTokens = {
       access_token: accessToken,
       token_type: 'Bearer',
       expires_in: this.accessTokenTtl,
       refresh_token: refreshToken,
       scope,
     };
+    if (this.behaviour.omitExpiresIn) delete (issued as Partial<IssuedTokens>).expires_in;
+    return issued;
   }
 
   /** The grant behind a valid access token, or undefined when it is unknown, expired or revoked. */

@@ -12,6 +12,7 @@ import { oauthRoutes } from './routes/oauth.js';
 import { organizationRoutes } from './routes/organization.js';
 import { sessionRoutes } from './routes/session.js';
 import type { ServiceDeps } from './services/deps.js';
+import { defaultRefreshPolicy, type RefreshPolicy, TokenRefresher } from './services/token-refresh.js';
 import type { Store } from './storage/store.js';
 
 /** Options of {@link createApp}. */
@@ -29,6 +30,10 @@ export interface AppOptions {
   publicUrl?: string;
   /** Let OAuth connectors use plain-http endpoints, for a local provider sandbox. @default false */
   allowInsecureOAuthEndpoints?: boolean;
+  /** How tokens are refreshed. @default defaultRefreshPolicy */
+  refreshPolicy?: Partial<RefreshPolicy>;
+  /** Refresh due tokens in the background every this many milliseconds; 0 turns it off. @default 0 */
+  backgroundRefreshMs?: number;
 }
 
 /**
@@ -44,10 +49,18 @@ export function createApp(options: AppOptions): Hono {
   const { store, keyring, logger = silentLogger, now = () => new Date() } = options;
   const deps: ServiceDeps = { store, keyring, logger, now };
   const oauth = { publicUrl: options.publicUrl, allowInsecureEndpoints: options.allowInsecureOAuthEndpoints ?? false };
+  const refresher = new TokenRefresher(deps, oauth.allowInsecureEndpoints, {
+    ...defaultRefreshPolicy,
+    ...options.refreshPolicy,
+  });
+  if (options.backgroundRefreshMs) {
+    const timer = setInterval(() => void refresher.refreshDue().catch(() => {}), options.backgroundRefreshMs);
+    timer.unref();
+  }
   const routes = [
     ...organizationRoutes(deps),
     ...connectorRoutes(deps),
-    ...connectionRoutes(deps),
+    ...connectionRoutes(deps, refresher),
     ...sessionRoutes(deps),
     ...oauthRoutes(deps, oauth),
   ];

@@ -21,6 +21,7 @@ export { DEMO_END_USER_ID, type DemoOAuthProvider, seedDemo } from './demo/seed.
 export { ApiError } from './http/api-error.js';
 export { jsonLogger, type Logger, silentLogger } from './logger.js';
 export { type RunningServer, startServer } from './server.js';
+export { defaultRefreshPolicy, type RefreshPolicy, TokenRefresher } from './services/token-refresh.js';
 export { openStore } from './storage/open-store.js';
 export { SqliteStore } from './storage/sqlite/sqlite-store.js';
 export type { Store } from './storage/store.js';

@@ -34,6 +34,10 @@ export const ErrorCode = {
   AuthMethodNotSupported: 'auth_method_not_supported',
   /** The connector's OAuth 2.0 method lacks a client ID or secret, or uses an endpoint the server may not call. */
   OAuthNotConfigured: 'oauth_not_configured',
+  /** The provider no longer accepts the connection's grant: the end user must reconnect. */
+  NeedsReauth: 'needs_reauth',
+  /** The provider could not refresh the token right now; retry later. */
+  RefreshFailed: 'refresh_failed',
   /** The request conflicts with the current state. */
   Conflict: 'conflict',
   /** Too many requests; retry after the time in `Retry-After`. */

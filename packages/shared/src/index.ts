@@ -27,6 +27,7 @@ export {
 export {
   adminConnectionSchema,
   connectionCreateSchema,
+  connectionCredentialsSchema,
   connectionListQuerySchema,
   connectionSchema,
   connectionStatusSchema,

@@ -9,6 +9,7 @@ import type {
 import type {
   adminConnectionSchema,
   connectionCreateSchema,
+  connectionCredentialsSchema,
   connectionListQuerySchema,
   connectionSchema,
   connectionStatusSchema,
@@ -70,6 +71,8 @@ export type ConnectionCreate = z.input<typeof connectionCreateSchema>;
 export type Connection = z.output<typeof connectionSchema>;
 /** A connection as the admin API returns it, credentials masked. */
 export type AdminConnection = z.output<typeof adminConnectionSchema>;
+/** Usable credentials of a connection, for the vendor's backend. */
+export type ConnectionCredentials = z.output<typeof connectionCredentialsSchema>;
 /** Filters of `GET /v1/connections`. */
 export type ConnectionListQuery = z.input<typeof connectionListQuerySchema>;
 

@@ -41,6 +41,12 @@ describe('PlugboardAdmin', () => {
     ['connections.list', () => admin.connections.list({ tenantId: 'acme' }), 'GET', '/v1/connections'],
     ['connections.get', () => admin.connections.get('cxn_1'), 'GET', '/v1/connections/cxn_1'],
     ['connections.delete', () => admin.connections.delete('cxn_1'), 'DELETE', '/v1/connections/cxn_1'],
+    [
+      'connections.getCredentials',
+      () => admin.connections.getCredentials('cxn_1'),
+      'GET',
+      '/v1/connections/cxn_1/credentials',
+    ],
     ['tenants.list', () => admin.tenants.list(), 'GET', '/v1/tenants'],
     [
       'connectSessions.create',

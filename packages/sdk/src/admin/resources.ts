@@ -2,6 +2,7 @@ import type {
   AdminConnection,
   ApiKey,
   ApiKeyCreate,
+  ConnectionCredentials,
   ConnectionStatus,
   Connector,
   ConnectorCreate,
@@ -135,6 +136,14 @@ export class ConnectionsResource {
   /** Gets one connection. */
   get(id: string): Promise<AdminConnection> {
     return this.send({ method: 'GET', path: `connections/${segment(id)}` });
+  }
+  /**
+   * Usable credentials for calling the provider from your backend. OAuth 2.0 access tokens are refreshed
+   * first when they are due (one refresh at a time, across servers); the refresh token never leaves Plugboard.
+   * @throws ConflictError with code `needs_reauth` when the end user must reconnect
+   */
+  getCredentials(id: string): Promise<ConnectionCredentials> {
+    return this.send({ method: 'GET', path: `connections/${segment(id)}/credentials` });
   }
   /** Deletes a connection and its credentials. */
   delete(id: string): Promise<void> {

@@ -76,6 +76,7 @@ export const adminHandlers = [
   route('delete', '/connectors/:idOrSlug', SECRET_KEY, null, () => undefined),
   route('get', '/connections', SECRET_KEY, null, () => page([{ id: 'cxn_1' }])),
   route('get', '/connections/:id', SECRET_KEY, null, ({ params }) => ({ id: params.id })),
+  route('get', '/connections/:id/credentials', SECRET_KEY, null, ({ params }) => ({ connectionId: params.id })),
   route('delete', '/connections/:id', SECRET_KEY, null, () => undefined),
   route('get', '/tenants', SECRET_KEY, null, () => page([{ id: 'acme' }])),
   route('post', '/connect-sessions', SECRET_KEY, connectSessionCreateSchema, () => ({ id: 'cs_1', token: TOKEN })),

@@ -1,5 +1,6 @@
 import {
   adminConnectionSchema,
+  connectionCredentialsSchema,
   connectionListQuerySchema,
   connectSessionCreateSchema,
   connectSessionSchema,
@@ -10,10 +11,11 @@ import { deleteConnection, findConnection, listConnections, presentAdminConnecti
 import { findVisibleConnector } from '../services/connectors.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { createConnectSession } from '../services/sessions.js';
+import type { TokenRefresher } from '../services/token-refresh.js';
 import { nextPage } from './paging.js';
 
 /** Admin routes of connections and connect sessions. */
-export const connectionRoutes = (deps: ServiceDeps) => [
+export const connectionRoutes = (deps: ServiceDeps, refresher: TokenRefresher) => [
   route({
     method: 'get',
     path: '/v1/connections',
@@ -48,6 +50,19 @@ export const connectionRoutes = (deps: ServiceDeps) => [
       const record = await findConnection(deps, auth.organization.id, params.id ?? '');
       const [connection] = await presentAdminConnections(deps, [record]);
       return connection;
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/v1/connections/{id}/credentials',
+    tag: 'Connections',
+    summary: 'Usable credentials for your backend; OAuth 2.0 tokens are refreshed first when they are due',
+    auth: 'admin',
+    status: 200,
+    response: connectionCredentialsSchema,
+    handler: async ({ c, auth, params }) => {
+      c.header('Cache-Control', 'no-store');
+      return refresher.credentialsFor(auth.organization.id, params.id ?? '');
     },
   }),
   route({

@@ -1,83 +1,43 @@
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
-import { createSandbox, type Sandbox } from '@plugboard/sandbox';
+import type { Sandbox } from '@plugboard/sandbox';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestContext, ORIGIN, type TestContext } from '../test/context.js';
+import {
+  CALLBACK,
+  CLIENT_SECRET,
+  consent as consentAt,
+  PUBLIC_URL,
+  sandboxConnector,
+  startFlow,
+  startSandboxServer,
+} from '../test/sandbox.js';
 
 // The whole authorization code flow against a real provider on loopback (the sandbox), with the
 // browser's part (consent form, redirect) played by fetch.
-const PUBLIC_URL = 'http://localhost';
-const CALLBACK = `${PUBLIC_URL}/v1/oauth/callback`;
-const CLIENT_SECRET = 'sandbox-client-secret-4c1d';
-
+let server: Awaited<ReturnType<typeof startSandboxServer>>;
 let sandbox: Sandbox;
 let sandboxUrl: string;
-let stopSandbox: () => void;
 let t: TestContext;
 let key: string;
 let token: string;
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => {
-    const server = serve(
-      { fetch: (request) => sandbox.app.fetch(request), port: 0, hostname: '127.0.0.1' },
-      (info: AddressInfo) => {
-        sandboxUrl = `http://127.0.0.1:${info.port}`;
-        stopSandbox = () => server.close();
-        resolve();
-      },
-    );
-  });
+  server = await startSandboxServer();
+  sandboxUrl = server.url;
 });
-afterAll(() => stopSandbox());
+afterAll(() => server.close());
 
 beforeEach(async () => {
-  sandbox = createSandbox({
-    issuer: sandboxUrl,
-    clients: [{ clientId: 'plugboard', clientSecret: CLIENT_SECRET, redirectUris: [CALLBACK] }],
-  });
+  sandbox = server.reset();
   t = await createTestContext({ publicUrl: PUBLIC_URL, allowInsecureOAuthEndpoints: true });
   key = (await t.createOrganization()).secretKey;
-  await t.createConnector(key, {
-    name: 'Acme CRM',
-    authMethods: [
-      {
-        kind: 'oauth2',
-        authorizationUrl: `${sandboxUrl}/oauth/authorize`,
-        tokenUrl: `${sandboxUrl}/oauth/token`,
-        issuer: sandboxUrl,
-        scopes: ['contacts', 'profile'],
-        clientId: 'plugboard',
-        clientSecret: CLIENT_SECRET,
-      },
-    ],
-  });
+  await t.createConnector(key, sandboxConnector(sandboxUrl));
   token = await t.mintSession(key);
 });
 afterEach(() => t.close());
 
-async function start(body: Record<string, unknown> = {}) {
-  const response = await t.request('POST', '/v1/session/oauth/flows', {
-    key: token,
-    body: { connector: 'acme-crm', returnOrigin: ORIGIN, ...body },
-  });
-  expect(response.status, response.text).toBe(201);
-  return response.json as { id: string; authorizationUrl: string };
-}
-
-/** Plays the end user at the provider: opens the consent page and answers it. Returns the redirect back. */
-async function consent(authorizationUrl: string, decision: 'approve' | 'deny' = 'approve') {
-  const page = await fetch(authorizationUrl);
-  expect(page.status).toBe(200);
-  const fields = Object.fromEntries(new URL(authorizationUrl).searchParams);
-  const answer = await fetch(`${sandboxUrl}/oauth/authorize`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ ...fields, username: 'demo', password: 'demo', decision }),
-  });
-  return new URL(answer.headers.get('location') ?? '');
-}
+const start = (body: Record<string, unknown> = {}) => startFlow(t, token, body);
+const consent = (authorizationUrl: string, decision: 'approve' | 'deny' = 'approve') =>
+  consentAt(sandboxUrl, authorizationUrl, decision);
 
 const callback = (url: URL) => t.request('GET', `${url.pathname}${url.search}`);
 

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import {
-  type AuthMethod,
   type Connection,
   ErrorCode,
   type OAuthFlow,
@@ -9,7 +8,7 @@ import {
 } from '@plugboard/shared';
 import * as oauth from 'oauth4webapi';
 import type { z } from 'zod';
-import { openClientSecret, sealCredentials } from '../crypto/credential-cipher.js';
+import { sealCredentials } from '../crypto/credential-cipher.js';
 import { hashSecret, newId } from '../crypto/tokens.js';
 import { ApiError } from '../http/api-error.js';
 import { allowedOrigins, type SessionAuth } from '../http/auth.js';
@@ -17,12 +16,11 @@ import type { ConnectionRecord, ConnectorRecord, OAuthFlowRecord } from '../stor
 import { sessionConnector } from './connections.js';
 import { pickAuthMethod } from './connectors.js';
 import type { ServiceDeps } from './deps.js';
+import { clientAuthFor, type OAuthMethod, providerOf } from './oauth-client.js';
 import { presentConnection } from './presenters.js';
 
 /** A flow must come back within ten minutes. */
 const FLOW_TTL_MS = 10 * 60 * 1000;
-
-type OAuthMethod = Extract<AuthMethod, { kind: 'oauth2' }>;
 
 /** Settings of the OAuth client side of the server. */
 export interface OAuthConfig {
@@ -188,32 +186,15 @@ async function exchangeCode(
   state: string,
   config: OAuthConfig,
 ) {
-  const as: oauth.AuthorizationServer = {
-    issuer: method.issuer ?? new URL(method.tokenUrl).origin,
-    authorization_endpoint: method.authorizationUrl,
-    token_endpoint: method.tokenUrl,
-    authorization_response_iss_parameter_supported: method.issuer !== undefined,
-  };
-  const client: oauth.Client = { client_id: method.clientId ?? '' };
+  const { as, client } = providerOf(method);
   const params = new URLSearchParams(callback.searchParams);
   // Without a configured issuer there is nothing to compare `iss` with (RFC 9207 applies when it is known).
   if (method.issuer === undefined) params.delete('iss');
   const validated = oauth.validateAuthResponse(as, client, params, state);
-  const sealed = await deps.store.getConnectorSecret(connector.id, method.id);
-  if (!sealed) throw new oauth.OperationProcessingError('no client secret');
-  const secret = openClientSecret(
-    deps.keyring,
-    { organizationId: connector.organizationId, connectorId: connector.id, authMethodId: method.id },
-    sealed,
-  );
-  const clientAuth =
-    method.tokenEndpointAuthMethod === 'client_secret_post'
-      ? oauth.ClientSecretPost(secret)
-      : oauth.ClientSecretBasic(secret);
   const response = await oauth.authorizationCodeGrantRequest(
     as,
     client,
-    clientAuth,
+    await clientAuthFor(deps, connector, method),
     validated,
     flow.redirectUri,
     flow.codeVerifier ?? oauth.nopkce,
@@ -255,6 +236,7 @@ async function storeConnection(
   if (tokens.scope) credentials.scope = tokens.scope;
   if (typeof tokens.expires_in === 'number') {
     credentials.expiresAt = new Date(now.getTime() + tokens.expires_in * 1000).toISOString();
+    record.tokenExpiresAt = credentials.expiresAt;
   }
   const owner = { organizationId: record.organizationId, tenantId: record.tenantId, connectionId: record.id };
   await deps.store.createConnection(record, {

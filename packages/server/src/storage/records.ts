@@ -79,6 +79,8 @@ export interface ConnectionRecord {
   createdAt: Timestamp;
   updatedAt: Timestamp;
   lastUsedAt: Timestamp | null;
+  /** When the OAuth access token expires, if known: not a secret, so the refresher can find what is due. */
+  tokenExpiresAt?: Timestamp | null;
 }
 
 export type CredentialRecord = SealedCredentials & { connectionId: string };

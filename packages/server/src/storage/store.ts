@@ -62,6 +62,18 @@ export interface Store {
   deleteConnection(id: string): Promise<boolean>;
   getCredentials(connectionId: string): Promise<CredentialRecord | undefined>;
 
+  /** Replaces a connection's encrypted credentials and its token expiry. */
+  updateCredentials(credentials: CredentialRecord, tokenExpiresAt: string | null, at: string): Promise<void>;
+  setConnectionStatus(id: string, status: ConnectionRecord['status'], at: string): Promise<void>;
+  /** Active OAuth connections whose token expires before `before`. */
+  listExpiringConnections(before: string, limit: number): Promise<ConnectionRecord[]>;
+  /**
+   * Takes the refresh lock of a connection until `until`, unless another holder has it and it has not
+   * lapsed. Works across processes sharing the database (Postgres can use row or advisory locks).
+   */
+  tryLockRefresh(connectionId: string, holder: string, until: string, now: string): Promise<boolean>;
+  unlockRefresh(connectionId: string, holder: string): Promise<void>;
+
   /** Stores (or replaces) the encrypted client secret of a connector's OAuth method. */
   putConnectorSecret(record: ConnectorSecretRecord): Promise<void>;
   getConnectorSecret(connectorId: string, authMethodId: string): Promise<ConnectorSecretRecord | undefined>;

@@ -33,11 +33,21 @@ export const connectionSchema = z.object({
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
   lastUsedAt: timestampSchema.nullable(),
+  /** When the OAuth 2.0 access token expires, if known; the server refreshes it before then. */
+  tokenExpiresAt: timestampSchema.nullable(),
 });
 
 /** A connection as the admin API returns it: credentials masked, e.g. `{ apiKey: "••••••••3f9a" }`. */
 export const adminConnectionSchema = connectionSchema.extend({
   maskedCredentials: z.record(z.string(), z.string()),
+});
+
+/** What `GET /v1/connections/{id}/credentials` returns to the vendor's backend: usable credentials, refreshed when due. */
+export const connectionCredentialsSchema = z.object({
+  connectionId: z.string(),
+  authKind: authKindSchema,
+  /** For OAuth 2.0: `accessToken`, `tokenType`, `expiresAt`, `scope`; for the others, what the end user typed. */
+  credentials: z.record(z.string(), z.string()),
 });
 
 /** Query of `GET /v1/connections`. */

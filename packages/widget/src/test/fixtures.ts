@@ -61,6 +61,7 @@ function connection(body: ConnectionCreate): Connection {
     createdAt: now,
     updatedAt: now,
     lastUsedAt: null,
+    tokenExpiresAt: null,
   };
 }
 

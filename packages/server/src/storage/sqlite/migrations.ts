@@ -118,4 +118,17 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
       );
     `,
   },
+  {
+    version: 3,
+    name: 'token expiry on connections and refresh locks',
+    sql: `
+      ALTER TABLE connections ADD COLUMN token_expires_at TEXT;
+      CREATE INDEX connections_by_token_expiry ON connections (token_expires_at) WHERE token_expires_at IS NOT NULL;
+      CREATE TABLE refresh_locks (
+        connection_id TEXT PRIMARY KEY,
+        holder TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -98,6 +98,7 @@ export const connection = (row: Row): ConnectionRecord => ({
   createdAt: text(row.created_at),
   updatedAt: text(row.updated_at),
   lastUsedAt: nullableText(row.last_used_at),
+  tokenExpiresAt: nullableText(row.token_expires_at),
 });
 
 export const credentials = (row: Row): CredentialRecord => ({

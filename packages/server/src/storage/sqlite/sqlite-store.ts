@@ -226,9 +226,9 @@ export class SqliteStore implements Store {
   async createConnection(c: ConnectionRecord, credentials: CredentialRecord) {
     this.db.transaction(() => {
       this.run(
-        'INSERT INTO connections VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO connections VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
         ...[c.id, c.organizationId, c.tenantId, c.connectorId, c.authMethodId, c.authKind, c.label, c.status],
-        ...[c.createdBy, c.createdAt, c.updatedAt, c.lastUsedAt],
+        ...[c.createdBy, c.createdAt, c.updatedAt, c.lastUsedAt, c.tokenExpiresAt ?? null],
       );
       this.run(
         'INSERT INTO credentials VALUES (?, ?, ?, ?)',
@@ -277,6 +277,49 @@ export class SqliteStore implements Store {
   async getCredentials(connectionId: string) {
     const row = this.get('SELECT * FROM credentials WHERE connection_id = ?', connectionId);
     return row && rows.credentials(row);
+  }
+
+  async updateCredentials(credentials: CredentialRecord, tokenExpiresAt: string | null, at: string) {
+    this.db.transaction(() => {
+      this.run(
+        'UPDATE credentials SET key_id = ?, nonce = ?, ciphertext = ? WHERE connection_id = ?',
+        ...[credentials.keyId, credentials.nonce, credentials.ciphertext, credentials.connectionId],
+      );
+      this.run(
+        'UPDATE connections SET token_expires_at = ?, updated_at = ? WHERE id = ?',
+        tokenExpiresAt,
+        at,
+        credentials.connectionId,
+      );
+    })();
+  }
+
+  async setConnectionStatus(id: string, status: ConnectionRecord['status'], at: string) {
+    this.run('UPDATE connections SET status = ?, updated_at = ? WHERE id = ?', status, at, id);
+  }
+
+  async listExpiringConnections(before: string, limit: number) {
+    return this.all(
+      `SELECT * FROM connections WHERE status = 'active' AND token_expires_at IS NOT NULL AND token_expires_at < ?
+       ORDER BY token_expires_at LIMIT ?`,
+      before,
+      limit,
+    ).map(rows.connection);
+  }
+
+  async tryLockRefresh(connectionId: string, holder: string, until: string, now: string) {
+    // One statement: insert the lock, or take it over only when it has lapsed. SQLite serialises writers.
+    const changed = this.run(
+      `INSERT INTO refresh_locks VALUES (?, ?, ?)
+       ON CONFLICT (connection_id) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+       WHERE refresh_locks.expires_at <= ?`,
+      ...[connectionId, holder, until, now],
+    );
+    return changed > 0;
+  }
+
+  async unlockRefresh(connectionId: string, holder: string) {
+    this.run('DELETE FROM refresh_locks WHERE connection_id = ? AND holder = ?', connectionId, holder);
   }
 
   async putConnectorSecret(r: ConnectorSecretRecord) {

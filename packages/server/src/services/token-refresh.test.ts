@@ -1,0 +1,194 @@
+import type { Sandbox } from '@plugboard/sandbox';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../app.js';
+import { SqliteStore } from '../storage/sqlite/sqlite-store.js';
+import { createTestContext, type TestContext } from '../test/context.js';
+import { connectWithSandbox, PUBLIC_URL, sandboxConnector, startSandboxServer } from '../test/sandbox.js';
+
+let server: Awaited<ReturnType<typeof startSandboxServer>>;
+let t: TestContext;
+beforeAll(async () => {
+  server = await startSandboxServer();
+});
+afterAll(() => server.close());
+afterEach(() => t.close());
+
+/** A tenant connected to the sandbox; the sandbox is set up with `options` first. */
+async function connected(options: Parameters<typeof server.reset>[0] = {}) {
+  const sandbox = server.reset(options);
+  t = await createTestContext({
+    publicUrl: PUBLIC_URL,
+    allowInsecureOAuthEndpoints: true,
+    refreshPolicy: { backoffMs: 5 },
+  });
+  const key = (await t.createOrganization()).secretKey;
+  await t.createConnector(key, sandboxConnector(server.url));
+  const connectionId = await connectWithSandbox(t, await t.mintSession(key), server.url);
+  const credentials = () => t.request('GET', `/v1/connections/${connectionId}/credentials`, { key });
+  const stored = async () => {
+    const record = await t.store.getConnection(connectionId);
+    const sealed = await t.store.getCredentials(connectionId);
+    const { openCredentials } = await import('../crypto/credential-cipher.js');
+    return record && sealed
+      ? openCredentials(
+          t.keyring,
+          { organizationId: record.organizationId, tenantId: record.tenantId, connectionId },
+          sealed,
+        )
+      : {};
+  };
+  return { sandbox, key, connectionId, credentials, stored };
+}
+
+/** Moves our clock past the token's refresh window. */
+const expire = () => {
+  t.clock.offsetMs = 10 * 60_000;
+};
+
+const calls = (sandbox: Sandbox) => sandbox.tokens.calls.refresh_token;
+
+describe('credentials for the vendor’s backend', () => {
+  it('hands out the access token while it is fresh, without the refresh token and without calling the provider', async () => {
+    const { sandbox, credentials } = await connected({ accessTokenTtl: 3600 });
+    const response = await credentials();
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.json).toMatchObject({
+      authKind: 'oauth2',
+      credentials: { tokenType: expect.stringMatching(/bearer/i) },
+    });
+    expect(response.json.credentials.accessToken).toMatch(/^sbx_at_/);
+    expect(response.json.credentials.refreshToken).toBeUndefined();
+    expect(calls(sandbox)).toBe(0);
+  });
+
+  it('refreshes once for 1,000 concurrent reads of an expired token, and every read gets the new token', async () => {
+    const { sandbox, credentials, stored } = await connected();
+    const before = (await stored()).accessToken;
+    expire();
+    const responses = await Promise.all(Array.from({ length: 1000 }, credentials));
+    expect(calls(sandbox)).toBe(1);
+    const tokens = new Set(responses.map((response) => response.json.credentials.accessToken));
+    expect(tokens.size).toBe(1);
+    expect(tokens.has(before)).toBe(false);
+    const me = await fetch(`${server.url}/api/me`, { headers: { authorization: `Bearer ${[...tokens][0]}` } });
+    expect(me.status).toBe(200);
+  });
+
+  it('stores a rotated refresh token before handing out the new access token', async () => {
+    const { credentials, stored } = await connected();
+    const first = (await stored()).refreshToken;
+    expire();
+    const response = await credentials();
+    const after = await stored();
+    expect(after.refreshToken).not.toBe(first);
+    expect(after.accessToken).toBe(response.json.credentials.accessToken);
+  });
+
+  it('keeps the old refresh token when the provider sends none', async () => {
+    const { credentials, stored } = await connected({ rotateRefreshTokens: false });
+    const first = (await stored()).refreshToken;
+    expire();
+    expect((await credentials()).status).toBe(200);
+    expect((await stored()).refreshToken).toBe(first);
+  });
+
+  it('refreshes a token without expires_in once it is older than the default lifetime', async () => {
+    const { sandbox, credentials, stored } = await connected({ omitExpiresIn: true });
+    expect((await stored()).expiresAt).toBeUndefined();
+    await credentials();
+    expect(calls(sandbox)).toBe(0);
+    t.clock.offsetMs = 56 * 60_000;
+    await credentials();
+    expect(calls(sandbox)).toBe(1);
+  });
+
+  it('marks the connection needs_reauth on invalid_grant and calls the provider no more', async () => {
+    const { sandbox, credentials, key, connectionId } = await connected();
+    sandbox.tokens.revokeUser('demo');
+    expire();
+    const response = await credentials();
+    expect([response.status, response.json.error.code]).toEqual([409, 'needs_reauth']);
+    expect((await t.request('GET', `/v1/connections/${connectionId}`, { key })).json.status).toBe('needs_reauth');
+    await credentials();
+    await credentials();
+    expect(calls(sandbox)).toBe(1);
+  });
+
+  it('backs off and retries when the token endpoint fails for a moment', async () => {
+    const { sandbox, credentials } = await connected();
+    sandbox.faults.tokenEndpointUnavailable = 2;
+    expire();
+    const response = await credentials();
+    expect(response.status).toBe(200);
+    expect(calls(sandbox)).toBe(1);
+    expect(t.logLines.filter((line) => line.includes('refresh.retry'))).toHaveLength(2);
+  });
+
+  it('gives 502 refresh_failed when the provider stays down, and keeps the connection active', async () => {
+    const { sandbox, credentials, key, connectionId } = await connected();
+    sandbox.faults.tokenEndpointUnavailable = 10;
+    expire();
+    const response = await credentials();
+    expect([response.status, response.json.error.code]).toEqual([502, 'refresh_failed']);
+    expect((await t.request('GET', `/v1/connections/${connectionId}`, { key })).json.status).toBe('active');
+  });
+
+  it('refreshes once across two servers sharing one database', async () => {
+    const { sandbox, key, connectionId } = await connected();
+    const second = await SqliteStore.open(t.databasePath);
+    const other = createApp({
+      store: second,
+      keyring: t.keyring,
+      allowInsecureOAuthEndpoints: true,
+      now: () => new Date(Date.now() + 10 * 60_000),
+    });
+    expire();
+    const read = (app: typeof t.app) =>
+      app.request(`/v1/connections/${connectionId}/credentials`, { headers: { authorization: `Bearer ${key}` } });
+    const responses = await Promise.all([
+      ...Array.from({ length: 20 }, () => read(t.app)),
+      ...Array.from({ length: 20 }, () => read(other)),
+    ]);
+    const tokens = new Set(
+      await Promise.all(responses.map(async (response) => (await response.json()).credentials.accessToken)),
+    );
+    expect(calls(sandbox)).toBe(1);
+    expect(tokens.size).toBe(1);
+    await second.close();
+  });
+
+  it('refreshes due tokens in the background', async () => {
+    const { sandbox } = await connected();
+    const { TokenRefresher } = await import('./token-refresh.js');
+    const refresher = new TokenRefresher(
+      {
+        store: t.store,
+        keyring: t.keyring,
+        logger: { info() {}, warn() {}, error() {} },
+        now: () => new Date(Date.now() + 10 * 60_000),
+      },
+      true,
+    );
+    expect(await refresher.refreshDue()).toBe(1);
+    expect(calls(sandbox)).toBe(1);
+  });
+
+  it('returns what the end user typed for the other auth kinds', async () => {
+    server.reset();
+    t = await createTestContext();
+    const key = (await t.createOrganization()).secretKey;
+    await t.createConnector(key, { name: 'Keyed', authMethods: [{ kind: 'apiKey' }] });
+    const session = await t.mintSession(key);
+    const created = await t.request('POST', '/v1/session/connections', {
+      key: session,
+      body: { connector: 'keyed', credentials: { apiKey: 'k-123' } },
+    });
+    const response = await t.request('GET', `/v1/connections/${created.json.id}/credentials`, { key });
+    expect(response.json).toEqual({
+      connectionId: created.json.id,
+      authKind: 'apiKey',
+      credentials: { apiKey: 'k-123' },
+    });
+  });
+});

@@ -1,0 +1,219 @@
+import { randomBytes } from 'node:crypto';
+import { type ConnectionCredentials, ErrorCode } from '@plugboard/shared';
+import * as oauth from 'oauth4webapi';
+import { openCredentials, sealCredentials } from '../crypto/credential-cipher.js';
+import { ApiError } from '../http/api-error.js';
+import type { ConnectionRecord } from '../storage/store.js';
+import { findConnection } from './connections.js';
+import type { ServiceDeps } from './deps.js';
+import { clientAuthFor, type OAuthMethod, providerOf } from './oauth-client.js';
+
+/** When and how tokens are refreshed. */
+export interface RefreshPolicy {
+  /** Refresh when the token expires within this window. @default 5 minutes */
+  windowMs: number;
+  /** Assumed lifetime of a token whose expiry the provider did not say. @default 1 hour */
+  defaultTtlMs: number;
+  /** How long a process may hold a connection's refresh lock. @default 30 seconds */
+  lockMs: number;
+  /** Attempts at the token endpoint when it fails transiently (5xx, network, timeout). @default 3 */
+  attempts: number;
+  /** First backoff between attempts, doubled each time. @default 250 ms */
+  backoffMs: number;
+  /** Per-request timeout at the token endpoint. @default 10 seconds */
+  timeoutMs: number;
+}
+
+/** The defaults of {@link RefreshPolicy}. */
+export const defaultRefreshPolicy: RefreshPolicy = {
+  windowMs: 5 * 60_000,
+  defaultTtlMs: 60 * 60_000,
+  lockMs: 30_000,
+  attempts: 3,
+  backoffMs: 250,
+  timeoutMs: 10_000,
+};
+
+type Values = Record<string, string>;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const owner = (record: ConnectionRecord) => ({
+  organizationId: record.organizationId,
+  tenantId: record.tenantId,
+  connectionId: record.id,
+});
+
+/** What the vendor's backend gets for an OAuth connection: never the refresh token. */
+function usable({ accessToken, tokenType, expiresAt, scope }: Values): Values {
+  return Object.fromEntries(
+    Object.entries({ accessToken, tokenType, expiresAt, scope }).filter(([, v]) => v !== undefined),
+  ) as Values;
+}
+
+/** 5xx answers, network failures and timeouts are worth another try; anything else the provider meant. */
+function isTransient(error: unknown): boolean {
+  if (error instanceof oauth.ResponseBodyError) return error.status >= 500;
+  if (error instanceof oauth.OperationProcessingError)
+    return ((error.cause as Response | undefined)?.status ?? 0) >= 500;
+  return true;
+}
+
+/**
+ * Hands out valid credentials, refreshing OAuth 2.0 tokens first when they are due. One refresh per
+ * connection at a time: callers in this process share one in-flight refresh, and a lock in the database
+ * keeps other processes sharing it from refreshing too; whoever takes the lock re-reads the credentials first.
+ */
+export class TokenRefresher {
+  readonly #inFlight = new Map<string, Promise<Values>>();
+  readonly #holder = randomBytes(8).toString('hex');
+
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly allowInsecureEndpoints: boolean,
+    private readonly policy: RefreshPolicy = defaultRefreshPolicy,
+  ) {}
+
+  /** Credentials of an organization's connection, refreshed when due. @throws ApiError 404, 409 needs_reauth, 502 */
+  async credentialsFor(organizationId: string, connectionId: string): Promise<ConnectionCredentials> {
+    const record = await findConnection(this.deps, organizationId, connectionId);
+    if (record.status === 'needs_reauth') throw needsReauth();
+    const values = await this.#read(record);
+    if (record.authKind !== 'oauth2') return { connectionId, authKind: record.authKind, credentials: values };
+    return {
+      connectionId,
+      authKind: 'oauth2',
+      credentials: usable(this.#fresh(values) ? values : await this.#refresh(record)),
+    };
+  }
+
+  /** Refreshes every active OAuth connection whose token expires within the window; returns how many it tried. */
+  async refreshDue(limit = 100): Promise<number> {
+    const before = new Date(this.deps.now().getTime() + this.policy.windowMs).toISOString();
+    const due = await this.deps.store.listExpiringConnections(before, limit);
+    await Promise.allSettled(due.map((record) => this.#refresh(record)));
+    return due.length;
+  }
+
+  async #read(record: ConnectionRecord): Promise<Values> {
+    const sealed = await this.deps.store.getCredentials(record.id);
+    return sealed ? openCredentials(this.deps.keyring, owner(record), sealed) : {};
+  }
+
+  /**
+   * Fresh while more than the window is left, or more than half the token's life for tokens shorter
+   * than twice the window: a 60-second token is not "due" the moment it is issued.
+   */
+  #fresh(values: Values): boolean {
+    const obtainedAt = Date.parse(values.obtainedAt ?? '');
+    const expiresAt = values.expiresAt ? Date.parse(values.expiresAt) : obtainedAt + this.policy.defaultTtlMs;
+    const lifetime = expiresAt - obtainedAt;
+    const threshold = Number.isFinite(lifetime) ? Math.min(this.policy.windowMs, lifetime / 2) : this.policy.windowMs;
+    return expiresAt - this.deps.now().getTime() > threshold;
+  }
+
+  #refresh(record: ConnectionRecord): Promise<Values> {
+    let shared = this.#inFlight.get(record.id);
+    if (!shared) {
+      shared = this.#refreshUnderLock(record).finally(() => this.#inFlight.delete(record.id));
+      this.#inFlight.set(record.id, shared);
+    }
+    return shared;
+  }
+
+  async #refreshUnderLock(record: ConnectionRecord): Promise<Values> {
+    const { store, now } = this.deps;
+    for (const deadline = now().getTime() + this.policy.lockMs; ; await sleep(25)) {
+      const at = now();
+      const until = new Date(at.getTime() + this.policy.lockMs).toISOString();
+      if (await store.tryLockRefresh(record.id, this.#holder, until, at.toISOString())) break;
+      // Another process is refreshing: its result lands in the database.
+      const values = await this.#read(record);
+      if (this.#fresh(values)) return values;
+      if (at.getTime() > deadline) throw refreshFailed('Another server kept the refresh lock too long');
+    }
+    try {
+      const current = await this.#read(record);
+      if (this.#fresh(current)) return current;
+      return await this.#renew(record, current);
+    } finally {
+      await store.unlockRefresh(record.id, this.#holder);
+    }
+  }
+
+  async #renew(record: ConnectionRecord, current: Values): Promise<Values> {
+    const connector = await this.deps.store.getConnector(record.connectorId);
+    const method = connector?.authMethods.find((candidate) => candidate.id === record.authMethodId);
+    if (!connector || method?.kind !== 'oauth2' || !current.refreshToken)
+      return this.#markNeedsReauth(record, 'no refresh token');
+    try {
+      const tokens = await this.#callTokenEndpoint(connector, method, current.refreshToken);
+      const at = this.deps.now();
+      const ttl = typeof tokens.expires_in === 'number' ? tokens.expires_in * 1000 : undefined;
+      const next: Values = {
+        ...current,
+        accessToken: tokens.access_token,
+        tokenType: tokens.token_type,
+        obtainedAt: at.toISOString(),
+        // A provider that does not rotate keeps the refresh token it gave before.
+        refreshToken: tokens.refresh_token ?? current.refreshToken,
+        ...(tokens.scope ? { scope: tokens.scope } : {}),
+      };
+      if (ttl !== undefined) next.expiresAt = new Date(at.getTime() + ttl).toISOString();
+      else delete next.expiresAt;
+      // Stored before anyone sees the new access token, so a rotated refresh token is never lost.
+      const sealed = sealCredentials(this.deps.keyring, owner(record), next);
+      await this.deps.store.updateCredentials(
+        { connectionId: record.id, ...sealed },
+        next.expiresAt ?? null,
+        at.toISOString(),
+      );
+      this.deps.logger.info({ event: 'connection.refreshed', connectionId: record.id });
+      return next;
+    } catch (error) {
+      if (error instanceof oauth.ResponseBodyError && error.error === 'invalid_grant') {
+        return this.#markNeedsReauth(record, 'invalid_grant');
+      }
+      throw error instanceof ApiError ? error : refreshFailed('The provider did not refresh the token');
+    }
+  }
+
+  async #callTokenEndpoint(
+    connector: NonNullable<Awaited<ReturnType<ServiceDeps['store']['getConnector']>>>,
+    method: OAuthMethod,
+    refreshToken: string,
+  ) {
+    const { as, client } = providerOf(method);
+    const clientAuth = await clientAuthFor(this.deps, connector, method);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const response = await oauth.refreshTokenGrantRequest(as, client, clientAuth, refreshToken, {
+          [oauth.allowInsecureRequests]: this.allowInsecureEndpoints,
+          additionalParameters: method.tokenParams,
+          signal: AbortSignal.timeout(this.policy.timeoutMs),
+        });
+        return await oauth.processRefreshTokenResponse(as, client, response);
+      } catch (error) {
+        if (!isTransient(error) || attempt >= this.policy.attempts) throw error;
+        this.deps.logger.warn({ event: 'refresh.retry', connectorId: connector.id, attempt });
+        await sleep(this.policy.backoffMs * 2 ** (attempt - 1));
+      }
+    }
+  }
+
+  async #markNeedsReauth(record: ConnectionRecord, reason: string): Promise<never> {
+    await this.deps.store.setConnectionStatus(record.id, 'needs_reauth', this.deps.now().toISOString());
+    this.deps.logger.warn({ event: 'connection.needs_reauth', connectionId: record.id, reason });
+    throw needsReauth();
+  }
+}
+
+function needsReauth() {
+  return new ApiError(
+    409,
+    ErrorCode.NeedsReauth,
+    'The provider no longer accepts this connection; the end user must reconnect it',
+  );
+}
+
+function refreshFailed(message: string) {
+  return new ApiError(502, ErrorCode.RefreshFailed, message);
+}
