@@ -71,7 +71,14 @@ export async function startDemo({
     return c.json({ token: session.token, expiresAt: session.expiresAt });
   });
   // The sandbox runs on loopback over plain http, so the demo allows http OAuth endpoints.
-  app.route('/', createApp({ store, keyring, allowInsecureOAuthEndpoints: true, ...(logger ? { logger } : {}) }));
+  const api = createApp({
+    store,
+    keyring,
+    allowInsecureOAuthEndpoints: true,
+    backgroundRefreshMs: 30_000,
+    ...(logger ? { logger } : {}),
+  });
+  app.route('/', api);
 
   const server = await startServer(app, { port, hostname });
   const sandbox = await startSandbox({

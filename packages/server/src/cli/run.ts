@@ -120,7 +120,14 @@ const commands: Record<string, (values: Values, env: NodeJS.ProcessEnv, io: CliI
       dataDir: config.dataDir,
       generateIfMissing: env.NODE_ENV !== 'production',
     });
-    const server = await startServer(createApp({ store, keyring, logger: jsonLogger }), {
+    const app = createApp({
+      store,
+      keyring,
+      logger: jsonLogger,
+      backgroundRefreshMs: 60_000,
+      ...(env.PLUGBOARD_PUBLIC_URL ? { publicUrl: env.PLUGBOARD_PUBLIC_URL } : {}),
+    });
+    const server = await startServer(app, {
       port: config.port,
       hostname: config.host,
     });
