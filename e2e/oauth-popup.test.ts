@@ -65,3 +65,36 @@ describe.each([
     expect(await card.textContent()).toBe(before);
   });
 });
+
+describe('OAuth 2.0 sign-in when the browser blocks the popup', () => {
+  let demo: RunningDemo;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    demo = await startTestDemo();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.close();
+  });
+
+  it('falls back to a full-page redirect and resumes on return', async () => {
+    const page = await browser.newPage();
+    await page.addInitScript(() => {
+      window.open = () => null;
+    });
+    await page.goto(`${demo.url}/`);
+    const card = page.locator('plugboard-connect [part~="card"]').filter({ hasText: 'Acme CRM' });
+    await card.getByRole('button', { name: 'Connect', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Connect' }).click();
+    await page.waitForURL(`${demo.sandboxUrl}/**`);
+    await page.getByRole('button', { name: 'Allow' }).click();
+    await page.waitForURL(`${demo.url}/`);
+    await expect
+      .poll(() => card.getByRole('button', { name: '+ Add Connection' }).count(), { timeout: 15_000 })
+      .toBe(1);
+    await expect.poll(() => page.locator('#log').textContent()).toContain('plugboard:connected');
+    expect(page.url()).not.toContain('plugboard-flow');
+  });
+});

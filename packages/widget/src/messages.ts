@@ -24,7 +24,6 @@ export const defaultMessages = {
   notAvailable: 'This sign-in method is not available in this version yet.',
   oauthNote: 'You will sign in to {name} in a new window.',
   oauthWaiting: 'Waiting for you to finish signing in…',
-  popupBlocked: 'Your browser blocked the sign-in window. Allow pop-ups for this site and try again.',
   signInCancelled: 'The sign-in window was closed before you finished.',
   submit: 'Connect',
   submitting: 'Connecting…',

@@ -12,7 +12,7 @@ const escapeJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u0
  * The page the provider redirects to. It posts `{ flowId, status }` to the exact origin of the embedding
  * page (never `*`), drops the code from the address bar, and closes itself. It loads nothing.
  */
-export function callbackPage(message: CallbackMessage, targetOrigin: string | null) {
+export function callbackPage(message: CallbackMessage, targetOrigin: string | null, returnTo: string | null = null) {
   const nonce = randomBytes(16).toString('base64');
   const text =
     message.status === 'connected'
@@ -27,8 +27,13 @@ export function callbackPage(message: CallbackMessage, targetOrigin: string | nu
 history.replaceState(null, '', location.pathname);
 var message = ${escapeJson({ type: 'plugboard:oauth', ...message })};
 var target = ${escapeJson(targetOrigin)};
-if (target && window.opener) { try { window.opener.postMessage(message, target); } catch (e) {} }
-setTimeout(function () { window.close(); }, 50);
+var returnTo = ${escapeJson(returnTo)};
+if (returnTo) {
+  location.replace(returnTo.split('#')[0] + '#plugboard-flow=' + encodeURIComponent(message.flowId));
+} else {
+  if (target && window.opener) { try { window.opener.postMessage(message, target); } catch (e) {} }
+  setTimeout(function () { window.close(); }, 50);
+}
 </script>
 </body>
 </html>`;

@@ -187,6 +187,19 @@ describe('OAuth 2.0 authorization code flow', () => {
     expect(keyed.json.error.code).toBe('auth_method_not_supported');
   });
 
+  it('sends a redirect-mode browser back to its page with only the flow id in the fragment', async () => {
+    const flow = await start({ returnTo: `${ORIGIN}/settings?tab=apps#old` });
+    const page = await callback(await consent(flow.authorizationUrl));
+    expect(page.status).toBe(200);
+    expect(page.text).toContain(JSON.stringify(`${ORIGIN}/settings?tab=apps#old`));
+    expect(page.text).toContain("'#plugboard-flow='");
+    const elsewhere = await t.request('POST', '/v1/session/oauth/flows', {
+      key: token,
+      body: { connector: 'acme-crm', returnTo: 'https://evil.example/steal' },
+    });
+    expect([elsewhere.status, elsewhere.json.error.details.issues[0].path]).toEqual([400, 'returnTo']);
+  });
+
   it('hides flows of other tenants', async () => {
     const flow = await start();
     const other = await t.mintSession(key, { tenantId: 'tenant-b' });

@@ -51,9 +51,11 @@ export const oauthRoutes = (deps: ServiceDeps, options: OAuthRouteOptions) => [
     status: 200,
     handler: async ({ c }) => {
       const outcome = await completeOAuthFlow(deps, new URL(c.req.url), config(c, options));
+      const flow = outcome.flow;
       const page = callbackPage(
-        { flowId: outcome.flow?.id ?? null, status: outcome.status },
-        outcome.flow?.returnOrigin ?? null,
+        { flowId: flow?.id ?? null, status: outcome.status },
+        flow?.returnOrigin ?? null,
+        flow?.returnTo ?? null,
       );
       return c.body(page.body, outcome.status === 'connected' ? 200 : 400, page.headers);
     },

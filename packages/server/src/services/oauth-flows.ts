@@ -70,8 +70,12 @@ export async function startOAuthFlow(
   const connector = await sessionConnector(deps, auth, input.connector);
   const method = oauthMethod(connector, input.authMethodId);
   checkEndpoints(method, config);
-  if (input.returnOrigin && !allowedOrigins(auth).includes(input.returnOrigin)) {
+  const origins = allowedOrigins(auth);
+  if (input.returnOrigin && !origins.includes(input.returnOrigin)) {
     throw ApiError.validation([{ path: 'returnOrigin', message: 'Must be one of the allowed origins' }]);
+  }
+  if (input.returnTo && !origins.includes(new URL(input.returnTo).origin)) {
+    throw ApiError.validation([{ path: 'returnTo', message: 'Must be a page on one of the allowed origins' }]);
   }
   const state = randomBytes(32).toString('base64url');
   const codeVerifier = method.pkce ? oauth.generateRandomCodeVerifier() : null;
@@ -87,6 +91,7 @@ export async function startOAuthFlow(
     codeVerifier,
     redirectUri: config.redirectUri,
     returnOrigin: input.returnOrigin ?? null,
+    returnTo: input.returnTo ?? null,
     label: input.label ?? null,
     status: 'pending',
     connectionId: null,

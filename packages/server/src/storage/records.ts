@@ -115,6 +115,8 @@ export interface OAuthFlowRecord {
   redirectUri: string;
   /** The embedding page's origin: the only one the callback page posts its result to. */
   returnOrigin: string | null;
+  /** Redirect mode: where the callback sends the browser back to. */
+  returnTo?: string | null;
   label: string | null;
   status: 'pending' | 'connected' | 'failed';
   connectionId: string | null;

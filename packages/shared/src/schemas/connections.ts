@@ -68,6 +68,14 @@ export const oauthFlowCreateSchema = z.strictObject({
   label: z.string().trim().min(1).max(100).optional(),
   /** The embedding page's origin: the only origin the callback page reports to. Must be an allowed origin. */
   returnOrigin: z.string().max(300).optional(),
+  /**
+   * For a full-page redirect instead of a popup: the page to come back to, on an allowed origin. The
+   * callback sends the browser there with `#plugboard-flow=<flow id>` so the widget can resume.
+   */
+  returnTo: z
+    .url({ protocol: /^https?$/ })
+    .max(2048)
+    .optional(),
 });
 
 /** Where an OAuth flow stands. The widget polls it; the callback page only says that it changed. */

@@ -59,6 +59,7 @@ export class PlugboardConnectElement extends ReactiveElement {
     apiBase: { attribute: 'api-base' },
     connectors: {},
     theme: { reflect: true },
+    mode: {},
     fetchSessionToken: { attribute: false },
     messages: { attribute: false },
     client: { attribute: false },
@@ -72,6 +73,8 @@ export class PlugboardConnectElement extends ReactiveElement {
   declare apiBase: string | undefined;
   /** Comma-separated connector slugs to show; all the session may use when unset. */
   declare connectors: string | undefined;
+  /** How OAuth 2.0 sign-in runs: `popup` (default; falls back to a redirect when blocked) or `redirect`. */
+  declare mode: 'popup' | 'redirect' | undefined;
   /** `light`, `dark`, or unset to follow the system. */
   declare theme: 'light' | 'dark' | undefined;
   /** Replaces any of the widget's strings. */
@@ -100,8 +103,8 @@ export class PlugboardConnectElement extends ReactiveElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    const sessionChanged = ['sessionToken', 'fetchSessionToken', 'apiBase', 'client', 'connectors'].some((key) =>
-      changed.has(key as keyof PlugboardConnectElement),
+    const sessionChanged = ['sessionToken', 'fetchSessionToken', 'apiBase', 'client', 'connectors', 'mode'].some(
+      (key) => changed.has(key as keyof PlugboardConnectElement),
     );
     if (sessionChanged || !this.#store) {
       const client = this.#createClient();
@@ -110,7 +113,8 @@ export class PlugboardConnectElement extends ReactiveElement {
         .map((slug) => slug.trim())
         .filter(Boolean);
       const messages = { ...defaultMessages, ...this.messages };
-      const oauth = { popupHost: browserPopupHost, apiOrigin: originOf(this.#apiBase()), messages };
+      const mode = this.mode === 'redirect' ? 'redirect' : 'popup';
+      const oauth = { popupHost: browserPopupHost, apiOrigin: originOf(this.#apiBase()), messages, mode } as const;
       this.#store = client ? createConnectStore(client, this.#emit, only, oauth) : undefined;
       void this.#store?.load();
     }

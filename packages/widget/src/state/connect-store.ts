@@ -1,7 +1,13 @@
 import type { Connection, ConnectionCreate, ConnectorCard, PublicAuthMethod } from '@plugboard/shared';
 import { computed, signal } from '@preact/signals';
 import type { Emit, EventConnector } from '../events.js';
-import { type OAuthClient, type PopupHost, type PopupOutcome, runPopupFlow } from './oauth-popup.js';
+import {
+  type OAuthClient,
+  type PopupHost,
+  type PopupOutcome,
+  resumeRedirectFlow,
+  runPopupFlow,
+} from './oauth-popup.js';
 
 /** What the store needs from the API: the part of `PlugboardSession` the widget uses. */
 export interface SessionClient {
@@ -17,7 +23,9 @@ export interface OAuthOptions {
   /** The API's origin: the only one whose messages are read. */
   apiOrigin: string;
   /** Texts for popup outcomes. */
-  messages: { popupBlocked: string; signInCancelled: string };
+  messages: { signInCancelled: string };
+  /** `redirect` leaves the page for the provider instead of opening a popup. @default 'popup' */
+  mode?: 'popup' | 'redirect';
 }
 
 /** Where loading the cards stands. */
@@ -84,6 +92,7 @@ export function createConnectStore(
       cards.value = only?.length ? all.filter((card) => only.includes(card.slug)) : all;
       status.value = 'ready';
       emit('plugboard:ready', { connectors: cards.value.length });
+      void resumeSignIn().catch((error) => fail(asError(error)));
     } catch (error) {
       loadError.value = describe(asError(error));
       status.value = 'failed';
@@ -129,27 +138,40 @@ export function createConnectStore(
   async function signIn(card: ConnectorCard, chosen: PublicAuthMethod, label: string | undefined) {
     if (!oauthOptions || !client.oauth) throw { code: 'unknown', message: 'OAuth sign-in is not available here' };
     const host = oauthOptions.popupHost();
-    const popup = host.open();
-    if (!popup) {
-      emit('plugboard:popup-blocked', { connector: eventConnector(card) });
-      throw { code: 'popup_blocked', message: oauthOptions.messages.popupBlocked };
-    }
+    const popup = oauthOptions.mode === 'redirect' ? null : host.open();
     const body = { connector: card.id, authMethodId: chosen.id, ...(label ? { label } : {}) };
-    const outcome: PopupOutcome = await runPopupFlow(
-      client.oauth,
-      popup,
-      host,
-      oauthOptions.apiOrigin,
-      body,
-      (flowId) => emit('plugboard:auth-started', { connector: eventConnector(card), flowId }),
-    );
+    const started = (flowId: string) => emit('plugboard:auth-started', { connector: eventConnector(card), flowId });
+    if (!popup) {
+      // Blocked (or redirect mode): go to the provider in this tab and resume when the callback sends us back.
+      if (oauthOptions.mode !== 'redirect') emit('plugboard:popup-blocked', { connector: eventConnector(card) });
+      const flow = await client.oauth.start({ ...body, returnOrigin: host.origin, returnTo: host.returnTo });
+      started(flow.id);
+      host.redirect(flow.authorizationUrl);
+      return false;
+    }
+    return finishSignIn(card, await runPopupFlow(client.oauth, popup, host, oauthOptions.apiOrigin, body, started));
+  }
+
+  function finishSignIn(card: ConnectorCard, outcome: PopupOutcome) {
     if (outcome.status === 'connected') return connected(card, outcome.connection);
     if (outcome.status === 'cancelled') {
       emit('plugboard:cancelled', { connector: eventConnector(card) });
-      formError.value = oauthOptions.messages.signInCancelled;
+      formError.value = oauthOptions?.messages.signInCancelled ?? '';
       return false;
     }
     throw { code: outcome.code, message: outcome.message };
+  }
+
+  /** After a redirect sign-in, the page loads again: follow the flow the address brought back. */
+  async function resumeSignIn() {
+    const flowId = oauthOptions && client.oauth ? oauthOptions.popupHost().takeReturningFlow() : null;
+    if (!flowId || !client.oauth) return;
+    const outcome = await resumeRedirectFlow(client.oauth, flowId);
+    const card = cards.value.find(
+      (candidate) => outcome.status === 'connected' && candidate.id === outcome.connection.connectorId,
+    );
+    if (outcome.status === 'connected' && card) connected(card, outcome.connection);
+    else if (outcome.status === 'failed') fail({ code: outcome.code, message: outcome.message });
   }
 
   /** Creates the connection; on success the card counts it and the form closes. */

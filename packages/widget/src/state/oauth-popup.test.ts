@@ -15,7 +15,11 @@ const oauthCard = card({
 const connection = { id: 'cxn_1', connectorId: 'ctr_acme', label: 'Acme' } as OAuthFlow['connection'];
 
 /** A provider popup and a backend whose flow answers follow a script. */
-function setup(answers: OAuthFlow['status'][], options: { blocked?: boolean; closeAfter?: number } = {}) {
+function setup(
+  answers: OAuthFlow['status'][],
+  options: { blocked?: boolean; closeAfter?: number; returning?: string | undefined; mode?: 'redirect' } = {},
+) {
+  const redirects: string[] = [];
   let polls = 0;
   const listeners = new Set<(event: MessageEvent) => void>();
   const popup = {
@@ -32,6 +36,13 @@ function setup(answers: OAuthFlow['status'][], options: { blocked?: boolean; clo
     listen: (handler) => {
       listeners.add(handler);
       return () => listeners.delete(handler);
+    },
+    returnTo: `${PAGE}/settings/integrations`,
+    redirect: (url) => redirects.push(url),
+    takeReturningFlow: () => {
+      const flowId = options.returning ?? null;
+      options.returning = undefined;
+      return flowId;
     },
   };
   const starts: unknown[] = [];
@@ -61,12 +72,17 @@ function setup(answers: OAuthFlow['status'][], options: { blocked?: boolean; clo
   };
   const client = { ...fakeClient([oauthCard]), oauth };
   const log = eventLog();
-  const messages = { popupBlocked: 'blocked', signInCancelled: 'closed early' };
-  const store = createConnectStore(client, log.emit, undefined, { popupHost: () => host, apiOrigin: API, messages });
+  const messages = { signInCancelled: 'closed early' };
+  const store = createConnectStore(client, log.emit, undefined, {
+    popupHost: () => host,
+    apiOrigin: API,
+    messages,
+    ...(options.mode ? { mode: options.mode } : {}),
+  });
   const post = (data: unknown, origin = API) => {
     for (const listener of listeners) listener(new MessageEvent('message', { data, origin }));
   };
-  return { store, popup, starts, events: log.events, post, listeners };
+  return { store, popup, starts, events: log.events, post, listeners, redirects };
 }
 
 async function openAndSubmit(store: ReturnType<typeof setup>['store']) {
@@ -120,11 +136,32 @@ describe('OAuth sign-in in a popup', () => {
     expect(listeners.size).toBe(0);
   });
 
-  it('says so when the browser blocks the popup', async () => {
-    const { store, events, starts } = setup(['connected'], { blocked: true });
-    expect(await openAndSubmit(store)).toBe(false);
-    expect(store.formError.value).toBe('blocked');
-    expect(starts).toEqual([]);
-    expect(events.map((event) => event.type)).toContain('plugboard:popup-blocked');
+  it('falls back to a full-page redirect when the browser blocks the popup', async () => {
+    const { store, events, starts, redirects } = setup(['connected'], { blocked: true });
+    await openAndSubmit(store);
+    expect(starts).toEqual([
+      { connector: 'ctr_acme', authMethodId: 'am_o', returnOrigin: PAGE, returnTo: `${PAGE}/settings/integrations` },
+    ]);
+    expect(redirects).toEqual(['https://provider.example/authorize?state=s']);
+    expect(events.map((event) => event.type)).toEqual([
+      'plugboard:ready',
+      'plugboard:popup-blocked',
+      'plugboard:auth-started',
+    ]);
+  });
+
+  it('redirects without trying a popup in redirect mode', async () => {
+    const { store, events, popup, redirects } = setup(['connected'], { mode: 'redirect' });
+    await openAndSubmit(store);
+    expect(popup.location.href).toBe('');
+    expect(redirects).toHaveLength(1);
+    expect(events.map((event) => event.type)).not.toContain('plugboard:popup-blocked');
+  });
+
+  it('resumes a flow that a redirect brought back, once the cards are loaded', async () => {
+    const { store, events } = setup(['pending', 'connected'], { returning: 'flw_1' });
+    await store.load();
+    await expect.poll(() => store.cards.value[0]?.connectionCount, { interval: 5 }).toBe(1);
+    expect(events.map((event) => event.type)).toEqual(['plugboard:ready', 'plugboard:connected']);
   });
 });

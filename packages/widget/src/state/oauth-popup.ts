@@ -14,6 +14,12 @@ export interface PopupHost {
   listen(handler: (event: MessageEvent) => void): () => void;
   /** The embedding page's origin, sent as the flow's return origin. */
   origin: string;
+  /** The page to come back to after a full-page redirect. */
+  returnTo: string;
+  /** Leaves the page for the provider (redirect mode, or when the popup is blocked). */
+  redirect(url: string): void;
+  /** The flow id a redirect brought back in the address (`#plugboard-flow=…`), removed from the address once read. */
+  takeReturningFlow(): string | null;
   /** How often to ask the backend. @default 1000 */
   pollMs?: number;
 }
@@ -32,9 +38,38 @@ export const browserPopupHost = (): PopupHost => ({
     return () => window.removeEventListener('message', handler);
   },
   origin: window.location.origin,
+  returnTo: window.location.href.split('#')[0] ?? window.location.href,
+  redirect: (url) => window.location.assign(url),
+  takeReturningFlow: () => {
+    const match = /^#plugboard-flow=([\w-]+)$/.exec(window.location.hash);
+    if (!match) return null;
+    history.replaceState(history.state, '', window.location.href.split('#')[0]);
+    return match[1] ?? null;
+  },
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function outcomeOf(flow: OAuthFlow): PopupOutcome | null {
+  if (flow.status === 'connected' && flow.connection) {
+    return { status: 'connected', connection: flow.connection, flowId: flow.id };
+  }
+  if (flow.status === 'failed') {
+    return { status: 'failed', ...(flow.error ?? { code: 'unknown', message: 'The sign-in failed' }), flowId: flow.id };
+  }
+  return null;
+}
+
+/** Follows a flow that came back from a full-page redirect until the backend says how it ended. */
+export async function resumeRedirectFlow(oauth: OAuthClient, flowId: string, pollMs = 1000): Promise<PopupOutcome> {
+  for (;;) {
+    const flow = await oauth.get(flowId);
+    const outcome = outcomeOf(flow);
+    if (outcome) return outcome;
+    if (Date.parse(flow.expiresAt) <= Date.now()) return { status: 'cancelled', flowId };
+    await sleep(pollMs);
+  }
+}
 
 /**
  * Runs the provider sign-in in an already opened popup. The backend is the source of truth: the
@@ -63,13 +98,8 @@ export async function runPopupFlow(
     for (;;) {
       await Promise.race([sleep(host.pollMs ?? 1000), new Promise<void>((resolve) => (wake = resolve))]);
       const flow = await oauth.get(started.id);
-      if (flow.status === 'connected' && flow.connection) {
-        return { status: 'connected', connection: flow.connection, flowId: started.id };
-      }
-      if (flow.status === 'failed') {
-        const error = flow.error ?? { code: 'unknown', message: 'The sign-in failed' };
-        return { status: 'failed', ...error, flowId: started.id };
-      }
+      const outcome = outcomeOf(flow);
+      if (outcome) return outcome;
       // A closed popup with a still pending flow: give the callback a few more polls to land first.
       closedChecks = popup.closed ? closedChecks + 1 : 0;
       if (closedChecks >= 3 || Date.parse(flow.expiresAt) <= Date.now())

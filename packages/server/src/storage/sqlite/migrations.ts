@@ -131,4 +131,9 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
       );
     `,
   },
+  {
+    version: 4,
+    name: 'return URL of redirect-mode OAuth flows',
+    sql: 'ALTER TABLE oauth_flows ADD COLUMN return_to TEXT;',
+  },
 ];

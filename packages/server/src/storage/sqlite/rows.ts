@@ -127,6 +127,7 @@ export const oauthFlow = (row: Row): OAuthFlowRecord => ({
   codeVerifier: nullableText(row.code_verifier),
   redirectUri: text(row.redirect_uri),
   returnOrigin: nullableText(row.return_origin),
+  returnTo: nullableText(row.return_to),
   label: nullableText(row.label),
   status: text(row.status) as OAuthFlowRecord['status'],
   connectionId: nullableText(row.connection_id),
