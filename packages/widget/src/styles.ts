@@ -63,7 +63,7 @@ export const styles = css`
     border: 1px solid var(--_border); border-radius: calc(var(--_radius) * 0.5); }
   input[aria-invalid='true'] { border-color: var(--_danger); }
   .hint, .note { margin: 0; color: var(--_muted); font-size: 12px; }
-  .field-error, .form-error { margin: 0; color: var(--_danger); font-size: 13px; }
+  .field-error, .form-error, .warning { margin: 0; color: var(--_danger); font-size: 13px; }
   .buttons { display: flex; justify-content: flex-end; gap: 8px; flex-wrap: wrap; }
   .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   @media (prefers-reduced-motion: reduce) { .spinner { animation: none; } }

@@ -33,9 +33,18 @@ export const sessionRoutes = (deps: ServiceDeps) => [
     response: z.object({ data: z.array(connectorCardSchema) }),
     handler: async ({ auth }) => {
       const records = await sessionConnectors(deps, auth.session);
-      const counts = await deps.store.countConnections(auth.organization.id, auth.session.tenantId);
+      const { organization, session } = auth;
+      const counts = await deps.store.countConnections(organization.id, session.tenantId);
+      const broken = await deps.store.listConnections({
+        organizationId: organization.id,
+        tenantId: session.tenantId,
+        status: 'needs_reauth',
+        limit: 1000,
+      });
+      const reauth = (connectorId: string) =>
+        broken.filter((connection) => connection.connectorId === connectorId).map(({ id, label }) => ({ id, label }));
       const cards = await Promise.all(
-        records.map((record) => presentCard(deps, record, auth.session, counts.get(record.id) ?? 0)),
+        records.map((record) => presentCard(deps, record, session, counts.get(record.id) ?? 0, reauth(record.id))),
       );
       return { data: cards.sort((a, b) => a.name.localeCompare(b.name)) };
     },

@@ -220,11 +220,12 @@ export async function presentCard(
   record: ConnectorRecord,
   session: SessionRecord,
   connectionCount: number,
+  needsReauth: { id: string; label: string }[] = [],
 ): Promise<ConnectorCard> {
   const createdBy = await creatorOf(deps, record);
   const { id, slug, name, description, domain, visibility, iconUrl } = record;
   return {
-    ...{ id, slug, name, description, domain, visibility, iconUrl, createdBy, connectionCount },
+    ...{ id, slug, name, description, domain, visibility, iconUrl, createdBy, connectionCount, needsReauth },
     personal: visibility === 'private' && createdBy.externalId !== null && createdBy.externalId === session.endUserId,
     authMethods: record.authMethods.map(publicAuthMethod),
   };

@@ -13,7 +13,7 @@ import { hashSecret, newId } from '../crypto/tokens.js';
 import { ApiError } from '../http/api-error.js';
 import { allowedOrigins, type SessionAuth } from '../http/auth.js';
 import type { ConnectionRecord, ConnectorRecord, OAuthFlowRecord } from '../storage/store.js';
-import { sessionConnector } from './connections.js';
+import { findConnection, sessionConnector } from './connections.js';
 import { pickAuthMethod } from './connectors.js';
 import type { ServiceDeps } from './deps.js';
 import { clientAuthFor, type OAuthMethod, providerOf } from './oauth-client.js';
@@ -68,7 +68,12 @@ export async function startOAuthFlow(
   config: OAuthConfig,
 ): Promise<OAuthFlowStart> {
   const connector = await sessionConnector(deps, auth, input.connector);
-  const method = oauthMethod(connector, input.authMethodId);
+  const reconnecting = input.connectionId
+    ? await findConnection(deps, auth.organization.id, input.connectionId, auth.session.tenantId)
+    : undefined;
+  if (reconnecting && reconnecting.connectorId !== connector.id)
+    throw ApiError.notFound(`Connection ${input.connectionId}`);
+  const method = oauthMethod(connector, reconnecting?.authMethodId ?? input.authMethodId);
   checkEndpoints(method, config);
   const origins = allowedOrigins(auth);
   if (input.returnOrigin && !origins.includes(input.returnOrigin)) {
@@ -92,6 +97,7 @@ export async function startOAuthFlow(
     redirectUri: config.redirectUri,
     returnOrigin: input.returnOrigin ?? null,
     returnTo: input.returnTo ?? null,
+    reconnectConnectionId: reconnecting?.id ?? null,
     label: input.label ?? null,
     status: 'pending',
     connectionId: null,
@@ -163,7 +169,9 @@ export async function completeOAuthFlow(
   if (!connector || method?.kind !== 'oauth2') return fail(deps, flow, 'connector_changed', 'The connector changed');
   try {
     const tokens = await exchangeCode(deps, connector, method, flow, callback, state, config);
-    const connectionId = await storeConnection(deps, flow, connector, method, tokens);
+    const connectionId = flow.reconnectConnectionId
+      ? await replaceCredentials(deps, flow.reconnectConnectionId, tokens)
+      : await storeConnection(deps, flow, connector, method, tokens);
     await deps.store.finishOAuthFlow(flow.id, { status: 'connected', connectionId });
     return { flow, status: 'connected' };
   } catch (error) {
@@ -232,17 +240,8 @@ async function storeConnection(
     updatedAt: now.toISOString(),
     lastUsedAt: null,
   };
-  const credentials: Record<string, string> = {
-    accessToken: tokens.access_token,
-    tokenType: tokens.token_type,
-    obtainedAt: now.toISOString(),
-  };
-  if (tokens.refresh_token) credentials.refreshToken = tokens.refresh_token;
-  if (tokens.scope) credentials.scope = tokens.scope;
-  if (typeof tokens.expires_in === 'number') {
-    credentials.expiresAt = new Date(now.getTime() + tokens.expires_in * 1000).toISOString();
-    record.tokenExpiresAt = credentials.expiresAt;
-  }
+  const credentials = tokenValues(tokens, now);
+  record.tokenExpiresAt = credentials.expiresAt ?? null;
   const owner = { organizationId: record.organizationId, tenantId: record.tenantId, connectionId: record.id };
   await deps.store.createConnection(record, {
     connectionId: record.id,
@@ -250,4 +249,36 @@ async function storeConnection(
   });
   deps.logger.info({ event: 'connection.created', connectionId: record.id, connectorId: connector.id });
   return record.id;
+}
+
+/** The stored form of a token response. */
+function tokenValues(tokens: oauth.TokenEndpointResponse, now: Date): Record<string, string> {
+  const values: Record<string, string> = {
+    accessToken: tokens.access_token,
+    tokenType: tokens.token_type,
+    obtainedAt: now.toISOString(),
+  };
+  if (tokens.refresh_token) values.refreshToken = tokens.refresh_token;
+  if (tokens.scope) values.scope = tokens.scope;
+  if (typeof tokens.expires_in === 'number') {
+    values.expiresAt = new Date(now.getTime() + tokens.expires_in * 1000).toISOString();
+  }
+  return values;
+}
+
+/** Reconnect: the same connection gets the new grant and is active again. */
+async function replaceCredentials(deps: ServiceDeps, connectionId: string, tokens: oauth.TokenEndpointResponse) {
+  const record = await deps.store.getConnection(connectionId);
+  if (!record) throw new oauth.OperationProcessingError('The connection to reconnect is gone');
+  const now = deps.now();
+  const values = tokenValues(tokens, now);
+  const sealed = sealCredentials(
+    deps.keyring,
+    { organizationId: record.organizationId, tenantId: record.tenantId, connectionId },
+    values,
+  );
+  await deps.store.updateCredentials({ connectionId, ...sealed }, values.expiresAt ?? null, now.toISOString());
+  await deps.store.setConnectionStatus(connectionId, 'active', now.toISOString());
+  deps.logger.info({ event: 'connection.reconnected', connectionId });
+  return connectionId;
 }

@@ -3,7 +3,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
 import { SqliteStore } from '../storage/sqlite/sqlite-store.js';
 import { createTestContext, type TestContext } from '../test/context.js';
-import { connectWithSandbox, PUBLIC_URL, sandboxConnector, startSandboxServer } from '../test/sandbox.js';
+import {
+  connectWithSandbox,
+  consent,
+  PUBLIC_URL,
+  sandboxConnector,
+  startFlow,
+  startSandboxServer,
+} from '../test/sandbox.js';
 
 let server: Awaited<ReturnType<typeof startSandboxServer>>;
 let t: TestContext;
@@ -113,6 +120,37 @@ describe('credentials for the vendor’s backend', () => {
     await credentials();
     await credentials();
     expect(calls(sandbox)).toBe(1);
+  });
+
+  it('reconnects a needs_reauth connection in place: same id, active again, new tokens', async () => {
+    const { sandbox, credentials, key, connectionId } = await connected();
+    sandbox.tokens.revokeUser('demo');
+    expire();
+    expect((await credentials()).status).toBe(409);
+    t.clock.offsetMs = 0;
+    const session = await t.mintSession(key);
+    const cards = await t.request('GET', '/v1/session/connectors', { key: session });
+    expect(cards.json.data[0].needsReauth).toEqual([{ id: connectionId, label: 'Acme CRM' }]);
+
+    const flow = await startFlow(t, session, { connectionId });
+    const back = await consent(server.url, flow.authorizationUrl);
+    expect((await t.request('GET', `${back.pathname}${back.search}`)).status).toBe(200);
+    const status = await t.request('GET', `/v1/session/oauth/flows/${flow.id}`, { key: session });
+    expect(status.json.connection).toMatchObject({ id: connectionId, status: 'active' });
+    expect((await t.request('GET', '/v1/connections', { key })).json.data).toHaveLength(1);
+    expect((await credentials()).status).toBe(200);
+    const after = await t.request('GET', '/v1/session/connectors', { key: session });
+    expect(after.json.data[0].needsReauth).toEqual([]);
+  });
+
+  it('refuses to reconnect another tenant’s connection', async () => {
+    const { key, connectionId } = await connected();
+    const other = await t.mintSession(key, { tenantId: 'tenant-b' });
+    const response = await t.request('POST', '/v1/session/oauth/flows', {
+      key: other,
+      body: { connector: 'acme-crm', connectionId },
+    });
+    expect(response.status).toBe(404);
   });
 
   it('backs off and retries when the token endpoint fails for a moment', async () => {

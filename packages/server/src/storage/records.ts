@@ -117,6 +117,8 @@ export interface OAuthFlowRecord {
   returnOrigin: string | null;
   /** Redirect mode: where the callback sends the browser back to. */
   returnTo?: string | null;
+  /** Reconnect: the existing connection whose credentials this flow replaces. */
+  reconnectConnectionId?: string | null;
   label: string | null;
   status: 'pending' | 'connected' | 'failed';
   connectionId: string | null;

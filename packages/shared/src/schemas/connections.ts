@@ -76,6 +76,8 @@ export const oauthFlowCreateSchema = z.strictObject({
     .url({ protocol: /^https?$/ })
     .max(2048)
     .optional(),
+  /** Reconnect: re-authorize this existing connection of the tenant in place instead of creating one. */
+  connectionId: z.string().min(1).max(64).optional(),
 });
 
 /** Where an OAuth flow stands. The widget polls it; the callback page only says that it changed. */

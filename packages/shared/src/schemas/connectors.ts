@@ -94,4 +94,6 @@ export const connectorCardSchema = z.object({
   authMethods: z.array(publicAuthMethodSchema),
   /** How many connections the session's tenant has for this connector. */
   connectionCount: z.number().int(),
+  /** The tenant's connections of this connector that the provider stopped accepting: the card offers Reconnect. */
+  needsReauth: z.array(z.object({ id: z.string(), label: z.string() })),
 });

@@ -69,7 +69,9 @@ export function AuthDialog({ store, messages }: { store: ConnectStore; messages:
         ref={dialog}
         onKeyDown={(event) => trapKeys(event, dialog.current, store.close)}
       >
-        <h2 id={titleId}>{format(messages.dialogTitle, { name: card.name })}</h2>
+        <h2 id={titleId}>
+          {format(store.reconnectId.value ? messages.reconnectTitle : messages.dialogTitle, { name: card.name })}
+        </h2>
         <form part="form" class="form" onSubmit={onSubmit} noValidate aria-busy={busy ? 'true' : undefined}>
           {card.authMethods.length > 1 && (
             <div part="field" class="field">

@@ -46,6 +46,13 @@ describe('<ConnectView>', () => {
     expect(stripe?.textContent).toContain('2 connections');
   });
 
+  it('offers Reconnect when a connection needs the end user to sign in again', async () => {
+    await renderView([card({ connectionCount: 1, needsReauth: [{ id: 'cxn_1', label: 'SendGrid' }] })]);
+    expect(screen.getByText('SendGrid needs you to sign in again.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Reconnect' }));
+    expect(screen.getByRole('dialog', { name: 'Reconnect SendGrid' })).toBeTruthy();
+  });
+
   it('marks personal connectors and names who created the others', async () => {
     await renderView([card({ personal: true }), card({ id: 'ctr_2', name: 'Stripe', slug: 'stripe' })]);
     const [mine, theirs] = screen.getAllByRole('listitem');

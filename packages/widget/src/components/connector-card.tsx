@@ -13,6 +13,7 @@ export function ConnectorCard({
   onConnect(button: HTMLElement): void;
 }) {
   const connected = card.connectionCount > 0;
+  const broken = card.needsReauth[0];
   const headingId = `card-${card.id}`;
   return (
     <li part="card" class="card" aria-labelledby={headingId}>
@@ -44,14 +45,19 @@ export function ConnectorCard({
           </span>
         )}
       </p>
+      {broken && (
+        <p part="card-warning" class="warning">
+          {format(messages.needsReauth, { label: broken.label })}
+        </p>
+      )}
       <button
         type="button"
-        part={connected ? 'action action-add' : 'action action-connect'}
-        class={connected ? 'action secondary' : 'action primary'}
+        part={broken ? 'action action-reconnect' : connected ? 'action action-add' : 'action action-connect'}
+        class={broken || !connected ? 'action primary' : 'action secondary'}
         aria-describedby={headingId}
         onClick={(event) => onConnect(event.currentTarget)}
       >
-        {connected ? messages.addConnection : messages.connect}
+        {broken ? messages.reconnect : connected ? messages.addConnection : messages.connect}
       </button>
     </li>
   );

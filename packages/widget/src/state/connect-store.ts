@@ -68,6 +68,8 @@ export function createConnectStore(
   const loadError = signal('');
   const cards = signal<ConnectorCard[]>([]);
   const openId = signal<string | null>(null);
+  /** Set when the open form reconnects an existing connection instead of adding one. */
+  const reconnectId = signal<string | null>(null);
   const methodId = signal<string | null>(null);
   const submitting = signal(false);
   const fieldErrors = signal<Record<string, string>>({});
@@ -111,6 +113,7 @@ export function createConnectStore(
     if (!card) return;
     resetForm();
     openId.value = card.id;
+    reconnectId.value = card.needsReauth[0]?.id ?? null;
     methodId.value = (card.authMethods.find((candidate) => candidate.isDefault) ?? card.authMethods[0])?.id ?? null;
   }
 
@@ -127,7 +130,12 @@ export function createConnectStore(
   }
 
   function connected(card: ConnectorCard, connection: Connection) {
-    cards.value = cards.value.map((c) => (c.id === card.id ? { ...c, connectionCount: c.connectionCount + 1 } : c));
+    const reconnected = card.needsReauth.some((broken) => broken.id === connection.id);
+    const update = (c: ConnectorCard) =>
+      reconnected
+        ? { ...c, needsReauth: c.needsReauth.filter((broken) => broken.id !== connection.id) }
+        : { ...c, connectionCount: c.connectionCount + 1 };
+    cards.value = cards.value.map((c) => (c.id === card.id ? update(c) : c));
     openId.value = null;
     announcement.value = card.name;
     emit('plugboard:connected', { connection, connector: eventConnector(card) });
@@ -139,7 +147,12 @@ export function createConnectStore(
     if (!oauthOptions || !client.oauth) throw { code: 'unknown', message: 'OAuth sign-in is not available here' };
     const host = oauthOptions.popupHost();
     const popup = oauthOptions.mode === 'redirect' ? null : host.open();
-    const body = { connector: card.id, authMethodId: chosen.id, ...(label ? { label } : {}) };
+    const body = {
+      connector: card.id,
+      authMethodId: chosen.id,
+      ...(label ? { label } : {}),
+      ...(reconnectId.value ? { connectionId: reconnectId.value } : {}),
+    };
     const started = (flowId: string) => emit('plugboard:auth-started', { connector: eventConnector(card), flowId });
     if (!popup) {
       // Blocked (or redirect mode): go to the provider in this tab and resume when the callback sends us back.
@@ -212,6 +225,7 @@ export function createConnectStore(
     loadError,
     cards,
     openCard,
+    reconnectId,
     method,
     submitting,
     fieldErrors,

@@ -158,6 +158,17 @@ describe('OAuth sign-in in a popup', () => {
     expect(events.map((event) => event.type)).not.toContain('plugboard:popup-blocked');
   });
 
+  it('reconnects a connection that needs it in place, without counting a new one', async () => {
+    const { store, starts } = setup(['connected']);
+    await store.load();
+    store.cards.value = [{ ...oauthCard, connectionCount: 1, needsReauth: [{ id: 'cxn_1', label: 'Acme' }] }];
+    store.open('ctr_acme');
+    expect(store.reconnectId.value).toBe('cxn_1');
+    expect(await store.submit({})).toBe(true);
+    expect(starts[0]).toMatchObject({ connectionId: 'cxn_1' });
+    expect(store.cards.value[0]).toMatchObject({ connectionCount: 1, needsReauth: [] });
+  });
+
   it('resumes a flow that a redirect brought back, once the cards are loaded', async () => {
     const { store, events } = setup(['pending', 'connected'], { returning: 'flw_1' });
     await store.load();

@@ -15,6 +15,7 @@ export function card(overrides: Partial<ConnectorCard> = {}): ConnectorCard {
     createdBy: { id: 'usr_1', name: 'Sam Builder', externalId: null },
     personal: false,
     connectionCount: 0,
+    needsReauth: [],
     authMethods: [{ id: 'am_key', kind: 'apiKey', label: 'API key', isDefault: true, in: 'header', name: 'X-API-Key' }],
     ...overrides,
   };

@@ -136,4 +136,9 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
     name: 'return URL of redirect-mode OAuth flows',
     sql: 'ALTER TABLE oauth_flows ADD COLUMN return_to TEXT;',
   },
+  {
+    version: 5,
+    name: 'reconnecting OAuth flows',
+    sql: 'ALTER TABLE oauth_flows ADD COLUMN reconnect_connection_id TEXT;',
+  },
 ];

@@ -128,6 +128,7 @@ export const oauthFlow = (row: Row): OAuthFlowRecord => ({
   redirectUri: text(row.redirect_uri),
   returnOrigin: nullableText(row.return_origin),
   returnTo: nullableText(row.return_to),
+  reconnectConnectionId: nullableText(row.reconnect_connection_id),
   label: nullableText(row.label),
   status: text(row.status) as OAuthFlowRecord['status'],
   connectionId: nullableText(row.connection_id),

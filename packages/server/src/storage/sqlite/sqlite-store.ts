@@ -349,10 +349,10 @@ export class SqliteStore implements Store {
 
   async createOAuthFlow(f: OAuthFlowRecord) {
     this.run(
-      'INSERT INTO oauth_flows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO oauth_flows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ...[f.id, f.stateHash, f.organizationId, f.tenantId, f.endUserId, f.connectorId, f.authMethodId],
       ...[f.codeVerifier, f.redirectUri, f.returnOrigin, f.label, f.status, f.connectionId, f.errorCode],
-      ...[f.errorMessage, f.expiresAt, f.createdAt, f.consumedAt, f.returnTo ?? null],
+      ...[f.errorMessage, f.expiresAt, f.createdAt, f.consumedAt, f.returnTo ?? null, f.reconnectConnectionId ?? null],
     );
   }
 
