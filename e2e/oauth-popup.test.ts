@@ -10,8 +10,8 @@ const recordMessages = () => {
   window.addEventListener('message', (event) => seen.push({ origin: event.origin, data: event.data }));
 };
 
-async function connectThroughPopup(page: Page) {
-  const card = page.locator('plugboard-connect [part~="card"]').filter({ hasText: 'Acme CRM' });
+async function connectThroughPopup(page: Page, name = 'Acme CRM') {
+  const card = page.locator('plugboard-connect [part~="card"]').filter({ hasText: name });
   await card.getByRole('button', { name: 'Connect', exact: true }).click();
   const popupOpened = page.waitForEvent('popup');
   await page.getByRole('dialog').getByRole('button', { name: 'Connect' }).click();
@@ -48,6 +48,12 @@ describe.each([
     );
     expect(messages).not.toMatch(/sbx_at_|sbx_rt_|"code"|access_token/);
     expect(demo.sandbox.tokens.calls.authorization_code).toBe(1);
+  });
+
+  it('connects a connector that signs in with the organization’s managed OAuth app', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${demo.url}/`);
+    await connectThroughPopup(page, 'Acme Helpdesk');
   });
 
   it('ignores a forged success posted from another origin', async () => {

@@ -17,6 +17,7 @@ export const DEMO_TENANTS = ['globex', 'initech'];
 
 const exampleOrigins = ['http://localhost:5173', 'http://localhost:5174'];
 const sandboxClient = { clientId: 'plugboard-demo', clientSecret: 'acme-sandbox-demo-secret' };
+const managedClient = { clientId: 'plugboard-managed', clientSecret: 'acme-sandbox-managed-secret' };
 
 /** Starts the sandbox provider on loopback; its clients are registered once Plugboard's URL is known. */
 function startSandbox({ port, hostname, crossOriginOpenerPolicy }) {
@@ -88,13 +89,11 @@ export async function startDemo({
   });
   const origins = [...new Set([server.url, server.url.replace('127.0.0.1', 'localhost')])];
   // The callback URL follows the origin the widget talks to, so register both spellings of loopback.
-  sandbox.sandbox.options.clients.push({
-    ...sandboxClient,
-    redirectUris: origins.map((origin) => `${origin}/v1/oauth/callback`),
-  });
+  const redirectUris = origins.map((origin) => `${origin}/v1/oauth/callback`);
+  sandbox.sandbox.options.clients.push({ ...sandboxClient, redirectUris }, { ...managedClient, redirectUris });
   const seeded = await seedDemo(store, keyring, {
     allowedOrigins: [...origins, ...exampleOrigins],
-    oauthProvider: { url: sandbox.url, ...sandboxClient },
+    oauthProvider: { url: sandbox.url, ...sandboxClient, managedApp: managedClient },
   });
   demo.secretKey = seeded.secretKey;
   demo.endUserId = seeded.endUserId;

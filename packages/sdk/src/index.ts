@@ -16,6 +16,7 @@ export type {
   ConnectorsResource,
   ConnectSessionsResource,
   MembersResource,
+  OAuthAppsResource,
   OrganizationResource,
   TenantsResource,
 } from './admin/resources.js';

@@ -9,6 +9,7 @@ import { type Logger, silentLogger } from './logger.js';
 import { connectionRoutes } from './routes/connections.js';
 import { connectorRoutes } from './routes/connectors.js';
 import { oauthRoutes } from './routes/oauth.js';
+import { oauthAppRoutes } from './routes/oauth-apps.js';
 import { organizationRoutes } from './routes/organization.js';
 import { sessionRoutes } from './routes/session.js';
 import type { ServiceDeps } from './services/deps.js';
@@ -63,6 +64,7 @@ export function createApp(options: AppOptions): Hono {
     ...connectionRoutes(deps, refresher),
     ...sessionRoutes(deps),
     ...oauthRoutes(deps, oauth),
+    ...oauthAppRoutes(deps),
   ];
   const openApi = buildOpenApiDocument(routes);
   const app = new Hono();

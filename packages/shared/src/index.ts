@@ -46,6 +46,7 @@ export {
   visibilitySchema,
 } from './schemas/connectors.js';
 export { errorBodySchema } from './schemas/errors.js';
+export { oauthAppCreateSchema, oauthAppSchema, oauthAppUpdateSchema } from './schemas/oauth-apps.js';
 export {
   apiKeyCreateSchema,
   apiKeySchema,

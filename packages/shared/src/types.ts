@@ -25,6 +25,7 @@ import type {
   creatorSchema,
   visibilitySchema,
 } from './schemas/connectors.js';
+import type { oauthAppCreateSchema, oauthAppSchema, oauthAppUpdateSchema } from './schemas/oauth-apps.js';
 import type {
   apiKeyCreateSchema,
   apiKeySchema,
@@ -106,6 +107,13 @@ export type ApiKeyCreate = z.input<typeof apiKeyCreateSchema>;
 export type CreatedApiKey = z.output<typeof createdApiKeySchema>;
 /** A tenant of the organization. */
 export type Tenant = z.output<typeof tenantSchema>;
+
+/** Body of `POST /v1/oauth-apps`. */
+export type OAuthAppCreate = z.input<typeof oauthAppCreateSchema>;
+/** Body of `PATCH /v1/oauth-apps/{id}`. */
+export type OAuthAppUpdate = z.input<typeof oauthAppUpdateSchema>;
+/** A managed OAuth app, without its secret. */
+export type OAuthApp = z.output<typeof oauthAppSchema>;
 
 /** A page of a list. */
 export interface Page<T> {

@@ -48,6 +48,20 @@ describe('PlugboardAdmin', () => {
       '/v1/connections/cxn_1/credentials',
     ],
     ['tenants.list', () => admin.tenants.list(), 'GET', '/v1/tenants'],
+    ['oauthApps.list', () => admin.oauthApps.list(), 'GET', '/v1/oauth-apps'],
+    [
+      'oauthApps.create',
+      () => admin.oauthApps.create({ provider: 'acme', clientId: 'c', clientSecret: 's' }),
+      'POST',
+      '/v1/oauth-apps',
+    ],
+    [
+      'oauthApps.update',
+      () => admin.oauthApps.update('app_1', { defaultScopes: ['a'] }),
+      'PATCH',
+      '/v1/oauth-apps/app_1',
+    ],
+    ['oauthApps.delete', () => admin.oauthApps.delete('app_1'), 'DELETE', '/v1/oauth-apps/app_1'],
     [
       'connectSessions.create',
       () => admin.connectSessions.create({ tenantId: 'acme', endUserId: 'u1' }),

@@ -5,6 +5,7 @@ import {
   ConnectorsResource,
   ConnectSessionsResource,
   MembersResource,
+  OAuthAppsResource,
   OrganizationResource,
   TenantsResource,
 } from './resources.js';
@@ -38,6 +39,7 @@ export class PlugboardAdmin {
   readonly connections: ConnectionsResource;
   readonly tenants: TenantsResource;
   readonly connectSessions: ConnectSessionsResource;
+  readonly oauthApps: OAuthAppsResource;
 
   /** @throws TypeError when the key is not a secret key, or in a browser without `dangerouslyAllowBrowser`. */
   constructor({ secretKey, dangerouslyAllowBrowser = false, ...options }: PlugboardAdminOptions) {
@@ -58,5 +60,6 @@ export class PlugboardAdmin {
     this.connections = new ConnectionsResource(adminSend);
     this.tenants = new TenantsResource(adminSend);
     this.connectSessions = new ConnectSessionsResource(adminSend);
+    this.oauthApps = new OAuthAppsResource(adminSend);
   }
 }

@@ -12,6 +12,9 @@ import type {
   CreatedApiKey,
   Member,
   MemberCreate,
+  OAuthApp,
+  OAuthAppCreate,
+  OAuthAppUpdate,
   Organization,
   OrganizationUpdate,
   Page,
@@ -166,5 +169,26 @@ export class ConnectSessionsResource {
   /** Mints a session for one tenant and end user; hand `token` to the browser. */
   create(body: ConnectSessionCreate): Promise<ConnectSession> {
     return this.send({ method: 'POST', path: 'connect-sessions', body });
+  }
+}
+
+/** Managed OAuth apps: client credentials registered once, usable by any connector of the organization. */
+export class OAuthAppsResource {
+  constructor(private readonly send: AdminSend) {}
+  /** Lists apps (never their secrets) with the connectors that use each. */
+  list(): Promise<Page<OAuthApp>> {
+    return this.send({ method: 'GET', path: 'oauth-apps' });
+  }
+  /** Registers an app; the secret is stored encrypted and never returned. */
+  create(body: OAuthAppCreate): Promise<OAuthApp> {
+    return this.send({ method: 'POST', path: 'oauth-apps', body });
+  }
+  /** Changes an app's client ID, secret or default scopes. */
+  update(id: string, body: OAuthAppUpdate): Promise<OAuthApp> {
+    return this.send({ method: 'PATCH', path: `oauth-apps/${segment(id)}`, body });
+  }
+  /** Removes an app no connector uses. */
+  delete(id: string): Promise<void> {
+    return this.send({ method: 'DELETE', path: `oauth-apps/${segment(id)}` });
   }
 }

@@ -7,6 +7,8 @@ import {
   connectorUpdateSchema,
   connectSessionCreateSchema,
   memberCreateSchema,
+  oauthAppCreateSchema,
+  oauthAppUpdateSchema,
   oauthFlowCreateSchema,
   organizationUpdateSchema,
 } from '@plugboard/shared';
@@ -79,6 +81,10 @@ export const adminHandlers = [
   route('get', '/connections/:id/credentials', SECRET_KEY, null, ({ params }) => ({ connectionId: params.id })),
   route('delete', '/connections/:id', SECRET_KEY, null, () => undefined),
   route('get', '/tenants', SECRET_KEY, null, () => page([{ id: 'acme' }])),
+  route('get', '/oauth-apps', SECRET_KEY, null, () => page([{ id: 'app_1' }])),
+  route('post', '/oauth-apps', SECRET_KEY, oauthAppCreateSchema, echo),
+  route('patch', '/oauth-apps/:id', SECRET_KEY, oauthAppUpdateSchema, echo),
+  route('delete', '/oauth-apps/:id', SECRET_KEY, null, () => undefined),
   route('post', '/connect-sessions', SECRET_KEY, connectSessionCreateSchema, () => ({ id: 'cs_1', token: TOKEN })),
 ];
 

@@ -98,3 +98,25 @@ export function sealClientSecret(keyring: Keyring, owner: ClientSecretOwner, sec
 export function openClientSecret(keyring: Keyring, owner: ClientSecretOwner, sealed: SealedCredentials): string {
   return String(open(keyring, clientSecretBinding(owner), sealed, `The client secret of ${owner.connectorId}`));
 }
+
+/** Encrypts a managed OAuth app's client secret, bound to its organization and app id. */
+export function sealAppSecret(
+  keyring: Keyring,
+  organizationId: string,
+  appId: string,
+  secret: string,
+): SealedCredentials {
+  return seal(keyring, { purpose: 'oauth-app-secret', ids: [organizationId, appId] }, secret);
+}
+
+/** Decrypts a managed OAuth app's client secret. @throws CredentialDecryptionError */
+export function openAppSecret(
+  keyring: Keyring,
+  organizationId: string,
+  appId: string,
+  sealed: SealedCredentials,
+): string {
+  return String(
+    open(keyring, { purpose: 'oauth-app-secret', ids: [organizationId, appId] }, sealed, `The secret of app ${appId}`),
+  );
+}

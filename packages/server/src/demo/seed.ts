@@ -4,6 +4,7 @@ import type { Keyring } from '../crypto/keyring.js';
 import { silentLogger } from '../logger.js';
 import { createConnector, updateConnector } from '../services/connectors.js';
 import type { ServiceDeps } from '../services/deps.js';
+import { createOAuthApp, updateOAuthApp } from '../services/oauth-apps.js';
 import {
   createApiKey,
   createMember,
@@ -102,37 +103,64 @@ async function seedConnectors(deps: ServiceDeps, organization: OrganizationRecor
 export interface DemoOAuthProvider {
   /** The provider's base URL, e.g. `http://127.0.0.1:4401`. */
   url: string;
+  /** The client of the connector's own OAuth app. */
   clientId: string;
   clientSecret: string;
+  /** The client registered as the organization's managed OAuth app. */
+  managedApp: { clientId: string; clientSecret: string };
 }
 
-/** Creates or points the demo's OAuth connector at the sandbox provider, whose port may change between runs. */
-async function seedOAuthConnector(deps: ServiceDeps, organization: OrganizationRecord, provider: DemoOAuthProvider) {
-  const authMethods = connectorCreateSchema.shape.authMethods.parse([
-    {
-      kind: 'oauth2',
-      label: 'Sign in with Acme',
-      authorizationUrl: `${provider.url}/oauth/authorize`,
-      tokenUrl: `${provider.url}/oauth/token`,
-      revocationUrl: `${provider.url}/oauth/revoke`,
-      issuer: provider.url,
-      scopes: ['contacts', 'profile'],
-      clientId: provider.clientId,
-      clientSecret: provider.clientSecret,
-    },
-  ]);
-  const existing = await deps.store.findConnectorBySlug(organization.id, 'acme-crm');
-  if (existing) return updateConnector(deps, existing, { authMethods });
+/** Creates a connector, or updates the auth methods of the one with that slug (the sandbox's port may change). */
+async function upsertConnector(
+  deps: ServiceDeps,
+  organization: OrganizationRecord,
+  body: Omit<ConnectorCreate, 'createdBy'>,
+) {
+  const input = connectorCreateSchema.parse(body);
+  const existing = await deps.store.findConnectorBySlug(organization.id, input.slug ?? '');
+  if (existing) return updateConnector(deps, existing, { authMethods: input.authMethods });
   const members = await deps.store.listMembers(organization.id);
-  const input = connectorCreateSchema.parse({
+  const builder = members.find((member) => member.externalId !== DEMO_END_USER_ID);
+  return createConnector(deps, organization, { ...input, createdBy: builder?.id });
+}
+
+/** Points the demo's two OAuth connectors at the sandbox: one with its own app, one with a managed app. */
+async function seedOAuthConnectors(deps: ServiceDeps, organization: OrganizationRecord, provider: DemoOAuthProvider) {
+  const endpoints = {
+    kind: 'oauth2' as const,
+    label: 'Sign in with Acme',
+    authorizationUrl: `${provider.url}/oauth/authorize`,
+    tokenUrl: `${provider.url}/oauth/token`,
+    revocationUrl: `${provider.url}/oauth/revoke`,
+    issuer: provider.url,
+  };
+  await upsertConnector(deps, organization, {
     name: 'Acme CRM',
     slug: 'acme-crm',
     description: 'Contacts and deals from the Acme Sandbox, a local OAuth 2.0 provider. Sign in as demo / demo.',
     visibility: 'public',
-    authMethods,
-    createdBy: members.find((member) => member.externalId !== DEMO_END_USER_ID)?.id,
+    authMethods: [
+      {
+        ...endpoints,
+        scopes: ['contacts', 'profile'],
+        clientId: provider.clientId,
+        clientSecret: provider.clientSecret,
+      },
+    ],
   });
-  return createConnector(deps, organization, input);
+  const apps = await deps.store.listOAuthApps(organization.id);
+  const existing = apps.find((app) => app.provider === 'acme-sandbox');
+  const appInput = { ...provider.managedApp, defaultScopes: ['tickets'] };
+  const app = existing
+    ? await updateOAuthApp(deps, existing, appInput)
+    : await createOAuthApp(deps, organization.id, { provider: 'acme-sandbox', ...appInput });
+  await upsertConnector(deps, organization, {
+    name: 'Acme Helpdesk',
+    slug: 'acme-helpdesk',
+    description: 'Support tickets from the Acme Sandbox, signing in through the organization’s managed OAuth app.',
+    visibility: 'private',
+    authMethods: [{ ...endpoints, managedAppId: app.id }],
+  });
 }
 
 /**
@@ -164,7 +192,7 @@ export async function seedDemo(
     });
     await createConnector(deps, community.organization, input);
   }
-  if (oauthProvider) await seedOAuthConnector(deps, demo.organization, oauthProvider);
+  if (oauthProvider) await seedOAuthConnectors(deps, demo.organization, oauthProvider);
   for (const key of await store.listApiKeys(demo.organization.id)) {
     if (key.name === 'Demo page') await store.deleteApiKey(demo.organization.id, key.id);
   }

@@ -41,6 +41,17 @@ function settleAuthMethods(inputs: ParsedAuthMethod[], previous: AuthMethod[] = 
   });
 }
 
+/** Managed apps named by OAuth methods must belong to the organization. @throws ApiError 400 */
+async function checkManagedApps(deps: ServiceDeps, organizationId: string, inputs: ParsedAuthMethod[]) {
+  for (const [index, input] of inputs.entries()) {
+    if (input.kind !== 'oauth2' || !input.managedAppId) continue;
+    const app = await deps.store.getOAuthApp(input.managedAppId);
+    if (!app || app.organizationId !== organizationId) {
+      throw ApiError.validation([{ path: `authMethods.${index}.managedAppId`, message: 'No such managed OAuth app' }]);
+    }
+  }
+}
+
 /** Encrypts and stores the client secrets given for OAuth methods; drops those of removed methods. */
 async function saveClientSecrets(deps: ServiceDeps, record: ConnectorRecord, inputs: ParsedAuthMethod[]) {
   for (const [index, input] of inputs.entries()) {
@@ -121,6 +132,7 @@ export async function createConnector(
     ]);
   }
   const now = deps.now().toISOString();
+  await checkManagedApps(deps, organization.id, input.authMethods);
   const record: ConnectorRecord = {
     id: newId('ctr'),
     organizationId: organization.id,
@@ -175,6 +187,7 @@ export async function updateConnector(
   const name = patch.name ?? record.name;
   const slug =
     patch.slug !== undefined ? await uniqueSlug(deps, record.organizationId, patch.slug, name, record.id) : record.slug;
+  if (patch.authMethods) await checkManagedApps(deps, record.organizationId, patch.authMethods);
   const updated: ConnectorRecord = {
     ...record,
     name,

@@ -1,14 +1,59 @@
 import type { AuthMethod } from '@plugboard/shared';
 import * as oauth from 'oauth4webapi';
-import { openClientSecret } from '../crypto/credential-cipher.js';
+import { openAppSecret, openClientSecret } from '../crypto/credential-cipher.js';
 import type { ConnectorRecord } from '../storage/store.js';
 import type { ServiceDeps } from './deps.js';
 
 /** An OAuth 2.0 auth method of a connector. */
 export type OAuthMethod = Extract<AuthMethod, { kind: 'oauth2' }>;
 
+/** The OAuth client a method signs in with: its own app, or one of the organization's managed apps. */
+export interface ResolvedClient {
+  clientId: string;
+  scopes: string[];
+  /** Decrypts the secret only when a token request needs it. */
+  authentication(): Promise<oauth.ClientAuth>;
+}
+
+const authFor = (method: OAuthMethod, secret: string) =>
+  method.tokenEndpointAuthMethod === 'client_secret_post'
+    ? oauth.ClientSecretPost(secret)
+    : oauth.ClientSecretBasic(secret);
+
+/** Finds the method's client, or undefined when it has no complete one (no ID, no secret, or a missing app). */
+export async function resolveClient(
+  deps: ServiceDeps,
+  connector: ConnectorRecord,
+  method: OAuthMethod,
+): Promise<ResolvedClient | undefined> {
+  if (method.managedAppId) {
+    const app = await deps.store.getOAuthApp(method.managedAppId);
+    if (!app || app.organizationId !== connector.organizationId) return undefined;
+    return {
+      clientId: app.clientId,
+      scopes: method.scopes.length > 0 ? method.scopes : app.defaultScopes,
+      authentication: async () =>
+        authFor(method, openAppSecret(deps.keyring, app.organizationId, app.id, app.clientSecret)),
+    };
+  }
+  if (!method.clientId || !method.hasClientSecret) return undefined;
+  return {
+    clientId: method.clientId,
+    scopes: method.scopes,
+    authentication: async () => {
+      const sealed = await deps.store.getConnectorSecret(connector.id, method.id);
+      if (!sealed) throw new oauth.OperationProcessingError('The connector has no client secret');
+      const owner = { organizationId: connector.organizationId, connectorId: connector.id, authMethodId: method.id };
+      return authFor(method, openClientSecret(deps.keyring, owner, sealed));
+    },
+  };
+}
+
 /** The provider and client as oauth4webapi sees them; the endpoints always come from stored configuration. */
-export function providerOf(method: OAuthMethod): { as: oauth.AuthorizationServer; client: oauth.Client } {
+export function providerOf(
+  method: OAuthMethod,
+  clientId: string,
+): { as: oauth.AuthorizationServer; client: oauth.Client } {
   return {
     as: {
       issuer: method.issuer ?? new URL(method.tokenUrl).origin,
@@ -17,17 +62,6 @@ export function providerOf(method: OAuthMethod): { as: oauth.AuthorizationServer
       ...(method.revocationUrl ? { revocation_endpoint: method.revocationUrl } : {}),
       authorization_response_iss_parameter_supported: method.issuer !== undefined,
     },
-    client: { client_id: method.clientId ?? '' },
+    client: { client_id: clientId },
   };
-}
-
-/** Decrypts the connector's client secret and picks the token endpoint authentication it asked for. */
-export async function clientAuthFor(deps: ServiceDeps, connector: ConnectorRecord, method: OAuthMethod) {
-  const sealed = await deps.store.getConnectorSecret(connector.id, method.id);
-  if (!sealed) throw new oauth.OperationProcessingError('The connector has no client secret');
-  const owner = { organizationId: connector.organizationId, connectorId: connector.id, authMethodId: method.id };
-  const secret = openClientSecret(deps.keyring, owner, sealed);
-  return method.tokenEndpointAuthMethod === 'client_secret_post'
-    ? oauth.ClientSecretPost(secret)
-    : oauth.ClientSecretBasic(secret);
 }

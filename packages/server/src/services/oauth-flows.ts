@@ -16,7 +16,7 @@ import type { ConnectionRecord, ConnectorRecord, OAuthFlowRecord } from '../stor
 import { findConnection, sessionConnector } from './connections.js';
 import { pickAuthMethod } from './connectors.js';
 import type { ServiceDeps } from './deps.js';
-import { clientAuthFor, type OAuthMethod, providerOf } from './oauth-client.js';
+import { type OAuthMethod, providerOf, resolveClient } from './oauth-client.js';
 import { presentConnection } from './presenters.js';
 
 /** A flow must come back within ten minutes. */
@@ -42,14 +42,20 @@ function oauthMethod(connector: ConnectorRecord, authMethodId: string | undefine
   return method;
 }
 
-function checkEndpoints(method: OAuthMethod, config: OAuthConfig) {
-  const insecure = [method.authorizationUrl, method.tokenUrl].some((url) => new URL(url).protocol !== 'https:');
-  if (!method.clientId || !method.hasClientSecret) {
-    throw new ApiError(400, ErrorCode.OAuthNotConfigured, 'The connector has no OAuth client ID and secret yet');
+async function checkedClient(deps: ServiceDeps, connector: ConnectorRecord, method: OAuthMethod, config: OAuthConfig) {
+  const client = await resolveClient(deps, connector, method);
+  if (!client) {
+    throw new ApiError(
+      400,
+      ErrorCode.OAuthNotConfigured,
+      'The connector has no OAuth client ID and secret, or managed app, yet',
+    );
   }
+  const insecure = [method.authorizationUrl, method.tokenUrl].some((url) => new URL(url).protocol !== 'https:');
   if (insecure && !config.allowInsecureEndpoints) {
     throw new ApiError(400, ErrorCode.OAuthNotConfigured, 'OAuth endpoints must use https');
   }
+  return client;
 }
 
 function presentFlow(flow: OAuthFlowRecord, connection: Connection | null): OAuthFlow {
@@ -74,7 +80,7 @@ export async function startOAuthFlow(
   if (reconnecting && reconnecting.connectorId !== connector.id)
     throw ApiError.notFound(`Connection ${input.connectionId}`);
   const method = oauthMethod(connector, reconnecting?.authMethodId ?? input.authMethodId);
-  checkEndpoints(method, config);
+  const client = await checkedClient(deps, connector, method, config);
   const origins = allowedOrigins(auth);
   if (input.returnOrigin && !origins.includes(input.returnOrigin)) {
     throw ApiError.validation([{ path: 'returnOrigin', message: 'Must be one of the allowed origins' }]);
@@ -112,11 +118,11 @@ export async function startOAuthFlow(
   const params: Record<string, string> = {
     ...method.authorizationParams,
     response_type: 'code',
-    client_id: method.clientId ?? '',
+    client_id: client.clientId,
     redirect_uri: config.redirectUri,
     state,
   };
-  if (method.scopes.length > 0) params.scope = method.scopes.join(method.scopeSeparator);
+  if (client.scopes.length > 0) params.scope = client.scopes.join(method.scopeSeparator);
   if (codeVerifier) {
     params.code_challenge = await oauth.calculatePKCECodeChallenge(codeVerifier);
     params.code_challenge_method = 'S256';
@@ -199,7 +205,9 @@ async function exchangeCode(
   state: string,
   config: OAuthConfig,
 ) {
-  const { as, client } = providerOf(method);
+  const resolved = await resolveClient(deps, connector, method);
+  if (!resolved) throw new oauth.OperationProcessingError('The connector has no OAuth client');
+  const { as, client } = providerOf(method, resolved.clientId);
   const params = new URLSearchParams(callback.searchParams);
   // Without a configured issuer there is nothing to compare `iss` with (RFC 9207 applies when it is known).
   if (method.issuer === undefined) params.delete('iss');
@@ -207,7 +215,7 @@ async function exchangeCode(
   const response = await oauth.authorizationCodeGrantRequest(
     as,
     client,
-    await clientAuthFor(deps, connector, method),
+    await resolved.authentication(),
     validated,
     flow.redirectUri,
     flow.codeVerifier ?? oauth.nopkce,

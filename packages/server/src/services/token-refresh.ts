@@ -6,7 +6,7 @@ import { ApiError } from '../http/api-error.js';
 import type { ConnectionRecord } from '../storage/store.js';
 import { findConnection } from './connections.js';
 import type { ServiceDeps } from './deps.js';
-import { clientAuthFor, type OAuthMethod, providerOf } from './oauth-client.js';
+import { type OAuthMethod, providerOf, resolveClient } from './oauth-client.js';
 
 /** When and how tokens are refreshed. */
 export interface RefreshPolicy {
@@ -181,8 +181,10 @@ export class TokenRefresher {
     method: OAuthMethod,
     refreshToken: string,
   ) {
-    const { as, client } = providerOf(method);
-    const clientAuth = await clientAuthFor(this.deps, connector, method);
+    const resolved = await resolveClient(this.deps, connector, method);
+    if (!resolved) throw refreshFailed('The connector has no OAuth client any more');
+    const { as, client } = providerOf(method, resolved.clientId);
+    const clientAuth = await resolved.authentication();
     for (let attempt = 1; ; attempt++) {
       try {
         const response = await oauth.refreshTokenGrantRequest(as, client, clientAuth, refreshToken, {

@@ -128,3 +128,15 @@ export interface OAuthFlowRecord {
   createdAt: Timestamp;
   consumedAt: Timestamp | null;
 }
+
+/** A managed OAuth app of an organization; its client secret is sealed. */
+export interface OAuthAppRecord {
+  id: string;
+  organizationId: string;
+  provider: string;
+  clientId: string;
+  defaultScopes: string[];
+  clientSecret: SealedCredentials;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}

@@ -7,6 +7,7 @@ import type {
   ConnectorSecretRecord,
   CredentialRecord,
   MemberRecord,
+  OAuthAppRecord,
   OAuthFlowRecord,
   OrganizationRecord,
   SessionRecord,
@@ -91,6 +92,12 @@ export interface Store {
     id: string,
     outcome: { status: 'connected' | 'failed'; connectionId?: string; errorCode?: string; errorMessage?: string },
   ): Promise<void>;
+
+  /** Creates or replaces a managed OAuth app. */
+  putOAuthApp(record: OAuthAppRecord): Promise<void>;
+  getOAuthApp(id: string): Promise<OAuthAppRecord | undefined>;
+  listOAuthApps(organizationId: string): Promise<OAuthAppRecord[]>;
+  deleteOAuthApp(id: string): Promise<boolean>;
 
   close(): Promise<void>;
 }

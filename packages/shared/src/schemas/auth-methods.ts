@@ -53,9 +53,12 @@ const oauth2Input = z.strictObject({
   authorizationParams: oauthParams,
   /** Extra parameters for token requests. */
   tokenParams: oauthParams,
+  /** The connector's own OAuth app: its client ID and (write-only) secret. */
   clientId: z.string().min(1).max(500).optional(),
   /** Write-only: stored encrypted, never returned. */
   clientSecret: z.string().min(1).max(2000).optional(),
+  /** Or one of the organization's managed OAuth apps instead of an app of its own. */
+  managedAppId: z.string().min(1).max(64).optional(),
 });
 const customInput = z.strictObject({
   kind: z.literal('custom'),

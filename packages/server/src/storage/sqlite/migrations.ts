@@ -141,4 +141,22 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
     name: 'reconnecting OAuth flows',
     sql: 'ALTER TABLE oauth_flows ADD COLUMN reconnect_connection_id TEXT;',
   },
+  {
+    version: 6,
+    name: 'managed oauth apps',
+    sql: `
+      CREATE TABLE oauth_apps (
+        id TEXT PRIMARY KEY,
+        organization_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+        provider TEXT NOT NULL,
+        client_id TEXT NOT NULL,
+        default_scopes TEXT NOT NULL,
+        key_id TEXT NOT NULL,
+        nonce BLOB NOT NULL,
+        ciphertext BLOB NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+    `,
+  },
 ];

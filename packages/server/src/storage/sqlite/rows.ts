@@ -7,6 +7,7 @@ import type {
   ConnectorSecretRecord,
   CredentialRecord,
   MemberRecord,
+  OAuthAppRecord,
   OAuthFlowRecord,
   OrganizationRecord,
   SessionRecord,
@@ -137,4 +138,19 @@ export const oauthFlow = (row: Row): OAuthFlowRecord => ({
   expiresAt: text(row.expires_at),
   createdAt: text(row.created_at),
   consumedAt: nullableText(row.consumed_at),
+});
+
+export const oauthApp = (row: Row): OAuthAppRecord => ({
+  id: text(row.id),
+  organizationId: text(row.organization_id),
+  provider: text(row.provider),
+  clientId: text(row.client_id),
+  defaultScopes: JSON.parse(text(row.default_scopes)),
+  clientSecret: {
+    keyId: text(row.key_id),
+    nonce: Buffer.from(row.nonce as Uint8Array),
+    ciphertext: Buffer.from(row.ciphertext as Uint8Array),
+  },
+  createdAt: text(row.created_at),
+  updatedAt: text(row.updated_at),
 });

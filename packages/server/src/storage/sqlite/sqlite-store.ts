@@ -11,6 +11,7 @@ import type {
   ConnectorSecretRecord,
   CredentialRecord,
   MemberRecord,
+  OAuthAppRecord,
   OAuthFlowRecord,
   OrganizationRecord,
   SessionRecord,
@@ -381,6 +382,29 @@ export class SqliteStore implements Store {
       'UPDATE oauth_flows SET status = ?, connection_id = ?, error_code = ?, error_message = ?, code_verifier = NULL WHERE id = ?',
       ...[outcome.status, outcome.connectionId ?? null, outcome.errorCode ?? null, outcome.errorMessage ?? null, id],
     );
+  }
+
+  async putOAuthApp(a: OAuthAppRecord) {
+    this.run(
+      'INSERT OR REPLACE INTO oauth_apps VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ...[a.id, a.organizationId, a.provider, a.clientId, JSON.stringify(a.defaultScopes)],
+      ...[a.clientSecret.keyId, a.clientSecret.nonce, a.clientSecret.ciphertext, a.createdAt, a.updatedAt],
+    );
+  }
+
+  async getOAuthApp(id: string) {
+    const row = this.get('SELECT * FROM oauth_apps WHERE id = ?', id);
+    return row && rows.oauthApp(row);
+  }
+
+  async listOAuthApps(organizationId: string) {
+    return this.all('SELECT * FROM oauth_apps WHERE organization_id = ? ORDER BY id', organizationId).map(
+      rows.oauthApp,
+    );
+  }
+
+  async deleteOAuthApp(id: string) {
+    return this.run('DELETE FROM oauth_apps WHERE id = ?', id) > 0;
   }
 
   async close() {
