@@ -68,3 +68,34 @@ describe('the demo page in a real browser', () => {
     expect(consoleErrors).toEqual([]);
   });
 });
+
+describe('a custom auth connector on the demo page', () => {
+  let demo: RunningDemo;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    demo = await startTestDemo();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.close();
+  });
+
+  it('shows the handler’s form, puts a wrong password on its field, then connects', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${demo.url}/`);
+    const card = page.locator('plugboard-connect [part~="card"]').filter({ hasText: 'Acme Legacy' });
+    await card.getByRole('button', { name: 'Connect', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Account').fill('acme');
+    await dialog.getByLabel('Username').fill('demo');
+    await dialog.getByLabel('Password').fill('not-the-password');
+    await dialog.getByRole('button', { name: 'Connect' }).click();
+    await expect.poll(() => dialog.getByText('Wrong username or password').count()).toBe(1);
+    expect(await dialog.getByLabel('Password').getAttribute('aria-invalid')).toBe('true');
+    await dialog.getByLabel('Password').fill('demo');
+    await dialog.getByRole('button', { name: 'Connect' }).click();
+    await expect.poll(() => card.getByRole('button', { name: '+ Add Connection' }).count()).toBe(1);
+  });
+});

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { serve } from '@hono/node-server';
 import { createSandbox } from '@plugboard/sandbox';
 import { PlugboardAdmin } from '@plugboard/sdk';
-import { createApp, loadKeyring, openStore, seedDemo, startServer } from '@plugboard/server';
+import { createApp, loadKeyring, openStore, seedDemo, sessionLoginHandler, startServer } from '@plugboard/server';
 import { Hono } from 'hono';
 
 const require = createRequire(import.meta.url);
@@ -72,7 +72,11 @@ export async function startDemo({
     return c.json({ token: session.token, expiresAt: session.expiresAt });
   });
   // The sandbox runs on loopback over plain http, so the demo allows http OAuth endpoints.
+  // A custom auth handler, as a vendor registers one: the sandbox's password login stands for a legacy API.
+  const sandboxRef = { url: '' };
+  const customAuth = { 'acme-login': sessionLoginHandler({ loginUrl: () => `${sandboxRef.url}/auth/login` }) };
   const api = createApp({
+    customAuth,
     store,
     keyring,
     allowInsecureOAuthEndpoints: true,
@@ -87,6 +91,7 @@ export async function startDemo({
     hostname,
     crossOriginOpenerPolicy: sandboxCoop,
   });
+  sandboxRef.url = sandbox.url;
   const origins = [...new Set([server.url, server.url.replace('127.0.0.1', 'localhost')])];
   // The callback URL follows the origin the widget talks to, so register both spellings of loopback.
   const redirectUris = origins.map((origin) => `${origin}/v1/oauth/callback`);
@@ -94,6 +99,7 @@ export async function startDemo({
   const seeded = await seedDemo(store, keyring, {
     allowedOrigins: [...origins, ...exampleOrigins],
     oauthProvider: { url: sandbox.url, ...sandboxClient, managedApp: managedClient },
+    customAuth,
   });
   demo.secretKey = seeded.secretKey;
   demo.endUserId = seeded.endUserId;

@@ -159,3 +159,21 @@ describe('Acme Sandbox', () => {
     expect(response.status).toBe(200);
   });
 });
+
+describe('password login', () => {
+  it('exchanges account, username and password for a session token that opens the API', async () => {
+    const login = (body: object) =>
+      sandbox.app.request('/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await login({ account: 'nope', username: 'demo', password: 'demo' })).status).toBe(404);
+    expect((await login({ account: 'acme', username: 'demo', password: 'wrong' })).status).toBe(401);
+    const { session_token: token } = await (
+      await login({ account: 'acme', username: 'demo', password: 'demo' })
+    ).json();
+    const me = await sandbox.app.request('/api/me', { headers: { authorization: `Session ${token}` } });
+    expect(await me.json()).toEqual({ username: 'demo', name: 'Demo User' });
+  });
+});

@@ -139,9 +139,24 @@ export function createSandbox(options: SandboxOptions) {
     return c.body(null, 200);
   });
 
+  // A password login for custom auth: account + username + password in, a session token out.
+  app.post('/auth/login', async (c) => {
+    const body = (await c.req.json().catch(() => ({}))) as Record<string, unknown>;
+    if (body.account !== 'acme') return c.json({ error: 'unknown_account' }, 404);
+    const user = users.find(
+      (candidate) => candidate.username === body.username && candidate.password === body.password,
+    );
+    if (!user) return c.json({ error: 'invalid_credentials' }, 401);
+    return c.json({ session_token: tokens.issueSession(user.username) });
+  });
+
   app.use('/api/*', async (c, next) => {
-    const token = /^Bearer (\S+)$/.exec(c.req.header('authorization') ?? '')?.[1];
-    const grant = token ? tokens.authenticate(token) : undefined;
+    const [, scheme, token] = /^(Bearer|Session) (\S+)$/.exec(c.req.header('authorization') ?? '') ?? [];
+    const grant = token
+      ? scheme === 'Session'
+        ? tokens.authenticateSession(token)
+        : tokens.authenticate(token)
+      : undefined;
     if (!grant) {
       c.header('WWW-Authenticate', 'Bearer error="invalid_token"');
       return c.json({ error: 'invalid_token' }, 401);

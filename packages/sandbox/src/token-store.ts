@@ -136,6 +136,24 @@ export class TokenStore {
     return grant;
   }
 
+  /** Issues a session token for a password login (custom auth), valid for a day. */
+  issueSession(username: string): string {
+    const token = `sbx_st_${random()}`;
+    this.#access.set(token, {
+      clientId: 'password-login',
+      username,
+      scope: '',
+      family: token,
+      expiresAt: this.now() + 86_400_000,
+    });
+    return token;
+  }
+
+  /** The grant behind a session token from {@link issueSession}. */
+  authenticateSession(token: string) {
+    return token.startsWith('sbx_st_') ? this.authenticate(token) : undefined;
+  }
+
   /** Revokes the family of an access or refresh token (RFC 7009: unknown tokens are not an error). */
   revoke(token: string): void {
     const family = this.#access.get(token)?.family ?? this.#refresh.get(token)?.family;

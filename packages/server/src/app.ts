@@ -1,6 +1,7 @@
 import { ErrorCode } from '@plugboard/shared';
 import { Hono } from 'hono';
 import type { Keyring } from './crypto/keyring.js';
+import type { CustomAuthRegistry } from './custom-auth/handler.js';
 import { ApiError } from './http/api-error.js';
 import { mountRoutes, unmatched } from './http/mount.js';
 import { buildOpenApiDocument } from './http/openapi.js';
@@ -33,6 +34,8 @@ export interface AppOptions {
   allowInsecureOAuthEndpoints?: boolean;
   /** How tokens are refreshed. @default defaultRefreshPolicy */
   refreshPolicy?: Partial<RefreshPolicy>;
+  /** Custom auth handlers by the name connectors give in `{ kind: 'custom', handler }`. */
+  customAuth?: CustomAuthRegistry;
   /** Refresh due tokens in the background every this many milliseconds; 0 turns it off. @default 0 */
   backgroundRefreshMs?: number;
 }
@@ -48,7 +51,7 @@ export interface AppOptions {
  */
 export function createApp(options: AppOptions): Hono {
   const { store, keyring, logger = silentLogger, now = () => new Date() } = options;
-  const deps: ServiceDeps = { store, keyring, logger, now };
+  const deps: ServiceDeps = { store, keyring, logger, now, customAuth: options.customAuth ?? {} };
   const oauth = { publicUrl: options.publicUrl, allowInsecureEndpoints: options.allowInsecureOAuthEndpoints ?? false };
   const refresher = new TokenRefresher(deps, oauth.allowInsecureEndpoints, {
     ...defaultRefreshPolicy,

@@ -17,6 +17,13 @@ export { type CliIo, run as runCli } from './cli/run.js';
 export { loadConfig, type ServerConfig } from './config.js';
 export { CredentialDecryptionError } from './crypto/credential-cipher.js';
 export { Keyring, type LoadKeyringOptions, loadKeyring, type MasterKey } from './crypto/keyring.js';
+export {
+  type CustomAuthContext,
+  CustomAuthError,
+  type CustomAuthHandler,
+  type CustomAuthRegistry,
+} from './custom-auth/handler.js';
+export { type SessionLoginOptions, sessionLoginHandler } from './custom-auth/session-login.js';
 export { DEMO_END_USER_ID, type DemoOAuthProvider, seedDemo } from './demo/seed.js';
 export { ApiError } from './http/api-error.js';
 export { jsonLogger, type Logger, silentLogger } from './logger.js';

@@ -38,6 +38,8 @@ export const ErrorCode = {
   NeedsReauth: 'needs_reauth',
   /** The provider could not refresh the token right now; retry later. */
   RefreshFailed: 'refresh_failed',
+  /** The third party refused or failed while connecting (a custom auth handler's call, for instance). */
+  ProviderError: 'provider_error',
   /** The request conflicts with the current state. */
   Conflict: 'conflict',
   /** Too many requests; retry after the time in `Retry-After`. */

@@ -11,6 +11,7 @@ export {
   authMethodInputSchema,
   authMethodSchema,
   credentialInputSchemas,
+  customAuthFieldSchema,
   type FormAuthKind,
   isFormAuthKind,
   publicAuthMethodSchema,

@@ -4,6 +4,7 @@ import type {
   authMethodInputSchema,
   authMethodSchema,
   credentialInputSchemas,
+  customAuthFieldSchema,
   publicAuthMethodSchema,
 } from './schemas/auth-methods.js';
 import type {
@@ -46,6 +47,8 @@ export type AuthMethodInput = z.input<typeof authMethodInputSchema>;
 export type AuthMethod = z.output<typeof authMethodSchema>;
 /** An auth method as the widget sees it. */
 export type PublicAuthMethod = z.output<typeof publicAuthMethodSchema>;
+/** One field of a custom auth handler's form. */
+export type CustomAuthField = z.output<typeof customAuthFieldSchema>;
 /** Credentials an end user types for a form-based auth kind. */
 export type CredentialInput<K extends keyof typeof credentialInputSchemas> = z.input<
   (typeof credentialInputSchemas)[K]

@@ -1,6 +1,7 @@
 import type { AuthMethodInput, ConnectorCreate } from '@plugboard/shared';
 import { connectorCreateSchema } from '@plugboard/shared';
 import type { Keyring } from '../crypto/keyring.js';
+import type { CustomAuthRegistry } from '../custom-auth/handler.js';
 import { silentLogger } from '../logger.js';
 import { createConnector, updateConnector } from '../services/connectors.js';
 import type { ServiceDeps } from '../services/deps.js';
@@ -154,6 +155,15 @@ async function seedOAuthConnectors(deps: ServiceDeps, organization: Organization
   const app = existing
     ? await updateOAuthApp(deps, existing, appInput)
     : await createOAuthApp(deps, organization.id, { provider: 'acme-sandbox', ...appInput });
+  if (deps.customAuth?.['acme-login']) {
+    await upsertConnector(deps, organization, {
+      name: 'Acme Legacy',
+      slug: 'acme-legacy',
+      description: 'The old Acme API, which signs in with account, username and password (a custom auth handler).',
+      visibility: 'public',
+      authMethods: [{ kind: 'custom', handler: 'acme-login', label: 'Acme account' }],
+    });
+  }
   await upsertConnector(deps, organization, {
     name: 'Acme Helpdesk',
     slug: 'acme-helpdesk',
@@ -171,9 +181,19 @@ async function seedOAuthConnectors(deps: ServiceDeps, organization: Organization
 export async function seedDemo(
   store: Store,
   keyring: Keyring,
-  { allowedOrigins, oauthProvider }: { allowedOrigins: string[]; oauthProvider?: DemoOAuthProvider },
+  {
+    allowedOrigins,
+    oauthProvider,
+    customAuth,
+  }: { allowedOrigins: string[]; oauthProvider?: DemoOAuthProvider; customAuth?: CustomAuthRegistry },
 ) {
-  const deps: ServiceDeps = { store, keyring, logger: silentLogger, now: () => new Date() };
+  const deps: ServiceDeps = {
+    store,
+    keyring,
+    logger: silentLogger,
+    now: () => new Date(),
+    ...(customAuth ? { customAuth } : {}),
+  };
   const dana = { email: 'dana@acme.example', name: 'Dana Demo', externalId: DEMO_END_USER_ID };
   const demo = await seedOrganization(deps, DEMO_ORGANIZATION, allowedOrigins, dana);
   if (demo.owner) await seedConnectors(deps, demo.organization, demo.owner);

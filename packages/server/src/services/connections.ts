@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import { type CredentialOwner, openCredentials, sealCredentials } from '../crypto/credential-cipher.js';
 import { maskCredentials } from '../crypto/mask.js';
 import { newId } from '../crypto/tokens.js';
+import { connectCustom } from '../custom-auth/connect-custom.js';
 import { ApiError } from '../http/api-error.js';
 import type { SessionAuth } from '../http/auth.js';
 import { parseWith } from '../http/validation.js';
@@ -43,14 +44,17 @@ export async function createConnection(
 ): Promise<Connection> {
   const connector = await sessionConnector(deps, auth, input.connector);
   const method = pickAuthMethod(connector, input.authMethodId);
-  if (!isFormAuthKind(method.kind)) {
+  let credentials: Record<string, string>;
+  if (method.kind === 'custom') credentials = await connectCustom(deps, method.handler, input.credentials);
+  else if (isFormAuthKind(method.kind)) {
+    credentials = parseWith(credentialInputSchemas[method.kind], input.credentials, 'credentials');
+  } else {
     throw new ApiError(
       400,
       ErrorCode.AuthMethodNotSupported,
-      `${method.label ?? method.kind} connects through its own sign-in flow, which this version does not run yet`,
+      `${method.label ?? 'OAuth 2.0'} connects through the provider's sign-in page: start an OAuth flow instead`,
     );
   }
-  const credentials = parseWith(credentialInputSchemas[method.kind], input.credentials, 'credentials');
   const existing = await deps.store.countConnections(auth.organization.id, auth.session.tenantId);
   const count = existing.get(connector.id) ?? 0;
   const now = deps.now().toISOString();

@@ -41,9 +41,17 @@ function settleAuthMethods(inputs: ParsedAuthMethod[], previous: AuthMethod[] = 
   });
 }
 
-/** Managed apps named by OAuth methods must belong to the organization. @throws ApiError 400 */
+/**
+ * Managed apps named by OAuth methods must belong to the organization, and custom methods must name a
+ * registered handler. @throws ApiError 400
+ */
 async function checkManagedApps(deps: ServiceDeps, organizationId: string, inputs: ParsedAuthMethod[]) {
   for (const [index, input] of inputs.entries()) {
+    if (input.kind === 'custom' && !Object.hasOwn(deps.customAuth ?? {}, input.handler)) {
+      throw ApiError.validation([
+        { path: `authMethods.${index}.handler`, message: `No custom auth handler "${input.handler}" is registered` },
+      ]);
+    }
     if (input.kind !== 'oauth2' || !input.managedAppId) continue;
     const app = await deps.store.getOAuthApp(input.managedAppId);
     if (!app || app.organizationId !== organizationId) {
@@ -221,10 +229,12 @@ export async function sessionConnectors(deps: ServiceDeps, session: SessionRecor
   return all.filter((record) => (allowed ? allowed.has(record.id) : record.organizationId === session.organizationId));
 }
 
-function publicAuthMethod(method: AuthMethod): PublicAuthMethod {
+function publicAuthMethod(deps: ServiceDeps, method: AuthMethod): PublicAuthMethod {
   const label = method.label ?? AUTH_KIND_LABELS[method.kind];
   const base = { id: method.id, kind: method.kind, label, isDefault: method.isDefault };
-  return method.kind === 'apiKey' ? { ...base, in: method.in, name: method.name } : base;
+  if (method.kind === 'apiKey') return { ...base, in: method.in, name: method.name };
+  if (method.kind === 'custom') return { ...base, fields: deps.customAuth?.[method.handler]?.fields ?? [] };
+  return base;
 }
 
 /** The card a session sees: what to draw, never configuration. */
@@ -240,7 +250,7 @@ export async function presentCard(
   return {
     ...{ id, slug, name, description, domain, visibility, iconUrl, createdBy, connectionCount, needsReauth },
     personal: visibility === 'private' && createdBy.externalId !== null && createdBy.externalId === session.endUserId,
-    authMethods: record.authMethods.map(publicAuthMethod),
+    authMethods: record.authMethods.map((method) => publicAuthMethod(deps, method)),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Keyring } from '../crypto/keyring.js';
+import type { CustomAuthRegistry } from '../custom-auth/handler.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../storage/store.js';
 
@@ -8,4 +9,6 @@ export interface ServiceDeps {
   keyring: Keyring;
   now: () => Date;
   logger: Logger;
+  /** Custom auth handlers by name. */
+  customAuth?: CustomAuthRegistry;
 }

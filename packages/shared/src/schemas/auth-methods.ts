@@ -96,6 +96,19 @@ export const authMethodSchema = z.discriminatedUnion('kind', [
   customInput.extend({ id: z.string(), isDefault: z.boolean() }),
 ]);
 
+/** One field of a custom auth handler's form. */
+export const customAuthFieldSchema = z.object({
+  name: z.string(),
+  label: z.string(),
+  /** Secret fields are masked while typed and in admin views. */
+  secret: z.boolean(),
+  type: z.enum(['text', 'email', 'url', 'password']).optional(),
+  /** A regular expression the whole value must match. */
+  pattern: z.string().optional(),
+  placeholder: z.string().optional(),
+  hint: z.string().optional(),
+});
+
 /**
  * What the widget needs to draw an auth form: no URLs, no client ids, nothing it could leak.
  */
@@ -107,6 +120,8 @@ export const publicAuthMethodSchema = z.object({
   /** For `apiKey`: where the key goes, so the form can say so. */
   in: z.enum(['header', 'query']).optional(),
   name: z.string().optional(),
+  /** For `custom`: the fields its handler asks for. */
+  fields: z.array(customAuthFieldSchema).optional(),
 });
 
 /** Credentials an end user types, per auth kind. Every value is a secret except `username`. */

@@ -6,7 +6,9 @@ export interface FieldSpec {
   name: string;
   label: string;
   secret: boolean;
-  hint?: string;
+  hint?: string | undefined;
+  type?: 'text' | 'email' | 'url' | 'password' | undefined;
+  placeholder?: string | undefined;
 }
 
 /** The fields an end user fills for an auth method; empty for `none` and OAuth 2.0, null when it cannot connect here. */
@@ -26,6 +28,10 @@ export function fieldsFor(method: PublicAuthMethod, messages: Messages): FieldSp
         { name: 'username', label: messages.username, secret: false },
         { name: 'password', label: messages.password, secret: true },
       ];
+    case 'custom':
+      return (method.fields ?? []).map(({ name, label, secret, hint, type, placeholder }) => ({
+        ...{ name, label, secret, hint, type, placeholder },
+      }));
     default:
       return null;
   }
@@ -53,7 +59,8 @@ export function Field({
         part="input"
         id={id}
         name={spec.name}
-        type={spec.secret ? 'password' : 'text'}
+        type={spec.secret ? 'password' : (spec.type ?? 'text')}
+        placeholder={spec.placeholder}
         autocomplete="off"
         spellcheck={false}
         value={value}

@@ -133,12 +133,22 @@ describe('<ConnectView>', () => {
     expect(screen.getByText('Enter an API key')).toBeTruthy();
   });
 
-  it('does not offer to submit a method this version cannot run', async () => {
-    await renderView([card({ authMethods: [{ id: 'am_c', kind: 'custom', label: 'Custom', isDefault: true }] })]);
+  it('draws the fields a custom handler asks for and sends them', async () => {
+    const fields = [
+      { name: 'account', label: 'Account', secret: false, placeholder: 'your-company' },
+      { name: 'password', label: 'Password', secret: true },
+    ];
+    const { client } = await renderView([
+      card({ authMethods: [{ id: 'am_c', kind: 'custom', label: 'Acme', isDefault: true, fields }] }),
+    ]);
     fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
-    expect(screen.getByText(defaultMessages.notAvailable)).toBeTruthy();
-    const submit = within(screen.getByRole('dialog')).getByRole('button', { name: 'Connect' }) as HTMLButtonElement;
-    expect(submit.disabled).toBe(true);
+    const account = screen.getByLabelText('Account') as HTMLInputElement;
+    expect(account.placeholder).toBe('your-company');
+    expect((screen.getByLabelText('Password') as HTMLInputElement).type).toBe('password');
+    fireEvent.input(account, { target: { value: 'acme' } });
+    fireEvent.input(screen.getByLabelText('Password'), { target: { value: 'pw' } });
+    fireEvent.submit(screen.getByRole('dialog').querySelector('form') as HTMLFormElement);
+    await waitFor(() => expect(client.created[0]?.credentials).toEqual({ account: 'acme', password: 'pw' }));
   });
 
   it('explains that OAuth 2.0 signs in in a new window and asks for no field', async () => {
