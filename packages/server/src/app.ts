@@ -65,7 +65,7 @@ export function createApp(options: AppOptions): Hono {
     ...organizationRoutes(deps),
     ...connectorRoutes(deps),
     ...connectionRoutes(deps, refresher),
-    ...sessionRoutes(deps),
+    ...sessionRoutes(deps, refresher),
     ...oauthRoutes(deps, oauth),
     ...oauthAppRoutes(deps),
   ];

@@ -72,8 +72,11 @@ export const connectionRoutes = (deps: ServiceDeps, refresher: TokenRefresher) =
     summary: 'Delete a connection and its credentials',
     auth: 'admin',
     status: 204,
-    handler: async ({ auth, params }) =>
-      deleteConnection(deps, await findConnection(deps, auth.organization.id, params.id ?? '')),
+    handler: async ({ auth, params }) => {
+      const record = await findConnection(deps, auth.organization.id, params.id ?? '');
+      await refresher.revoke(record);
+      await deleteConnection(deps, record);
+    },
   }),
   route({
     method: 'post',

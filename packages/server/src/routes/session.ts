@@ -4,9 +4,10 @@ import { route } from '../http/route.js';
 import { createConnection, deleteConnection, findConnection, listSessionConnections } from '../services/connections.js';
 import { presentCard, sessionConnectors } from '../services/connectors.js';
 import type { ServiceDeps } from '../services/deps.js';
+import type { TokenRefresher } from '../services/token-refresh.js';
 
 /** Routes a connect session (the widget) uses: all scoped to the session's tenant. */
-export const sessionRoutes = (deps: ServiceDeps) => [
+export const sessionRoutes = (deps: ServiceDeps, refresher: TokenRefresher) => [
   route({
     method: 'get',
     path: '/v1/session',
@@ -77,7 +78,10 @@ export const sessionRoutes = (deps: ServiceDeps) => [
     summary: 'Remove one of the tenant’s connections',
     auth: 'session',
     status: 204,
-    handler: async ({ auth, params }) =>
-      deleteConnection(deps, await findConnection(deps, auth.organization.id, params.id ?? '', auth.session.tenantId)),
+    handler: async ({ auth, params }) => {
+      const record = await findConnection(deps, auth.organization.id, params.id ?? '', auth.session.tenantId);
+      await refresher.revoke(record);
+      await deleteConnection(deps, record);
+    },
   }),
 ];

@@ -4,6 +4,7 @@ import { createApp } from '../app.js';
 import { SqliteStore } from '../storage/sqlite/sqlite-store.js';
 import { createTestContext, type TestContext } from '../test/context.js';
 import {
+  CLIENT_SECRET,
   connectWithSandbox,
   consent,
   PUBLIC_URL,
@@ -141,6 +142,22 @@ describe('credentials for the vendor’s backend', () => {
     expect((await credentials()).status).toBe(200);
     const after = await t.request('GET', '/v1/session/connectors', { key: session });
     expect(after.json.data[0].needsReauth).toEqual([]);
+  });
+
+  it('revokes the grant at the provider when the connection is deleted', async () => {
+    const { sandbox, key, connectionId, stored } = await connected();
+    const { refreshToken } = await stored();
+    expect((await t.request('DELETE', `/v1/connections/${connectionId}`, { key })).status).toBe(204);
+    const reuse = await fetch(`${server.url}/oauth/token`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: `Basic ${Buffer.from(`plugboard:${CLIENT_SECRET}`).toString('base64')}`,
+      },
+      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken ?? '' }),
+    });
+    expect((await reuse.json()).error).toBe('invalid_grant');
+    expect(calls(sandbox)).toBe(1);
   });
 
   it('refuses to reconnect another tenant’s connection', async () => {

@@ -93,6 +93,31 @@ export class TokenRefresher {
     return due.length;
   }
 
+  /**
+   * Tells the provider a connection is going away (RFC 7009), when its method has a revocation URL.
+   * Best effort: a provider that is down does not keep the connection alive.
+   */
+  async revoke(record: ConnectionRecord): Promise<void> {
+    if (record.authKind !== 'oauth2') return;
+    const connector = await this.deps.store.getConnector(record.connectorId);
+    const method = connector?.authMethods.find((candidate) => candidate.id === record.authMethodId);
+    if (!connector || method?.kind !== 'oauth2' || !method.revocationUrl) return;
+    try {
+      const values = await this.#read(record);
+      const token = values.refreshToken ?? values.accessToken;
+      const resolved = await resolveClient(this.deps, connector, method);
+      if (!token || !resolved) return;
+      const { as, client } = providerOf(method, resolved.clientId);
+      const response = await oauth.revocationRequest(as, client, await resolved.authentication(), token, {
+        [oauth.allowInsecureRequests]: this.allowInsecureEndpoints,
+        signal: AbortSignal.timeout(this.policy.timeoutMs),
+      });
+      await oauth.processRevocationResponse(response);
+    } catch (error) {
+      this.deps.logger.warn({ event: 'revocation.failed', connectionId: record.id, name: (error as Error).name });
+    }
+  }
+
   async #read(record: ConnectionRecord): Promise<Values> {
     const sealed = await this.deps.store.getCredentials(record.id);
     return sealed ? openCredentials(this.deps.keyring, owner(record), sealed) : {};

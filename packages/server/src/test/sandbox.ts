@@ -42,6 +42,7 @@ export const sandboxConnector = (url: string) => ({
       kind: 'oauth2' as const,
       authorizationUrl: `${url}/oauth/authorize`,
       tokenUrl: `${url}/oauth/token`,
+      revocationUrl: `${url}/oauth/revoke`,
       issuer: url,
       scopes: ['contacts', 'profile'],
       clientId: 'plugboard',
