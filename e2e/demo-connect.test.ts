@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browser.js';
 import { type RunningDemo, startTestDemo } from './support/demo.js';
+import { withDemo } from './support/with-demo.js';
 
 const canaryKey = 'SG.e2e-canary-9f3b1c7d2e5a';
 
@@ -70,21 +71,11 @@ describe('the demo page in a real browser', () => {
 });
 
 describe('a custom auth connector on the demo page', () => {
-  let demo: RunningDemo;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    demo = await startTestDemo();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
+  const context = withDemo();
 
   it('shows the handler’s form, puts a wrong password on its field, then connects', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${demo.url}/`);
+    const page = await context.browser.newPage();
+    await page.goto(`${context.demo.url}/`);
     const card = page.locator('plugboard-connect [part~="card"]').filter({ hasText: 'Acme Legacy' });
     await card.getByRole('button', { name: 'Connect', exact: true }).click();
     const dialog = page.getByRole('dialog');

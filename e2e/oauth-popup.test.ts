@@ -1,7 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browser.js';
-import { type RunningDemo, startTestDemo } from './support/demo.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { withDemo } from './support/with-demo.js';
 
 /** Records every message event the page receives, to prove none carries a secret. */
 const recordMessages = () => {
@@ -25,40 +24,30 @@ describe.each([
   ['without COOP', undefined],
   ['when the provider sends Cross-Origin-Opener-Policy: same-origin', 'same-origin' as const],
 ])('OAuth 2.0 popup sign-in %s', (_, coop) => {
-  let demo: RunningDemo;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    demo = await startTestDemo({ sandboxCoop: coop });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
+  const context = withDemo({ sandboxCoop: coop });
 
   it('connects from the demo page, and no message carries a code or token', async () => {
-    const page = await browser.newPage();
+    const page = await context.browser.newPage();
     await page.addInitScript(recordMessages);
-    await page.goto(`${demo.url}/`);
+    await page.goto(`${context.demo.url}/`);
     await connectThroughPopup(page);
     await expect.poll(() => page.locator('#log').textContent()).toContain('plugboard:connected');
     const messages = JSON.stringify(
       await page.evaluate(() => (window as unknown as { __messages: unknown[] }).__messages),
     );
     expect(messages).not.toMatch(/sbx_at_|sbx_rt_|"code"|access_token/);
-    expect(demo.sandbox.tokens.calls.authorization_code).toBe(1);
+    expect(context.demo.sandbox.tokens.calls.authorization_code).toBe(1);
   });
 
   it('connects a connector that signs in with the organization’s managed OAuth app', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${demo.url}/`);
+    const page = await context.browser.newPage();
+    await page.goto(`${context.demo.url}/`);
     await connectThroughPopup(page, 'Acme Helpdesk');
   });
 
   it('ignores a forged success posted from another origin', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${demo.url}/`);
+    const page = await context.browser.newPage();
+    await page.goto(`${context.demo.url}/`);
     const card = page.locator('plugboard-connect [part~="card"]').filter({ hasText: 'Acme CRM' });
     const before = await card.textContent();
     // A frame of another (opaque) origin posts a success as the callback page would.
@@ -73,30 +62,20 @@ describe.each([
 });
 
 describe('OAuth 2.0 sign-in when the browser blocks the popup', () => {
-  let demo: RunningDemo;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    demo = await startTestDemo();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
+  const context = withDemo();
 
   it('falls back to a full-page redirect and resumes on return', async () => {
-    const page = await browser.newPage();
+    const page = await context.browser.newPage();
     await page.addInitScript(() => {
       window.open = () => null;
     });
-    await page.goto(`${demo.url}/`);
+    await page.goto(`${context.demo.url}/`);
     const card = page.locator('plugboard-connect [part~="card"]').filter({ hasText: 'Acme CRM' });
     await card.getByRole('button', { name: 'Connect', exact: true }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Connect' }).click();
-    await page.waitForURL(`${demo.sandboxUrl}/**`);
+    await page.waitForURL(`${context.demo.sandboxUrl}/**`);
     await page.getByRole('button', { name: 'Allow' }).click();
-    await page.waitForURL(`${demo.url}/`);
+    await page.waitForURL(`${context.demo.url}/`);
     await expect
       .poll(() => card.getByRole('button', { name: '+ Add Connection' }).count(), { timeout: 15_000 })
       .toBe(1);

@@ -45,7 +45,7 @@ function settleAuthMethods(inputs: ParsedAuthMethod[], previous: AuthMethod[] = 
  * Managed apps named by OAuth methods must belong to the organization, and custom methods must name a
  * registered handler. @throws ApiError 400
  */
-async function checkManagedApps(deps: ServiceDeps, organizationId: string, inputs: ParsedAuthMethod[]) {
+async function checkMethodReferences(deps: ServiceDeps, organizationId: string, inputs: ParsedAuthMethod[]) {
   for (const [index, input] of inputs.entries()) {
     if (input.kind === 'custom' && !Object.hasOwn(deps.customAuth ?? {}, input.handler)) {
       throw ApiError.validation([
@@ -140,7 +140,7 @@ export async function createConnector(
     ]);
   }
   const now = deps.now().toISOString();
-  await checkManagedApps(deps, organization.id, input.authMethods);
+  await checkMethodReferences(deps, organization.id, input.authMethods);
   const record: ConnectorRecord = {
     id: newId('ctr'),
     organizationId: organization.id,
@@ -195,7 +195,7 @@ export async function updateConnector(
   const name = patch.name ?? record.name;
   const slug =
     patch.slug !== undefined ? await uniqueSlug(deps, record.organizationId, patch.slug, name, record.id) : record.slug;
-  if (patch.authMethods) await checkManagedApps(deps, record.organizationId, patch.authMethods);
+  if (patch.authMethods) await checkMethodReferences(deps, record.organizationId, patch.authMethods);
   const updated: ConnectorRecord = {
     ...record,
     name,

@@ -22,14 +22,23 @@ export interface OAuthOptions {
   popupHost: () => PopupHost;
   /** The API's origin: the only one whose messages are read. */
   apiOrigin: string;
-  /** Texts for popup outcomes. */
-  messages: { signInCancelled: string };
   /** `redirect` leaves the page for the provider instead of opening a popup. @default 'popup' */
   mode?: 'popup' | 'redirect';
 }
 
 /** Where loading the cards stands. */
 export type LoadStatus = 'loading' | 'ready' | 'failed';
+
+/**
+ * Something that went wrong, kept as a code and the API's message rather than as display text, so the
+ * view words it from the vendor's `messages` (see `problemText`).
+ */
+export interface Problem {
+  /** An API `ErrorCode`, `network_error`, `timeout`, `signin_cancelled` or `unknown`. */
+  code: string;
+  /** The API's message, when it sent one; meant for people. */
+  message: string;
+}
 
 interface ErrorLike {
   code?: string;
@@ -40,13 +49,11 @@ interface ErrorLike {
 
 const asError = (error: unknown): ErrorLike => (typeof error === 'object' && error !== null ? error : {});
 
-/** A message a person can act on, without request details. */
-function describe(error: ErrorLike): string {
-  if (error.code === 'network_error' || error.code === 'timeout') {
-    return 'The integrations service could not be reached. Check your connection and try again.';
-  }
-  return error.apiMessage ?? error.message ?? 'Something went wrong.';
-}
+/** The API's own message when there is one: the SDK's `message` also names the method and URL. */
+const problemOf = (error: ErrorLike): Problem => ({
+  code: error.code ?? 'unknown',
+  message: error.apiMessage ?? error.message ?? '',
+});
 
 const eventConnector = ({ id, slug, name }: ConnectorCard): EventConnector => ({ id, slug, name });
 
@@ -65,7 +72,7 @@ export function createConnectStore(
   oauthOptions?: OAuthOptions,
 ) {
   const status = signal<LoadStatus>('loading');
-  const loadError = signal('');
+  const loadError = signal<Problem | null>(null);
   const cards = signal<ConnectorCard[]>([]);
   const openId = signal<string | null>(null);
   /** Set when the open form reconnects an existing connection instead of adding one. */
@@ -73,7 +80,7 @@ export function createConnectStore(
   const methodId = signal<string | null>(null);
   const submitting = signal(false);
   const fieldErrors = signal<Record<string, string>>({});
-  const formError = signal('');
+  const formError = signal<Problem | null>(null);
   const announcement = signal('');
 
   const openCard = computed(() => cards.value.find((card) => card.id === openId.value) ?? null);
@@ -82,9 +89,9 @@ export function createConnectStore(
   );
 
   function fail(error: ErrorLike, connectorId?: string) {
-    const code = error.code ?? 'unknown';
-    if (error.code === 'session_expired') emit('plugboard:session-expired', {});
-    emit('plugboard:error', { code, message: describe(error), ...(connectorId ? { connectorId } : {}) });
+    const { code, message } = problemOf(error);
+    if (code === 'session_expired') emit('plugboard:session-expired', {});
+    emit('plugboard:error', { code, message, ...(connectorId ? { connectorId } : {}) });
   }
 
   async function load() {
@@ -96,7 +103,7 @@ export function createConnectStore(
       emit('plugboard:ready', { connectors: cards.value.length });
       void resumeSignIn().catch((error) => fail(asError(error)));
     } catch (error) {
-      loadError.value = describe(asError(error));
+      loadError.value = problemOf(asError(error));
       status.value = 'failed';
       fail(asError(error));
     }
@@ -105,7 +112,7 @@ export function createConnectStore(
   function resetForm() {
     submitting.value = false;
     fieldErrors.value = {};
-    formError.value = '';
+    formError.value = null;
   }
 
   function open(connectorId: string) {
@@ -169,7 +176,7 @@ export function createConnectStore(
     if (outcome.status === 'connected') return connected(card, outcome.connection);
     if (outcome.status === 'cancelled') {
       emit('plugboard:cancelled', { connector: eventConnector(card) });
-      formError.value = oauthOptions?.messages.signInCancelled ?? '';
+      formError.value = { code: 'signin_cancelled', message: '' };
       return false;
     }
     throw { code: outcome.code, message: outcome.message };
@@ -212,7 +219,7 @@ export function createConnectStore(
           fields[field ?? scope] = issue.message;
       }
       fieldErrors.value = fields;
-      if (Object.keys(fields).length === 0) formError.value = describe(problem);
+      if (Object.keys(fields).length === 0) formError.value = problemOf(problem);
       fail(problem, card.id);
       return false;
     } finally {
