@@ -34,10 +34,30 @@ export const defaultMessages = {
   close: 'Close',
   connected: '{name} is connected.',
   sessionExpired: 'Your session has expired. Reload the page to continue.',
+  unreachable: 'The integrations service could not be reached. Check your connection and try again.',
+  somethingWrong: 'Something went wrong. Please try again.',
 } as const;
 
 /** The widget's strings, keyed by purpose. */
 export type Messages = { [K in keyof typeof defaultMessages]: string };
+
+/**
+ * Words a problem for people: the widget's own texts for what it can name (no network, an expired
+ * session, a closed sign-in window), the API's message otherwise, since the API writes those for people.
+ */
+export function problemText(problem: { code: string; message: string }, messages: Messages): string {
+  switch (problem.code) {
+    case 'network_error':
+    case 'timeout':
+      return messages.unreachable;
+    case 'session_expired':
+      return messages.sessionExpired;
+    case 'signin_cancelled':
+      return messages.signInCancelled;
+    default:
+      return problem.message || messages.somethingWrong;
+  }
+}
 
 /** Fills `{placeholders}` in a message. */
 export function format(message: string, values: Record<string, string | number>): string {

@@ -58,6 +58,7 @@ describe('OAuth 2.0 authorization code flow', () => {
       redirect_uri: CALLBACK,
       scope: 'contacts profile',
       code_challenge_method: 'S256',
+      prompt: 'consent',
     });
     expect(Buffer.from(url.searchParams.get('state') ?? '', 'base64url').length).toBeGreaterThanOrEqual(16);
     const again = new URL((await start()).authorizationUrl);
@@ -149,6 +150,14 @@ describe('OAuth 2.0 authorization code flow', () => {
     expect((await callback(back)).status).toBe(400);
     const status = await t.request('GET', `/v1/session/oauth/flows/${flow.id}`, { key: token });
     expect(status.json.error.code).toBe('issuer_mismatch');
+    expect(sandbox.tokens.calls.authorization_code).toBe(0);
+    expect(await connections()).toEqual([]);
+  });
+
+  it('refuses a response without iss when the connector knows its issuer', async () => {
+    const back = await consent((await start()).authorizationUrl);
+    back.searchParams.delete('iss');
+    expect((await callback(back)).status).toBe(400);
     expect(sandbox.tokens.calls.authorization_code).toBe(0);
     expect(await connections()).toEqual([]);
   });

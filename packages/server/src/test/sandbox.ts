@@ -45,6 +45,7 @@ export const sandboxConnector = (url: string) => ({
       revocationUrl: `${url}/oauth/revoke`,
       issuer: url,
       scopes: ['contacts', 'profile'],
+      authorizationParams: { prompt: 'consent' },
       clientId: 'plugboard',
       clientSecret: CLIENT_SECRET,
     },

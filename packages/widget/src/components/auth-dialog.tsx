@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { format, type Messages } from '../messages.js';
+import { format, type Messages, problemText } from '../messages.js';
 import type { ConnectStore } from '../state/connect-store.js';
 import { Field, fieldsFor } from './auth-fields.js';
 
@@ -46,6 +46,7 @@ export function AuthDialog({ store, messages }: { store: ConnectStore; messages:
   if (!card || !method) return null;
   const fields = fieldsFor(method, messages);
   const errors = store.fieldErrors.value;
+  const formError = store.formError.value;
   const busy = store.submitting.value;
   const titleId = 'plugboard-dialog-title';
 
@@ -115,9 +116,9 @@ export function AuthDialog({ store, messages }: { store: ConnectStore; messages:
               onInput={setLabel}
             />
           )}
-          {store.formError.value && (
+          {formError && (
             <p part="form-error" class="form-error" role="alert">
-              {store.formError.value}
+              {problemText(formError, messages)}
             </p>
           )}
           <div class="buttons">

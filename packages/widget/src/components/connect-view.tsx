@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { format, type Messages } from '../messages.js';
+import { format, type Messages, problemText } from '../messages.js';
 import type { ConnectStore } from '../state/connect-store.js';
 import { AuthDialog } from './auth-dialog.js';
 import { ConnectorCard } from './connector-card.js';
@@ -15,6 +15,7 @@ export function ConnectView({ store, messages }: { store: ConnectStore; messages
   }, [open]);
 
   const status = store.status.value;
+  const loadError = store.loadError.value;
   return (
     <div class="root">
       {status === 'loading' && (
@@ -26,7 +27,7 @@ export function ConnectView({ store, messages }: { store: ConnectStore; messages
       {status === 'failed' && (
         <div class="state" role="alert">
           <p>
-            {messages.loadFailed} {store.loadError.value}
+            {messages.loadFailed} {loadError && problemText(loadError, messages)}
           </p>
           <button type="button" class="secondary" onClick={store.load}>
             {messages.retry}

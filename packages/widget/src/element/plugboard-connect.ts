@@ -112,9 +112,8 @@ export class PlugboardConnectElement extends ReactiveElement {
         ?.split(',')
         .map((slug) => slug.trim())
         .filter(Boolean);
-      const messages = { ...defaultMessages, ...this.messages };
       const mode = this.mode === 'redirect' ? 'redirect' : 'popup';
-      const oauth = { popupHost: browserPopupHost, apiOrigin: originOf(this.#apiBase()), messages, mode } as const;
+      const oauth = { popupHost: browserPopupHost, apiOrigin: originOf(this.#apiBase()), mode } as const;
       this.#store = client ? createConnectStore(client, this.#emit, only, oauth) : undefined;
       void this.#store?.load();
     }

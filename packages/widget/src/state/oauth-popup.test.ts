@@ -72,11 +72,9 @@ function setup(
   };
   const client = { ...fakeClient([oauthCard]), oauth };
   const log = eventLog();
-  const messages = { signInCancelled: 'closed early' };
   const store = createConnectStore(client, log.emit, undefined, {
     popupHost: () => host,
     apiOrigin: API,
-    messages,
     ...(options.mode ? { mode: options.mode } : {}),
   });
   const post = (data: unknown, origin = API) => {
@@ -109,14 +107,14 @@ describe('OAuth sign-in in a popup', () => {
   it('reports a declined sign-in as an error on the form', async () => {
     const { store, events } = setup(['failed']);
     expect(await openAndSubmit(store)).toBe(false);
-    expect(store.formError.value).toBe('You declined');
+    expect(store.formError.value).toEqual({ code: 'access_denied', message: 'You declined' });
     expect(events.at(-1)).toMatchObject({ type: 'plugboard:error', detail: { code: 'access_denied' } });
   });
 
   it('calls a closed popup cancelled only after the backend keeps saying nothing arrived', async () => {
     const { store, events } = setup(['pending'], { closeAfter: 1 });
     expect(await openAndSubmit(store)).toBe(false);
-    expect(store.formError.value).toBe('closed early');
+    expect(store.formError.value?.code).toBe('signin_cancelled');
     expect(events.map((event) => event.type)).toContain('plugboard:cancelled');
   });
 
