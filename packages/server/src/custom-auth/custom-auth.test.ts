@@ -84,6 +84,12 @@ describe('custom auth handlers', () => {
     expect((await t.request('GET', '/v1/session/connections', { key: token })).json.data).toEqual([]);
   });
 
+  it('applies stored credentials to an outgoing request', () => {
+    const request = { url: new URL('https://acme.acme.example/api/me'), headers: new Headers() };
+    sessionLoginHandler({ loginUrl: () => '' }).apply(request, { sessionToken: 'sbx_st_x', account: 'acme' });
+    expect(request.headers.get('authorization')).toBe('Session sbx_st_x');
+  });
+
   it('reports a failing third party as provider_error without details', async () => {
     const down = await createTestContext({
       customAuth: { 'acme-login': sessionLoginHandler({ loginUrl: () => 'http://127.0.0.1:9/unreachable' }) },

@@ -6,6 +6,7 @@ import type { PlugboardConnectEventDetails, PlugboardConnectEventMap } from '../
 import { defaultMessages, type Messages } from '../messages.js';
 import { type ConnectStore, createConnectStore, type SessionClient } from '../state/connect-store.js';
 import { browserPopupHost } from '../state/oauth-popup.js';
+import { tokenSource } from '../state/token-source.js';
 import { styles } from '../styles.js';
 
 const originOf = (url: string) => {
@@ -32,14 +33,29 @@ const moduleOrigin = originOf(import.meta.url);
  * ```
  *
  * @fires plugboard:ready - the cards are on screen; `detail.connectors` counts them
- * @fires plugboard:connected - a connection was created; `detail.connection`, `detail.connector`
- * @fires plugboard:cancelled - the form was closed without connecting
- * @fires plugboard:error - something failed; `detail.code`, `detail.message`
+ * @fires plugboard:connected - a connection was created; `detail.connection`, `detail.connector` (never credentials)
+ * @fires plugboard:auth-started - an OAuth 2.0 sign-in started; `detail.connector`, `detail.flowId`
+ * @fires plugboard:popup-blocked - the sign-in popup was blocked; the widget continues with a redirect
+ * @fires plugboard:cancelled - the form or the sign-in window was closed without connecting; `detail.connector`
+ * @fires plugboard:error - something failed; `detail.code`, `detail.message`, `detail.connectorId`
  * @fires plugboard:session-expired - the session expired and no new token could be had
  * @csspart grid - the list of cards
- * @csspart card - one connector card; also card-icon, card-name, card-description, card-meta, badge
- * @csspart action - the Connect / + Add Connection button (also `action-connect` or `action-add`)
- * @csspart dialog - the connect form's dialog; also form, field, input, field-error, form-error, submit, cancel
+ * @csspart card - one connector card
+ * @csspart card-icon - the connector's icon, or its letter when there is none
+ * @csspart card-name - the connector's name
+ * @csspart card-description - the connector's description
+ * @csspart badge - the PERSONAL badge
+ * @csspart card-meta - who created the connector and how many connections it has
+ * @csspart card-warning - a connection that needs the end user to sign in again
+ * @csspart action - the card's button; also `action-connect`, `action-add` or `action-reconnect`
+ * @csspart dialog - the connect form's modal dialog
+ * @csspart form - the form inside the dialog
+ * @csspart field - one labelled field
+ * @csspart input - an input or the sign-in method select
+ * @csspart field-error - a field's error message
+ * @csspart form-error - an error that belongs to no field
+ * @csspart submit - the form's Connect button
+ * @csspart cancel - the form's Cancel button
  * @cssprop --plugboard-color-primary - buttons, badge and focus rings (purple by default)
  * @cssprop --plugboard-color-primary-text - text on primary buttons
  * @cssprop --plugboard-color-background - dialog background
@@ -75,8 +91,8 @@ export class PlugboardConnectElement extends ReactiveElement {
   declare connectors: string | undefined;
   /** How OAuth 2.0 sign-in runs: `popup` (default; falls back to a redirect when blocked) or `redirect`. */
   declare mode: 'popup' | 'redirect' | undefined;
-  /** `light`, `dark`, or unset to follow the system. */
-  declare theme: 'light' | 'dark' | undefined;
+  /** `light` or `dark` pins the colour scheme; `auto` (or unset) follows the system. */
+  declare theme: 'light' | 'dark' | 'auto' | undefined;
   /** Replaces any of the widget's strings. */
   declare messages: Partial<Messages> | undefined;
   /** A session client to use instead of the built-in one (custom transports, tests). */
@@ -98,7 +114,7 @@ export class PlugboardConnectElement extends ReactiveElement {
     return new PlugboardSession({
       baseUrl: this.#apiBase(),
       ...(this.sessionToken ? { token: this.sessionToken } : {}),
-      ...(this.fetchSessionToken ? { fetchToken: this.fetchSessionToken } : {}),
+      ...(this.fetchSessionToken ? { fetchToken: tokenSource(this.fetchSessionToken, Boolean(this.sessionToken)) } : {}),
     });
   }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { card, eventLog, fakeClient, validationError } from '../test/fixtures.js';
+import { card, eventLog, fakeClient, renewingClient, validationError } from '../test/fixtures.js';
 import { createConnectStore } from './connect-store.js';
+import { tokenSource } from './token-source.js';
 
 describe('createConnectStore', () => {
   it('loads the cards and reports ready', async () => {
@@ -104,5 +105,37 @@ describe('createConnectStore', () => {
       type: 'plugboard:cancelled',
       detail: { connector: { id: 'ctr_sendgrid', slug: 'sendgrid', name: 'SendGrid' } },
     });
+  });
+
+  it('keeps working through a renewed session token without telling the page it expired', async () => {
+    const { events, emit } = eventLog();
+    const { client, state, created } = renewingClient([card()], tokenSource(async () => 'pb_cs_second', true));
+    const store = createConnectStore(client, emit);
+    await store.load();
+    state.expired.add('pb_cs_first');
+    store.open('ctr_sendgrid');
+    expect(await store.submit({ apiKey: 'SG.key' })).toBe(true);
+    expect(state).toMatchObject({ token: 'pb_cs_second', renewals: 1 });
+    expect(created).toHaveLength(1);
+    expect(events.map((event) => event.type)).toEqual(['plugboard:ready', 'plugboard:connected']);
+  });
+
+  it('reports an expired session once when the token cannot be renewed, keeping the form open', async () => {
+    const { events, emit } = eventLog();
+    const backendDown = tokenSource(() => Promise.reject(new Error('503 from /api/plugboard-session')), true);
+    const { client, state, created } = renewingClient([card()], backendDown);
+    const store = createConnectStore(client, emit);
+    await store.load();
+    state.expired.add('pb_cs_first');
+    store.open('ctr_sendgrid');
+    expect(await store.submit({ apiKey: 'SG.key' })).toBe(false);
+    expect(created).toHaveLength(0);
+    expect(store.openCard.value?.id).toBe('ctr_sendgrid');
+    expect(store.formError.value?.code).toBe('session_expired');
+    expect(events.slice(1)).toMatchObject([
+      { type: 'plugboard:session-expired', detail: {} },
+      { type: 'plugboard:error', detail: { code: 'session_expired', connectorId: 'ctr_sendgrid' } },
+    ]);
+    expect(JSON.stringify(events)).not.toContain('SG.key');
   });
 });

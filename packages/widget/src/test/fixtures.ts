@@ -87,3 +87,24 @@ export function validationError(path: string, message: string) {
     issues: [{ path, message }],
   };
 }
+
+/**
+ * A session client that renews its token the way `PlugboardSession` does: an expired token makes it
+ * call `fetchToken` once and retry once; a failing `fetchToken` fails the call with that error.
+ */
+export function renewingClient(cards: ConnectorCard[], fetchToken: () => Promise<string>) {
+  const inner = fakeClient(cards);
+  const state = { token: 'pb_cs_first', expired: new Set<string>(), renewals: 0 };
+  async function call<T>(run: () => Promise<T>): Promise<T> {
+    if (!state.expired.has(state.token)) return run();
+    state.renewals++;
+    state.token = await fetchToken();
+    if (state.expired.has(state.token)) throw { code: 'session_expired', message: 'The connect session has expired' };
+    return run();
+  }
+  const client: SessionClient = {
+    connectors: { list: () => call(() => inner.connectors.list()) },
+    connections: { create: (body) => call(() => inner.connections.create(body)) },
+  };
+  return { client, state, created: inner.created };
+}
