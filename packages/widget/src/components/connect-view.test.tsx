@@ -161,6 +161,25 @@ describe('<ConnectView>', () => {
     expect(submit.disabled).toBe(false);
   });
 
+  it('moves focus into the dialog and back to the card button when it closes', async () => {
+    await renderView();
+    const button = screen.getByRole('button', { name: 'Connect' });
+    fireEvent.click(button);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('API key')));
+    fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' });
+    await waitFor(() => expect(document.activeElement).toBe(button));
+  });
+
+  it('words failures with the vendor messages, not the raw error', async () => {
+    const client = fakeClient([card()]);
+    client.failList = { code: 'timeout', message: 'GET /v1/session/connectors timed out after 10000 ms' };
+    const store = createConnectStore(client, eventLog().emit);
+    render(<ConnectView store={store} messages={{ ...defaultMessages, unreachable: 'Keine Verbindung.' }} />);
+    await store.load();
+    expect((await screen.findByRole('alert')).textContent).toContain('Keine Verbindung.');
+    expect(screen.getByRole('alert').textContent).not.toContain('/v1/');
+  });
+
   it('closes on Escape and on Cancel, emitting cancelled', async () => {
     const { events } = await renderView();
     fireEvent.click(screen.getByRole('button', { name: 'Connect' }));

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import '../define.js';
 import { card, fakeClient } from '../test/fixtures.js';
 import type { PlugboardConnectElement } from './plugboard-connect.js';
@@ -45,8 +45,18 @@ describe('<plugboard-connect>', () => {
     expect(shadow(element).querySelector('[part~="action"]')?.textContent).toBe('Verbinden');
   });
 
-  it('registers once even when the script runs twice', async () => {
-    await import('../define.js?again' as string).catch(() => undefined);
-    expect(customElements.get('plugboard-connect')).toBeDefined();
+  it('registers once even when a second copy of the script runs', async () => {
+    const registered = customElements.get('plugboard-connect');
+    vi.resetModules();
+    const second = await import('../define.js');
+    expect(second.PlugboardConnectElement).not.toBe(registered);
+    expect(customElements.get('plugboard-connect')).toBe(registered);
+  });
+
+  it('pins the colour scheme through the theme attribute', async () => {
+    const { element } = await mount();
+    element.theme = 'dark';
+    await element.updateComplete;
+    expect(element.getAttribute('theme')).toBe('dark');
   });
 });

@@ -114,7 +114,9 @@ export class PlugboardConnectElement extends ReactiveElement {
     return new PlugboardSession({
       baseUrl: this.#apiBase(),
       ...(this.sessionToken ? { token: this.sessionToken } : {}),
-      ...(this.fetchSessionToken ? { fetchToken: tokenSource(this.fetchSessionToken, Boolean(this.sessionToken)) } : {}),
+      ...(this.fetchSessionToken
+        ? { fetchToken: tokenSource(this.fetchSessionToken, Boolean(this.sessionToken)) }
+        : {}),
     });
   }
 

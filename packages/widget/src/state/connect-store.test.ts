@@ -109,7 +109,10 @@ describe('createConnectStore', () => {
 
   it('keeps working through a renewed session token without telling the page it expired', async () => {
     const { events, emit } = eventLog();
-    const { client, state, created } = renewingClient([card()], tokenSource(async () => 'pb_cs_second', true));
+    const { client, state, created } = renewingClient(
+      [card()],
+      tokenSource(async () => 'pb_cs_second', true),
+    );
     const store = createConnectStore(client, emit);
     await store.load();
     state.expired.add('pb_cs_first');
