@@ -4,6 +4,8 @@
  * @packageDocumentation
  */
 
+export { AuthDialog } from './components/auth-dialog.js';
+export { ConnectorCard } from './components/connector-card.js';
 export { PlugboardConnectElement } from './element/plugboard-connect.js';
 export type { EventConnector, PlugboardConnectEventDetails, PlugboardConnectEventMap } from './events.js';
 export { defaultMessages, type Messages } from './messages.js';
@@ -12,4 +14,7 @@ export {
   createConnectStore,
   type LoadStatus,
   type SessionClient,
+  type OAuthOptions,
 } from './state/connect-store.js';
+export { browserPopupHost } from './state/oauth-popup.js';
+export { styles } from './styles.js';

@@ -1,16 +1,23 @@
 import type { ConnectorCard as Card } from '@plugboard/shared';
+import type { ComponentChildren } from 'preact';
 import { format, type Messages } from '../messages.js';
 import { ConnectorIcon } from './connector-icon.js';
 
-/** One connector: who made it, how many connections the tenant has, and the action to add one. */
+/**
+ * One connector: who made it, how many connections the tenant has, and the action to add one.
+ * The admin console draws its cards with this component too, adding its own links as `children`.
+ */
 export function ConnectorCard({
   card,
   messages,
   onConnect,
+  children,
 }: {
   card: Card;
   messages: Messages;
   onConnect(button: HTMLElement): void;
+  /** Drawn under the action button, e.g. a link to the connector's settings. */
+  children?: ComponentChildren;
 }) {
   const connected = card.connectionCount > 0;
   const broken = card.needsReauth[0];
@@ -59,6 +66,7 @@ export function ConnectorCard({
       >
         {broken ? messages.reconnect : connected ? messages.addConnection : messages.connect}
       </button>
+      {children}
     </li>
   );
 }
