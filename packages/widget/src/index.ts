@@ -13,8 +13,8 @@ export {
   type ConnectStore,
   createConnectStore,
   type LoadStatus,
-  type SessionClient,
   type OAuthOptions,
+  type SessionClient,
 } from './state/connect-store.js';
 export { browserPopupHost } from './state/oauth-popup.js';
 export { styles } from './styles.js';
