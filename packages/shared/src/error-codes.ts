@@ -18,10 +18,17 @@ export const ErrorCode = {
   UnsupportedMediaType: 'unsupported_media_type',
   /** No credential, or one the server does not know. */
   Unauthenticated: 'unauthenticated',
+  /** The console sign-in failed: the email is unknown or the password is wrong (one answer for both). */
+  InvalidCredentials: 'invalid_credentials',
   /** The connect session token has expired; mint a new one. */
   SessionExpired: 'session_expired',
   /** The credential is valid but may not do this. */
   Forbidden: 'forbidden',
+  /**
+   * A console request that changes something lacked the `x-plugboard-csrf` header of its session, or came
+   * from another origin.
+   */
+  CsrfFailed: 'csrf_failed',
   /** The request's `Origin` is not one of the allowed origins. */
   OriginNotAllowed: 'origin_not_allowed',
   /** Nothing with that id exists, or it is not visible to this credential. */

@@ -46,6 +46,13 @@ export {
   slugSchema,
   visibilitySchema,
 } from './schemas/connectors.js';
+export {
+  connectionTestSchema,
+  consoleAccountSchema,
+  consoleSignInSchema,
+  consoleTestSessionSchema,
+  memberPasswordSchema,
+} from './schemas/console.js';
 export { errorBodySchema } from './schemas/errors.js';
 export { oauthAppCreateSchema, oauthAppSchema, oauthAppUpdateSchema } from './schemas/oauth-apps.js';
 export {

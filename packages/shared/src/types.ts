@@ -26,6 +26,12 @@ import type {
   creatorSchema,
   visibilitySchema,
 } from './schemas/connectors.js';
+import type {
+  connectionTestSchema,
+  consoleAccountSchema,
+  consoleSignInSchema,
+  consoleTestSessionSchema,
+} from './schemas/console.js';
 import type { oauthAppCreateSchema, oauthAppSchema, oauthAppUpdateSchema } from './schemas/oauth-apps.js';
 import type {
   apiKeyCreateSchema,
@@ -117,6 +123,15 @@ export type OAuthAppCreate = z.input<typeof oauthAppCreateSchema>;
 export type OAuthAppUpdate = z.input<typeof oauthAppUpdateSchema>;
 /** A managed OAuth app, without its secret. */
 export type OAuthApp = z.output<typeof oauthAppSchema>;
+
+/** Body of `POST /v1/console/sign-in`. */
+export type ConsoleSignIn = z.input<typeof consoleSignInSchema>;
+/** The signed-in console member, their organization and the session's CSRF token. */
+export type ConsoleAccount = z.output<typeof consoleAccountSchema>;
+/** Body of `POST /v1/console/test-session`. */
+export type ConsoleTestSessionCreate = z.input<typeof consoleTestSessionSchema>;
+/** The outcome of `POST /v1/connections/{id}/test`. */
+export type ConnectionTest = z.output<typeof connectionTestSchema>;
 
 /** A page of a list. */
 export interface Page<T> {

@@ -39,7 +39,7 @@ export const connectorCreateSchema = z.strictObject({
   visibility: visibilitySchema.default('private'),
   iconUrl: httpsUrlSchema.optional(),
   authMethods: authMethodsInput,
-  /** The member who creates it; defaults to the organization's first member. */
+  /** The member who creates it; defaults to the signed-in member in the console, else the organization's first member. */
   createdBy: idSchema.optional(),
 });
 
@@ -75,6 +75,8 @@ export const connectorSchema = z.object({
   createdBy: creatorSchema,
   /** False for public connectors of other organizations: usable, not editable. */
   editable: z.boolean(),
+  /** How many connections the viewing organization has of this connector, across all its tenants. */
+  connectionCount: z.number().int(),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { connectionCreateSchema } from './connections.js';
 import { connectorCreateSchema } from './connectors.js';
+import { consoleSignInSchema, consoleTestSessionSchema, memberPasswordSchema } from './console.js';
 import { connectSessionCreateSchema } from './sessions.js';
 
 const stripe = { name: 'Stripe', authMethods: [{ kind: 'bearer' }] };
@@ -54,4 +55,24 @@ describe('connectSessionCreateSchema', () => {
       ).toBe(false);
     },
   );
+});
+
+describe('console schemas', () => {
+  it('accepts any non-empty password at sign-in and refuses extra fields', () => {
+    expect(consoleSignInSchema.safeParse({ email: ' ada@vendor.example ', password: 'x' }).data?.email).toBe(
+      'ada@vendor.example',
+    );
+    expect(consoleSignInSchema.safeParse({ email: 'a@b.example', password: '' }).success).toBe(false);
+    expect(consoleSignInSchema.safeParse({ email: 'a@b.example', password: 'x', remember: true }).success).toBe(false);
+  });
+
+  it('asks at least 10 characters of a new member password', () => {
+    expect(memberPasswordSchema.safeParse('too short').success).toBe(false);
+    expect(memberPasswordSchema.safeParse('long enough').success).toBe(true);
+  });
+
+  it('takes an optional tenant for a test session, in the external id form', () => {
+    expect(consoleTestSessionSchema.parse({})).toEqual({});
+    expect(consoleTestSessionSchema.safeParse({ tenantId: 'not valid!' }).success).toBe(false);
+  });
 });
