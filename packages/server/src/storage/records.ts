@@ -20,6 +20,24 @@ export interface MemberRecord {
   createdAt: Timestamp;
 }
 
+/** A member who may sign in to the console, with the scrypt hash of their password. */
+export interface MemberLoginRecord {
+  member: MemberRecord;
+  passwordHash: string;
+}
+
+/** A signed-in console member. Only the hash of the cookie's token is stored. */
+export interface ConsoleSessionRecord {
+  id: string;
+  organizationId: string;
+  memberId: string;
+  tokenHash: string;
+  /** Sent back as `x-plugboard-csrf` on requests that change something; not a credential on its own. */
+  csrfToken: string;
+  expiresAt: Timestamp;
+  createdAt: Timestamp;
+}
+
 export interface ApiKeyRecord {
   id: string;
   organizationId: string;
@@ -64,6 +82,8 @@ export interface SessionRecord {
   allowedOrigins: string[] | null;
   expiresAt: Timestamp;
   createdAt: Timestamp;
+  /** The console member a test session was minted for; null for sessions minted by the vendor's backend. */
+  memberId?: string | null;
 }
 
 export interface ConnectionRecord {

@@ -5,7 +5,9 @@ import type {
   ConnectorRecord,
   ConnectorScope,
   ConnectorSecretRecord,
+  ConsoleSessionRecord,
   CredentialRecord,
+  MemberLoginRecord,
   MemberRecord,
   OAuthAppRecord,
   OAuthFlowRecord,
@@ -29,6 +31,16 @@ export interface Store {
   createMember(record: MemberRecord): Promise<void>;
   listMembers(organizationId: string): Promise<MemberRecord[]>;
   getMember(id: string): Promise<MemberRecord | undefined>;
+  /** Sets (or, with null, removes) a member's password hash; false when there is no such member. */
+  setMemberPassword(memberId: string, passwordHash: string | null): Promise<boolean>;
+  /** Members of any organization with this email (compared case-insensitively) who have a password. */
+  findMemberLogins(email: string): Promise<MemberLoginRecord[]>;
+
+  createConsoleSession(record: ConsoleSessionRecord): Promise<void>;
+  findConsoleSessionByHash(hash: string): Promise<ConsoleSessionRecord | undefined>;
+  deleteConsoleSession(id: string): Promise<boolean>;
+  /** Ends every console session of a member (after a password change); returns how many ended. */
+  deleteConsoleSessionsOfMember(memberId: string): Promise<number>;
 
   createApiKey(record: ApiKeyRecord): Promise<void>;
   findApiKeyByHash(hash: string): Promise<ApiKeyRecord | undefined>;
@@ -58,8 +70,8 @@ export interface Store {
   createConnection(record: ConnectionRecord, credentials: CredentialRecord): Promise<void>;
   getConnection(id: string): Promise<ConnectionRecord | undefined>;
   listConnections(filter: ConnectionFilter): Promise<ConnectionRecord[]>;
-  /** Connection counts per connector id for one tenant. */
-  countConnections(organizationId: string, tenantId: string): Promise<Map<string, number>>;
+  /** Connection counts per connector id: of one tenant, or of all the organization's tenants without one. */
+  countConnections(organizationId: string, tenantId?: string): Promise<Map<string, number>>;
   deleteConnection(id: string): Promise<boolean>;
   getCredentials(connectionId: string): Promise<CredentialRecord | undefined>;
 

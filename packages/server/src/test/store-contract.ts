@@ -188,5 +188,90 @@ export function describeStoreContract(name: string, factory: StoreFactory) {
       expect(tenants).toEqual([{ organizationId, id: 'acme', connectionCount: 0, createdAt: at }]);
       await store.close();
     });
+
+    it('keeps password hashes out of member records and finds logins by email in any case, across organizations', async () => {
+      const { store } = await factory.open();
+      const a = await seed(store, 'org_a');
+      const b = await seed(store, 'org_b');
+      expect(await store.findMemberLogins('o@org_a.example')).toEqual([]);
+      expect(await store.setMemberPassword(a.memberId, 'scrypt$hash-a')).toBe(true);
+      expect(await store.setMemberPassword('usr_nobody', 'scrypt$x')).toBe(false);
+      const logins = await store.findMemberLogins('O@ORG_A.example');
+      expect(logins).toEqual([{ member: await store.getMember(a.memberId), passwordHash: 'scrypt$hash-a' }]);
+      expect(Object.keys((await store.getMember(a.memberId)) ?? {})).not.toContain('passwordHash');
+      await store.createMember({
+        id: 'usr_twin',
+        organizationId: b.organizationId,
+        email: 'o@org_a.example',
+        name: 'Twin',
+        externalId: null,
+        createdAt: at,
+      });
+      await store.setMemberPassword('usr_twin', 'scrypt$hash-twin');
+      expect((await store.findMemberLogins('o@org_a.example')).map((login) => login.member.id)).toEqual([
+        a.memberId,
+        'usr_twin',
+      ]);
+      await store.setMemberPassword(a.memberId, null);
+      expect((await store.findMemberLogins('o@org_a.example')).map((login) => login.member.id)).toEqual(['usr_twin']);
+      await store.close();
+    });
+
+    it('finds console sessions by hash only, and ends one or all of a member', async () => {
+      const { store } = await factory.open();
+      const { organizationId, memberId } = await seed(store);
+      const session = (id: string, tokenHash: string) => ({
+        id,
+        organizationId,
+        memberId,
+        tokenHash,
+        csrfToken: `csrf-${id}`,
+        expiresAt: at,
+        createdAt: at,
+      });
+      await store.createConsoleSession(session('cons_1', 'h1'));
+      await store.createConsoleSession(session('cons_2', 'h2'));
+      await store.createConsoleSession(session('cons_3', 'h3'));
+      expect(await store.findConsoleSessionByHash('h1')).toEqual(session('cons_1', 'h1'));
+      expect(await store.findConsoleSessionByHash('cons_1')).toBeUndefined();
+      expect(await store.deleteConsoleSession('cons_1')).toBe(true);
+      expect(await store.findConsoleSessionByHash('h1')).toBeUndefined();
+      expect(await store.deleteConsoleSessionsOfMember(memberId)).toBe(2);
+      expect(await store.findConsoleSessionByHash('h2')).toBeUndefined();
+      await store.close();
+    });
+
+    it('keeps the member of a connect session, and null for sessions without one', async () => {
+      const { store } = await factory.open();
+      const { organizationId, memberId } = await seed(store);
+      const base = {
+        organizationId,
+        tenantId: 't1',
+        endUserId: 'u1',
+        endUserName: null,
+        allowedConnectors: null,
+        allowedOrigins: null,
+        expiresAt: at,
+        createdAt: at,
+      };
+      await store.createSession({ ...base, id: 'cs_1', tokenHash: 'th1', memberId });
+      await store.createSession({ ...base, id: 'cs_2', tokenHash: 'th2' });
+      expect((await store.findSessionByHash('th1'))?.memberId).toBe(memberId);
+      expect((await store.findSessionByHash('th2'))?.memberId).toBeNull();
+      await store.close();
+    });
+
+    it('counts connections of every tenant of the organization when no tenant is given', async () => {
+      const { store } = await factory.open();
+      const { organizationId } = await seed(store);
+      await seed(store, 'org_b');
+      await store.createConnector(connector(organizationId, 'ctr_a', { visibility: 'public' }));
+      await store.createConnection(connection(organizationId, 'cxn_1', 'ctr_a', 't1'), sealed('cxn_1'));
+      await store.createConnection(connection(organizationId, 'cxn_2', 'ctr_a', 't2'), sealed('cxn_2'));
+      await store.createConnection(connection('org_b', 'cxn_3', 'ctr_a', 't1'), sealed('cxn_3'));
+      expect(Object.fromEntries(await store.countConnections(organizationId))).toEqual({ ctr_a: 2 });
+      expect(Object.fromEntries(await store.countConnections('org_b'))).toEqual({ ctr_a: 1 });
+      await store.close();
+    });
   });
 }

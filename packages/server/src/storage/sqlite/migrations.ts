@@ -159,4 +159,22 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
       );
     `,
   },
+  {
+    version: 7,
+    name: 'console sign-in: member passwords, console sessions, test sessions of members',
+    sql: `
+      ALTER TABLE members ADD COLUMN password_hash TEXT;
+      CREATE TABLE console_sessions (
+        id TEXT PRIMARY KEY,
+        token_hash TEXT NOT NULL UNIQUE,
+        csrf_token TEXT NOT NULL,
+        member_id TEXT NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+        organization_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+        expires_at TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX console_sessions_by_member ON console_sessions (member_id);
+      ALTER TABLE connect_sessions ADD COLUMN member_id TEXT;
+    `,
+  },
 ];

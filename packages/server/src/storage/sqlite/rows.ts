@@ -5,6 +5,7 @@ import type {
   ConnectionRecord,
   ConnectorRecord,
   ConnectorSecretRecord,
+  ConsoleSessionRecord,
   CredentialRecord,
   MemberRecord,
   OAuthAppRecord,
@@ -82,6 +83,17 @@ export const session = (row: Row): SessionRecord => ({
   tokenHash: text(row.token_hash),
   allowedConnectors: row.allowed_connectors ? JSON.parse(text(row.allowed_connectors)) : null,
   allowedOrigins: row.allowed_origins ? JSON.parse(text(row.allowed_origins)) : null,
+  expiresAt: text(row.expires_at),
+  createdAt: text(row.created_at),
+  memberId: nullableText(row.member_id),
+});
+
+export const consoleSession = (row: Row): ConsoleSessionRecord => ({
+  id: text(row.id),
+  organizationId: text(row.organization_id),
+  memberId: text(row.member_id),
+  tokenHash: text(row.token_hash),
+  csrfToken: text(row.csrf_token),
   expiresAt: text(row.expires_at),
   createdAt: text(row.created_at),
 });

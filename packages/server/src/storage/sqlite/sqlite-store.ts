@@ -9,6 +9,7 @@ import type {
   ConnectorRecord,
   ConnectorScope,
   ConnectorSecretRecord,
+  ConsoleSessionRecord,
   CredentialRecord,
   MemberRecord,
   OAuthAppRecord,
@@ -99,7 +100,7 @@ export class SqliteStore implements Store {
 
   async createMember(m: MemberRecord) {
     this.run(
-      'INSERT INTO members VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO members (id, organization_id, email, name, external_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
       m.id,
       m.organizationId,
       m.email,
@@ -116,6 +117,38 @@ export class SqliteStore implements Store {
   async getMember(id: string) {
     const row = this.get('SELECT * FROM members WHERE id = ?', id);
     return row && rows.member(row);
+  }
+
+  async setMemberPassword(memberId: string, passwordHash: string | null) {
+    return this.run('UPDATE members SET password_hash = ? WHERE id = ?', passwordHash, memberId) > 0;
+  }
+
+  async findMemberLogins(email: string) {
+    return this.all(
+      'SELECT * FROM members WHERE lower(email) = lower(?) AND password_hash IS NOT NULL ORDER BY id',
+      email,
+    ).map((row) => ({ member: rows.member(row), passwordHash: String(row.password_hash) }));
+  }
+
+  async createConsoleSession(s: ConsoleSessionRecord) {
+    this.run(
+      `INSERT INTO console_sessions (id, token_hash, csrf_token, member_id, organization_id, expires_at, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ...[s.id, s.tokenHash, s.csrfToken, s.memberId, s.organizationId, s.expiresAt, s.createdAt],
+    );
+  }
+
+  async findConsoleSessionByHash(hash: string) {
+    const row = this.get('SELECT * FROM console_sessions WHERE token_hash = ?', hash);
+    return row && rows.consoleSession(row);
+  }
+
+  async deleteConsoleSession(id: string) {
+    return this.run('DELETE FROM console_sessions WHERE id = ?', id) > 0;
+  }
+
+  async deleteConsoleSessionsOfMember(memberId: string) {
+    return this.run('DELETE FROM console_sessions WHERE member_id = ?', memberId);
   }
 
   async createApiKey(k: ApiKeyRecord) {
@@ -213,9 +246,11 @@ export class SqliteStore implements Store {
 
   async createSession(s: SessionRecord) {
     this.run(
-      'INSERT INTO connect_sessions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      `INSERT INTO connect_sessions (id, organization_id, tenant_id, end_user_id, end_user_name, token_hash,
+       allowed_connectors, allowed_origins, expires_at, created_at, member_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ...[s.id, s.organizationId, s.tenantId, s.endUserId, s.endUserName, s.tokenHash],
       ...[rows.jsonOrNull(s.allowedConnectors), rows.jsonOrNull(s.allowedOrigins), s.expiresAt, s.createdAt],
+      s.memberId ?? null,
     );
   }
 
@@ -262,11 +297,12 @@ export class SqliteStore implements Store {
     return this.all(sql, ...params, filter.limit).map(rows.connection);
   }
 
-  async countConnections(organizationId: string, tenantId: string) {
+  async countConnections(organizationId: string, tenantId?: string) {
     const counts = this.all(
-      'SELECT connector_id, COUNT(*) AS n FROM connections WHERE organization_id = ? AND tenant_id = ? GROUP BY connector_id',
+      `SELECT connector_id, COUNT(*) AS n FROM connections WHERE organization_id = ?
+       ${tenantId === undefined ? '' : 'AND tenant_id = ?'} GROUP BY connector_id`,
       organizationId,
-      tenantId,
+      ...(tenantId === undefined ? [] : [tenantId]),
     );
     return new Map(counts.map((row) => [String(row.connector_id), Number(row.n)]));
   }
