@@ -31,8 +31,17 @@ describe('health and documents', () => {
         '/v1/session/connectors',
         '/v1/session/connections',
         '/v1/session/connections/{id}',
+        '/v1/connections/{id}/test',
+        '/v1/console/sign-in',
+        '/v1/console/me',
+        '/v1/console/sign-out',
+        '/v1/console/test-session',
       ]),
     );
+    expect(json.paths['/v1/connectors'].get.security).toEqual([{ secretKey: [] }, { consoleSession: [] }]);
+    expect(json.paths['/v1/connections/{id}/credentials'].get.security).toEqual([{ secretKey: [] }]);
+    expect(json.paths['/v1/console/me'].get.security).toEqual([{ consoleSession: [] }]);
+    expect(json.components.securitySchemes.consoleSession).toMatchObject({ in: 'cookie', name: 'plugboard_console' });
     const create = json.paths['/v1/connectors'].post;
     expect(create.requestBody.content['application/json'].schema.properties.authMethods).toBeDefined();
     expect(create.responses['201']).toBeDefined();

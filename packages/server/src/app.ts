@@ -3,12 +3,14 @@ import { Hono } from 'hono';
 import type { Keyring } from './crypto/keyring.js';
 import type { CustomAuthRegistry } from './custom-auth/handler.js';
 import { ApiError } from './http/api-error.js';
+import { serveConsole } from './http/console-assets.js';
 import { mountRoutes, unmatched } from './http/mount.js';
 import { buildOpenApiDocument } from './http/openapi.js';
 import { limitBodySize } from './http/validation.js';
 import { type Logger, silentLogger } from './logger.js';
 import { connectionRoutes } from './routes/connections.js';
 import { connectorRoutes } from './routes/connectors.js';
+import { consoleRoutes } from './routes/console.js';
 import { oauthRoutes } from './routes/oauth.js';
 import { oauthAppRoutes } from './routes/oauth-apps.js';
 import { organizationRoutes } from './routes/organization.js';
@@ -38,10 +40,16 @@ export interface AppOptions {
   customAuth?: CustomAuthRegistry;
   /** Refresh due tokens in the background every this many milliseconds; 0 turns it off. @default 0 */
   backgroundRefreshMs?: number;
+  /**
+   * A folder with the built admin console (`index.html` and its assets), served at `/console`; client-side
+   * routes fall back to `index.html`. Not served when left out.
+   */
+  consoleRoot?: string;
 }
 
 /**
- * Builds the Plugboard API as a Hono app: `/v1/*`, `/v1/openapi.json` and `/healthz`.
+ * Builds the Plugboard API as a Hono app: `/v1/*`, `/v1/openapi.json`, `/healthz`, and the admin console at
+ * `/console` when `consoleRoot` is given.
  * Serve it with {@link startServer}, mount it in a larger app, or call `app.request()` in tests.
  *
  * @example
@@ -53,6 +61,7 @@ export function createApp(options: AppOptions): Hono {
   const { store, keyring, logger = silentLogger, now = () => new Date() } = options;
   const deps: ServiceDeps = { store, keyring, logger, now, customAuth: options.customAuth ?? {} };
   const oauth = { publicUrl: options.publicUrl, allowInsecureEndpoints: options.allowInsecureOAuthEndpoints ?? false };
+  const auth = { publicUrl: options.publicUrl };
   const refresher = new TokenRefresher(deps, oauth.allowInsecureEndpoints, {
     ...defaultRefreshPolicy,
     ...options.refreshPolicy,
@@ -68,6 +77,7 @@ export function createApp(options: AppOptions): Hono {
     ...sessionRoutes(deps, refresher),
     ...oauthRoutes(deps, oauth),
     ...oauthAppRoutes(deps),
+    ...consoleRoutes(deps, auth),
   ];
   const openApi = buildOpenApiDocument(routes);
   const app = new Hono();
@@ -95,10 +105,11 @@ export function createApp(options: AppOptions): Hono {
   app.use('/v1/*', limitBodySize);
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/v1/openapi.json', (c) => c.json(openApi));
-  mountRoutes(app, routes, deps);
+  if (options.consoleRoot) serveConsole(app, options.consoleRoot);
+  mountRoutes(app, routes, deps, auth);
   app.notFound(unmatched(routes));
   app.onError((error, c) => {
-    if (error instanceof ApiError) return c.json(error.toBody(), error.status);
+    if (error instanceof ApiError) return c.json(error.toBody(), error.status, error.headers);
     // Messages of unexpected errors can quote input; log where it happened, not what it said.
     logger.error({
       event: 'unhandled_error',

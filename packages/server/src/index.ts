@@ -24,6 +24,7 @@ export {
   type CustomAuthRegistry,
 } from './custom-auth/handler.js';
 export { type SessionLoginOptions, sessionLoginHandler } from './custom-auth/session-login.js';
+export { DEMO_CONSOLE_EMAIL, loadDemoPassword } from './demo/console-password.js';
 export { DEMO_END_USER_ID, type DemoOAuthProvider, seedDemo } from './demo/seed.js';
 export { ApiError } from './http/api-error.js';
 export { jsonLogger, type Logger, silentLogger } from './logger.js';

@@ -2,16 +2,37 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { verifyPassword } from '../crypto/passwords.js';
+import { SqliteStore } from '../storage/sqlite/sqlite-store.js';
 import { run } from './run.js';
 
 let dir: string;
 let env: NodeJS.ProcessEnv;
 
 async function cli(...argv: string[]) {
+  return cliWithStdin(undefined, ...argv);
+}
+
+async function cliWithStdin(stdin: string | undefined, ...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await run(argv, env, { out: (text) => out.push(text), err: (text) => err.push(text) });
+  const code = await run(argv, env, {
+    out: (text) => out.push(text),
+    err: (text) => err.push(text),
+    ...(stdin !== undefined ? { readStdin: async () => stdin } : {}),
+  });
   return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+/** Whether the stored password of a member with this email is `password`. */
+async function canSignIn(email: string, password: string) {
+  const store = await SqliteStore.open(env.PLUGBOARD_DATABASE_URL as string);
+  try {
+    const [login] = await store.findMemberLogins(email);
+    return login !== undefined && (await verifyPassword(password, login.passwordHash));
+  } finally {
+    await store.close();
+  }
 }
 
 beforeEach(async () => {
@@ -63,5 +84,68 @@ describe('plugboard CLI', () => {
     const second = JSON.parse((await cli('seed-demo')).out);
     expect(second.organization.id).toBe(first.organization.id);
     expect(second.secretKey).not.toBe(first.secretKey);
+  });
+
+  it('creates a console member with the password read from stdin, and keeps only its hash', async () => {
+    const { organization } = JSON.parse((await cli('org', 'create', '--name', 'Acme')).out);
+    const args = ['member', 'create', '--org', organization.id, '--email', 'ada@acme.example', '--name', 'Ada'];
+    const result = await cliWithStdin('stdin password 1\n', ...args, '--password-stdin');
+    expect(result.code, result.err).toBe(0);
+    expect(JSON.parse(result.out)).toMatchObject({ email: 'ada@acme.example', canSignIn: true });
+    expect(result.out).not.toContain('stdin password');
+    expect(await canSignIn('ada@acme.example', 'stdin password 1')).toBe(true);
+    const bytes = await readFile(join(dir, 'cli.db'));
+    expect(bytes.includes('stdin password 1')).toBe(false);
+  });
+
+  it('takes the password from PLUGBOARD_MEMBER_PASSWORD, creates members without one when neither is given, and refuses a short one', async () => {
+    const { organization } = JSON.parse((await cli('org', 'create', '--name', 'Acme')).out);
+    const member = (email: string) => ['member', 'create', '--org', organization.id, '--email', email, '--name', 'M'];
+    const plain = await cli(...member('plain@acme.example'));
+    expect(JSON.parse(plain.out).canSignIn).toBe(false);
+    env.PLUGBOARD_MEMBER_PASSWORD = 'env password 22';
+    expect((await cli(...member('env@acme.example'))).code).toBe(0);
+    expect(await canSignIn('env@acme.example', 'env password 22')).toBe(true);
+    env.PLUGBOARD_MEMBER_PASSWORD = 'short';
+    const short = await cli(...member('short@acme.example'));
+    expect(short.code).toBe(1);
+    expect(JSON.parse(short.err).error).toMatchObject({ code: 'validation_failed' });
+    expect(short.err).not.toContain('short"');
+  });
+
+  it('sets a member’s password with member set-password, and needs one to be given', async () => {
+    const { organization } = JSON.parse(
+      (await cli('org', 'create', '--name', 'Acme', '--owner-email', 'olive@acme.example')).out,
+    );
+    const args = ['member', 'set-password', '--org', organization.id, '--email', 'Olive@acme.example'];
+    const missing = await cli(...args);
+    expect(missing.code).toBe(1);
+    expect(JSON.parse(missing.err).error.message).toMatch(/--password-stdin/);
+    const result = await cliWithStdin('olive new password\n', ...args, '--password-stdin');
+    expect(result.code, result.err).toBe(0);
+    expect(await canSignIn('olive@acme.example', 'olive new password')).toBe(true);
+    const unknown = await cliWithStdin(
+      'x'.repeat(12),
+      'member',
+      'set-password',
+      '--org',
+      organization.id,
+      '--email',
+      'no@acme.example',
+      '--password-stdin',
+    );
+    expect(unknown.code).toBe(1);
+  });
+
+  it('seeds the demo’s console member with a password generated once into the data folder', async () => {
+    const first = JSON.parse((await cli('seed-demo')).out);
+    expect(first.consoleEmail).toBe('admin@acme.example');
+    expect(first.consolePassword).toBe((await readFile(join(dir, 'demo-password'), 'utf8')).trim());
+    expect((await stat(join(dir, 'demo-password'))).mode & 0o777).toBe(0o600);
+    expect(JSON.parse((await cli('seed-demo')).out).consolePassword).toBe(first.consolePassword);
+    expect(await canSignIn('admin@acme.example', first.consolePassword)).toBe(true);
+    env.PLUGBOARD_DEMO_PASSWORD = 'from the environment';
+    expect(JSON.parse((await cli('seed-demo')).out).consolePassword).toBe('from the environment');
+    expect(await canSignIn('admin@acme.example', 'from the environment')).toBe(true);
   });
 });

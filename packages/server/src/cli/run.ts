@@ -1,14 +1,21 @@
 import { parseArgs } from 'node:util';
-import { connectSessionCreateSchema, memberCreateSchema, organizationUpdateSchema } from '@plugboard/shared';
+import {
+  connectSessionCreateSchema,
+  memberCreateSchema,
+  memberPasswordSchema,
+  organizationUpdateSchema,
+} from '@plugboard/shared';
 import { createApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { loadKeyring } from '../crypto/keyring.js';
 import { hashSecret } from '../crypto/tokens.js';
+import { loadDemoPassword } from '../demo/console-password.js';
 import { seedDemo } from '../demo/seed.js';
 import { ApiError } from '../http/api-error.js';
 import { parseWith } from '../http/validation.js';
 import { jsonLogger, silentLogger } from '../logger.js';
 import { startServer } from '../server.js';
+import { setMemberPassword } from '../services/console.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { createMember, createOrganization } from '../services/organizations.js';
 import { presentMember, presentOrganization } from '../services/presenters.js';
@@ -19,6 +26,8 @@ import { openStore } from '../storage/open-store.js';
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
+  /** Reads all of standard input, for `--password-stdin`. */
+  readStdin?(): Promise<string>;
 }
 
 const HELP = `Usage: plugboard <command> [options]   (every command prints JSON)
@@ -27,12 +36,18 @@ const HELP = `Usage: plugboard <command> [options]   (every command prints JSON)
   migrate                                 Create or upgrade the database schema
   org create --name N [--origin O]... [--owner-email E --owner-name N]
                                           Create an organization; prints its secret key once
-  member create --org ID --email E --name N [--external-id X]
+  member create --org ID --email E --name N [--external-id X] [--password-stdin]
+                                          Add a member; with a password (from stdin, or
+                                          PLUGBOARD_MEMBER_PASSWORD) they can sign in to the console
+  member set-password --org ID --email E [--password-stdin]
+                                          Set a member's console password; ends their console sessions
   session create --tenant T --user U [--secret-key K] [--ttl SECONDS] [--connector C]...
                                           Mint a connect session (or set PLUGBOARD_SECRET_KEY)
-  seed-demo [--origin O]...               Create or refresh the demo organization
+  seed-demo [--origin O]...               Create or refresh the demo organization; its console member
+                                          signs in with PLUGBOARD_DEMO_PASSWORD or <data dir>/demo-password
 
-Environment: PORT, HOST, PLUGBOARD_DATABASE_URL, PLUGBOARD_DATA_DIR, PLUGBOARD_MASTER_KEY.`;
+Environment: PORT, HOST, PLUGBOARD_DATABASE_URL, PLUGBOARD_DATA_DIR, PLUGBOARD_MASTER_KEY,
+PLUGBOARD_MEMBER_PASSWORD, PLUGBOARD_CONSOLE_ROOT.`;
 
 const options = {
   name: { type: 'string' },
@@ -47,6 +62,7 @@ const options = {
   'secret-key': { type: 'string' },
   ttl: { type: 'string' },
   connector: { type: 'string', multiple: true },
+  'password-stdin': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -66,6 +82,30 @@ async function withDeps<T>(env: NodeJS.ProcessEnv, work: (deps: ServiceDeps) => 
 }
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
+
+async function organizationById(deps: ServiceDeps, id: string | undefined) {
+  const organization = id ? await deps.store.getOrganization(id) : undefined;
+  if (!organization) throw new Error(`No organization ${id ?? '(give --org)'}`);
+  return organization;
+}
+
+/**
+ * A console password from standard input (`--password-stdin`, one trailing newline dropped) or the
+ * environment: never from an argument, which other users of the machine could read in the process list.
+ */
+async function readPassword(values: Values, env: NodeJS.ProcessEnv, io: CliIo, required: boolean) {
+  let password: string | undefined;
+  if (values['password-stdin']) {
+    if (!io.readStdin) throw new Error('Standard input cannot be read here');
+    password = (await io.readStdin()).replace(/\r?\n$/, '');
+  } else password = env.PLUGBOARD_MEMBER_PASSWORD || undefined;
+  if (password === undefined) {
+    if (required)
+      throw new Error('Give the password on standard input with --password-stdin, or in PLUGBOARD_MEMBER_PASSWORD');
+    return undefined;
+  }
+  return parseWith(memberPasswordSchema, password, 'password');
+}
 
 async function organizationFromKey(deps: ServiceDeps, secretKey: string | undefined) {
   const apiKey = secretKey ? await deps.store.findApiKeyByHash(hashSecret(secretKey)) : undefined;
@@ -88,17 +128,31 @@ const commands: Record<string, (values: Values, env: NodeJS.ProcessEnv, io: CliI
       const { organization, apiKey } = await createOrganization(deps, { ...input, owner });
       return { organization: presentOrganization(organization), secretKey: apiKey.secret };
     }),
-  'member create': (values, env) =>
-    withDeps(env, async (deps) => {
-      const organization = values.org ? await deps.store.getOrganization(values.org) : undefined;
-      if (!organization) throw new Error(`No organization ${values.org ?? '(give --org)'}`);
+  'member create': async (values, env, io) => {
+    const password = await readPassword(values, env, io, false);
+    return withDeps(env, async (deps) => {
+      const organization = await organizationById(deps, values.org);
       const input = parseWith(memberCreateSchema, {
         email: values.email,
         name: values.name,
         externalId: values['external-id'],
       });
-      return presentMember(await createMember(deps, organization.id, input));
-    }),
+      const member = await createMember(deps, organization.id, input);
+      if (password !== undefined) await setMemberPassword(deps, member, password);
+      return { ...presentMember(member), canSignIn: password !== undefined };
+    });
+  },
+  'member set-password': async (values, env, io) => {
+    const password = (await readPassword(values, env, io, true)) as string;
+    return withDeps(env, async (deps) => {
+      const organization = await organizationById(deps, values.org);
+      const members = await deps.store.listMembers(organization.id);
+      const member = members.find((candidate) => candidate.email.toLowerCase() === values.email?.toLowerCase());
+      if (!member) throw new Error(`No member ${values.email ?? '(give --email)'} in ${organization.id}`);
+      await setMemberPassword(deps, member, password);
+      return { ...presentMember(member), canSignIn: true };
+    });
+  },
   'session create': (values, env) =>
     withDeps(env, async (deps) => {
       const organization = await organizationFromKey(deps, values['secret-key'] ?? env.PLUGBOARD_SECRET_KEY);
@@ -110,8 +164,13 @@ const commands: Record<string, (values: Values, env: NodeJS.ProcessEnv, io: CliI
       });
       return createConnectSession(deps, organization, input);
     }),
-  'seed-demo': (values, env) =>
-    withDeps(env, async ({ store, keyring }) => seedDemo(store, keyring, { allowedOrigins: values.origin ?? [] })),
+  'seed-demo': async (values, env) => {
+    const consolePassword = await loadDemoPassword({ env, dataDir: loadConfig(env).dataDir });
+    return withDeps(env, async ({ store, keyring }) => ({
+      ...(await seedDemo(store, keyring, { allowedOrigins: values.origin ?? [], consolePassword })),
+      consolePassword,
+    }));
+  },
   serve: async (_, env, io) => {
     const config = loadConfig(env);
     const store = await openStore(config.databaseUrl);
@@ -126,6 +185,7 @@ const commands: Record<string, (values: Values, env: NodeJS.ProcessEnv, io: CliI
       logger: jsonLogger,
       backgroundRefreshMs: 60_000,
       ...(env.PLUGBOARD_PUBLIC_URL ? { publicUrl: env.PLUGBOARD_PUBLIC_URL } : {}),
+      ...(env.PLUGBOARD_CONSOLE_ROOT ? { consoleRoot: env.PLUGBOARD_CONSOLE_ROOT } : {}),
     });
     const server = await startServer(app, {
       port: config.port,

@@ -25,6 +25,12 @@ export interface CustomAuthHandler {
   connect(fields: Record<string, string>, context: CustomAuthContext): Promise<Record<string, string>>;
   /** Puts stored credentials on an outgoing request to the third party. */
   apply(request: { url: URL; headers: Headers }, credentials: Record<string, string>): void;
+  /**
+   * Optional: checks that stored credentials still work, for `POST /v1/connections/{id}/test`. Resolve true
+   * when the third party accepts them and false when it refuses them (or throw {@link CustomAuthError} with a
+   * message saying why); any other error counts as the third party being unreachable.
+   */
+  verify?(credentials: Record<string, string>, context: CustomAuthContext): Promise<boolean>;
 }
 
 /** Handlers by name. */

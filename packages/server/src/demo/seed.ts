@@ -1,9 +1,11 @@
 import type { AuthMethodInput, ConnectorCreate } from '@plugboard/shared';
 import { connectorCreateSchema } from '@plugboard/shared';
 import type { Keyring } from '../crypto/keyring.js';
+import { verifyPassword } from '../crypto/passwords.js';
 import type { CustomAuthRegistry } from '../custom-auth/handler.js';
 import { silentLogger } from '../logger.js';
 import { createConnector, updateConnector } from '../services/connectors.js';
+import { setMemberPassword } from '../services/console.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { createOAuthApp, updateOAuthApp } from '../services/oauth-apps.js';
 import {
@@ -14,6 +16,7 @@ import {
   updateOrganization,
 } from '../services/organizations.js';
 import type { MemberRecord, OrganizationRecord, Store } from '../storage/store.js';
+import { DEMO_CONSOLE_EMAIL } from './console-password.js';
 
 /** The demo page's end user; a member too, so the connectors she created show as PERSONAL. */
 export const DEMO_END_USER_ID = 'demo-user';
@@ -173,10 +176,25 @@ async function seedOAuthConnectors(deps: ServiceDeps, organization: Organization
   });
 }
 
+/** Creates the demo's console member "Ada Admin" once, and sets her password on every run. */
+async function seedConsoleMember(deps: ServiceDeps, organization: OrganizationRecord, password: string) {
+  const members = await deps.store.listMembers(organization.id);
+  const ada =
+    members.find((member) => member.email === DEMO_CONSOLE_EMAIL) ??
+    (await createMember(deps, organization.id, { email: DEMO_CONSOLE_EMAIL, name: 'Ada Admin' }));
+  const logins = await deps.store.findMemberLogins(DEMO_CONSOLE_EMAIL);
+  const login = logins.find((candidate) => candidate.member.id === ada.id);
+  // Rehashing an unchanged password would end her console sessions at every restart of the demo.
+  if (!login || !(await verifyPassword(password, login.passwordHash))) {
+    await setMemberPassword(deps, ada, password);
+  }
+}
+
 /**
  * Creates (once) the demo organization "Acme Demo" with two members and a connector per non-OAuth auth kind,
  * and a second organization with one public connector. Every call issues a fresh secret key named
- * "Demo page", revoking the previous ones, and sets the demo's allowed origins.
+ * "Demo page", revoking the previous ones, and sets the demo's allowed origins. With `consolePassword`, the
+ * member `admin@acme.example` ("Ada Admin") can sign in to the console with it.
  */
 export async function seedDemo(
   store: Store,
@@ -185,7 +203,13 @@ export async function seedDemo(
     allowedOrigins,
     oauthProvider,
     customAuth,
-  }: { allowedOrigins: string[]; oauthProvider?: DemoOAuthProvider; customAuth?: CustomAuthRegistry },
+    consolePassword,
+  }: {
+    allowedOrigins: string[];
+    oauthProvider?: DemoOAuthProvider;
+    customAuth?: CustomAuthRegistry;
+    consolePassword?: string;
+  },
 ) {
   const deps: ServiceDeps = {
     store,
@@ -213,9 +237,15 @@ export async function seedDemo(
     await createConnector(deps, community.organization, input);
   }
   if (oauthProvider) await seedOAuthConnectors(deps, demo.organization, oauthProvider);
+  if (consolePassword) await seedConsoleMember(deps, demo.organization, consolePassword);
   for (const key of await store.listApiKeys(demo.organization.id)) {
     if (key.name === 'Demo page') await store.deleteApiKey(demo.organization.id, key.id);
   }
   const apiKey = await createApiKey(deps, demo.organization.id, 'Demo page');
-  return { organization: demo.organization, secretKey: apiKey.secret, endUserId: DEMO_END_USER_ID };
+  return {
+    organization: demo.organization,
+    secretKey: apiKey.secret,
+    endUserId: DEMO_END_USER_ID,
+    ...(consolePassword ? { consoleEmail: DEMO_CONSOLE_EMAIL } : {}),
+  };
 }

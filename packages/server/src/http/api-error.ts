@@ -5,6 +5,8 @@ import type { z } from 'zod';
 /** An error that becomes a JSON error response with a stable code; thrown by routes and services. */
 export class ApiError extends Error {
   override name = 'ApiError' as const;
+  /** Extra response headers, such as `Retry-After`. */
+  headers: Record<string, string> = {};
 
   constructor(
     readonly status: ContentfulStatusCode,
@@ -13,6 +15,12 @@ export class ApiError extends Error {
     readonly details?: ErrorBody['error']['details'],
   ) {
     super(message);
+  }
+
+  /** Adds response headers and returns the error, for `throw error.withHeaders({ 'Retry-After': '60' })`. */
+  withHeaders(headers: Record<string, string>): this {
+    this.headers = { ...this.headers, ...headers };
+    return this;
   }
 
   /** The response body. */

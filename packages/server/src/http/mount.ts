@@ -3,14 +3,22 @@ import type { Context, Hono } from 'hono';
 import type { z } from 'zod';
 import type { ServiceDeps } from '../services/deps.js';
 import { ApiError } from './api-error.js';
-import { authenticateAdmin, authenticateSession } from './auth.js';
+import {
+  type AuthOptions,
+  authenticateAdmin,
+  authenticateConsole,
+  authenticateSecretKey,
+  authenticateSession,
+} from './auth.js';
 import type { Route } from './route.js';
 import { parseWith, readJsonBody } from './validation.js';
 
 const honoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 
-async function authenticate(route: Route, c: Context, deps: ServiceDeps) {
-  if (route.auth === 'admin') return authenticateAdmin(c, deps.store, deps.now());
+async function authenticate(route: Route, c: Context, deps: ServiceDeps, options: AuthOptions) {
+  if (route.auth === 'admin') return authenticateAdmin(c, deps.store, deps.now(), options);
+  if (route.auth === 'secretKey') return authenticateSecretKey(c, deps.store, deps.now(), options);
+  if (route.auth === 'console') return authenticateConsole(c, deps.store, deps.now(), options);
   if (route.auth === 'none') return undefined;
   // Browsers may read session responses (errors too, such as session_expired) unless the origin is refused.
   const origin = c.req.header('origin');
@@ -26,10 +34,10 @@ async function authenticate(route: Route, c: Context, deps: ServiceDeps) {
 }
 
 /** Registers routes on a Hono app: authentication, validation of query and body, then the handler. */
-export function mountRoutes(app: Hono, routes: readonly Route[], deps: ServiceDeps): void {
+export function mountRoutes(app: Hono, routes: readonly Route[], deps: ServiceDeps, options: AuthOptions = {}): void {
   for (const route of routes) {
     app.on(route.method.toUpperCase(), honoPath(route.path), async (c) => {
-      const auth = await authenticate(route, c, deps);
+      const auth = await authenticate(route, c, deps, options);
       const query = route.query ? parseWith(route.query as z.ZodType, c.req.query(), 'query') : undefined;
       const body = route.body ? await readJsonBody(c, route.body as z.ZodType) : undefined;
       const params = c.req.param() as Record<string, string>;

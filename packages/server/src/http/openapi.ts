@@ -5,7 +5,13 @@ import type { Route } from './route.js';
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });
 
-const security = { admin: [{ secretKey: [] }], session: [{ sessionToken: [] }], none: [] };
+const security = {
+  admin: [{ secretKey: [] }, { consoleSession: [] }],
+  secretKey: [{ secretKey: [] }],
+  console: [{ consoleSession: [] }],
+  session: [{ sessionToken: [] }],
+  none: [],
+};
 
 function operation(route: Route) {
   const params = [...route.path.matchAll(/\{(\w+)\}/g)].map((match) => ({
@@ -59,7 +65,8 @@ export function buildOpenApiDocument(routes: readonly Route[]) {
     info: {
       title: 'Plugboard API',
       version: '1.0.0',
-      description: 'Admin routes take a secret key; /v1/session routes take a connect session token.',
+      description:
+        'Admin routes take a secret key or the console session cookie (with x-plugboard-csrf on writes); routes that hand out secrets take a secret key only; /v1/console routes take the console cookie; /v1/session routes take a connect session token.',
     },
     paths,
     components: {
@@ -67,6 +74,13 @@ export function buildOpenApiDocument(routes: readonly Route[]) {
       securitySchemes: {
         secretKey: { type: 'http', scheme: 'bearer', description: 'An organization secret key, pb_sk_…' },
         sessionToken: { type: 'http', scheme: 'bearer', description: 'A connect session token, pb_cs_…' },
+        consoleSession: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'plugboard_console',
+          description:
+            'The console session cookie set by POST /v1/console/sign-in; POST, PATCH and DELETE also need its CSRF token in x-plugboard-csrf',
+        },
       },
     },
   };

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import type { AdminAuth, SessionAuth } from './auth.js';
+import type { AdminAuth, ConsoleAuth, SecretKeyAuth, SessionAuth } from './auth.js';
 
 /** HTTP methods the API uses. */
 export type Method = 'get' | 'post' | 'patch' | 'delete';
@@ -30,11 +30,15 @@ interface RouteBase<B, Q> {
 }
 
 /**
- * One API route, declared once: the handler is mounted with validation from these schemas,
+ * One API route, declared once. `auth` says who may call it: `admin` a secret key or a console member,
+ * `secretKey` a secret key only (routes that hand out secrets), `console` a console member only, `session` a
+ * connect session token, `none` anyone. The handler is mounted with validation from these schemas,
  * and the OpenAPI document is generated from the same declaration.
  */
 export type Route<B = unknown, Q = unknown> =
   | (RouteBase<B, Q> & { auth: 'admin'; handler(input: HandlerInput<AdminAuth, B, Q>): Promise<unknown> })
+  | (RouteBase<B, Q> & { auth: 'secretKey'; handler(input: HandlerInput<SecretKeyAuth, B, Q>): Promise<unknown> })
+  | (RouteBase<B, Q> & { auth: 'console'; handler(input: HandlerInput<ConsoleAuth, B, Q>): Promise<unknown> })
   | (RouteBase<B, Q> & { auth: 'session'; handler(input: HandlerInput<SessionAuth, B, Q>): Promise<unknown> })
   | (RouteBase<B, Q> & { auth: 'none'; handler(input: HandlerInput<undefined, B, Q>): Promise<unknown> });
 

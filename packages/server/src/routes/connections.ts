@@ -2,11 +2,13 @@ import {
   adminConnectionSchema,
   connectionCredentialsSchema,
   connectionListQuerySchema,
+  connectionTestSchema,
   connectSessionCreateSchema,
   connectSessionSchema,
   pageSchema,
 } from '@plugboard/shared';
 import { route } from '../http/route.js';
+import { testConnection } from '../services/connection-test.js';
 import { deleteConnection, findConnection, listConnections, presentAdminConnections } from '../services/connections.js';
 import { findVisibleConnector } from '../services/connectors.js';
 import type { ServiceDeps } from '../services/deps.js';
@@ -57,13 +59,23 @@ export const connectionRoutes = (deps: ServiceDeps, refresher: TokenRefresher) =
     path: '/v1/connections/{id}/credentials',
     tag: 'Connections',
     summary: 'Usable credentials for your backend; OAuth 2.0 tokens are refreshed first when they are due',
-    auth: 'admin',
+    auth: 'secretKey',
     status: 200,
     response: connectionCredentialsSchema,
     handler: async ({ c, auth, params }) => {
       c.header('Cache-Control', 'no-store');
       return refresher.credentialsFor(auth.organization.id, params.id ?? '');
     },
+  }),
+  route({
+    method: 'post',
+    path: '/v1/connections/{id}/test',
+    tag: 'Connections',
+    summary: 'Check that the credentials still work, where the connector defines how (OAuth 2.0, custom handlers)',
+    auth: 'admin',
+    status: 200,
+    response: connectionTestSchema,
+    handler: async ({ auth, params }) => testConnection(deps, refresher, auth.organization.id, params.id ?? ''),
   }),
   route({
     method: 'delete',

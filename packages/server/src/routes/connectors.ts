@@ -34,8 +34,9 @@ export const connectorRoutes = (deps: ServiceDeps) => [
         ...query,
         limit: query.limit + 1,
       });
+      const counts = await deps.store.countConnections(auth.organization.id);
       const connectors = await Promise.all(
-        records.map((record) => presentConnector(deps, record, auth.organization.id)),
+        records.map((record) => presentConnector(deps, record, auth.organization.id, counts)),
       );
       return nextPage(connectors, query.limit);
     },
@@ -49,8 +50,12 @@ export const connectorRoutes = (deps: ServiceDeps) => [
     status: 201,
     body: connectorCreateSchema,
     response: connectorSchema,
-    handler: async ({ auth, body }) =>
-      presentConnector(deps, await createConnector(deps, auth.organization, body), auth.organization.id),
+    handler: async ({ auth, body }) => {
+      // In the console the signed-in member creates it, unless the body names another member.
+      const createdBy = body.createdBy ?? auth.member?.id;
+      const input = { ...body, ...(createdBy ? { createdBy } : {}) };
+      return presentConnector(deps, await createConnector(deps, auth.organization, input), auth.organization.id);
+    },
   }),
   route({
     method: 'get',
@@ -85,7 +90,7 @@ export const connectorRoutes = (deps: ServiceDeps) => [
     method: 'delete',
     path: '/v1/connectors/{idOrSlug}',
     tag: 'Connectors',
-    summary: 'Delete a connector with all its connections',
+    summary: 'Delete a connector with all its connections (`connectionCount` says how many)',
     auth: 'admin',
     status: 204,
     handler: async ({ auth, params }) => {

@@ -25,6 +25,12 @@ const owner = (record: ConnectionRecord): CredentialOwner => ({
   connectionId: record.id,
 });
 
+/** Decrypts a connection's stored credentials; empty when it has none. */
+export async function openConnectionCredentials(deps: ServiceDeps, record: ConnectionRecord) {
+  const sealed = await deps.store.getCredentials(record.id);
+  return sealed ? openCredentials(deps.keyring, owner(record), sealed) : {};
+}
+
 /** Finds a connector the session may use by id or slug. @throws ApiError 404 */
 export async function sessionConnector(deps: ServiceDeps, auth: SessionAuth, idOrSlug: string) {
   const usable = await sessionConnectors(deps, auth.session);
@@ -120,8 +126,7 @@ export async function presentAdminConnections(
   const slugs = await connectorSlugs(deps, records);
   return Promise.all(
     records.map(async (record) => {
-      const sealed = await deps.store.getCredentials(record.id);
-      const values = sealed ? openCredentials(deps.keyring, owner(record), sealed) : {};
+      const values = await openConnectionCredentials(deps, record);
       return {
         ...presentConnection(record, slugs.get(record.connectorId) ?? ''),
         maskedCredentials: maskCredentials(values),

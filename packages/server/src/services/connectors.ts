@@ -80,8 +80,16 @@ async function creatorOf(deps: ServiceDeps, record: ConnectorRecord): Promise<Cr
   return { id: record.createdBy, name: member?.name ?? 'Unknown', externalId: member?.externalId ?? null };
 }
 
-/** The admin view of a connector, as seen by one organization. */
-export async function presentConnector(deps: ServiceDeps, record: ConnectorRecord, viewer: string): Promise<Connector> {
+/**
+ * The admin view of a connector, as seen by one organization, with that organization's connection count.
+ * Listings pass the counts of all connectors, fetched once.
+ */
+export async function presentConnector(
+  deps: ServiceDeps,
+  record: ConnectorRecord,
+  viewer: string,
+  counts?: Map<string, number>,
+): Promise<Connector> {
   const {
     organizationId,
     id,
@@ -97,9 +105,10 @@ export async function presentConnector(deps: ServiceDeps, record: ConnectorRecor
   } = record;
   const createdBy = await creatorOf(deps, record);
   const editable = organizationId === viewer;
+  const connectionCount = (counts ?? (await deps.store.countConnections(viewer))).get(id) ?? 0;
   return {
     ...{ id, organizationId, slug, name, description, domain, visibility, iconUrl, authMethods, createdBy, editable },
-    ...{ createdAt, updatedAt },
+    ...{ connectionCount, createdAt, updatedAt },
   };
 }
 
@@ -237,6 +246,15 @@ function publicAuthMethod(deps: ServiceDeps, method: AuthMethod): PublicAuthMeth
   return base;
 }
 
+/**
+ * Whether the session's end user created the connector: a console member's test session by member id; a
+ * vendor's session by the member whose external id is the session's end user.
+ */
+function isCreator(createdBy: Creator, session: SessionRecord): boolean {
+  if (session.memberId) return createdBy.id === session.memberId;
+  return createdBy.externalId !== null && createdBy.externalId === session.endUserId;
+}
+
 /** The card a session sees: what to draw, never configuration. */
 export async function presentCard(
   deps: ServiceDeps,
@@ -249,7 +267,7 @@ export async function presentCard(
   const { id, slug, name, description, domain, visibility, iconUrl } = record;
   return {
     ...{ id, slug, name, description, domain, visibility, iconUrl, createdBy, connectionCount, needsReauth },
-    personal: visibility === 'private' && createdBy.externalId !== null && createdBy.externalId === session.endUserId,
+    personal: visibility === 'private' && isCreator(createdBy, session),
     authMethods: record.authMethods.map((method) => publicAuthMethod(deps, method)),
   };
 }

@@ -65,7 +65,12 @@ export async function createApiKey(deps: ServiceDeps, organizationId: string, na
 }
 
 /** Revokes a secret key other than the one making the request. */
-export async function revokeApiKey(deps: ServiceDeps, organizationId: string, id: string, callerKeyId: string) {
+export async function revokeApiKey(
+  deps: ServiceDeps,
+  organizationId: string,
+  id: string,
+  callerKeyId: string | undefined,
+) {
   if (id === callerKeyId) {
     throw new ApiError(409, ErrorCode.Conflict, 'A key cannot revoke itself; use another key to revoke this one');
   }

@@ -8,12 +8,14 @@ import type { ServiceDeps } from './deps.js';
 
 /**
  * Mints a connect session for one tenant and end user. The token is returned once; only its hash is kept.
- * Named connectors are resolved to ids now, so a later slug change cannot widen the session.
+ * Named connectors are resolved to ids now, so a later slug change cannot widen the session. `memberId` names
+ * the console member a test session is for.
  */
 export async function createConnectSession(
   deps: ServiceDeps,
   organization: OrganizationRecord,
   input: z.output<typeof connectSessionCreateSchema>,
+  memberId: string | null = null,
 ): Promise<ConnectSession> {
   const allowedConnectors = input.allowedConnectors
     ? await Promise.all(
@@ -39,6 +41,7 @@ export async function createConnectSession(
     allowedOrigins: input.allowedOrigins ?? null,
     expiresAt: new Date(now.getTime() + input.ttlSeconds * 1000).toISOString(),
     createdAt: now.toISOString(),
+    memberId,
   };
   await deps.store.upsertTenant(organization.id, input.tenantId, record.createdAt);
   await deps.store.createSession(record);

@@ -7,7 +7,8 @@ import type { ConnectorCreate } from '@plugboard/shared';
 import { type AppOptions, createApp } from '../app.js';
 import { Keyring } from '../crypto/keyring.js';
 import type { Logger } from '../logger.js';
-import { createOrganization as createOrganizationService } from '../services/organizations.js';
+import { setMemberPassword } from '../services/console.js';
+import { createMember, createOrganization as createOrganizationService } from '../services/organizations.js';
 import { SqliteStore } from '../storage/sqlite/sqlite-store.js';
 
 export const ORIGIN = 'https://app.vendor.example';
@@ -18,7 +19,18 @@ export interface RequestOptions {
   /** Sent as is, instead of `body` as JSON. */
   raw?: string;
   headers?: Record<string, string>;
+  /** A console session: its cookie, and the CSRF token sent as `x-plugboard-csrf` when given. */
+  console?: ConsoleCredentials;
 }
+
+/** What a console sign-in gives a browser: the cookie to send back and the CSRF token. */
+export interface ConsoleCredentials {
+  cookie: string;
+  csrfToken?: string | undefined;
+}
+
+/** The console member tests sign in as. */
+export const CONSOLE_MEMBER = { email: 'ada@vendor.example', name: 'Ada Admin', password: 'correct horse battery' };
 
 /** A fresh server on its own database file. Call `close()` in afterEach/afterAll. */
 export async function createTestContext(appOptions: Partial<AppOptions> = {}) {
@@ -35,6 +47,10 @@ export async function createTestContext(appOptions: Partial<AppOptions> = {}) {
   async function request(method: string, path: string, options: RequestOptions = {}) {
     const headers: Record<string, string> = { ...options.headers };
     if (options.key) headers.authorization = `Bearer ${options.key}`;
+    if (options.console) {
+      headers.cookie = options.console.cookie;
+      if (options.console.csrfToken) headers['x-plugboard-csrf'] = options.console.csrfToken;
+    }
     let body: string | undefined = options.raw;
     if (options.body !== undefined) {
       body = JSON.stringify(options.body);
@@ -52,6 +68,26 @@ export async function createTestContext(appOptions: Partial<AppOptions> = {}) {
     const deps = { store, keyring, logger, now: () => new Date() };
     const created = await createOrganizationService(deps, { name, allowedOrigins, owner });
     return { organization: created.organization, secretKey: created.apiKey.secret, memberId: created.owner.id };
+  }
+
+  /** Adds a member who can sign in to the console. */
+  async function createConsoleMember(
+    organizationId: string,
+    member: Partial<typeof CONSOLE_MEMBER> & { externalId?: string } = {},
+  ) {
+    const { email, name, password, externalId } = { ...CONSOLE_MEMBER, ...member };
+    const deps = { store, keyring, logger, now: () => new Date() };
+    const record = await createMember(deps, organizationId, { email, name, ...(externalId ? { externalId } : {}) });
+    await setMemberPassword(deps, record, password);
+    return record;
+  }
+
+  /** Signs in through the API as the console does; returns the cookie and CSRF token with the response. */
+  async function signIn(email = CONSOLE_MEMBER.email, password = CONSOLE_MEMBER.password) {
+    const response = await request('POST', '/v1/console/sign-in', { body: { email, password } });
+    const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const credentials: ConsoleCredentials = { cookie, csrfToken: response.json?.csrfToken };
+    return { response, console: credentials };
   }
 
   async function createConnector(secretKey: string, body: Partial<ConnectorCreate> = {}) {
@@ -90,6 +126,8 @@ export async function createTestContext(appOptions: Partial<AppOptions> = {}) {
     request,
     createOrganization,
     createConnector,
+    createConsoleMember,
+    signIn,
     mintSession,
     databaseBytes,
     async close() {
