@@ -10,6 +10,12 @@ export interface RunningDemo {
   sandboxUrl: string;
   sandbox: import('@plugboard/sandbox').Sandbox;
   secretKey: string;
+  /** The admin console, `<url>/console`. */
+  consoleUrl: string;
+  /** The demo's console member, `admin@acme.example`. */
+  consoleEmail: string;
+  /** Generated once into `<dataDir>/demo-password`, since the demo starts without PLUGBOARD_DEMO_PASSWORD. */
+  consolePassword: string;
   dataDir: string;
   logLines: string[];
   close(): Promise<void>;

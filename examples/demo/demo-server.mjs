@@ -1,12 +1,22 @@
 // The demo vendor: a Plugboard backend plus the few lines a vendor's own backend needs
 // (mint a connect session with the secret key), a page that embeds <plugboard-connect>,
 // and the Acme Sandbox, a local OAuth 2.0 provider for the demo's OAuth connector.
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createSandbox } from '@plugboard/sandbox';
 import { PlugboardAdmin } from '@plugboard/sdk';
-import { createApp, loadKeyring, openStore, seedDemo, sessionLoginHandler, startServer } from '@plugboard/server';
+import {
+  createApp,
+  loadDemoPassword,
+  loadKeyring,
+  openStore,
+  seedDemo,
+  sessionLoginHandler,
+  startServer,
+} from '@plugboard/server';
 import { Hono } from 'hono';
 
 const require = createRequire(import.meta.url);
@@ -18,6 +28,18 @@ export const DEMO_TENANTS = ['globex', 'initech'];
 const exampleOrigins = ['http://localhost:5173', 'http://localhost:5174'];
 const sandboxClient = { clientId: 'plugboard-demo', clientSecret: 'acme-sandbox-demo-secret' };
 const managedClient = { clientId: 'plugboard-managed', clientSecret: 'acme-sandbox-managed-secret' };
+
+/**
+ * The built admin console: the `dist` folder of `@plugboard/console`, found the way Node finds the package
+ * (whatever its exports map says), or undefined when the package is not installed.
+ */
+function consoleRoot() {
+  for (const folder of require.resolve.paths('@plugboard/console') ?? []) {
+    const packageFolder = join(folder, '@plugboard', 'console');
+    if (existsSync(join(packageFolder, 'package.json'))) return join(packageFolder, 'dist');
+  }
+  return undefined;
+}
 
 /** Starts the sandbox provider on loopback; its clients are registered once Plugboard's URL is known. */
 function startSandbox({ port, hostname, crossOriginOpenerPolicy }) {
@@ -33,11 +55,13 @@ function startSandbox({ port, hostname, crossOriginOpenerPolicy }) {
 
 /**
  * Starts the API, the sandbox provider (on the next port), seeds the demo organization and serves the
- * demo page at `/`.
+ * demo page at `/` and the admin console at `/console`. The console member `admin@acme.example` signs in with
+ * `PLUGBOARD_DEMO_PASSWORD`, else a password generated once into `<dataDir>/demo-password`.
  *
  * @param {{ port?: number, hostname?: string, databaseUrl: string, dataDir: string, env?: NodeJS.ProcessEnv,
  *   logger?: import('@plugboard/server').Logger, sandboxCoop?: 'same-origin' }} options
- * @returns {Promise<{ url: string, sandboxUrl: string, secretKey: string, sandbox: import('@plugboard/sandbox').Sandbox, close(): Promise<void> }>}
+ * @returns {Promise<{ url: string, sandboxUrl: string, secretKey: string, consoleUrl: string, consoleEmail: string,
+ *   consolePassword: string, sandbox: import('@plugboard/sandbox').Sandbox, close(): Promise<void> }>}
  */
 export async function startDemo({
   port = 4400,
@@ -50,6 +74,8 @@ export async function startDemo({
 }) {
   const store = await openStore(databaseUrl);
   const keyring = await loadKeyring({ env, dataDir, generateIfMissing: true });
+  const consolePassword = await loadDemoPassword({ env, dataDir });
+  const consoleFolder = consoleRoot();
   const app = new Hono();
   const demo = { secretKey: '', endUserId: '' };
 
@@ -74,13 +100,19 @@ export async function startDemo({
   // The sandbox runs on loopback over plain http, so the demo allows http OAuth endpoints.
   // A custom auth handler, as a vendor registers one: the sandbox's password login stands for a legacy API.
   const sandboxRef = { url: '' };
-  const customAuth = { 'acme-login': sessionLoginHandler({ loginUrl: () => `${sandboxRef.url}/auth/login` }) };
+  const customAuth = {
+    'acme-login': sessionLoginHandler({
+      loginUrl: () => `${sandboxRef.url}/auth/login`,
+      verifyUrl: () => `${sandboxRef.url}/api/me`,
+    }),
+  };
   const api = createApp({
     customAuth,
     store,
     keyring,
     allowInsecureOAuthEndpoints: true,
     backgroundRefreshMs: 30_000,
+    ...(consoleFolder ? { consoleRoot: consoleFolder } : {}),
     ...(logger ? { logger } : {}),
   });
   app.route('/', api);
@@ -100,6 +132,7 @@ export async function startDemo({
     allowedOrigins: [...origins, ...exampleOrigins],
     oauthProvider: { url: sandbox.url, ...sandboxClient, managedApp: managedClient },
     customAuth,
+    consolePassword,
   });
   demo.secretKey = seeded.secretKey;
   demo.endUserId = seeded.endUserId;
@@ -107,6 +140,9 @@ export async function startDemo({
     url: server.url,
     sandboxUrl: sandbox.url,
     secretKey: seeded.secretKey,
+    consoleUrl: `${server.url}/console`,
+    consoleEmail: seeded.consoleEmail,
+    consolePassword,
     sandbox: sandbox.sandbox,
     async close() {
       await sandbox.close();

@@ -18,6 +18,10 @@ Plugboard demo is running.
   Acme Sandbox, the local OAuth provider (sign in as demo / demo): ${demo.sandboxUrl}
   Demo organization secret key (shown once):               ${demo.secretKey}
 
+  Admin console:  ${shown}/console
+    Email:        ${demo.consoleEmail}
+    Password:     ${demo.consolePassword}   (PLUGBOARD_DEMO_PASSWORD, else kept in ${config.dataDir}/demo-password)
+
 Try it:  curl -H "Authorization: Bearer ${demo.secretKey}" ${shown}/v1/connectors
 Stop with Ctrl+C.
 `);
