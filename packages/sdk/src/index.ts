@@ -3,6 +3,7 @@
  *
  * - {@link PlugboardAdmin} runs on your backend with a secret key.
  * - {@link PlugboardSession} runs in the browser with a connect session token.
+ * - {@link PlugboardConsole} runs in the admin console with a member's cookie session.
  * @packageDocumentation
  */
 
@@ -20,6 +21,7 @@ export type {
   OrganizationResource,
   TenantsResource,
 } from './admin/resources.js';
+export { PlugboardConsole } from './console/plugboard-console.js';
 export type { ClientOptions } from './core/request.js';
 export {
   AuthenticationError,

@@ -41,6 +41,7 @@ describe('PlugboardAdmin', () => {
     ['connections.list', () => admin.connections.list({ tenantId: 'acme' }), 'GET', '/v1/connections'],
     ['connections.get', () => admin.connections.get('cxn_1'), 'GET', '/v1/connections/cxn_1'],
     ['connections.delete', () => admin.connections.delete('cxn_1'), 'DELETE', '/v1/connections/cxn_1'],
+    ['connections.test', () => admin.connections.test('cxn_1'), 'POST', '/v1/connections/cxn_1/test'],
     [
       'connections.getCredentials',
       () => admin.connections.getCredentials('cxn_1'),

@@ -52,7 +52,7 @@ export class PlugboardAdmin {
       );
     }
     const send = createSender(options);
-    const adminSend = <T>(request: Parameters<typeof send>[0]) => send<T>(request, secretKey);
+    const adminSend = <T>(request: Parameters<typeof send>[0]) => send<T>(request, { bearer: secretKey });
     this.organization = new OrganizationResource(adminSend);
     this.members = new MembersResource(adminSend);
     this.apiKeys = new ApiKeysResource(adminSend);

@@ -4,6 +4,7 @@ import type {
   ApiKeyCreate,
   ConnectionCredentials,
   ConnectionStatus,
+  ConnectionTest,
   Connector,
   ConnectorCreate,
   ConnectorUpdate,
@@ -22,7 +23,7 @@ import type {
 } from '@plugboard/shared';
 import { type ApiRequest, segment } from '../core/request.js';
 
-/** Sends one admin call with the client's secret key. */
+/** Sends one admin call with the client's credential: a secret key, or the console's cookie and CSRF token. */
 export type AdminSend = <T>(request: ApiRequest) => Promise<T>;
 
 /** Filters and paging of `connectors.list`. */
@@ -151,6 +152,18 @@ export class ConnectionsResource {
   /** Deletes a connection and its credentials. */
   delete(id: string): Promise<void> {
     return this.send({ method: 'DELETE', path: `connections/${segment(id)}` });
+  }
+  /**
+   * Checks that a connection's credentials still work, where its connector defines how (OAuth 2.0 through a
+   * token refresh, custom auth through its handler); `result` is `unsupported` otherwise.
+   *
+   * @example
+   * ```ts
+   * const { result, message, status } = await plugboard.connections.test('cxn_1');
+   * ```
+   */
+  test(id: string): Promise<ConnectionTest> {
+    return this.send({ method: 'POST', path: `connections/${segment(id)}/test` });
   }
 }
 

@@ -24,11 +24,30 @@ export interface ApiRequest {
   body?: unknown;
 }
 
-/** Sends API calls with a bearer credential and turns answers into data or typed errors. */
-export type Send = <T>(request: ApiRequest, credential: string) => Promise<T>;
+/**
+ * How a request proves who sends it: a bearer credential (a secret key or a connect session token), or the
+ * console's session cookie, which the browser sends itself, with its CSRF token on requests that change
+ * something.
+ */
+export type Credential = { bearer: string } | { cookie: true; csrfToken: string | undefined };
+
+/** Header that carries the console session's CSRF token. */
+export const CSRF_HEADER = 'x-plugboard-csrf';
+
+/** Sends API calls with a credential and turns answers into data or typed errors. */
+export type Send = <T>(request: ApiRequest, credential: Credential) => Promise<T>;
 
 /** Encodes one path segment, so ids can never change the route. */
 export const segment = (value: string) => encodeURIComponent(value);
+
+function authorization(request: ApiRequest, credential: Credential) {
+  if ('bearer' in credential) return { headers: { authorization: `Bearer ${credential.bearer}` } };
+  const write = request.method !== 'GET';
+  return {
+    credentials: 'include' as const,
+    headers: write && credential.csrfToken ? { [CSRF_HEADER]: credential.csrfToken } : {},
+  };
+}
 
 function searchParams(query: ApiRequest['query']) {
   const params = new URLSearchParams();
@@ -65,12 +84,12 @@ export function createSender({ baseUrl, timeout = 10_000, fetch: customFetch }: 
     retry: { limit: 2, methods: ['get'] },
     ...(customFetch ? { fetch: customFetch } : {}),
   });
-  return async <T>(request: ApiRequest, credential: string): Promise<T> => {
+  return async <T>(request: ApiRequest, credential: Credential): Promise<T> => {
     let response: Response;
     try {
       response = await http(request.path, {
         method: request.method,
-        headers: { authorization: `Bearer ${credential}` },
+        ...authorization(request, credential),
         searchParams: searchParams(request.query),
         ...(request.body !== undefined ? { json: request.body } : {}),
       });

@@ -101,12 +101,12 @@ export class PlugboardSession {
   async #call<T>(request: ApiRequest): Promise<T> {
     const token = this.#token ?? (await this.#renew());
     try {
-      return await this.#send<T>(request, token);
+      return await this.#send<T>(request, { bearer: token });
     } catch (error) {
       // An expired or replaced session: fetch a new token once and retry once.
       if (!(error instanceof AuthenticationError) || !this.#fetchToken) throw error;
       const renewed = this.#token !== token ? this.#token : await this.#renew();
-      return this.#send<T>(request, renewed as string);
+      return this.#send<T>(request, { bearer: renewed as string });
     }
   }
 }

@@ -6,6 +6,8 @@ import {
   connectorCreateSchema,
   connectorUpdateSchema,
   connectSessionCreateSchema,
+  consoleSignInSchema,
+  consoleTestSessionSchema,
   memberCreateSchema,
   oauthAppCreateSchema,
   oauthAppUpdateSchema,
@@ -18,12 +20,39 @@ import type { z } from 'zod';
 export const BASE = 'https://plugboard.test';
 export const SECRET_KEY = 'pb_sk_test_secret';
 export const TOKEN = 'pb_cs_test_token';
+/** The console member's sign-in, the cookie the mock sets for it, and the session's CSRF token. */
+export const CONSOLE_SIGN_IN = { email: 'ada@acme.example', password: 'correct horse battery' };
+export const CSRF_TOKEN = 'csrf-test-token';
+
+// Console sessions the mock signed in and not out. msw keeps cookies of mocked responses in a store of its
+// own and sends them along too, so the mock trusts a cookie only while its session is open.
+const consoleSessions = new Set<string>();
+let issued = 0;
+
+/** Ends every console session of the mock; call it between tests. */
+export function resetConsoleSessions() {
+  consoleSessions.clear();
+}
+
+/** The open console session a request's cookie names, if the request was sent with `credentials: 'include'`. */
+function consoleSession(request: Request): string | undefined {
+  if (request.credentials !== 'include') return undefined;
+  const values = (request.headers.get('cookie') ?? '')
+    .split(/;\s*/)
+    .filter((pair) => pair.startsWith('plugboard_console='))
+    .map((pair) => pair.slice('plugboard_console='.length));
+  return values.find((value) => consoleSessions.has(value));
+}
 
 export interface Received {
   method: string;
   path: string;
   search: string;
   body: unknown;
+  /** The CSRF header as sent, or null. */
+  csrf: string | null;
+  /** Whether an Authorization header was sent. */
+  bearer: boolean;
 }
 
 export const received: Received[] = [];
@@ -32,21 +61,56 @@ const error = (status: number, code: string, message: string, details?: object) 
   HttpResponse.json({ error: { code, message, ...(details ? { details } : {}) } }, { status });
 
 type Handler = (input: { body: unknown; params: Record<string, string> }) => unknown;
+/** Checks a request's credential as the server does: undefined when it may pass, else the error response. */
+type Check = (request: Request) => Response | undefined;
+
+const bearer =
+  (credential: string): Check =>
+  (request) =>
+    request.headers.get('authorization') === `Bearer ${credential}`
+      ? undefined
+      : error(401, 'unauthenticated', 'The credential is not valid');
+
+/** The console cookie, with the CSRF token on writes. */
+const consoleCookie: Check = (request) => {
+  if (!consoleSession(request)) return error(401, 'unauthenticated', 'Sign in first');
+  if (request.method !== 'GET' && request.headers.get('x-plugboard-csrf') !== CSRF_TOKEN) {
+    return error(403, 'csrf_failed', 'Send the CSRF token');
+  }
+  return undefined;
+};
+
+/** Admin routes take the secret key or the console cookie. */
+const adminOrConsole: Check = (request) =>
+  request.headers.has('authorization') ? bearer(SECRET_KEY)(request) : consoleCookie(request);
+
+/** Routes that hand out secrets: the secret key only; the console cookie gets 403. */
+const secretKeyOnly: Check = (request) =>
+  request.headers.has('authorization')
+    ? bearer(SECRET_KEY)(request)
+    : (consoleCookie(request) ?? error(403, 'forbidden', 'Only a secret key may do this'));
 
 function route(
   method: 'get' | 'post' | 'patch' | 'delete',
   path: string,
-  credential: string,
+  credential: string | Check,
   schema: z.ZodType | null,
   reply: Handler,
 ) {
+  const check = typeof credential === 'string' ? bearer(credential) : credential;
   return http[method](`${BASE}/v1${path}`, async ({ request, params }) => {
     const url = new URL(request.url);
     const body = schema ? await request.json() : undefined;
-    received.push({ method: request.method, path: url.pathname, search: url.search, body });
-    if (request.headers.get('authorization') !== `Bearer ${credential}`) {
-      return error(401, 'unauthenticated', 'The credential is not valid');
-    }
+    received.push({
+      method: request.method,
+      path: url.pathname,
+      search: url.search,
+      body,
+      csrf: request.headers.get('x-plugboard-csrf'),
+      bearer: request.headers.has('authorization'),
+    });
+    const refused = check(request);
+    if (refused) return refused;
     if (schema) {
       const result = schema.safeParse(body);
       if (!result.success) return error(400, 'validation_failed', 'Invalid body', { issues: result.error.issues });
@@ -60,33 +124,98 @@ function route(
 const page = (data: unknown[]) => ({ data, nextCursor: null });
 const echo: Handler = ({ body, params }) => ({ ...params, ...(body as object) });
 
+const admin = adminOrConsole;
+const account = {
+  member: { id: 'usr_ada', email: CONSOLE_SIGN_IN.email, name: 'Ada Admin' },
+  organization: { id: 'org_1', name: 'Acme' },
+  csrfToken: CSRF_TOKEN,
+};
+
 export const adminHandlers = [
-  route('get', '/organization', SECRET_KEY, null, () => ({ id: 'org_1', name: 'Acme', allowedOrigins: [] })),
-  route('patch', '/organization', SECRET_KEY, organizationUpdateSchema, echo),
-  route('get', '/members', SECRET_KEY, null, () => page([{ id: 'usr_1' }])),
-  route('post', '/members', SECRET_KEY, memberCreateSchema, echo),
-  route('get', '/api-keys', SECRET_KEY, null, () => page([{ id: 'key_1' }])),
-  route('post', '/api-keys', SECRET_KEY, apiKeyCreateSchema, ({ body }) => ({
+  route('get', '/organization', admin, null, () => ({ id: 'org_1', name: 'Acme', allowedOrigins: [] })),
+  route('patch', '/organization', admin, organizationUpdateSchema, echo),
+  route('get', '/members', admin, null, () => page([{ id: 'usr_1' }])),
+  route('post', '/members', admin, memberCreateSchema, echo),
+  route('get', '/api-keys', admin, null, () => page([{ id: 'key_1' }])),
+  route('post', '/api-keys', secretKeyOnly, apiKeyCreateSchema, ({ body }) => ({
     ...(body as object),
     secret: 'pb_sk_new',
   })),
-  route('delete', '/api-keys/:id', SECRET_KEY, null, () => undefined),
-  route('get', '/connectors', SECRET_KEY, null, () => page([{ id: 'ctr_1' }])),
-  route('post', '/connectors', SECRET_KEY, connectorCreateSchema, echo),
-  route('get', '/connectors/:idOrSlug', SECRET_KEY, null, ({ params }) => ({ id: params.idOrSlug })),
-  route('patch', '/connectors/:idOrSlug', SECRET_KEY, connectorUpdateSchema, echo),
-  route('delete', '/connectors/:idOrSlug', SECRET_KEY, null, () => undefined),
-  route('get', '/connections', SECRET_KEY, null, () => page([{ id: 'cxn_1' }])),
-  route('get', '/connections/:id', SECRET_KEY, null, ({ params }) => ({ id: params.id })),
-  route('get', '/connections/:id/credentials', SECRET_KEY, null, ({ params }) => ({ connectionId: params.id })),
-  route('delete', '/connections/:id', SECRET_KEY, null, () => undefined),
-  route('get', '/tenants', SECRET_KEY, null, () => page([{ id: 'acme' }])),
-  route('get', '/oauth-apps', SECRET_KEY, null, () => page([{ id: 'app_1' }])),
-  route('post', '/oauth-apps', SECRET_KEY, oauthAppCreateSchema, echo),
-  route('patch', '/oauth-apps/:id', SECRET_KEY, oauthAppUpdateSchema, echo),
-  route('delete', '/oauth-apps/:id', SECRET_KEY, null, () => undefined),
-  route('post', '/connect-sessions', SECRET_KEY, connectSessionCreateSchema, () => ({ id: 'cs_1', token: TOKEN })),
+  route('delete', '/api-keys/:id', admin, null, () => undefined),
+  route('get', '/connectors', admin, null, () => page([{ id: 'ctr_1' }])),
+  route('post', '/connectors', admin, connectorCreateSchema, echo),
+  route('get', '/connectors/:idOrSlug', admin, null, ({ params }) => ({ id: params.idOrSlug })),
+  route('patch', '/connectors/:idOrSlug', admin, connectorUpdateSchema, echo),
+  route('delete', '/connectors/:idOrSlug', admin, null, () => undefined),
+  route('get', '/connections', admin, null, () => page([{ id: 'cxn_1' }])),
+  route('get', '/connections/:id', admin, null, ({ params }) => ({ id: params.id })),
+  route('get', '/connections/:id/credentials', secretKeyOnly, null, ({ params }) => ({ connectionId: params.id })),
+  route('delete', '/connections/:id', admin, null, () => undefined),
+  route('post', '/connections/:id/test', admin, null, () => ({
+    result: 'passed',
+    message: 'Plugboard holds a valid access token for this connection',
+    status: 'active',
+    checkedAt: '2026-01-01T00:00:00.000Z',
+  })),
+  route('get', '/tenants', admin, null, () => page([{ id: 'acme' }])),
+  route('get', '/oauth-apps', admin, null, () => page([{ id: 'app_1' }])),
+  route('post', '/oauth-apps', admin, oauthAppCreateSchema, echo),
+  route('patch', '/oauth-apps/:id', admin, oauthAppUpdateSchema, echo),
+  route('delete', '/oauth-apps/:id', admin, null, () => undefined),
+  route('post', '/connect-sessions', admin, connectSessionCreateSchema, () => ({ id: 'cs_1', token: TOKEN })),
 ];
+
+/** The console's own routes: sign-in sets the cookie; the others take it. */
+export const consoleHandlers = [
+  http.post(`${BASE}/v1/console/sign-in`, async ({ request }) => {
+    const body = consoleSignInSchema.safeParse(await request.json());
+    received.push({
+      method: 'POST',
+      path: '/v1/console/sign-in',
+      search: '',
+      body: body.data,
+      csrf: request.headers.get('x-plugboard-csrf'),
+      bearer: request.headers.has('authorization'),
+    });
+    const { email, password } = body.data ?? {};
+    if (email !== CONSOLE_SIGN_IN.email || password !== CONSOLE_SIGN_IN.password) {
+      return error(401, 'invalid_credentials', 'Email or password is wrong');
+    }
+    const token = `pb_cn_test_${++issued}`;
+    consoleSessions.add(token);
+    return HttpResponse.json(account, {
+      headers: { 'set-cookie': `plugboard_console=${token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=43200` },
+    });
+  }),
+  http.get(`${BASE}/v1/console/me`, ({ request }) => consoleCookie(request) ?? HttpResponse.json(account)),
+  http.post(`${BASE}/v1/console/sign-out`, ({ request }) => {
+    const refused = consoleCookie(request);
+    if (refused) return refused;
+    consoleSessions.delete(consoleSession(request) as string);
+    return new HttpResponse(null, { status: 204, headers: { 'set-cookie': 'plugboard_console=; Path=/; Max-Age=0' } });
+  }),
+  route('post', '/console/test-session', consoleCookie, consoleTestSessionSchema, ({ body }) => ({
+    id: 'cs_2',
+    token: TOKEN,
+    tenantId: (body as { tenantId?: string }).tenantId ?? 'console-test-usr_ada',
+  })),
+];
+
+/**
+ * A `fetch` with the one cookie a browser would keep for the API: it stores what `Set-Cookie` says and sends it
+ * back only on requests made with `credentials: 'include'`, as a browser does for another origin.
+ */
+export function cookieJarFetch(): typeof fetch {
+  let jar: string | undefined;
+  return async (input, init) => {
+    const request = new Request(input, init);
+    if (request.credentials === 'include' && jar) request.headers.set('cookie', jar);
+    const response = await fetch(request);
+    const cookie = response.headers.get('set-cookie')?.split(';')[0];
+    if (cookie !== undefined) jar = cookie.endsWith('=') ? undefined : cookie;
+    return response;
+  };
+}
 
 export const sessionHandlers = (token = TOKEN) => [
   route('get', '/session', token, null, () => ({ tenantId: 'acme' })),
