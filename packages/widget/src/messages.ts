@@ -28,6 +28,8 @@ export const defaultMessages = {
   oauthNote: 'You will sign in to {name} in a new window.',
   oauthWaiting: 'Waiting for you to finish signing in…',
   signInCancelled: 'The sign-in window was closed before you finished.',
+  popupClosed:
+    'The sign-in window has closed. If you finished signing in, this completes by itself; otherwise choose Cancel.',
   submit: 'Connect',
   submitting: 'Connecting…',
   cancel: 'Cancel',

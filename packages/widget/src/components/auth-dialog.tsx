@@ -116,6 +116,11 @@ export function AuthDialog({ store, messages }: { store: ConnectStore; messages:
               onInput={setLabel}
             />
           )}
+          {busy && store.popupClosed.value && (
+            <p class="note" role="status">
+              {messages.popupClosed}
+            </p>
+          )}
           {formError && (
             <p part="form-error" class="form-error" role="alert">
               {problemText(formError, messages)}

@@ -82,6 +82,9 @@ export function createConnectStore(
   const fieldErrors = signal<Record<string, string>>({});
   const formError = signal<Problem | null>(null);
   const announcement = signal('');
+  /** The sign-in popup looks closed while its flow is pending: the form says Cancel ends the wait. */
+  const popupClosed = signal(false);
+  let signInAbort: AbortController | null = null;
 
   const openCard = computed(() => cards.value.find((card) => card.id === openId.value) ?? null);
   const method = computed<PublicAuthMethod | null>(
@@ -111,6 +114,7 @@ export function createConnectStore(
 
   function resetForm() {
     submitting.value = false;
+    popupClosed.value = false;
     fieldErrors.value = {};
     formError.value = null;
   }
@@ -131,6 +135,8 @@ export function createConnectStore(
 
   function close() {
     const card = openCard.value;
+    // A running sign-in ends after one last look at the backend; if it did connect, the card still counts it.
+    signInAbort?.abort();
     openId.value = null;
     resetForm();
     if (card) emit('plugboard:cancelled', { connector: eventConnector(card) });
@@ -169,7 +175,20 @@ export function createConnectStore(
       host.redirect(flow.authorizationUrl);
       return false;
     }
-    return finishSignIn(card, await runPopupFlow(client.oauth, popup, host, oauthOptions.apiOrigin, body, started));
+    const abort = new AbortController();
+    signInAbort = abort;
+    try {
+      const outcome = await runPopupFlow(client.oauth, popup, host, oauthOptions.apiOrigin, body, {
+        onStarted: started,
+        onPopupClosed: () => (popupClosed.value = true),
+        signal: abort.signal,
+      });
+      // Closing the form already reported the cancel.
+      if (outcome.status === 'cancelled' && abort.signal.aborted) return false;
+      return finishSignIn(card, outcome);
+    } finally {
+      if (signInAbort === abort) signInAbort = null;
+    }
   }
 
   function finishSignIn(card: ConnectorCard, outcome: PopupOutcome) {
@@ -238,6 +257,7 @@ export function createConnectStore(
     fieldErrors,
     formError,
     announcement,
+    popupClosed,
     load,
     open,
     selectMethod,

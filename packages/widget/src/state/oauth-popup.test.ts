@@ -17,7 +17,15 @@ const connection = { id: 'cxn_1', connectorId: 'ctr_acme', label: 'Acme' } as OA
 /** A provider popup and a backend whose flow answers follow a script. */
 function setup(
   answers: OAuthFlow['status'][],
-  options: { blocked?: boolean; closeAfter?: number; returning?: string | undefined; mode?: 'redirect' } = {},
+  options: {
+    blocked?: boolean;
+    closeAfter?: number;
+    returning?: string | undefined;
+    mode?: 'redirect';
+    pollMs?: number;
+    closedGraceMs?: number;
+    startFails?: boolean;
+  } = {},
 ) {
   const redirects: string[] = [];
   let polls = 0;
@@ -31,7 +39,8 @@ function setup(
   };
   const host: PopupHost = {
     origin: PAGE,
-    pollMs: 5,
+    pollMs: options.pollMs ?? 5,
+    closedGraceMs: options.closedGraceMs ?? 30,
     open: () => (options.blocked ? null : (popup as unknown as Window)),
     listen: (handler) => {
       listeners.add(handler);
@@ -49,6 +58,7 @@ function setup(
   const oauth: OAuthClient = {
     start: async (body) => {
       starts.push(body);
+      if (options.startFails) throw { code: 'oauth_not_configured', message: 'No client ID' };
       return {
         id: 'flw_1',
         status: 'pending',
@@ -80,7 +90,7 @@ function setup(
   const post = (data: unknown, origin = API) => {
     for (const listener of listeners) listener(new MessageEvent('message', { data, origin }));
   };
-  return { store, popup, starts, events: log.events, post, listeners, redirects };
+  return { store, popup, starts, events: log.events, post, listeners, redirects, polls: () => polls };
 }
 
 async function openAndSubmit(store: ReturnType<typeof setup>['store']) {
@@ -111,11 +121,52 @@ describe('OAuth sign-in in a popup', () => {
     expect(events.at(-1)).toMatchObject({ type: 'plugboard:error', detail: { code: 'access_denied' } });
   });
 
-  it('calls a closed popup cancelled only after the backend keeps saying nothing arrived', async () => {
-    const { store, events } = setup(['pending'], { closeAfter: 1 });
+  it('calls a closed popup cancelled only after a grace period in which the backend kept saying nothing arrived', async () => {
+    const { store, events, polls } = setup(['pending'], { closeAfter: 1 });
     expect(await openAndSubmit(store)).toBe(false);
     expect(store.formError.value?.code).toBe('signin_cancelled');
-    expect(events.map((event) => event.type)).toContain('plugboard:cancelled');
+    expect(polls()).toBeGreaterThan(2);
+    expect(events.filter((event) => event.type === 'plugboard:cancelled')).toHaveLength(1);
+  });
+
+  it('keeps waiting for a slow sign-in whose popup looks closed (COOP), and says Cancel ends the wait', async () => {
+    const answers: OAuthFlow['status'][] = [...Array(20).fill('pending'), 'connected'];
+    const { store, events } = setup(answers, { closeAfter: 1, closedGraceMs: 60_000 });
+    const submitted = openAndSubmit(store);
+    await expect.poll(() => store.popupClosed.value, { interval: 5 }).toBe(true);
+    expect(await submitted).toBe(true);
+    expect(events.map((event) => event.type)).not.toContain('plugboard:cancelled');
+  });
+
+  it('ends the wait on Cancel after one last look at the backend, and reports the cancel once', async () => {
+    const { store, events, polls, popup } = setup(['pending'], { closedGraceMs: 60_000, pollMs: 60_000 });
+    const submitted = openAndSubmit(store);
+    await expect
+      .poll(() => events.some((event) => event.type === 'plugboard:auth-started'), { interval: 5 })
+      .toBe(true);
+    store.close();
+    expect(await submitted).toBe(false);
+    expect(polls()).toBe(1);
+    expect(popup.closed).toBe(true);
+    expect(events.filter((event) => event.type === 'plugboard:cancelled')).toHaveLength(1);
+  });
+
+  it('still counts a connection that landed just before Cancel', async () => {
+    const { store, events } = setup(['connected'], { pollMs: 60_000 });
+    const submitted = openAndSubmit(store);
+    await expect
+      .poll(() => events.some((event) => event.type === 'plugboard:auth-started'), { interval: 5 })
+      .toBe(true);
+    store.close();
+    expect(await submitted).toBe(true);
+    expect(store.cards.value[0]?.connectionCount).toBe(1);
+  });
+
+  it('closes the popup when the flow cannot start', async () => {
+    const { store, popup } = setup(['pending'], { startFails: true });
+    expect(await openAndSubmit(store)).toBe(false);
+    expect(popup.closed).toBe(true);
+    expect(store.formError.value).toEqual({ code: 'oauth_not_configured', message: 'No client ID' });
   });
 
   it('still completes when popup.closed lies (COOP) and the backend says connected', async () => {
@@ -123,13 +174,22 @@ describe('OAuth sign-in in a popup', () => {
     expect(await openAndSubmit(store)).toBe(true);
   });
 
-  it('ignores messages from other origins or for other flows, and stops listening at the end', async () => {
-    const { store, post, listeners } = setup(['pending', 'pending', 'connected']);
+  it('asks the backend early only for its own flow’s message from the API origin', async () => {
+    const { store, post, listeners, polls, events } = setup(['pending', 'connected'], { pollMs: 60_000 });
     const submitted = openAndSubmit(store);
+    await expect
+      .poll(() => events.some((event) => event.type === 'plugboard:auth-started'), { interval: 5 })
+      .toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 1));
     post({ type: 'plugboard:oauth', flowId: 'flw_1', status: 'connected' }, 'https://evil.example');
     post({ type: 'plugboard:oauth', flowId: 'flw_other', status: 'connected' });
+    post({ type: 'something-else', flowId: 'flw_1' });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(polls()).toBe(0);
+    post({ type: 'plugboard:oauth', flowId: 'flw_1', status: 'connected' });
+    await expect.poll(polls, { interval: 5 }).toBe(1);
     expect(store.cards.value[0]?.connectionCount).toBe(0);
+    post({ type: 'plugboard:oauth', flowId: 'flw_1', status: 'connected' });
     expect(await submitted).toBe(true);
     expect(listeners.size).toBe(0);
   });

@@ -22,6 +22,8 @@ export interface PopupHost {
   takeReturningFlow(): string | null;
   /** How often to ask the backend. @default 1000 */
   pollMs?: number;
+  /** How long to keep waiting once the popup looks closed (it may only be severed by COOP). @default 120_000 */
+  closedGraceMs?: number;
 }
 
 /** How a popup flow ended. */
@@ -71,11 +73,24 @@ export async function resumeRedirectFlow(oauth: OAuthClient, flowId: string, pol
   }
 }
 
+/** What {@link runPopupFlow} reports while it waits, and how it can be stopped. */
+export interface PopupFlowControl {
+  /** Called with the new flow's id once the backend started it. */
+  onStarted(flowId: string): void;
+  /** Called once when the popup looks closed while the flow is still pending. */
+  onPopupClosed?(): void;
+  /** Aborting it (the end user chose Cancel) ends the wait after one last look at the backend. */
+  signal?: AbortSignal;
+}
+
 /**
  * Runs the provider sign-in in an already opened popup. The backend is the source of truth: the
- * callback page's message (checked for origin, shape and flow id) only wakes the poll early, and a
- * closed popup counts as cancelled only once the backend confirms nothing arrived. That keeps working
- * when the provider sets `Cross-Origin-Opener-Policy` and `popup.closed` reports a severed window.
+ * callback page's message (checked for origin, shape and flow id) only wakes the poll early.
+ *
+ * A popup that looks closed does not end the flow at once: a provider page that sets
+ * `Cross-Origin-Opener-Policy` severs the popup, and `popup.closed` then reads true while the end user is
+ * still signing in. So a closed popup only starts a grace period (`closedGraceMs`), and Cancel (`signal`)
+ * ends the wait early; either way the flow counts as cancelled only once the backend confirms nothing arrived.
  */
 export async function runPopupFlow(
   oauth: OAuthClient,
@@ -83,30 +98,39 @@ export async function runPopupFlow(
   host: PopupHost,
   apiOrigin: string,
   body: Omit<OAuthFlowCreate, 'returnOrigin'>,
-  onStarted: (flowId: string) => void,
+  control: PopupFlowControl,
 ): Promise<PopupOutcome> {
-  const started = await oauth.start({ ...body, returnOrigin: host.origin });
-  onStarted(started.id);
-  popup.location.href = started.authorizationUrl;
   let wake: () => void = () => {};
+  const abort = () => wake();
+  control.signal?.addEventListener('abort', abort);
+  let started: OAuthFlowStart | undefined;
   const stop = host.listen((event) => {
     const data = event.data as { type?: unknown; flowId?: unknown } | null;
-    if (event.origin === apiOrigin && data?.type === 'plugboard:oauth' && data.flowId === started.id) wake();
+    if (event.origin === apiOrigin && data?.type === 'plugboard:oauth' && started && data.flowId === started.id) wake();
   });
   try {
-    let closedChecks = 0;
+    started = await oauth.start({ ...body, returnOrigin: host.origin });
+    control.onStarted(started.id);
+    popup.location.href = started.authorizationUrl;
+    let closedSince: number | null = null;
     for (;;) {
-      await Promise.race([sleep(host.pollMs ?? 1000), new Promise<void>((resolve) => (wake = resolve))]);
+      if (!control.signal?.aborted) {
+        await Promise.race([sleep(host.pollMs ?? 1000), new Promise<void>((resolve) => (wake = resolve))]);
+      }
       const flow = await oauth.get(started.id);
       const outcome = outcomeOf(flow);
       if (outcome) return outcome;
-      // A closed popup with a still pending flow: give the callback a few more polls to land first.
-      closedChecks = popup.closed ? closedChecks + 1 : 0;
-      if (closedChecks >= 3 || Date.parse(flow.expiresAt) <= Date.now())
+      if (popup.closed && closedSince === null) {
+        closedSince = Date.now();
+        control.onPopupClosed?.();
+      }
+      const graceOver = closedSince !== null && Date.now() - closedSince >= (host.closedGraceMs ?? 120_000);
+      if (control.signal?.aborted || graceOver || Date.parse(flow.expiresAt) <= Date.now())
         return { status: 'cancelled', flowId: started.id };
     }
   } finally {
     stop();
+    control.signal?.removeEventListener('abort', abort);
     if (!popup.closed) popup.close();
   }
 }
