@@ -55,6 +55,8 @@ describe('the demo page in a real browser', () => {
   it('keeps the typed key out of the page, the event log, the server log and the database file', async () => {
     expect(await page.locator('#log').textContent()).not.toContain(canaryKey);
     expect(await page.content()).not.toContain(canaryKey);
+    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
+    expect(stored).not.toContain(canaryKey);
     expect(demo.logLines.join('\n')).not.toContain(canaryKey);
     const database = await readFile(join(demo.dataDir, 'plugboard.db'));
     const wal = await readFile(join(demo.dataDir, 'plugboard.db-wal')).catch(() => Buffer.alloc(0));

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { withDemo } from './support/with-demo.js';
 
@@ -9,14 +9,29 @@ const recordMessages = () => {
   window.addEventListener('message', (event) => seen.push({ origin: event.origin, data: event.data }));
 };
 
-async function connectThroughPopup(page: Page, name = 'Acme CRM') {
+/** How many connections a card says its tenant has. */
+const connectionsOf = async (card: Locator) =>
+  Number(/(\d+) connections?/.exec((await card.textContent()) ?? '')?.[1] ?? 0);
+
+/** Starts a sign-in from a card (Connect or + Add Connection) and returns the provider's popup on its consent page. */
+async function openSignIn(page: Page, name: string) {
   const card = page.locator('plugboard-connect [part~="card"]').filter({ hasText: name });
-  await card.getByRole('button', { name: 'Connect', exact: true }).click();
+  await card.locator('[part~="action"]').click();
   const popupOpened = page.waitForEvent('popup');
   await page.getByRole('dialog').getByRole('button', { name: 'Connect' }).click();
   const popup = await popupOpened;
+  await popup.getByRole('button', { name: 'Allow' }).waitFor();
+  return { card, popup };
+}
+
+async function connectThroughPopup(page: Page, name = 'Acme CRM', { dwellMs = 0 } = {}) {
+  await page.locator('plugboard-connect [part~="card"]').first().waitFor();
+  const { card, popup } = await openSignIn(page, name);
+  const before = await connectionsOf(card);
+  // An end user reads the consent page before allowing: the widget must not give up meanwhile.
+  if (dwellMs) await popup.waitForTimeout(dwellMs);
   await popup.getByRole('button', { name: 'Allow' }).click();
-  await expect.poll(() => card.getByRole('button', { name: '+ Add Connection' }).count(), { timeout: 15_000 }).toBe(1);
+  await expect.poll(() => connectionsOf(card), { timeout: 15_000 }).toBe(before + 1);
   return card;
 }
 
@@ -37,6 +52,34 @@ describe.each([
     );
     expect(messages).not.toMatch(/sbx_at_|sbx_rt_|"code"|access_token/);
     expect(context.demo.sandbox.tokens.calls.authorization_code).toBe(1);
+  });
+
+  it('waits for an end user who takes their time on the consent page, with no false cancel', async () => {
+    const page = await context.browser.newPage();
+    await page.goto(`${context.demo.url}/`);
+    await connectThroughPopup(page, 'Acme CRM', { dwellMs: 5000 });
+    expect(await page.locator('#log').textContent()).not.toContain('plugboard:cancelled');
+  });
+
+  it('ignores a forged success for the pending flow posted from another origin', async () => {
+    const page = await context.browser.newPage();
+    await page.goto(`${context.demo.url}/`);
+    await page.locator('plugboard-connect [part~="card"]').first().waitFor();
+    const { card, popup } = await openSignIn(page, 'Acme CRM');
+    const before = await connectionsOf(card);
+    await expect.poll(() => page.locator('#log').textContent()).toContain('plugboard:auth-started');
+    const flowId = /"flowId":\s*"([\w-]+)"/.exec((await page.locator('#log').textContent()) ?? '')?.[1];
+    expect(flowId).toBeTruthy();
+    await page.evaluate((id) => {
+      const frame = document.createElement('iframe');
+      frame.srcdoc = `<script>parent.postMessage({ type: 'plugboard:oauth', flowId: '${id}', status: 'connected' }, '*')</script>`;
+      document.body.append(frame);
+    }, flowId);
+    await page.waitForTimeout(1500);
+    expect(await connectionsOf(card)).toBe(before);
+    expect(await page.locator('#log').textContent()).not.toContain('plugboard:connected');
+    await popup.getByRole('button', { name: 'Allow' }).click();
+    await expect.poll(() => connectionsOf(card), { timeout: 15_000 }).toBe(before + 1);
   });
 
   it('connects a connector that signs in with the organization’s managed OAuth app', async () => {
