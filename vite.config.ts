@@ -27,6 +27,17 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'console',
+          root: 'packages/console',
+          environment: 'happy-dom',
+          include: ['src/**/*.test.{ts,tsx}'],
+          // One copy of Preact for components and the testing library, or hooks lose their state.
+          server: { deps: { inline: ['@testing-library/preact'] } },
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'browser',
           root: '.',
           environment: 'node',

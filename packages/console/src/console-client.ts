@@ -1,0 +1,62 @@
+import type {
+  AdminConnection,
+  ConnectionStatus,
+  ConnectionTest,
+  Connector,
+  ConnectorCreate,
+  ConnectorUpdate,
+  ConnectSession,
+  ConsoleAccount,
+  OAuthApp,
+  OAuthAppCreate,
+  OAuthAppUpdate,
+  Page,
+  Tenant,
+} from '@plugboard/shared';
+
+export type { ConnectionTest, ConsoleAccount };
+
+/** A connector as the console lists it, with `connectionCount`: how many connections a delete would remove. */
+export type ConsoleConnector = Connector;
+
+/** Filters and paging of the connections table. */
+export interface ConnectionQuery {
+  tenantId?: string;
+  connector?: string;
+  status?: ConnectionStatus;
+  limit?: number;
+  cursor?: string;
+}
+
+/**
+ * The part of the SDK's `PlugboardConsole` the console uses. Components take this instead of the class,
+ * so tests hand them an in-memory fake and no page knows how requests travel.
+ */
+export interface ConsoleClient {
+  signIn(body: { email: string; password: string }): Promise<ConsoleAccount>;
+  me(): Promise<ConsoleAccount>;
+  signOut(): Promise<void>;
+  /** A connect session for the signed-in member, so cards and auth flows run exactly as in the widget. */
+  testSession(body?: { tenantId?: string }): Promise<ConnectSession>;
+  connectors: {
+    list(query?: { limit?: number; cursor?: string }): Promise<Page<ConsoleConnector>>;
+    get(id: string): Promise<ConsoleConnector>;
+    create(body: ConnectorCreate): Promise<Connector>;
+    update(id: string, body: ConnectorUpdate): Promise<Connector>;
+    delete(id: string): Promise<void>;
+  };
+  connections: {
+    list(query?: ConnectionQuery): Promise<Page<AdminConnection>>;
+    test(id: string): Promise<ConnectionTest>;
+    delete(id: string): Promise<void>;
+  };
+  tenants: {
+    list(query?: { limit?: number; cursor?: string }): Promise<Page<Tenant>>;
+  };
+  oauthApps: {
+    list(): Promise<Page<OAuthApp>>;
+    create(body: OAuthAppCreate): Promise<OAuthApp>;
+    update(id: string, body: OAuthAppUpdate): Promise<OAuthApp>;
+    delete(id: string): Promise<void>;
+  };
+}

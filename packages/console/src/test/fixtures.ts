@@ -1,0 +1,261 @@
+import type {
+  AdminConnection,
+  Connection,
+  ConnectionCreate,
+  ConnectorCard,
+  ConnectorCreate,
+  OAuthApp,
+} from '@plugboard/shared';
+import type { SessionClient } from '@plugboard/widget';
+import type { ConsoleAccount, ConsoleClient, ConsoleConnector } from '../console-client.js';
+import type { ConsoleServices } from '../services.js';
+
+const NOW = '2026-01-02T03:04:05.000Z';
+
+/** The signed-in member. */
+export const account: ConsoleAccount = {
+  member: { id: 'mem_ada', email: 'admin@acme.example', name: 'Ada Admin', externalId: null, createdAt: NOW },
+  organization: { id: 'org_acme', name: 'Acme', allowedOrigins: [], createdAt: NOW },
+  csrfToken: 'csrf',
+};
+
+/** A connector as the admin API lists it. */
+export function connector(overrides: Partial<ConsoleConnector> = {}): ConsoleConnector {
+  return {
+    id: 'ctr_sendgrid',
+    organizationId: 'org_acme',
+    slug: 'sendgrid',
+    name: 'SendGrid',
+    description: 'Transactional email.',
+    domain: 'sendgrid.com',
+    visibility: 'private',
+    iconUrl: null,
+    authMethods: [{ id: 'am_key', kind: 'apiKey', isDefault: true, in: 'header', name: 'X-API-Key' }],
+    createdBy: { id: 'mem_ada', name: 'Ada Admin', externalId: null },
+    editable: true,
+    connectionCount: 0,
+    createdAt: NOW,
+    updatedAt: NOW,
+    ...overrides,
+  };
+}
+
+/** The card the member's test session shows for a connector. */
+export function cardOf(from: ConsoleConnector, overrides: Partial<ConnectorCard> = {}): ConnectorCard {
+  return {
+    id: from.id,
+    slug: from.slug,
+    name: from.name,
+    description: from.description,
+    domain: from.domain,
+    visibility: from.visibility,
+    iconUrl: from.iconUrl,
+    createdBy: from.createdBy,
+    personal: from.visibility === 'private' && from.createdBy.id === account.member.id,
+    authMethods: from.authMethods.map(({ id, kind, isDefault }) => ({ id, kind, isDefault, label: kind })),
+    connectionCount: 0,
+    needsReauth: [],
+    ...overrides,
+  };
+}
+
+/** A connection as the admin API lists it, credentials masked. */
+export function adminConnection(overrides: Partial<AdminConnection> = {}): AdminConnection {
+  return {
+    id: 'cxn_1',
+    connectorId: 'ctr_sendgrid',
+    connectorSlug: 'sendgrid',
+    tenantId: 'tenant-a',
+    authMethodId: 'am_key',
+    authKind: 'apiKey',
+    label: 'Production',
+    status: 'active',
+    createdBy: 'user-1',
+    createdAt: NOW,
+    updatedAt: NOW,
+    lastUsedAt: null,
+    tokenExpiresAt: null,
+    maskedCredentials: { apiKey: '••••••••3f9a' },
+    ...overrides,
+  };
+}
+
+/** A managed OAuth app. */
+export function oauthApp(overrides: Partial<OAuthApp> = {}): OAuthApp {
+  return {
+    id: 'oap_hubspot',
+    provider: 'hubspot',
+    clientId: 'hub-client',
+    defaultScopes: ['crm.read'],
+    usedBy: [],
+    createdAt: NOW,
+    updatedAt: NOW,
+    ...overrides,
+  };
+}
+
+/** An error shaped like the SDK's `PlugboardApiError`. */
+export const apiError = (code: string, message: string, issues?: { path: string; message: string }[]) =>
+  Object.assign(new Error(`failed (${code}): ${message}`), {
+    code,
+    apiMessage: message,
+    ...(issues ? { issues } : {}),
+  });
+
+/** Calls the fake answered, in order, with their arguments. */
+export type Call = [string, ...unknown[]];
+
+/**
+ * An in-memory console client: answers from the data given, records every call, and fails a call when
+ * `fail[name]` holds an error (once).
+ */
+export function fakeConsole(
+  data: {
+    connectors?: ConsoleConnector[];
+    connections?: AdminConnection[];
+    apps?: OAuthApp[];
+    signedIn?: boolean;
+  } = {},
+) {
+  const calls: Call[] = [];
+  const fail: Record<string, unknown> = {};
+  const state = {
+    connectors: data.connectors ?? [connector()],
+    connections: data.connections ?? [adminConnection()],
+    apps: data.apps ?? [],
+  };
+  const answer = async <T>(name: string, args: unknown[], value: () => T): Promise<T> => {
+    calls.push([name, ...args]);
+    const failure = fail[name];
+    if (failure !== undefined) {
+      delete fail[name];
+      throw failure;
+    }
+    return value();
+  };
+  const client: ConsoleClient = {
+    signIn: (body) => answer('signIn', [body], () => account),
+    me: () =>
+      answer('me', [], () => {
+        if (data.signedIn === false) throw apiError('unauthenticated', 'Sign in first');
+        return account;
+      }),
+    signOut: () => answer('signOut', [], () => undefined),
+    testSession: (body) =>
+      answer('testSession', [body], () => ({
+        id: 'cs_1',
+        token: `pb_cs_${body?.tenantId ?? 'console'}`,
+        tenantId: body?.tenantId ?? 'console-test-mem_ada',
+        endUserId: 'mem_ada',
+        allowedConnectors: null,
+        allowedOrigins: null,
+        expiresAt: NOW,
+      })),
+    connectors: {
+      list: (query) => answer('connectors.list', [query], () => ({ data: state.connectors, nextCursor: null })),
+      get: (id) =>
+        answer('connectors.get', [id], () => {
+          const found = state.connectors.find((candidate) => candidate.id === id);
+          if (!found) throw apiError('not_found', 'No such connector');
+          return found;
+        }),
+      create: (body: ConnectorCreate) =>
+        answer('connectors.create', [body], () => {
+          const made = connector({ id: 'ctr_new', name: body.name, slug: body.slug ?? 'new' });
+          state.connectors = [...state.connectors, made];
+          return made;
+        }),
+      update: (id, body) =>
+        answer('connectors.update', [id, body], () => {
+          const found = state.connectors.find((candidate) => candidate.id === id) ?? connector();
+          return { ...found, ...(body as Partial<ConsoleConnector>) };
+        }),
+      delete: (id) => answer('connectors.delete', [id], () => undefined),
+    },
+    connections: {
+      list: (query) =>
+        answer('connections.list', [query], () => ({
+          data: state.connections.filter(
+            (row) =>
+              (!query?.status || row.status === query.status) &&
+              (!query?.tenantId || row.tenantId === query.tenantId) &&
+              (!query?.connector || row.connectorId === query.connector),
+          ),
+          nextCursor: null,
+        })),
+      test: (id) =>
+        answer('connections.test', [id], () => ({
+          result: 'unsupported' as const,
+          message: 'SendGrid defines no check yet',
+          status: 'active' as const,
+          checkedAt: NOW,
+        })),
+      delete: (id) => answer('connections.delete', [id], () => undefined),
+    },
+    tenants: {
+      list: (query) =>
+        answer('tenants.list', [query], () => ({
+          data: [...new Set(state.connections.map((row) => row.tenantId))].map((id) => ({
+            id,
+            connectionCount: 1,
+            createdAt: NOW,
+          })),
+          nextCursor: null,
+        })),
+    },
+    oauthApps: {
+      list: () => answer('oauthApps.list', [], () => ({ data: state.apps, nextCursor: null })),
+      create: (body) =>
+        answer('oauthApps.create', [body], () =>
+          oauthApp({
+            id: 'oap_new',
+            provider: body.provider,
+            clientId: body.clientId,
+            defaultScopes: body.defaultScopes ?? [],
+          }),
+        ),
+      update: (id, body) =>
+        answer('oauthApps.update', [id, body], () => {
+          const found = state.apps.find((app) => app.id === id) ?? oauthApp();
+          return {
+            ...found,
+            ...(body.clientId ? { clientId: body.clientId } : {}),
+            ...(body.defaultScopes ? { defaultScopes: body.defaultScopes } : {}),
+          };
+        }),
+      delete: (id) => answer('oauthApps.delete', [id], () => undefined),
+    },
+  };
+  const named = (name: string) => calls.filter(([call]) => call === name).map(([, ...args]) => args);
+  return { client, calls, named, fail, state };
+}
+
+/** A session client that shows the given cards and records the connections made. */
+export function fakeSession(cards: ConnectorCard[]) {
+  const created: ConnectionCreate[] = [];
+  const session: SessionClient = {
+    connectors: { list: async () => structuredClone(cards) },
+    connections: {
+      create: async (body): Promise<Connection> => {
+        created.push(body);
+        const { maskedCredentials: _masked, ...connection } = adminConnection({ id: `cxn_${created.length + 1}` });
+        return { ...connection, connectorId: body.connector };
+      },
+    },
+  };
+  return { session, created };
+}
+
+/** Services for a page: the fake console, and one fake session whatever token it is asked for. */
+export function services(fake = fakeConsole(), cards?: ConnectorCard[]) {
+  const { session, created } = fakeSession(cards ?? fake.state.connectors.map((item) => cardOf(item)));
+  const tokens: string[] = [];
+  const value: ConsoleServices = {
+    client: fake.client,
+    sessionFor: (token) => {
+      tokens.push(token);
+      return session;
+    },
+  };
+  return { services: value, fake, created, tokens };
+}
