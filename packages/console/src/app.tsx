@@ -48,7 +48,7 @@ export function App({ services }: { services: ConsoleServices }) {
   useEffect(() => {
     document.title =
       session.status === 'signed-in' ? `${TITLES[current.name]} · Plugboard console` : 'Sign in · Plugboard console';
-    // A new page: move focus to it so screen readers announce it, except on the first load.
+    // A new page: focus moves to it, so keyboard and screen reader users start there rather than in the old page.
     if (session.status === 'signed-in') document.getElementById('main')?.focus({ preventScroll: true });
   }, [current, session.status]);
 
@@ -61,11 +61,9 @@ export function App({ services }: { services: ConsoleServices }) {
     );
 
   async function signOut() {
-    try {
-      await services.client.signOut();
-    } finally {
-      setSession({ status: 'signed-out' });
-    }
+    // Signed out either way: a session the server already ended must not keep the member in.
+    await services.client.signOut().catch(() => {});
+    setSession({ status: 'signed-out' });
   }
 
   return (
