@@ -45,6 +45,11 @@ export const ErrorCode = {
   NeedsReauth: 'needs_reauth',
   /** The provider could not refresh the token right now; retry later. */
   RefreshFailed: 'refresh_failed',
+  /**
+   * The server refused to send a request to a URL its egress policy blocks (a loopback, private, link-local or
+   * otherwise internal address); nothing was sent.
+   */
+  EgressBlocked: 'egress_blocked',
   /** The third party refused or failed while connecting (a custom auth handler's call, for instance). */
   ProviderError: 'provider_error',
   /** The request conflicts with the current state. */
