@@ -43,8 +43,13 @@ const oauth2Input = z.strictObject({
   revocationUrl: oauthUrl.optional(),
   scopes: z.array(z.string().min(1).max(200)).max(100).default([]),
   scopeSeparator: z.string().min(1).max(3).default(' '),
-  /** PKCE with S256; leave on unless the provider rejects it. */
-  pkce: z.boolean().default(true),
+  /**
+   * PKCE with S256 is always on (OAuth 2.1, RFC 9700): the field is only accepted as `true`, for clients
+   * that send it; `false` is refused.
+   */
+  pkce: z
+    .literal(true, { error: 'PKCE (S256) is always on for OAuth 2.0 connectors and cannot be turned off' })
+    .default(true),
   /** The provider's issuer identifier; when set, the `iss` of every authorization response must equal it (RFC 9207). */
   issuer: z.url().max(2048).optional(),
   /** How the client authenticates at the token endpoint. */

@@ -34,6 +34,28 @@ describe('connectorCreateSchema', () => {
   ])('rejects %s', (_, body) => {
     expect(connectorCreateSchema.safeParse(body).success).toBe(false);
   });
+
+  const oauth = {
+    kind: 'oauth2',
+    authorizationUrl: 'https://auth.example/authorize',
+    tokenUrl: 'https://auth.example/token',
+  };
+
+  it('keeps PKCE on for OAuth 2.0 methods, whether pkce is left out or sent as true', () => {
+    for (const method of [oauth, { ...oauth, pkce: true }]) {
+      const parsed = connectorCreateSchema.parse({ ...stripe, authMethods: [method] });
+      expect(parsed.authMethods[0]).toMatchObject({ kind: 'oauth2', pkce: true });
+    }
+  });
+
+  it('refuses pkce: false with a message that says PKCE cannot be turned off', () => {
+    const result = connectorCreateSchema.safeParse({ ...stripe, authMethods: [{ ...oauth, pkce: false }] });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]).toMatchObject({
+      path: ['authMethods', 0, 'pkce'],
+      message: expect.stringMatching(/always on.*cannot be turned off/),
+    });
+  });
 });
 
 describe('connectionCreateSchema', () => {
