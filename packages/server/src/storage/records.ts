@@ -160,3 +160,16 @@ export interface OAuthAppRecord {
   createdAt: Timestamp;
   updatedAt: Timestamp;
 }
+
+/** The kinds of sealed secrets: connection credentials, connectors' OAuth client secrets, managed apps' secrets. */
+export type SealedKind = 'credentials' | 'connector-secret' | 'oauth-app-secret';
+
+/**
+ * A sealed secret with the ids its ciphertext is bound to, as key rotation reads it. `id` orders and pages
+ * the records of one kind.
+ */
+export type SealedRecord = { id: string; organizationId: string; sealed: SealedCredentials } & (
+  | { kind: 'credentials'; tenantId: string; connectionId: string }
+  | { kind: 'connector-secret'; connectorId: string; authMethodId: string }
+  | { kind: 'oauth-app-secret'; appId: string }
+);

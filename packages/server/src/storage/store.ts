@@ -1,3 +1,4 @@
+import type { SealedCredentials } from '../crypto/credential-cipher.js';
 import type {
   ApiKeyRecord,
   ConnectionFilter,
@@ -12,6 +13,8 @@ import type {
   OAuthAppRecord,
   OAuthFlowRecord,
   OrganizationRecord,
+  SealedKind,
+  SealedRecord,
   SessionRecord,
   TenantRecord,
 } from './records.js';
@@ -110,6 +113,21 @@ export interface Store {
   getOAuthApp(id: string): Promise<OAuthAppRecord | undefined>;
   listOAuthApps(organizationId: string): Promise<OAuthAppRecord[]>;
   deleteOAuthApp(id: string): Promise<boolean>;
+
+  /**
+   * Sealed secrets of one kind whose key id is not `keyId`, ordered by `id`, after `cursor`: what key
+   * rotation still has to re-encrypt.
+   */
+  listSealedNotUnder(
+    kind: SealedKind,
+    keyId: string,
+    page: { limit: number; cursor?: string | undefined },
+  ): Promise<SealedRecord[]>;
+  /**
+   * Replaces a sealed secret with its re-encryption, only while it is still the one that was read (same
+   * nonce): a refresh that wrote new credentials meanwhile wins. Returns whether it replaced it.
+   */
+  replaceSealed(record: SealedRecord, next: SealedCredentials): Promise<boolean>;
 
   close(): Promise<void>;
 }

@@ -273,5 +273,63 @@ export function describeStoreContract(name: string, factory: StoreFactory) {
       expect(Object.fromEntries(await store.countConnections('org_b'))).toEqual({ ctr_a: 1 });
       await store.close();
     });
+
+    it('lists sealed records not under a key, by kind and in pages, and replaces one only while it is unchanged', async () => {
+      const { store } = await factory.open();
+      const { organizationId } = await seed(store);
+      await store.createConnector(connector(organizationId, 'ctr_a'));
+      for (const id of ['cxn_1', 'cxn_2', 'cxn_3']) {
+        await store.createConnection(connection(organizationId, id, 'ctr_a'), sealed(id));
+      }
+      await store.putConnectorSecret({ connectorId: 'ctr_a', authMethodId: 'am_1', ...sealed('x') });
+      await store.putOAuthApp({
+        id: 'app_1',
+        organizationId,
+        provider: 'acme',
+        clientId: 'c',
+        defaultScopes: [],
+        clientSecret: { keyId: 'k1', nonce: Buffer.alloc(12, 1), ciphertext: Buffer.from('app') },
+        createdAt: at,
+        updatedAt: at,
+      });
+
+      const first = await store.listSealedNotUnder('credentials', 'k2', { limit: 2 });
+      expect(first.map((record) => record.id)).toEqual(['cxn_1', 'cxn_2']);
+      expect(first[0]).toMatchObject({
+        kind: 'credentials',
+        organizationId,
+        tenantId: 't1',
+        connectionId: 'cxn_1',
+        sealed: { keyId: 'k1' },
+      });
+      const rest = await store.listSealedNotUnder('credentials', 'k2', { limit: 2, cursor: 'cxn_2' });
+      expect(rest.map((record) => record.id)).toEqual(['cxn_3']);
+      expect(await store.listSealedNotUnder('credentials', 'k1', { limit: 10 })).toEqual([]);
+      const [secret] = await store.listSealedNotUnder('connector-secret', 'k2', { limit: 10 });
+      expect(secret).toMatchObject({
+        kind: 'connector-secret',
+        organizationId,
+        connectorId: 'ctr_a',
+        authMethodId: 'am_1',
+      });
+      const [app] = await store.listSealedNotUnder('oauth-app-secret', 'k2', { limit: 10 });
+      expect(app).toMatchObject({ kind: 'oauth-app-secret', organizationId, appId: 'app_1' });
+
+      const next = { keyId: 'k2', nonce: Buffer.alloc(12, 2), ciphertext: Buffer.from('resealed') };
+      for (const record of [first[0], secret, app]) {
+        if (!record) throw new Error('missing record');
+        expect(await store.replaceSealed(record, next)).toBe(true);
+        // The same read again: the row changed since, so it is not replaced a second time.
+        expect(await store.replaceSealed(record, { ...next, ciphertext: Buffer.from('stale') })).toBe(false);
+      }
+      expect(await store.getCredentials('cxn_1')).toEqual({ connectionId: 'cxn_1', ...next });
+      expect(await store.getConnectorSecret('ctr_a', 'am_1')).toMatchObject(next);
+      expect((await store.getOAuthApp('app_1'))?.clientSecret).toEqual(next);
+      expect((await store.listSealedNotUnder('credentials', 'k2', { limit: 10 })).map((r) => r.id)).toEqual([
+        'cxn_2',
+        'cxn_3',
+      ]);
+      await store.close();
+    });
   });
 }

@@ -1,5 +1,6 @@
 // Maps SQLite rows (snake_case, JSON in TEXT columns) to records. Columns are picked one by one:
 // the driver adds bookkeeping properties to row objects that must not leak into records.
+import type { AuthMethod } from '@plugboard/shared';
 import type {
   ApiKeyRecord,
   ConnectionRecord,
@@ -11,6 +12,8 @@ import type {
   OAuthAppRecord,
   OAuthFlowRecord,
   OrganizationRecord,
+  SealedKind,
+  SealedRecord,
   SessionRecord,
   TenantRecord,
 } from '../store.js';
@@ -52,6 +55,9 @@ export const apiKey = (row: Row): ApiKeyRecord => ({
   lastUsedAt: nullableText(row.last_used_at),
 });
 
+/** PKCE is always on; connectors saved while it could be turned off may still say `pkce: false`. */
+const alwaysPkce = (method: AuthMethod): AuthMethod => (method.kind === 'oauth2' ? { ...method, pkce: true } : method);
+
 export const connector = (row: Row): ConnectorRecord => ({
   id: text(row.id),
   organizationId: text(row.organization_id),
@@ -61,7 +67,7 @@ export const connector = (row: Row): ConnectorRecord => ({
   domain: nullableText(row.domain),
   visibility: text(row.visibility) as ConnectorRecord['visibility'],
   iconUrl: nullableText(row.icon_url),
-  authMethods: JSON.parse(text(row.auth_methods)),
+  authMethods: (JSON.parse(text(row.auth_methods)) as AuthMethod[]).map(alwaysPkce),
   createdBy: text(row.created_by),
   createdAt: text(row.created_at),
   updatedAt: text(row.updated_at),
@@ -166,3 +172,20 @@ export const oauthApp = (row: Row): OAuthAppRecord => ({
   createdAt: text(row.created_at),
   updatedAt: text(row.updated_at),
 });
+
+export const sealedRecord = (kind: SealedKind, row: Row): SealedRecord => {
+  const base = {
+    id: text(row.id),
+    organizationId: text(row.organization_id),
+    sealed: {
+      keyId: text(row.key_id),
+      nonce: Buffer.from(row.nonce as Uint8Array),
+      ciphertext: Buffer.from(row.ciphertext as Uint8Array),
+    },
+  };
+  if (kind === 'credentials')
+    return { ...base, kind, tenantId: text(row.tenant_id), connectionId: text(row.connection_id) };
+  if (kind === 'connector-secret')
+    return { ...base, kind, connectorId: text(row.connector_id), authMethodId: text(row.auth_method_id) };
+  return { ...base, kind, appId: text(row.id) };
+};

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'libsql';
+import type { SealedCredentials } from '../../crypto/credential-cipher.js';
 import type {
   ApiKeyRecord,
   ConnectionFilter,
@@ -15,6 +16,8 @@ import type {
   OAuthAppRecord,
   OAuthFlowRecord,
   OrganizationRecord,
+  SealedKind,
+  SealedRecord,
   SessionRecord,
   Store,
   TenantRecord,
@@ -24,6 +27,30 @@ import * as rows from './rows.js';
 
 type Row = Record<string, unknown>;
 type Page = { limit: number; cursor?: string | undefined };
+
+/** Where each kind of sealed secret lives, with the ids its ciphertext is bound to. */
+const SEALED_SQL: Record<SealedKind, { select: string; id: string; table: string; match: string }> = {
+  credentials: {
+    select: `SELECT s.*, s.connection_id AS id, o.organization_id, o.tenant_id
+             FROM credentials s JOIN connections o ON o.id = s.connection_id`,
+    id: 's.connection_id',
+    table: 'credentials',
+    match: 'connection_id = ?',
+  },
+  'connector-secret': {
+    select: `SELECT s.*, s.connector_id || '/' || s.auth_method_id AS id, o.organization_id
+             FROM connector_secrets s JOIN connectors o ON o.id = s.connector_id`,
+    id: "s.connector_id || '/' || s.auth_method_id",
+    table: 'connector_secrets',
+    match: 'connector_id = ? AND auth_method_id = ?',
+  },
+  'oauth-app-secret': {
+    select: 'SELECT s.* FROM oauth_apps s',
+    id: 's.id',
+    table: 'oauth_apps',
+    match: 'id = ?',
+  },
+};
 
 /** The embedded default store: one SQLite file (WAL mode), migrated on open. */
 export class SqliteStore implements Store {
@@ -441,6 +468,31 @@ export class SqliteStore implements Store {
 
   async deleteOAuthApp(id: string) {
     return this.run('DELETE FROM oauth_apps WHERE id = ?', id) > 0;
+  }
+
+  async listSealedNotUnder(kind: SealedKind, keyId: string, page: Page): Promise<SealedRecord[]> {
+    const { select, id } = SEALED_SQL[kind];
+    return this.all(
+      `${select} WHERE s.key_id <> ? AND ${id} > ? ORDER BY ${id} LIMIT ?`,
+      keyId,
+      page.cursor ?? '',
+      page.limit,
+    ).map((row) => rows.sealedRecord(kind, row));
+  }
+
+  async replaceSealed(record: SealedRecord, next: SealedCredentials) {
+    const { table, match } = SEALED_SQL[record.kind];
+    const keys =
+      record.kind === 'credentials'
+        ? [record.connectionId]
+        : record.kind === 'connector-secret'
+          ? [record.connectorId, record.authMethodId]
+          : [record.appId];
+    const changed = this.run(
+      `UPDATE ${table} SET key_id = ?, nonce = ?, ciphertext = ? WHERE ${match} AND nonce = ?`,
+      ...[next.keyId, next.nonce, next.ciphertext, ...keys, record.sealed.nonce],
+    );
+    return changed > 0;
   }
 
   async close() {
