@@ -97,7 +97,6 @@ export async function startDemo({
     });
     return c.json({ token: session.token, expiresAt: session.expiresAt });
   });
-  // The sandbox runs on loopback over plain http, so the demo allows http OAuth endpoints.
   // A custom auth handler, as a vendor registers one: the sandbox's password login stands for a legacy API.
   const sandboxRef = { url: '' };
   const customAuth = {
@@ -106,27 +105,36 @@ export async function startDemo({
       verifyUrl: () => `${sandboxRef.url}/api/me`,
     }),
   };
-  const api = createApp({
-    customAuth,
-    store,
-    keyring,
-    allowInsecureOAuthEndpoints: true,
-    backgroundRefreshMs: 30_000,
-    ...(consoleFolder ? { consoleRoot: consoleFolder } : {}),
-    ...(logger ? { logger } : {}),
-  });
-  app.route('/', api);
-
-  const server = await startServer(app, { port, hostname });
   const sandbox = await startSandbox({
     port: port === 0 ? 0 : port + 1,
     hostname,
     crossOriginOpenerPolicy: sandboxCoop,
   });
   sandboxRef.url = sandbox.url;
+  // The API is built once the server knows its own URL: that URL (or PLUGBOARD_PUBLIC_URL) fixes the OAuth
+  // redirect URI, so no Host header can change it.
+  const server = await startServer(
+    (url) => {
+      const api = createApp({
+        customAuth,
+        store,
+        keyring,
+        publicUrl: env.PLUGBOARD_PUBLIC_URL || url,
+        // The sandbox runs on loopback over plain http: allow http OAuth endpoints, and let its host:port
+        // through the egress policy, which blocks loopback addresses for everything else.
+        allowInsecureOAuthEndpoints: true,
+        egressAllowHosts: [new URL(sandbox.url).host],
+        backgroundRefreshMs: 30_000,
+        ...(consoleFolder ? { consoleRoot: consoleFolder } : {}),
+        ...(logger ? { logger } : {}),
+      });
+      app.route('/', api);
+      return app;
+    },
+    { port, hostname },
+  );
   const origins = [...new Set([server.url, server.url.replace('127.0.0.1', 'localhost')])];
-  // The callback URL follows the origin the widget talks to, so register both spellings of loopback.
-  const redirectUris = origins.map((origin) => `${origin}/v1/oauth/callback`);
+  const redirectUris = [`${env.PLUGBOARD_PUBLIC_URL || server.url}/v1/oauth/callback`];
   sandbox.sandbox.options.clients.push({ ...sandboxClient, redirectUris }, { ...managedClient, redirectUris });
   const seeded = await seedDemo(store, keyring, {
     allowedOrigins: [...origins, ...exampleOrigins],

@@ -2,6 +2,7 @@ import { ErrorCode } from '@plugboard/shared';
 import { Hono } from 'hono';
 import type { Keyring } from './crypto/keyring.js';
 import type { CustomAuthRegistry } from './custom-auth/handler.js';
+import { createEgressPolicy } from './egress/index.js';
 import { ApiError } from './http/api-error.js';
 import { serveConsole } from './http/console-assets.js';
 import { mountRoutes, unmatched } from './http/mount.js';
@@ -16,6 +17,7 @@ import { oauthAppRoutes } from './routes/oauth-apps.js';
 import { organizationRoutes } from './routes/organization.js';
 import { sessionRoutes } from './routes/session.js';
 import type { ServiceDeps } from './services/deps.js';
+import type { OAuthConfig } from './services/oauth-flows.js';
 import { defaultRefreshPolicy, type RefreshPolicy, TokenRefresher } from './services/token-refresh.js';
 import type { Store } from './storage/store.js';
 
@@ -28,12 +30,25 @@ export interface AppOptions {
   /** The clock, replaceable in tests. @default () => new Date() */
   now?: () => Date;
   /**
-   * The server's public URL; the OAuth redirect URI is `<publicUrl>/v1/oauth/callback`.
-   * @default the origin of each request
+   * The server's public URL; the OAuth redirect URI is `<publicUrl>/v1/oauth/callback`, one per deployment.
+   * It is never taken from a request (a Host header is the caller's to forge): without it, OAuth flows do
+   * not start. `plugboard serve` passes `PLUGBOARD_PUBLIC_URL`, or its own listen address outside production.
+   * @example 'https://plugboard.example.com'
    */
   publicUrl?: string;
-  /** Let OAuth connectors use plain-http endpoints, for a local provider sandbox. @default false */
+  /**
+   * Let OAuth connectors use plain-http endpoints, for a local provider sandbox. Only http versus https:
+   * which hosts may be called is the egress policy's business (`egressAllowHosts`). @default false
+   */
   allowInsecureOAuthEndpoints?: boolean;
+  /**
+   * `host` or `host:port` entries the server may send requests to even though they resolve to loopback,
+   * private or other internal addresses, e.g. a local provider sandbox at `127.0.0.1:4401`. Every other
+   * OAuth authorization, token and revocation URL must resolve to public addresses only.
+   * @default []
+   * @example ['127.0.0.1:4401']
+   */
+  egressAllowHosts?: string[];
   /** How tokens are refreshed. @default defaultRefreshPolicy */
   refreshPolicy?: Partial<RefreshPolicy>;
   /** Custom auth handlers by the name connectors give in `{ kind: 'custom', handler }`. */
@@ -47,25 +62,45 @@ export interface AppOptions {
   consoleRoot?: string;
 }
 
+/** The deployment's one OAuth callback URL. @throws Error when `publicUrl` is not an http(s) URL */
+function redirectUriOf(publicUrl: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(publicUrl);
+  } catch {}
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash) {
+    throw new Error(`publicUrl must be an http or https URL without query or fragment, not "${publicUrl}"`);
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}/v1/oauth/callback`;
+}
+
 /**
  * Builds the Plugboard API as a Hono app: `/v1/*`, `/v1/openapi.json`, `/healthz`, and the admin console at
  * `/console` when `consoleRoot` is given.
  * Serve it with {@link startServer}, mount it in a larger app, or call `app.request()` in tests.
  *
+ * @throws Error when `publicUrl` is not an http(s) URL, or an `egressAllowHosts` entry is not `host[:port]`
  * @example
  * ```ts
- * const app = createApp({ store: await openStore('file:plugboard.db'), keyring: Keyring.parse(key) });
+ * const app = createApp({
+ *   store: await openStore('file:plugboard.db'),
+ *   keyring: Keyring.parse(key),
+ *   publicUrl: 'https://plugboard.example.com',
+ * });
  * ```
  */
 export function createApp(options: AppOptions): Hono {
   const { store, keyring, logger = silentLogger, now = () => new Date() } = options;
-  const deps: ServiceDeps = { store, keyring, logger, now, customAuth: options.customAuth ?? {} };
-  const oauth = { publicUrl: options.publicUrl, allowInsecureEndpoints: options.allowInsecureOAuthEndpoints ?? false };
+  const egress = createEgressPolicy({ allowHosts: options.egressAllowHosts ?? [] });
+  const deps: ServiceDeps = { store, keyring, logger, now, customAuth: options.customAuth ?? {}, egress };
+  const refreshPolicy = { ...defaultRefreshPolicy, ...options.refreshPolicy };
+  const oauth: OAuthConfig = {
+    redirectUri: options.publicUrl === undefined ? undefined : redirectUriOf(options.publicUrl),
+    allowInsecureEndpoints: options.allowInsecureOAuthEndpoints ?? false,
+    assumedTokenTtlMs: refreshPolicy.defaultTtlMs,
+  };
   const auth = { publicUrl: options.publicUrl };
-  const refresher = new TokenRefresher(deps, oauth.allowInsecureEndpoints, {
-    ...defaultRefreshPolicy,
-    ...options.refreshPolicy,
-  });
+  const refresher = new TokenRefresher(deps, oauth.allowInsecureEndpoints, refreshPolicy);
   if (options.backgroundRefreshMs) {
     const timer = setInterval(() => void refresher.refreshDue().catch(() => {}), options.backgroundRefreshMs);
     timer.unref();

@@ -10,11 +10,20 @@ export interface ServerConfig {
   databaseUrl: string;
   /** Folder for local data: the SQLite file and the development master key. @default '.plugboard' */
   dataDir: string;
+  /**
+   * `PLUGBOARD_PUBLIC_URL`: the server's public URL, which fixes the OAuth redirect URI. `plugboard serve`
+   * requires it when `NODE_ENV=production` (see {@link requirePublicUrl}) and falls back to its own listen
+   * address elsewhere.
+   */
+  publicUrl?: string;
+  /** `PLUGBOARD_EGRESS_ALLOW_HOSTS`: comma-separated `host[:port]` entries for the egress allowlist. @default [] */
+  egressAllowHosts: string[];
 }
 
 /**
  * Reads the server's configuration from environment variables.
  *
+ * @throws Error when `PORT` is not a port
  * @example
  * ```ts
  * const config = loadConfig(process.env);
@@ -25,10 +34,38 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
   const port = Number(env.PORT || 4400);
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     throw new Error(`PORT must be a port number, not "${env.PORT}"`);
+  const publicUrl = env.PLUGBOARD_PUBLIC_URL || undefined;
+  const egressAllowHosts = (env.PLUGBOARD_EGRESS_ALLOW_HOSTS ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   return {
     port,
     host: env.HOST || '127.0.0.1',
     databaseUrl: env.PLUGBOARD_DATABASE_URL || `file:${join(dataDir, 'plugboard.db')}`,
     dataDir,
+    ...(publicUrl ? { publicUrl } : {}),
+    egressAllowHosts,
   };
+}
+
+/**
+ * The configured public URL, required in production: there the OAuth redirect URI must be the deployment's
+ * real address, and it must never come from request headers.
+ *
+ * @returns the public URL, or undefined outside production when none is set
+ * @throws Error when `NODE_ENV=production` and `PLUGBOARD_PUBLIC_URL` is not set
+ * @example
+ * ```ts
+ * const publicUrl = requirePublicUrl(loadConfig(process.env), process.env) ?? listenUrl;
+ * ```
+ */
+export function requirePublicUrl(config: ServerConfig, env: NodeJS.ProcessEnv): string | undefined {
+  if (!config.publicUrl && env.NODE_ENV === 'production') {
+    throw new Error(
+      'Set PLUGBOARD_PUBLIC_URL to the URL the server is reached at (e.g. https://plugboard.example.com): ' +
+        'it fixes the OAuth redirect URI, which must not come from request headers.',
+    );
+  }
+  return config.publicUrl;
 }

@@ -14,7 +14,7 @@
  */
 export { type AppOptions, createApp } from './app.js';
 export { type CliIo, run as runCli } from './cli/run.js';
-export { loadConfig, type ServerConfig } from './config.js';
+export { loadConfig, requirePublicUrl, type ServerConfig } from './config.js';
 export { CredentialDecryptionError } from './crypto/credential-cipher.js';
 export { Keyring, type LoadKeyringOptions, loadKeyring, type MasterKey } from './crypto/keyring.js';
 export {
@@ -26,9 +26,25 @@ export {
 export { type SessionLoginOptions, sessionLoginHandler } from './custom-auth/session-login.js';
 export { DEMO_CONSOLE_EMAIL, loadDemoPassword } from './demo/console-password.js';
 export { DEMO_END_USER_ID, type DemoOAuthProvider, seedDemo } from './demo/seed.js';
+export {
+  type AddressVerdict,
+  assertEgress,
+  type BlockedAddressReason,
+  checkEgress,
+  classifyAddress,
+  createEgressPolicy,
+  EgressBlockedError,
+  type EgressBlockReason,
+  type EgressDecision,
+  type EgressFetch,
+  type EgressPolicy,
+  type EgressPolicyOptions,
+  egressFetch,
+} from './egress/index.js';
 export { ApiError } from './http/api-error.js';
 export { jsonLogger, type Logger, silentLogger } from './logger.js';
 export { type RunningServer, startServer } from './server.js';
+export { type KeyRotationOptions, type KeyRotationResult, rotateKeys } from './services/key-rotation.js';
 export { defaultRefreshPolicy, type RefreshPolicy, TokenRefresher } from './services/token-refresh.js';
 export { openStore } from './storage/open-store.js';
 export { SqliteStore } from './storage/sqlite/sqlite-store.js';

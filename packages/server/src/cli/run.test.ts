@@ -2,6 +2,8 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../app.js';
+import { Keyring } from '../crypto/keyring.js';
 import { verifyPassword } from '../crypto/passwords.js';
 import { SqliteStore } from '../storage/sqlite/sqlite-store.js';
 import { run } from './run.js';
@@ -147,5 +149,51 @@ describe('plugboard CLI', () => {
     env.PLUGBOARD_DEMO_PASSWORD = 'from the environment';
     expect(JSON.parse((await cli('seed-demo')).out).consolePassword).toBe('from the environment');
     expect(await canSignIn('admin@acme.example', 'from the environment')).toBe(true);
+  });
+
+  it('rotates keys with keys rotate and prints the counts as JSON; a second run has nothing to do', async () => {
+    const [oldKey, newKey] = [Buffer.alloc(32, 1), Buffer.alloc(32, 2)].map((bytes) => bytes.toString('base64'));
+    env.PLUGBOARD_MASTER_KEY = oldKey;
+    const { secretKey } = JSON.parse((await cli('org', 'create', '--name', 'Acme')).out);
+    expect(secretKey).toMatch(/^pb_sk_/);
+    const store = await SqliteStore.open(env.PLUGBOARD_DATABASE_URL as string);
+    const app = createApp({ store, keyring: Keyring.parse(oldKey as string) });
+    const post = (path: string, key: string, body: unknown) =>
+      app.request(path, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    await post('/v1/connectors', secretKey, { name: 'Keyed', authMethods: [{ kind: 'apiKey' }] });
+    const session = await (await post('/v1/connect-sessions', secretKey, { tenantId: 't', endUserId: 'u' })).json();
+    const connection = await (
+      await post('/v1/session/connections', session.token, { connector: 'keyed', credentials: { apiKey: 'k' } })
+    ).json();
+    await store.close();
+
+    env.PLUGBOARD_MASTER_KEY = `${newKey},${oldKey}`;
+    const rotated = await cli('keys', 'rotate', '--batch-size', '10');
+    expect(rotated.code, rotated.err).toBe(0);
+    expect(JSON.parse(rotated.out)).toEqual({
+      keyId: Keyring.parse(newKey as string).current.id,
+      credentials: 1,
+      connectorSecrets: 0,
+      oauthAppSecrets: 0,
+      skipped: 0,
+      failed: 0,
+    });
+    expect(JSON.parse((await cli('keys', 'rotate')).out)).toMatchObject({ credentials: 0, failed: 0 });
+    const reopened = await SqliteStore.open(env.PLUGBOARD_DATABASE_URL as string);
+    expect((await reopened.getCredentials(connection.id))?.keyId).toBe(Keyring.parse(newKey as string).current.id);
+    await reopened.close();
+    expect((await cli('keys', 'rotate', '--batch-size', 'lots')).code).toBe(1);
+  });
+
+  it('refuses to serve in production without PLUGBOARD_PUBLIC_URL', async () => {
+    env.NODE_ENV = 'production';
+    env.PLUGBOARD_MASTER_KEY = Buffer.alloc(32, 3).toString('base64');
+    const result = await cli('serve');
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.err).error.message).toContain('PLUGBOARD_PUBLIC_URL');
   });
 });

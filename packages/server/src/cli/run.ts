@@ -6,7 +6,7 @@ import {
   organizationUpdateSchema,
 } from '@plugboard/shared';
 import { createApp } from '../app.js';
-import { loadConfig } from '../config.js';
+import { loadConfig, requirePublicUrl } from '../config.js';
 import { loadKeyring } from '../crypto/keyring.js';
 import { hashSecret } from '../crypto/tokens.js';
 import { loadDemoPassword } from '../demo/console-password.js';
@@ -17,6 +17,7 @@ import { jsonLogger, silentLogger } from '../logger.js';
 import { startServer } from '../server.js';
 import { setMemberPassword } from '../services/console.js';
 import type { ServiceDeps } from '../services/deps.js';
+import { rotateKeys } from '../services/key-rotation.js';
 import { createMember, createOrganization } from '../services/organizations.js';
 import { presentMember, presentOrganization } from '../services/presenters.js';
 import { createConnectSession } from '../services/sessions.js';
@@ -43,10 +44,13 @@ const HELP = `Usage: plugboard <command> [options]   (every command prints JSON)
                                           Set a member's console password; ends their console sessions
   session create --tenant T --user U [--secret-key K] [--ttl SECONDS] [--connector C]...
                                           Mint a connect session (or set PLUGBOARD_SECRET_KEY)
+  keys rotate [--batch-size N]            Re-encrypt every stored secret under the current key (the first of
+                                          PLUGBOARD_MASTER_KEY); prints counts. Then older keys can go
   seed-demo [--origin O]...               Create or refresh the demo organization; its console member
                                           signs in with PLUGBOARD_DEMO_PASSWORD or <data dir>/demo-password
 
 Environment: PORT, HOST, PLUGBOARD_DATABASE_URL, PLUGBOARD_DATA_DIR, PLUGBOARD_MASTER_KEY,
+PLUGBOARD_PUBLIC_URL (required when NODE_ENV=production), PLUGBOARD_EGRESS_ALLOW_HOSTS,
 PLUGBOARD_MEMBER_PASSWORD, PLUGBOARD_CONSOLE_ROOT.`;
 
 const options = {
@@ -63,6 +67,7 @@ const options = {
   ttl: { type: 'string' },
   connector: { type: 'string', multiple: true },
   'password-stdin': { type: 'boolean' },
+  'batch-size': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -164,6 +169,13 @@ const commands: Record<string, (values: Values, env: NodeJS.ProcessEnv, io: CliI
       });
       return createConnectSession(deps, organization, input);
     }),
+  'keys rotate': (values, env) =>
+    withDeps(env, async (deps) => {
+      const batchSize = values['batch-size'] === undefined ? undefined : Number(values['batch-size']);
+      if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize > 0))
+        throw new Error(`--batch-size must be a positive whole number, not "${values['batch-size']}"`);
+      return rotateKeys(deps, batchSize === undefined ? {} : { batchSize });
+    }),
   'seed-demo': async (values, env) => {
     const consolePassword = await loadDemoPassword({ env, dataDir: loadConfig(env).dataDir });
     return withDeps(env, async ({ store, keyring }) => ({
@@ -173,24 +185,25 @@ const commands: Record<string, (values: Values, env: NodeJS.ProcessEnv, io: CliI
   },
   serve: async (_, env, io) => {
     const config = loadConfig(env);
+    const publicUrl = requirePublicUrl(config, env);
     const store = await openStore(config.databaseUrl);
     const keyring = await loadKeyring({
       env,
       dataDir: config.dataDir,
       generateIfMissing: env.NODE_ENV !== 'production',
     });
-    const app = createApp({
-      store,
-      keyring,
-      logger: jsonLogger,
-      backgroundRefreshMs: 60_000,
-      ...(env.PLUGBOARD_PUBLIC_URL ? { publicUrl: env.PLUGBOARD_PUBLIC_URL } : {}),
-      ...(env.PLUGBOARD_CONSOLE_ROOT ? { consoleRoot: env.PLUGBOARD_CONSOLE_ROOT } : {}),
-    });
-    const server = await startServer(app, {
-      port: config.port,
-      hostname: config.host,
-    });
+    // The redirect URI is fixed here, from configuration or this server's own address: never a Host header.
+    const build = (url: string) =>
+      createApp({
+        store,
+        keyring,
+        logger: jsonLogger,
+        backgroundRefreshMs: 60_000,
+        publicUrl: publicUrl ?? url,
+        egressAllowHosts: config.egressAllowHosts,
+        ...(env.PLUGBOARD_CONSOLE_ROOT ? { consoleRoot: env.PLUGBOARD_CONSOLE_ROOT } : {}),
+      });
+    const server = await startServer(build, { port: config.port, hostname: config.host });
     io.err(`Plugboard API listening on ${server.url}`);
     return new Promise(() => {});
   },

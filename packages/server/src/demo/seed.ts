@@ -3,6 +3,7 @@ import { connectorCreateSchema } from '@plugboard/shared';
 import type { Keyring } from '../crypto/keyring.js';
 import { verifyPassword } from '../crypto/passwords.js';
 import type { CustomAuthRegistry } from '../custom-auth/handler.js';
+import { createEgressPolicy } from '../egress/index.js';
 import { silentLogger } from '../logger.js';
 import { createConnector, updateConnector } from '../services/connectors.js';
 import { setMemberPassword } from '../services/console.js';
@@ -217,6 +218,8 @@ export async function seedDemo(
     logger: silentLogger,
     now: () => new Date(),
     ...(customAuth ? { customAuth } : {}),
+    // The demo's provider is a sandbox on loopback, which the egress policy blocks unless allowlisted.
+    egress: createEgressPolicy({ allowHosts: oauthProvider ? [new URL(oauthProvider.url).host] : [] }),
   };
   const dana = { email: 'dana@acme.example', name: 'Dana Demo', externalId: DEMO_END_USER_ID };
   const demo = await seedOrganization(deps, DEMO_ORGANIZATION, allowedOrigins, dana);

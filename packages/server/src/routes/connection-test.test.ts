@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sessionLoginHandler } from '../custom-auth/session-login.js';
 import { createTestContext, type TestContext } from '../test/context.js';
-import { connectWithSandbox, PUBLIC_URL, sandboxConnector, startSandboxServer } from '../test/sandbox.js';
+import { connectWithSandbox, sandboxAppOptions, sandboxConnector, startSandboxServer } from '../test/sandbox.js';
 
 let server: Awaited<ReturnType<typeof startSandboxServer>>;
 let t: TestContext;
@@ -16,7 +16,7 @@ const test = (key: string, id: string) => t.request('POST', `/v1/connections/${i
 describe('testing a connection', () => {
   it('passes an OAuth 2.0 connection whose token is valid, without calling the provider while it is fresh', async () => {
     const sandbox = server.reset();
-    t = await createTestContext({ publicUrl: PUBLIC_URL, allowInsecureOAuthEndpoints: true });
+    t = await createTestContext(sandboxAppOptions(server.url));
     const key = (await t.createOrganization()).secretKey;
     await t.createConnector(key, sandboxConnector(server.url));
     const id = await connectWithSandbox(t, await t.mintSession(key), server.url);
@@ -35,8 +35,7 @@ describe('testing a connection', () => {
   it('fails an OAuth 2.0 connection whose grant the provider revoked, and marks it needs_reauth', async () => {
     const sandbox = server.reset();
     t = await createTestContext({
-      publicUrl: PUBLIC_URL,
-      allowInsecureOAuthEndpoints: true,
+      ...sandboxAppOptions(server.url),
       refreshPolicy: { backoffMs: 5 },
     });
     const key = (await t.createOrganization()).secretKey;

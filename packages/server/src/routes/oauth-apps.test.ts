@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../test/context.js';
-import { CLIENT_SECRET, connectWithSandbox, PUBLIC_URL, startSandboxServer } from '../test/sandbox.js';
+import { CLIENT_SECRET, connectWithSandbox, sandboxAppOptions, startSandboxServer } from '../test/sandbox.js';
 
 let server: Awaited<ReturnType<typeof startSandboxServer>>;
 let t: TestContext;
@@ -11,7 +11,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 beforeEach(async () => {
   server.reset();
-  t = await createTestContext({ publicUrl: PUBLIC_URL, allowInsecureOAuthEndpoints: true });
+  t = await createTestContext(sandboxAppOptions(server.url));
   key = (await t.createOrganization()).secretKey;
 });
 afterEach(() => t.close());

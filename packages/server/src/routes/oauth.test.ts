@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Sandbox } from '@plugboard/sandbox';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestContext, ORIGIN, type TestContext } from '../test/context.js';
@@ -6,6 +8,7 @@ import {
   CLIENT_SECRET,
   consent as consentAt,
   PUBLIC_URL,
+  sandboxAppOptions,
   sandboxConnector,
   startFlow,
   startSandboxServer,
@@ -28,7 +31,7 @@ afterAll(() => server.close());
 
 beforeEach(async () => {
   sandbox = server.reset();
-  t = await createTestContext({ publicUrl: PUBLIC_URL, allowInsecureOAuthEndpoints: true });
+  t = await createTestContext(sandboxAppOptions(sandboxUrl));
   key = (await t.createOrganization()).secretKey;
   await t.createConnector(key, sandboxConnector(sandboxUrl));
   token = await t.mintSession(key);
@@ -239,5 +242,154 @@ describe('OAuth endpoints over plain http', () => {
     });
     expect([response.status, response.json.error.code]).toEqual([400, 'oauth_not_configured']);
     await strict.close();
+  });
+});
+
+describe('the redirect URI', () => {
+  it('is the same for every flow, whatever Host the request names', async () => {
+    const headers = { host: 'evil.example' };
+    const forged = await t.request('POST', 'http://evil.example/v1/session/oauth/flows', {
+      key: token,
+      headers,
+      body: { connector: 'acme-crm', returnOrigin: ORIGIN },
+    });
+    expect(forged.status, forged.text).toBe(201);
+    const plain = await start();
+    const redirectUri = (flow: { authorizationUrl: string }) =>
+      new URL(flow.authorizationUrl).searchParams.get('redirect_uri');
+    expect(redirectUri(forged.json)).toBe(CALLBACK);
+    expect(redirectUri(plain)).toBe(CALLBACK);
+  });
+
+  it('is never taken from the request: without a public URL no flow starts', async () => {
+    const { egressAllowHosts, allowInsecureOAuthEndpoints } = sandboxAppOptions(sandboxUrl);
+    const bare = await createTestContext({ egressAllowHosts, allowInsecureOAuthEndpoints });
+    const bareKey = (await bare.createOrganization()).secretKey;
+    await bare.createConnector(bareKey, sandboxConnector(sandboxUrl));
+    const response = await bare.request('POST', 'http://evil.example/v1/session/oauth/flows', {
+      key: await bare.mintSession(bareKey),
+      body: { connector: 'acme-crm' },
+    });
+    expect([response.status, response.json.error.code]).toEqual([400, 'oauth_not_configured']);
+    expect(response.json.error.message).toContain('PLUGBOARD_PUBLIC_URL');
+    await bare.close();
+  });
+});
+
+describe('the egress policy on OAuth endpoints', () => {
+  /** A local server outside the allowlist that counts what reaches it. */
+  async function bystander() {
+    const hits: string[] = [];
+    const server = createServer((request, response) => {
+      hits.push(`${request.method} ${request.url}`);
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return { url, hits, close: () => new Promise<void>((done) => server.close(() => done())) };
+  }
+
+  /** Changes the stored connector behind the API's back, as a connector saved before the policy would be. */
+  async function retarget(fields: Record<string, string>) {
+    const id = (await t.request('GET', '/v1/connectors/acme-crm', { key })).json.id;
+    const record = await t.store.getConnector(id);
+    if (!record) throw new Error('no connector');
+    const authMethods = record.authMethods.map((method) => ({ ...method, ...fields }));
+    await t.store.updateConnector({ ...record, authMethods } as typeof record);
+  }
+
+  const oauthMethod = (fields: Record<string, string>) => ({
+    ...sandboxConnector(sandboxUrl),
+    name: 'Internal',
+    authMethods: [{ ...sandboxConnector(sandboxUrl).authMethods[0], ...fields }],
+  });
+
+  it.each([
+    ['tokenUrl', 'http://169.254.169.254/latest/meta-data/'],
+    ['tokenUrl', 'http://127.1/token'],
+    ['tokenUrl', 'http://2130706433/token'],
+    ['tokenUrl', 'http://0x7f.1/token'],
+    ['tokenUrl', 'http://[::ffff:7f00:1]/token'],
+    ['tokenUrl', 'http://[64:ff9b::a9fe:a9fe]/token'],
+    ['authorizationUrl', 'http://10.0.0.1/authorize'],
+    ['revocationUrl', 'http://localhost:9/revoke'],
+  ])('refuses to save a connector whose %s is %s', async (field, url) => {
+    const response = await t.request('POST', '/v1/connectors', { key, body: oauthMethod({ [field]: url }) });
+    expect([response.status, response.json.error.code]).toEqual([400, 'validation_failed']);
+    expect(response.json.error.details.issues[0]).toMatchObject({
+      path: `authMethods.0.${field}`,
+      message: expect.stringContaining('egress policy'),
+    });
+  });
+
+  it('refuses to change a connector’s token URL to the metadata address', async () => {
+    const response = await t.request('PATCH', '/v1/connectors/acme-crm', {
+      key,
+      body: { authMethods: [oauthMethod({ tokenUrl: 'http://169.254.169.254/' }).authMethods[0]] },
+    });
+    expect([response.status, response.json.error.details.issues[0].path]).toEqual([400, 'authMethods.0.tokenUrl']);
+  });
+
+  it('accepts loopback endpoints on the allowlisted host:port only', async () => {
+    const other = `http://127.0.0.1:${Number(new URL(sandboxUrl).port) + 1}`;
+    const elsewhere = await t.request('POST', '/v1/connectors', { key, body: oauthMethod({ tokenUrl: `${other}/t` }) });
+    expect(elsewhere.status).toBe(400);
+    const listed = await t.request('POST', '/v1/connectors', { key, body: oauthMethod({}) });
+    expect(listed.status).toBe(201);
+  });
+
+  it('refuses to start a flow for a connector whose endpoints it blocks', async () => {
+    await retarget({ authorizationUrl: 'http://169.254.169.254/authorize' });
+    const response = await t.request('POST', '/v1/session/oauth/flows', {
+      key: token,
+      body: { connector: 'acme-crm' },
+    });
+    expect([response.status, response.json.error.code]).toEqual([400, 'egress_blocked']);
+    expect(response.json.error.message).toContain('authorizationUrl');
+  });
+
+  it('refuses the code exchange with a blocked token URL: no request, nothing stored', async () => {
+    const target = await bystander();
+    const flow = await start();
+    const back = await consent(flow.authorizationUrl);
+    await retarget({ tokenUrl: `${target.url}/token` });
+    expect((await callback(back)).status).toBe(400);
+    const status = await t.request('GET', `/v1/session/oauth/flows/${flow.id}`, { key: token });
+    expect(status.json).toMatchObject({ status: 'failed', error: { code: 'egress_blocked' } });
+    expect(status.json.error.message).toContain('loopback');
+    expect(target.hits).toEqual([]);
+    expect(sandbox.tokens.calls.authorization_code).toBe(0);
+    expect(await connections()).toEqual([]);
+    await target.close();
+  });
+
+  it('refuses a refresh at a blocked token URL without calling it, and keeps the stored tokens', async () => {
+    const target = await bystander();
+    const flow = await start();
+    await callback(await consent(flow.authorizationUrl));
+    const [connection] = (await t.request('GET', '/v1/connections', { key })).json.data as { id: string }[];
+    const before = await t.store.getCredentials(connection?.id ?? '');
+    await retarget({ tokenUrl: `${target.url}/token` });
+    t.clock.offsetMs = 10 * 60_000;
+    const response = await t.request('GET', `/v1/connections/${connection?.id}/credentials`, { key });
+    expect([response.status, response.json.error.code]).toEqual([502, 'egress_blocked']);
+    expect(target.hits).toEqual([]);
+    expect(await t.store.getCredentials(connection?.id ?? '')).toEqual(before);
+    expect((await t.request('GET', `/v1/connections/${connection?.id}`, { key })).json.status).toBe('active');
+    await target.close();
+  });
+
+  it('skips revocation at a blocked revocation URL and still deletes the connection', async () => {
+    const target = await bystander();
+    const flow = await start();
+    await callback(await consent(flow.authorizationUrl));
+    const [connection] = (await t.request('GET', '/v1/connections', { key })).json.data as { id: string }[];
+    await retarget({ revocationUrl: `${target.url}/revoke` });
+    expect((await t.request('DELETE', `/v1/connections/${connection?.id}`, { key })).status).toBe(204);
+    expect(target.hits).toEqual([]);
+    expect(t.logLines.some((line) => line.includes('revocation.failed') && line.includes('EgressBlockedError'))).toBe(
+      true,
+    );
+    await target.close();
   });
 });

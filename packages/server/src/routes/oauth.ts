@@ -1,26 +1,14 @@
 import { oauthFlowCreateSchema, oauthFlowSchema, oauthFlowStartSchema } from '@plugboard/shared';
-import type { Context } from 'hono';
 import { callbackPage } from '../http/callback-page.js';
 import { route } from '../http/route.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { completeOAuthFlow, getOAuthFlow, type OAuthConfig, startOAuthFlow } from '../services/oauth-flows.js';
 
-/** OAuth settings of the deployment; the callback URL falls back to the request's own origin. */
-export interface OAuthRouteOptions {
-  publicUrl: string | undefined;
-  allowInsecureEndpoints: boolean;
-}
-
-function config(c: Context, options: OAuthRouteOptions): OAuthConfig {
-  const base = options.publicUrl ?? new URL(c.req.url).origin;
-  return {
-    redirectUri: `${base.replace(/\/+$/, '')}/v1/oauth/callback`,
-    allowInsecureEndpoints: options.allowInsecureEndpoints,
-  };
-}
-
-/** Routes of the OAuth 2.0 authorization code flow. */
-export const oauthRoutes = (deps: ServiceDeps, options: OAuthRouteOptions) => [
+/**
+ * Routes of the OAuth 2.0 authorization code flow. The redirect URI comes from `config`, fixed when the app
+ * is built: never from the request, whose Host header the caller chooses.
+ */
+export const oauthRoutes = (deps: ServiceDeps, config: OAuthConfig) => [
   route({
     method: 'post',
     path: '/v1/session/oauth/flows',
@@ -30,7 +18,7 @@ export const oauthRoutes = (deps: ServiceDeps, options: OAuthRouteOptions) => [
     status: 201,
     body: oauthFlowCreateSchema,
     response: oauthFlowStartSchema,
-    handler: async ({ c, auth, body }) => startOAuthFlow(deps, auth, body, config(c, options)),
+    handler: async ({ auth, body }) => startOAuthFlow(deps, auth, body, config),
   }),
   route({
     method: 'get',
@@ -50,7 +38,7 @@ export const oauthRoutes = (deps: ServiceDeps, options: OAuthRouteOptions) => [
     auth: 'none',
     status: 200,
     handler: async ({ c }) => {
-      const outcome = await completeOAuthFlow(deps, new URL(c.req.url), config(c, options));
+      const outcome = await completeOAuthFlow(deps, new URL(c.req.url), config);
       const flow = outcome.flow;
       const page = callbackPage(
         { flowId: flow?.id ?? null, status: outcome.status },

@@ -92,11 +92,21 @@ describe('admin connections', () => {
 
   it('cannot reach another organization’s connections', async () => {
     const other = await t.createOrganization('Other');
-    await t.createConnector(other.secretKey, { name: 'Open', authMethods: [{ kind: 'none' }] });
+    await t.createConnector(other.secretKey, { name: 'Open', authMethods: [{ kind: 'bearer' }] });
     const token = await t.mintSession(other.secretKey);
-    const created = await t.request('POST', '/v1/session/connections', { key: token, body: { connector: 'open' } });
-    expect((await t.request('GET', `/v1/connections/${created.json.id}`, { key })).status).toBe(404);
-    expect((await t.request('DELETE', `/v1/connections/${created.json.id}`, { key })).status).toBe(404);
+    const created = await t.request('POST', '/v1/session/connections', {
+      key: token,
+      body: { connector: 'open', credentials: { token: 'tok_other_organization' } },
+    });
+    const path = `/v1/connections/${created.json.id}`;
+    expect((await t.request('GET', path, { key })).status).toBe(404);
+    expect((await t.request('DELETE', path, { key })).status).toBe(404);
+    const credentials = await t.request('GET', `${path}/credentials`, { key });
+    expect([credentials.status, credentials.json.error.code]).toEqual([404, 'not_found']);
+    expect(credentials.text).not.toContain('tok_other_organization');
     expect((await t.request('GET', '/v1/connections', { key })).json.data).toEqual([]);
+    // The connection is there for its own organization.
+    const own = await t.request('GET', `${path}/credentials`, { key: other.secretKey });
+    expect([own.status, own.json.credentials.token]).toEqual([200, 'tok_other_organization']);
   });
 });

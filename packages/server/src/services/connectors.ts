@@ -16,6 +16,7 @@ import { newId } from '../crypto/tokens.js';
 import { ApiError } from '../http/api-error.js';
 import type { ConnectorRecord, ConnectorScope, OrganizationRecord, SessionRecord } from '../storage/store.js';
 import type { ServiceDeps } from './deps.js';
+import { blockedEndpoint } from './oauth-client.js';
 
 type ParsedAuthMethod = z.output<typeof connectorCreateSchema>['authMethods'][number];
 
@@ -42,11 +43,15 @@ function settleAuthMethods(inputs: ParsedAuthMethod[], previous: AuthMethod[] = 
 }
 
 /**
- * Managed apps named by OAuth methods must belong to the organization, and custom methods must name a
- * registered handler. @throws ApiError 400
+ * Managed apps named by OAuth methods must belong to the organization, custom methods must name a
+ * registered handler, and OAuth endpoints must pass the egress policy. @throws ApiError 400
  */
 async function checkMethodReferences(deps: ServiceDeps, organizationId: string, inputs: ParsedAuthMethod[]) {
   for (const [index, input] of inputs.entries()) {
+    const blocked = input.kind === 'oauth2' ? await blockedEndpoint(deps, input) : undefined;
+    if (blocked) {
+      throw ApiError.validation([{ path: `authMethods.${index}.${blocked.field}`, message: blocked.decision.message }]);
+    }
     if (input.kind === 'custom' && !Object.hasOwn(deps.customAuth ?? {}, input.handler)) {
       throw ApiError.validation([
         { path: `authMethods.${index}.handler`, message: `No custom auth handler "${input.handler}" is registered` },

@@ -1,5 +1,6 @@
 import type { Keyring } from '../crypto/keyring.js';
 import type { CustomAuthRegistry } from '../custom-auth/handler.js';
+import { createEgressPolicy, type EgressPolicy } from '../egress/index.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../storage/store.js';
 
@@ -11,4 +12,11 @@ export interface ServiceDeps {
   logger: Logger;
   /** Custom auth handlers by name. */
   customAuth?: CustomAuthRegistry;
+  /** Where the server may send requests. @default a policy with an empty allowlist (see {@link egressOf}) */
+  egress?: EgressPolicy;
 }
+
+const strictEgress = createEgressPolicy();
+
+/** The deps' egress policy; without one, the strictest: no allowlist. */
+export const egressOf = (deps: ServiceDeps): EgressPolicy => deps.egress ?? strictEgress;

@@ -1,8 +1,9 @@
 import type { AuthMethod } from '@plugboard/shared';
 import * as oauth from 'oauth4webapi';
 import { openAppSecret, openClientSecret } from '../crypto/credential-cipher.js';
+import { checkEgress, type EgressDecision } from '../egress/index.js';
 import type { ConnectorRecord } from '../storage/store.js';
-import type { ServiceDeps } from './deps.js';
+import { egressOf, type ServiceDeps } from './deps.js';
 
 /** An OAuth 2.0 auth method of a connector. */
 export type OAuthMethod = Extract<AuthMethod, { kind: 'oauth2' }>;
@@ -64,4 +65,30 @@ export function providerOf(
     },
     client: { client_id: clientId },
   };
+}
+
+/** The endpoint fields of an OAuth method, in the order they are checked. */
+const ENDPOINT_FIELDS = ['authorizationUrl', 'tokenUrl', 'revocationUrl'] as const;
+
+/** An endpoint the egress policy refuses: which field, and why. */
+export interface BlockedEndpoint {
+  field: (typeof ENDPOINT_FIELDS)[number];
+  decision: Extract<EgressDecision, { allowed: false }>;
+}
+
+/**
+ * Checks a method's authorization, token and revocation URLs against the egress policy; returns the first
+ * one it refuses. A host that does not resolve yet passes here: it is checked again before every request.
+ */
+export async function blockedEndpoint(
+  deps: ServiceDeps,
+  method: Pick<OAuthMethod, 'authorizationUrl' | 'tokenUrl' | 'revocationUrl'>,
+): Promise<BlockedEndpoint | undefined> {
+  for (const field of ENDPOINT_FIELDS) {
+    const url = method[field];
+    if (url === undefined) continue;
+    const decision = await checkEgress(url, egressOf(deps));
+    if (!decision.allowed && decision.reason !== 'unresolvable') return { field, decision };
+  }
+  return undefined;
 }

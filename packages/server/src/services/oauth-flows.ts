@@ -10,13 +10,14 @@ import * as oauth from 'oauth4webapi';
 import type { z } from 'zod';
 import { sealCredentials } from '../crypto/credential-cipher.js';
 import { hashSecret, newId } from '../crypto/tokens.js';
+import { EgressBlockedError, egressFetch } from '../egress/index.js';
 import { ApiError } from '../http/api-error.js';
 import { allowedOrigins, type SessionAuth } from '../http/auth.js';
 import type { ConnectionRecord, ConnectorRecord, OAuthFlowRecord } from '../storage/store.js';
 import { findConnection, sessionConnector } from './connections.js';
 import { pickAuthMethod } from './connectors.js';
-import type { ServiceDeps } from './deps.js';
-import { type OAuthMethod, providerOf, resolveClient } from './oauth-client.js';
+import { egressOf, type ServiceDeps } from './deps.js';
+import { blockedEndpoint, type OAuthMethod, providerOf, resolveClient } from './oauth-client.js';
 import { presentConnection } from './presenters.js';
 
 /** A flow must come back within ten minutes. */
@@ -24,10 +25,15 @@ const FLOW_TTL_MS = 10 * 60 * 1000;
 
 /** Settings of the OAuth client side of the server. */
 export interface OAuthConfig {
-  /** The one callback URL of this deployment, e.g. `https://plugboard.example.com/v1/oauth/callback`. */
-  redirectUri: string;
-  /** Allow plain-http provider endpoints (local sandboxes only). */
+  /**
+   * The one callback URL of this deployment, e.g. `https://plugboard.example.com/v1/oauth/callback`, fixed
+   * when the app is built; undefined when the deployment has no public URL, and then no flow starts.
+   */
+  redirectUri: string | undefined;
+  /** Allow plain-http provider endpoints (local sandboxes only). Says nothing about which hosts: see egress. */
   allowInsecureEndpoints: boolean;
+  /** Assumed lifetime of an access token the provider gave no `expires_in` for (the refresh policy's default TTL). */
+  assumedTokenTtlMs: number;
 }
 
 function oauthMethod(connector: ConnectorRecord, authMethodId: string | undefined): OAuthMethod {
@@ -51,9 +57,14 @@ async function checkedClient(deps: ServiceDeps, connector: ConnectorRecord, meth
       'The connector has no OAuth client ID and secret, or managed app, yet',
     );
   }
-  const insecure = [method.authorizationUrl, method.tokenUrl].some((url) => new URL(url).protocol !== 'https:');
+  const endpoints = [method.authorizationUrl, method.tokenUrl, method.revocationUrl].filter((url) => url !== undefined);
+  const insecure = endpoints.some((url) => new URL(url).protocol !== 'https:');
   if (insecure && !config.allowInsecureEndpoints) {
     throw new ApiError(400, ErrorCode.OAuthNotConfigured, 'OAuth endpoints must use https');
+  }
+  const blocked = await blockedEndpoint(deps, method);
+  if (blocked) {
+    throw new ApiError(400, ErrorCode.EgressBlocked, `The connector's ${blocked.field}: ${blocked.decision.message}`);
   }
   return client;
 }
@@ -80,6 +91,14 @@ export async function startOAuthFlow(
   if (reconnecting && reconnecting.connectorId !== connector.id)
     throw ApiError.notFound(`Connection ${input.connectionId}`);
   const method = oauthMethod(connector, reconnecting?.authMethodId ?? input.authMethodId);
+  const redirectUri = config.redirectUri;
+  if (!redirectUri) {
+    throw new ApiError(
+      400,
+      ErrorCode.OAuthNotConfigured,
+      'The server has no public URL, so it has no OAuth redirect URI: set PLUGBOARD_PUBLIC_URL (publicUrl)',
+    );
+  }
   const client = await checkedClient(deps, connector, method, config);
   const origins = allowedOrigins(auth);
   if (input.returnOrigin && !origins.includes(input.returnOrigin)) {
@@ -89,7 +108,8 @@ export async function startOAuthFlow(
     throw ApiError.validation([{ path: 'returnTo', message: 'Must be a page on one of the allowed origins' }]);
   }
   const state = randomBytes(32).toString('base64url');
-  const codeVerifier = method.pkce ? oauth.generateRandomCodeVerifier() : null;
+  // PKCE S256 on every flow, whatever the connector says (OAuth 2.1; RFC 9700 section 2.1.1).
+  const codeVerifier = oauth.generateRandomCodeVerifier();
   const now = deps.now();
   const flow: OAuthFlowRecord = {
     id: newId('flw'),
@@ -100,7 +120,7 @@ export async function startOAuthFlow(
     connectorId: connector.id,
     authMethodId: method.id,
     codeVerifier,
-    redirectUri: config.redirectUri,
+    redirectUri,
     returnOrigin: input.returnOrigin ?? null,
     returnTo: input.returnTo ?? null,
     reconnectConnectionId: reconnecting?.id ?? null,
@@ -119,14 +139,12 @@ export async function startOAuthFlow(
     ...method.authorizationParams,
     response_type: 'code',
     client_id: client.clientId,
-    redirect_uri: config.redirectUri,
+    redirect_uri: redirectUri,
     state,
   };
   if (client.scopes.length > 0) params.scope = client.scopes.join(method.scopeSeparator);
-  if (codeVerifier) {
-    params.code_challenge = await oauth.calculatePKCECodeChallenge(codeVerifier);
-    params.code_challenge_method = 'S256';
-  }
+  params.code_challenge = await oauth.calculatePKCECodeChallenge(codeVerifier);
+  params.code_challenge_method = 'S256';
   for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
   return { ...presentFlow(flow, null), authorizationUrl: url.toString() };
 }
@@ -176,11 +194,12 @@ export async function completeOAuthFlow(
   try {
     const tokens = await exchangeCode(deps, connector, method, flow, callback, state, config);
     const connectionId = flow.reconnectConnectionId
-      ? await replaceCredentials(deps, flow.reconnectConnectionId, tokens)
-      : await storeConnection(deps, flow, connector, method, tokens);
+      ? await replaceCredentials(deps, flow.reconnectConnectionId, tokens, config)
+      : await storeConnection(deps, flow, connector, method, tokens, config);
     await deps.store.finishOAuthFlow(flow.id, { status: 'connected', connectionId });
     return { flow, status: 'connected' };
   } catch (error) {
+    if (EgressBlockedError.is(error)) return fail(deps, flow, ErrorCode.EgressBlocked, error.message);
     if (error instanceof oauth.AuthorizationResponseError)
       return fail(deps, flow, error.error, describeProviderError(error));
     if (error instanceof oauth.ResponseBodyError)
@@ -207,6 +226,7 @@ async function exchangeCode(
 ) {
   const resolved = await resolveClient(deps, connector, method);
   if (!resolved) throw new oauth.OperationProcessingError('The connector has no OAuth client');
+  if (!flow.codeVerifier) throw new oauth.OperationProcessingError('The flow has no PKCE verifier');
   const { as, client } = providerOf(method, resolved.clientId);
   const params = new URLSearchParams(callback.searchParams);
   // Without a configured issuer there is nothing to compare `iss` with (RFC 9207 applies when it is known).
@@ -218,8 +238,12 @@ async function exchangeCode(
     await resolved.authentication(),
     validated,
     flow.redirectUri,
-    flow.codeVerifier ?? oauth.nopkce,
-    { [oauth.allowInsecureRequests]: config.allowInsecureEndpoints, additionalParameters: method.tokenParams },
+    flow.codeVerifier,
+    {
+      [oauth.allowInsecureRequests]: config.allowInsecureEndpoints,
+      [oauth.customFetch]: egressFetch(egressOf(deps)),
+      additionalParameters: method.tokenParams,
+    },
   );
   return oauth.processAuthorizationCodeResponse(as, client, response);
 }
@@ -230,6 +254,7 @@ async function storeConnection(
   connector: ConnectorRecord,
   method: OAuthMethod,
   tokens: oauth.TokenEndpointResponse,
+  config: OAuthConfig,
 ) {
   const now = deps.now();
   const counts = await deps.store.countConnections(flow.organizationId, flow.tenantId);
@@ -249,7 +274,7 @@ async function storeConnection(
     lastUsedAt: null,
   };
   const credentials = tokenValues(tokens, now);
-  record.tokenExpiresAt = credentials.expiresAt ?? null;
+  record.tokenExpiresAt = tokenExpiry(credentials, now, config);
   const owner = { organizationId: record.organizationId, tenantId: record.tenantId, connectionId: record.id };
   await deps.store.createConnection(record, {
     connectionId: record.id,
@@ -274,8 +299,21 @@ function tokenValues(tokens: oauth.TokenEndpointResponse, now: Date): Record<str
   return values;
 }
 
+/**
+ * When the refresher should renew the token: its real expiry, or, when the provider did not say, the
+ * assumed one, so that tokens without `expires_in` are still found by the background refresher.
+ */
+function tokenExpiry(values: Record<string, string>, now: Date, config: OAuthConfig): string {
+  return values.expiresAt ?? new Date(now.getTime() + config.assumedTokenTtlMs).toISOString();
+}
+
 /** Reconnect: the same connection gets the new grant and is active again. */
-async function replaceCredentials(deps: ServiceDeps, connectionId: string, tokens: oauth.TokenEndpointResponse) {
+async function replaceCredentials(
+  deps: ServiceDeps,
+  connectionId: string,
+  tokens: oauth.TokenEndpointResponse,
+  config: OAuthConfig,
+) {
   const record = await deps.store.getConnection(connectionId);
   if (!record) throw new oauth.OperationProcessingError('The connection to reconnect is gone');
   const now = deps.now();
@@ -285,7 +323,7 @@ async function replaceCredentials(deps: ServiceDeps, connectionId: string, token
     { organizationId: record.organizationId, tenantId: record.tenantId, connectionId },
     values,
   );
-  await deps.store.updateCredentials({ connectionId, ...sealed }, values.expiresAt ?? null, now.toISOString());
+  await deps.store.updateCredentials({ connectionId, ...sealed }, tokenExpiry(values, now, config), now.toISOString());
   await deps.store.setConnectionStatus(connectionId, 'active', now.toISOString());
   deps.logger.info({ event: 'connection.reconnected', connectionId });
   return connectionId;

@@ -1,17 +1,19 @@
 import type { Sandbox } from '@plugboard/sandbox';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
+import { createEgressPolicy } from '../egress/index.js';
 import { SqliteStore } from '../storage/sqlite/sqlite-store.js';
 import { createTestContext, type TestContext } from '../test/context.js';
 import {
   CLIENT_SECRET,
   connectWithSandbox,
   consent,
-  PUBLIC_URL,
+  sandboxAppOptions,
   sandboxConnector,
   startFlow,
   startSandboxServer,
 } from '../test/sandbox.js';
+import { defaultRefreshPolicy, TokenRefresher } from './token-refresh.js';
 
 let server: Awaited<ReturnType<typeof startSandboxServer>>;
 let t: TestContext;
@@ -25,8 +27,7 @@ afterEach(() => t.close());
 async function connected(options: Parameters<typeof server.reset>[0] = {}) {
   const sandbox = server.reset(options);
   t = await createTestContext({
-    publicUrl: PUBLIC_URL,
-    allowInsecureOAuthEndpoints: true,
+    ...sandboxAppOptions(server.url),
     refreshPolicy: { backoffMs: 5 },
   });
   const key = (await t.createOrganization()).secretKey;
@@ -196,6 +197,7 @@ describe('credentials for the vendor’s backend', () => {
       store: second,
       keyring: t.keyring,
       allowInsecureOAuthEndpoints: true,
+      egressAllowHosts: [new URL(server.url).host],
       now: () => new Date(Date.now() + 10 * 60_000),
     });
     expire();
@@ -213,20 +215,60 @@ describe('credentials for the vendor’s backend', () => {
     await second.close();
   });
 
-  it('refreshes due tokens in the background', async () => {
-    const { sandbox } = await connected();
-    const { TokenRefresher } = await import('./token-refresh.js');
-    const refresher = new TokenRefresher(
+  /** A refresher as the background job runs it, on the test's database, its clock `aheadMs` ahead. */
+  const backgroundRefresher = (aheadMs: number) =>
+    new TokenRefresher(
       {
         store: t.store,
         keyring: t.keyring,
         logger: { info() {}, warn() {}, error() {} },
-        now: () => new Date(Date.now() + 10 * 60_000),
+        now: () => new Date(Date.now() + aheadMs),
+        egress: createEgressPolicy({ allowHosts: [new URL(server.url).host] }),
       },
       true,
     );
-    expect(await refresher.refreshDue()).toBe(1);
+
+  it('refreshes due tokens in the background', async () => {
+    const { sandbox } = await connected();
+    expect(await backgroundRefresher(10 * 60_000).refreshDue()).toBe(1);
     expect(calls(sandbox)).toBe(1);
+  });
+
+  it('stores an assumed expiry for a token without expires_in, so the background refresher finds it', async () => {
+    const { sandbox, connectionId, stored, credentials } = await connected({ omitExpiresIn: true });
+    const { obtainedAt } = await stored();
+    const record = await t.store.getConnection(connectionId);
+    expect(record?.tokenExpiresAt).toBe(
+      new Date(Date.parse(obtainedAt ?? '') + defaultRefreshPolicy.defaultTtlMs).toISOString(),
+    );
+    expect(await backgroundRefresher(0).refreshDue()).toBe(0);
+    expect(await backgroundRefresher(56 * 60_000).refreshDue()).toBe(1);
+    expect(calls(sandbox)).toBe(1);
+    // The refreshed token had no expires_in either: it is found again an assumed lifetime later.
+    const after = await stored();
+    expect((await t.store.getConnection(connectionId))?.tokenExpiresAt).toBe(
+      new Date(Date.parse(after.obtainedAt ?? '') + defaultRefreshPolicy.defaultTtlMs).toISOString(),
+    );
+    t.clock.offsetMs = 56 * 60_000;
+    expect((await credentials()).json.credentials.accessToken).toBe(after.accessToken);
+  });
+
+  it('gives an error and no new access token when storing the refreshed tokens fails', async () => {
+    const { sandbox, credentials, stored } = await connected();
+    const before = await stored();
+    const original = t.store.updateCredentials.bind(t.store);
+    let failures = 0;
+    t.store.updateCredentials = async (...args) => {
+      if (failures++ === 0) throw new Error('disk full');
+      return original(...args);
+    };
+    expire();
+    const response = await credentials();
+    expect([response.status, response.json.error.code]).toEqual([502, 'refresh_failed']);
+    expect(response.json.credentials).toBeUndefined();
+    expect(response.text).not.toMatch(/sbx_at_/);
+    expect(calls(sandbox)).toBe(1);
+    expect(await stored()).toEqual(before);
   });
 
   it('returns what the end user typed for the other auth kinds', async () => {

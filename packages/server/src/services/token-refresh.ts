@@ -2,10 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { type ConnectionCredentials, ErrorCode } from '@plugboard/shared';
 import * as oauth from 'oauth4webapi';
 import { openCredentials, sealCredentials } from '../crypto/credential-cipher.js';
+import { EgressBlockedError, egressFetch } from '../egress/index.js';
 import { ApiError } from '../http/api-error.js';
 import type { ConnectionRecord } from '../storage/store.js';
 import { findConnection } from './connections.js';
-import type { ServiceDeps } from './deps.js';
+import { egressOf, type ServiceDeps } from './deps.js';
 import { type OAuthMethod, providerOf, resolveClient } from './oauth-client.js';
 
 /** When and how tokens are refreshed. */
@@ -51,6 +52,7 @@ function usable({ accessToken, tokenType, expiresAt, scope }: Values): Values {
 
 /** 5xx answers, network failures and timeouts are worth another try; anything else the provider meant. */
 function isTransient(error: unknown): boolean {
+  if (EgressBlockedError.is(error)) return false;
   if (error instanceof oauth.ResponseBodyError) return error.status >= 500;
   if (error instanceof oauth.OperationProcessingError)
     return ((error.cause as Response | undefined)?.status ?? 0) >= 500;
@@ -110,6 +112,7 @@ export class TokenRefresher {
       const { as, client } = providerOf(method, resolved.clientId);
       const response = await oauth.revocationRequest(as, client, await resolved.authentication(), token, {
         [oauth.allowInsecureRequests]: this.allowInsecureEndpoints,
+        [oauth.customFetch]: egressFetch(egressOf(this.deps)),
         signal: AbortSignal.timeout(this.policy.timeoutMs),
       });
       await oauth.processRevocationResponse(response);
@@ -184,18 +187,20 @@ export class TokenRefresher {
       };
       if (ttl !== undefined) next.expiresAt = new Date(at.getTime() + ttl).toISOString();
       else delete next.expiresAt;
+      // Without expires_in the refresher still needs a date to find the token by: the assumed lifetime.
+      const dueAt = next.expiresAt ?? new Date(at.getTime() + this.policy.defaultTtlMs).toISOString();
       // Stored before anyone sees the new access token, so a rotated refresh token is never lost.
       const sealed = sealCredentials(this.deps.keyring, owner(record), next);
-      await this.deps.store.updateCredentials(
-        { connectionId: record.id, ...sealed },
-        next.expiresAt ?? null,
-        at.toISOString(),
-      );
+      await this.deps.store.updateCredentials({ connectionId: record.id, ...sealed }, dueAt, at.toISOString());
       this.deps.logger.info({ event: 'connection.refreshed', connectionId: record.id });
       return next;
     } catch (error) {
       if (error instanceof oauth.ResponseBodyError && error.error === 'invalid_grant') {
         return this.#markNeedsReauth(record, 'invalid_grant');
+      }
+      if (EgressBlockedError.is(error)) {
+        this.deps.logger.warn({ event: 'refresh.egress_blocked', connectionId: record.id, reason: error.reason });
+        throw new ApiError(502, ErrorCode.EgressBlocked, `The connector's token URL is refused: ${error.message}`);
       }
       throw error instanceof ApiError ? error : refreshFailed('The provider did not refresh the token');
     }
@@ -214,6 +219,7 @@ export class TokenRefresher {
       try {
         const response = await oauth.refreshTokenGrantRequest(as, client, clientAuth, refreshToken, {
           [oauth.allowInsecureRequests]: this.allowInsecureEndpoints,
+          [oauth.customFetch]: egressFetch(egressOf(this.deps)),
           additionalParameters: method.tokenParams,
           signal: AbortSignal.timeout(this.policy.timeoutMs),
         });

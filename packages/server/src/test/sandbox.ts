@@ -9,6 +9,16 @@ export const PUBLIC_URL = 'http://localhost';
 export const CALLBACK = `${PUBLIC_URL}/v1/oauth/callback`;
 export const CLIENT_SECRET = 'sandbox-client-secret-4c1d';
 
+/**
+ * App options for tests against the sandbox on loopback: a fixed public URL, plain http, and the
+ * sandbox's host on the egress allowlist (loopback is blocked otherwise).
+ */
+export const sandboxAppOptions = (sandboxUrl: string) => ({
+  publicUrl: PUBLIC_URL,
+  allowInsecureOAuthEndpoints: true,
+  egressAllowHosts: [new URL(sandboxUrl).host],
+});
+
 /** A sandbox server whose behaviour each test can replace with `reset(options)`. */
 export async function startSandboxServer() {
   let sandbox: Sandbox;
