@@ -1,4 +1,4 @@
-// Where the server may send requests: OAuth endpoints today, connector actions later.
+// Where the server may send requests, and how: OAuth endpoints, connector actions and the proxy.
 export {
   type AddressVerdict,
   type BlockedAddressReason,
@@ -18,3 +18,7 @@ export {
   type EgressPolicyOptions,
   type Resolver,
 } from './egress-policy.js';
+export { OutboundError, type OutboundFailure } from './outbound-error.js';
+export { pinnedLookup } from './pinned-lookup.js';
+export { passableHeaders } from './response-headers.js';
+export { type OutboundOptions, type OutboundRequest, type OutboundResponse, sendOutbound } from './send-outbound.js';

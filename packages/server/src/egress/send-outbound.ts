@@ -1,0 +1,100 @@
+import type { EgressPolicy } from './egress-policy.js';
+import { OutboundError } from './outbound-error.js';
+import { type HopRequest, type HopResponse, sendHop } from './outbound-hop.js';
+import { passableHeaders } from './response-headers.js';
+
+/** An outgoing request to a third-party API. */
+export interface OutboundRequest {
+  method: string;
+  url: URL;
+  headers?: Record<string, string>;
+  body?: Buffer;
+  /**
+   * Header names (any case) and query parameter names that carry credentials: removed as soon as a redirect
+   * leaves the request's origin.
+   */
+  credentials?: { headers?: readonly string[]; query?: readonly string[] };
+}
+
+/** Options of {@link sendOutbound}. */
+export interface OutboundOptions {
+  /** @default 15000 */
+  timeoutMs?: number;
+  /** @default 5 MB (5 * 1024 * 1024) */
+  maxBytes?: number;
+  /** @default 5 */
+  maxRedirects?: number;
+}
+
+/** The final answer, with headers fit to hand on. */
+export interface OutboundResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+  /** The URL that answered (after redirects). */
+  url: URL;
+}
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+/** The next hop of a redirect, or undefined when the answer is final. */
+function nextHop(current: HopRequest, answer: HopResponse, request: OutboundRequest): HopRequest | undefined {
+  const location = answer.headers.location;
+  if (!REDIRECTS.has(answer.status) || !location) return undefined;
+  const url = new URL(location, current.url);
+  const keepsMethod = answer.status === 307 || answer.status === 308;
+  const method = keepsMethod || current.method === 'HEAD' ? current.method : 'GET';
+  let headers = { ...current.headers };
+  if (!keepsMethod) {
+    headers = Object.fromEntries(Object.entries(headers).filter(([name]) => !/^content-/i.test(name)));
+  }
+  if (url.origin !== current.url.origin) {
+    const names = new Set(
+      ['authorization', 'cookie', ...(request.credentials?.headers ?? [])].map((h) => h.toLowerCase()),
+    );
+    headers = Object.fromEntries(Object.entries(headers).filter(([name]) => !names.has(name.toLowerCase())));
+    for (const name of request.credentials?.query ?? []) url.searchParams.delete(name);
+  }
+  return { method, url, headers, body: keepsMethod ? current.body : undefined };
+}
+
+/**
+ * Sends a request to a third-party API under the egress policy: every hop's URL is checked and the socket is
+ * pinned to the checked address; redirects are followed by hand (at most `maxRedirects`), each hop checked
+ * again, credentials dropped once a redirect changes origin; the exchange is cut off at the timeout and at the
+ * size cap; hop-by-hop headers and `set-cookie` are removed from the answer.
+ *
+ * @throws EgressBlockedError when a hop's URL or address is blocked: that hop was not sent
+ * @throws OutboundError with `failure` `timeout`, `too_large`, `too_many_redirects` or `network`
+ * @example
+ * ```ts
+ * const answer = await sendOutbound(policy, { method: 'GET', url: new URL('https://api.acme.example/me') });
+ * ```
+ */
+export async function sendOutbound(
+  policy: EgressPolicy,
+  request: OutboundRequest,
+  options: OutboundOptions = {},
+): Promise<OutboundResponse> {
+  const limits = { timeoutMs: options.timeoutMs ?? 15_000, maxBytes: options.maxBytes ?? 5 * 1024 * 1024 };
+  const maxRedirects = options.maxRedirects ?? 5;
+  let hop: HopRequest = {
+    method: request.method,
+    url: new URL(request.url),
+    headers: { ...request.headers },
+    body: request.body,
+  };
+  for (let redirects = 0; ; redirects++) {
+    const answer = await sendHop(policy, hop, limits);
+    const next = nextHop(hop, answer, request);
+    if (!next)
+      return { status: answer.status, headers: passableHeaders(answer.headers), body: answer.body, url: hop.url };
+    if (redirects >= maxRedirects) {
+      throw new OutboundError(
+        'too_many_redirects',
+        `${request.method} ${request.url.origin} redirected more than ${maxRedirects} times`,
+      );
+    }
+    hop = next;
+  }
+}
