@@ -28,6 +28,11 @@ export interface SandboxOptions {
   rotateRefreshTokens?: boolean;
   /** Leave `expires_in` out of token responses, as some providers do. @default false */
   omitExpiresIn?: boolean;
+  /**
+   * API keys the key-protected API under `/keyed` accepts, in an `X-API-Key` header or an `api_key` query
+   * parameter. @default ['sbx_key_demo_4f2a9c']
+   */
+  apiKeys?: string[];
   /** The clock, for tests. @default () => Date.now() */
   now?: () => number;
 }

@@ -177,3 +177,54 @@ describe('password login', () => {
     expect(await me.json()).toEqual({ username: 'demo', name: 'Demo User' });
   });
 });
+
+describe('the API', () => {
+  const sessionToken = async () => {
+    const login = await sandbox.app.request('/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ account: 'acme', username: 'demo', password: 'demo' }),
+    });
+    return `Session ${((await login.json()) as { session_token: string }).session_token}`;
+  };
+
+  it('reads one contact, creates one, and answers 404 and 422 for unknown ids and missing names', async () => {
+    const authorization = await sessionToken();
+    expect(await (await sandbox.app.request('/api/contacts/c_2', { headers: { authorization } })).json()).toMatchObject(
+      {
+        name: 'Grace Hopper',
+      },
+    );
+    expect((await sandbox.app.request('/api/contacts/c_9', { headers: { authorization } })).status).toBe(404);
+    const create = (body: object) =>
+      sandbox.app.request('/api/contacts', {
+        method: 'POST',
+        headers: { authorization, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await create({ name: 'Katherine Johnson' })).status).toBe(201);
+    expect((await create({})).status).toBe(422);
+  });
+
+  it('refuses a valid bearer token while rejectAccessTokens counts down', async () => {
+    const verifier = randomBytes(32).toString('base64url');
+    const code = (await authorize(verifier)).searchParams.get('code') ?? '';
+    const token = await sandbox.app.request('/oauth/token', {
+      method: 'POST',
+      headers: { ...formHeaders, authorization: basic },
+      body: form({ grant_type: 'authorization_code', code, redirect_uri: CALLBACK, code_verifier: verifier }),
+    });
+    const authorization = `Bearer ${((await token.json()) as { access_token: string }).access_token}`;
+    sandbox.faults.rejectAccessTokens = 1;
+    expect((await sandbox.app.request('/api/me', { headers: { authorization } })).status).toBe(401);
+    expect((await sandbox.app.request('/api/me', { headers: { authorization } })).status).toBe(200);
+  });
+
+  it('opens /keyed with the API key in a header or the query, and only with it', async () => {
+    expect((await sandbox.app.request('/keyed/status')).status).toBe(401);
+    expect((await sandbox.app.request('/keyed/status', { headers: { 'x-api-key': 'wrong' } })).status).toBe(401);
+    const byHeader = await sandbox.app.request('/keyed/status', { headers: { 'x-api-key': 'sbx_key_demo_4f2a9c' } });
+    expect(await byHeader.json()).toEqual({ ok: true, plan: 'sandbox' });
+    expect((await sandbox.app.request('/keyed/invoices?api_key=sbx_key_demo_4f2a9c')).status).toBe(200);
+  });
+});

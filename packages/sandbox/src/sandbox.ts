@@ -38,6 +38,11 @@ function clientFrom(header: string | undefined, form: Record<string, string>, cl
   return client;
 }
 
+const CONTACTS = [
+  { id: 'c_1', name: 'Ada Lovelace', email: 'ada@example.com' },
+  { id: 'c_2', name: 'Grace Hopper', email: 'grace@example.com' },
+];
+
 /**
  * A local OAuth 2.0 provider ("Acme Sandbox") with a small protected API, as a user would meet a real one:
  * a sign-in and consent page, codes bound to PKCE, short-lived access tokens, rotating refresh tokens with
@@ -57,7 +62,8 @@ export function createSandbox(options: SandboxOptions) {
     omitExpiresIn: options.omitExpiresIn ?? false,
   });
   /** Faults to inject: the next N token requests answer 503, as a provider having a bad minute. */
-  const faults = { tokenEndpointUnavailable: 0 };
+  // Counters a test sets to make the next answers fail: the token endpoint with 503, the API with 401.
+  const faults = { tokenEndpointUnavailable: 0, rejectAccessTokens: 0 };
   const app = new Hono<{ Variables: { username: string } }>();
 
   const clientFor = (request: AuthorizeRequest) => {
@@ -157,7 +163,9 @@ export function createSandbox(options: SandboxOptions) {
         ? tokens.authenticateSession(token)
         : tokens.authenticate(token)
       : undefined;
-    if (!grant) {
+    const rejected = faults.rejectAccessTokens > 0 && scheme === 'Bearer';
+    if (rejected) faults.rejectAccessTokens--;
+    if (!grant || rejected) {
       c.header('WWW-Authenticate', 'Bearer error="invalid_token"');
       return c.json({ error: 'invalid_token' }, 401);
     }
@@ -171,13 +179,32 @@ export function createSandbox(options: SandboxOptions) {
     return c.json({ username, name: user?.name ?? username });
   });
 
-  app.get('/api/contacts', (c) =>
-    c.json({
-      data: [
-        { id: 'c_1', name: 'Ada Lovelace', email: 'ada@example.com' },
-        { id: 'c_2', name: 'Grace Hopper', email: 'grace@example.com' },
-      ],
-    }),
+  app.get('/api/contacts', (c) => c.json({ data: CONTACTS }));
+
+  app.get('/api/contacts/:id', (c) => {
+    const contact = CONTACTS.find((candidate) => candidate.id === c.req.param('id'));
+    return contact ? c.json(contact) : c.json({ error: 'not_found' }, 404);
+  });
+
+  app.post('/api/contacts', async (c) => {
+    const body = (await c.req.json().catch(() => ({}))) as Record<string, unknown>;
+    if (typeof body.name !== 'string' || body.name === '') return c.json({ error: 'name_required' }, 422);
+    const email = typeof body.email === 'string' ? body.email : null;
+    return c.json({ id: `c_${CONTACTS.length + 1}`, name: body.name, email }, 201);
+  });
+
+  // A second API, protected by an API key instead of a token.
+  const apiKeys = new Set(options.apiKeys ?? ['sbx_key_demo_4f2a9c']);
+  app.use('/keyed/*', async (c, next) => {
+    const key = c.req.header('x-api-key') ?? c.req.query('api_key');
+    if (!key || !apiKeys.has(key)) return c.json({ error: 'invalid_api_key' }, 401);
+    await next();
+  });
+
+  app.get('/keyed/status', (c) => c.json({ ok: true, plan: 'sandbox' }));
+
+  app.get('/keyed/invoices', (c) =>
+    c.json({ data: [{ id: 'inv_1', amount: 4200, currency: 'EUR', status: c.req.query('status') ?? 'open' }] }),
   );
 
   return { app, tokens, options, faults };
