@@ -29,6 +29,17 @@ describe('<App>', () => {
     expect(nav.querySelector('[aria-current="page"]')?.textContent).toBe('OAuth Apps');
   });
 
+  it("opens Settings → Webhooks from the navigation and a connector's Actions tab from its address", async () => {
+    render(<App services={services(fakeConsole()).services} />);
+    fireEvent.click(await screen.findByRole('link', { name: 'Webhooks' }));
+    expect(location.pathname).toBe('/console/settings/webhooks');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Webhooks' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Webhooks' }).getAttribute('aria-current')).toBe('page');
+    navigate('/connectors/ctr_sendgrid/actions');
+    expect((await screen.findByRole('tab', { name: 'Actions' })).getAttribute('aria-selected')).toBe('true');
+    expect(await screen.findByTestId('actions-table')).toBeTruthy();
+  });
+
   it('signs out back to the sign-in form', async () => {
     const fake = fakeConsole();
     render(<App services={services(fake).services} />);

@@ -11,6 +11,7 @@ import { SignInPage } from './pages/sign-in-page.js';
 import type { ConsoleServices } from './services.js';
 import { codeOf } from './state/errors.js';
 import { listenToHistory, route } from './state/router.js';
+import { WebhooksPage } from './webhooks/webhooks-page.js';
 
 type Session =
   | { status: 'checking' }
@@ -23,6 +24,7 @@ const TITLES: Record<string, string> = {
   connector: 'Connector settings',
   connections: 'Connections',
   'oauth-apps': 'OAuth Apps',
+  webhooks: 'Webhooks',
   'not-found': 'Not found',
 };
 
@@ -30,6 +32,8 @@ const TITLES: Record<string, string> = {
 export function App({ services }: { services: ConsoleServices }) {
   const [session, setSession] = useState<Session>({ status: 'checking' });
   const current = route.value;
+  // Switching a connector's tab changes the address but not the page: focus stays on the tab.
+  const page = current.name === 'connector' ? `connector:${current.id}` : current.name;
 
   async function check() {
     setSession({ status: 'checking' });
@@ -50,7 +54,7 @@ export function App({ services }: { services: ConsoleServices }) {
       session.status === 'signed-in' ? `${TITLES[current.name]} · Plugboard console` : 'Sign in · Plugboard console';
     // A new page: focus moves to it, so keyboard and screen reader users start there rather than in the old page.
     if (session.status === 'signed-in') document.getElementById('main')?.focus({ preventScroll: true });
-  }, [current, session.status]);
+  }, [page, session.status]);
 
   if (session.status === 'checking') return <Loading label="Loading the console…" />;
   if (session.status === 'failed')
@@ -69,9 +73,10 @@ export function App({ services }: { services: ConsoleServices }) {
   return (
     <Layout account={session.account} onSignOut={signOut}>
       {current.name === 'connectors' && <ConnectorsPage services={services} />}
-      {current.name === 'connector' && <ConnectorSettingsPage services={services} id={current.id} />}
+      {current.name === 'connector' && <ConnectorSettingsPage services={services} id={current.id} tab={current.tab} />}
       {current.name === 'connections' && <ConnectionsPage services={services} />}
       {current.name === 'oauth-apps' && <OAuthAppsPage services={services} />}
+      {current.name === 'webhooks' && <WebhooksPage services={services} />}
       {current.name === 'not-found' && (
         <section class="page">
           <h1>Page not found</h1>

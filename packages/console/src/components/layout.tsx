@@ -57,6 +57,11 @@ export function Layout({
               OAuth Apps
             </Link>
           </li>
+          <li>
+            <Link to="/settings/webhooks" aria-current={isCurrent(current, ['webhooks'])}>
+              Webhooks
+            </Link>
+          </li>
         </ul>
       </nav>
       <main id="main" class="main" tabIndex={-1}>

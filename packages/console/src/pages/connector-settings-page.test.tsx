@@ -98,6 +98,29 @@ describe('<ConnectorSettingsPage>', () => {
     expect(screen.queryByTestId('connector-form')).toBeNull();
   });
 
+  it('keeps the settings as the first tab and switches to Actions with the arrow keys', async () => {
+    await renderPage();
+    const tabs = screen.getAllByRole('tab');
+    expect(tabs.map((tab) => [tab.textContent, tab.getAttribute('aria-selected'), tab.tabIndex])).toEqual([
+      ['Settings', 'true', 0],
+      ['Actions', 'false', -1],
+    ]);
+    expect(screen.getByRole('tabpanel', { name: 'Settings' }).contains(screen.getByTestId('connector-form'))).toBe(
+      true,
+    );
+    tabs[0]?.focus();
+    fireEvent.keyDown(tabs[0] as HTMLElement, { key: 'ArrowRight' });
+    const actions = screen.getByRole('tab', { name: 'Actions' });
+    expect(actions.getAttribute('aria-selected')).toBe('true');
+    expect(document.activeElement).toBe(actions);
+    expect(location.pathname).toBe('/console/connectors/ctr_sendgrid/actions');
+    expect(await screen.findByTestId('actions-table')).toBeTruthy();
+    expect(screen.getByRole('tabpanel', { name: 'Actions' })).toBeTruthy();
+    fireEvent.keyDown(actions, { key: 'Home' });
+    expect(screen.getByRole('tab', { name: 'Settings' }).getAttribute('aria-selected')).toBe('true');
+    expect(location.pathname).toBe('/console/connectors/ctr_sendgrid');
+  });
+
   it('shows a load error with a retry', async () => {
     const fake = fakeConsole({ connectors: [oauth] });
     fake.fail['connectors.get'] = apiError('not_found', 'No connector ctr_sendgrid');

@@ -6,9 +6,10 @@ export const BASE = '/console';
 /** A page of the console, parsed from the address. */
 export type Route =
   | { name: 'connectors' }
-  | { name: 'connector'; id: string }
+  | { name: 'connector'; id: string; tab: 'settings' | 'actions' }
   | { name: 'connections' }
   | { name: 'oauth-apps' }
+  | { name: 'webhooks' }
   | { name: 'not-found' };
 
 const stripBase = (pathname: string) => {
@@ -24,8 +25,10 @@ export function parseRoute(path: string): Route {
   if (path === '/' || path === '/connectors') return { name: 'connectors' };
   if (path === '/connections') return { name: 'connections' };
   if (path === '/settings' || path === '/settings/oauth-apps') return { name: 'oauth-apps' };
-  const connector = /^\/connectors\/([^/]+)$/.exec(path);
-  if (connector?.[1]) return { name: 'connector', id: decodeURIComponent(connector[1]) };
+  if (path === '/settings/webhooks') return { name: 'webhooks' };
+  const connector = /^\/connectors\/([^/]+)(\/actions)?$/.exec(path);
+  if (connector?.[1])
+    return { name: 'connector', id: decodeURIComponent(connector[1]), tab: connector[2] ? 'actions' : 'settings' };
   return { name: 'not-found' };
 }
 

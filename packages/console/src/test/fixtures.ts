@@ -8,6 +8,7 @@ import type {
 } from '@plugboard/shared';
 import type { SessionClient } from '@plugboard/widget';
 import type { ConsoleAccount, ConsoleClient, ConsoleConnector } from '../console-client.js';
+import type { ActionTestRun, ConnectorAction, Delivery, WebhookEndpoint } from '../contract.js';
 import type { ConsoleServices } from '../services.js';
 
 const NOW = '2026-01-02T03:04:05.000Z';
@@ -21,7 +22,10 @@ export const account: ConsoleAccount = {
 
 /** A connector as the admin API lists it. */
 export function connector(overrides: Partial<ConsoleConnector> = {}): ConsoleConnector {
+  // Cast: the contract adds `apiBaseUrl` and `actions` to connectors, which the console does not read.
   return {
+    apiBaseUrl: null,
+    actions: [],
     id: 'ctr_sendgrid',
     organizationId: 'org_acme',
     slug: 'sendgrid',
@@ -37,7 +41,7 @@ export function connector(overrides: Partial<ConsoleConnector> = {}): ConsoleCon
     createdAt: NOW,
     updatedAt: NOW,
     ...overrides,
-  };
+  } as ConsoleConnector;
 }
 
 /** The card the member's test session shows for a connector. */
@@ -94,6 +98,81 @@ export function oauthApp(overrides: Partial<OAuthApp> = {}): OAuthApp {
   };
 }
 
+/** An action as `connectors.actions` lists it: a contact lookup with a path, a query and a header parameter. */
+export function action(overrides: Partial<ConnectorAction> = {}): ConnectorAction {
+  return {
+    key: 'get-contact',
+    name: 'Get contact',
+    description: 'Reads one contact.',
+    method: 'GET',
+    path: '/v3/contacts/{id}',
+    input: {
+      type: 'object',
+      required: ['id'],
+      properties: {
+        id: { type: 'string', description: 'The contact ID.', 'x-in': 'path' },
+        limit: { type: 'integer', 'x-in': 'query' },
+        verbose: { type: 'boolean', 'x-in': 'query' },
+        format: { type: 'string', enum: ['json', 'xml'], 'x-in': 'header' },
+      },
+    },
+    lastTest: null,
+    ...overrides,
+  };
+}
+
+/** What a passing test of `get-contact` answers. */
+export function actionRun(overrides: Partial<ActionTestRun> = {}): ActionTestRun {
+  return {
+    passed: true,
+    status: 200,
+    at: NOW,
+    latencyMs: 84,
+    result: {
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      body: { id: 'c_42', email: 'grace@example.com' },
+      durationMs: 84,
+      request: {
+        method: 'GET',
+        url: 'https://api.sendgrid.com/v3/contacts/c_42',
+        headers: { authorization: 'Bearer ••••••••3f9a', accept: 'application/json' },
+      },
+    },
+    ...overrides,
+  };
+}
+
+/** A vendor webhook endpoint. */
+export function endpoint(overrides: Partial<WebhookEndpoint> = {}): WebhookEndpoint {
+  return {
+    id: 'whe_1',
+    url: 'https://hooks.acme.example/plugboard',
+    description: 'Production',
+    events: null,
+    createdAt: NOW,
+    ...overrides,
+  };
+}
+
+/** A delivery in the log. */
+export function delivery(overrides: Partial<Delivery> = {}): Delivery {
+  return {
+    id: 'dlv_1',
+    endpointId: 'whe_1',
+    eventId: 'evt_1',
+    type: 'connection.created',
+    status: 'failed',
+    attempts: 3,
+    lastStatus: 500,
+    lastError: 'Internal Server Error',
+    nextAttemptAt: null,
+    createdAt: NOW,
+    deliveredAt: null,
+    ...overrides,
+  };
+}
+
 /** An error shaped like the SDK's `PlugboardApiError`. */
 export const apiError = (code: string, message: string, issues?: { path: string; message: string }[]) =>
   Object.assign(new Error(`failed (${code}): ${message}`), {
@@ -114,6 +193,11 @@ export function fakeConsole(
     connectors?: ConsoleConnector[];
     connections?: AdminConnection[];
     apps?: OAuthApp[];
+    actions?: ConnectorAction[];
+    endpoints?: WebhookEndpoint[];
+    deliveries?: Delivery[];
+    /** Deliveries per page: more than this pages with a cursor. */
+    pageSize?: number;
     signedIn?: boolean;
   } = {},
 ) {
@@ -123,6 +207,11 @@ export function fakeConsole(
     connectors: data.connectors ?? [connector()],
     connections: data.connections ?? [adminConnection()],
     apps: data.apps ?? [],
+    actions: data.actions ?? [action()],
+    endpoints: data.endpoints ?? [endpoint()],
+    deliveries: data.deliveries ?? [delivery()],
+    /** What the next `testAction` answers. */
+    run: actionRun(),
   };
   const answer = async <T>(name: string, args: unknown[], value: () => T): Promise<T> => {
     calls.push([name, ...args]);
@@ -171,6 +260,13 @@ export function fakeConsole(
           return { ...found, ...(body as Partial<ConsoleConnector>) };
         }),
       delete: (id) => answer('connectors.delete', [id], () => undefined),
+      actions: (id) => answer('connectors.actions', [id], () => ({ data: structuredClone(state.actions) })),
+      testAction: (id, key, body) =>
+        answer('connectors.testAction', [id, key, body], () => {
+          const { result: _result, ...lastTest } = state.run;
+          state.actions = state.actions.map((item) => (item.key === key ? { ...item, lastTest } : item));
+          return state.run;
+        }),
     },
     connections: {
       list: (query) =>
@@ -224,6 +320,43 @@ export function fakeConsole(
           };
         }),
       delete: (id) => answer('oauthApps.delete', [id], () => undefined),
+    },
+    webhookEndpoints: {
+      list: () => answer('webhookEndpoints.list', [], () => ({ data: state.endpoints, nextCursor: null })),
+      create: (body) =>
+        answer('webhookEndpoints.create', [body], () => {
+          const made = endpoint({
+            id: 'whe_new',
+            url: body.url,
+            description: body.description ?? '',
+            events: body.events ?? null,
+          });
+          state.endpoints = [...state.endpoints, made];
+          return { ...made, signingSecret: 'whsec_s3cr3t' };
+        }),
+      delete: (id) =>
+        answer('webhookEndpoints.delete', [id], () => {
+          state.endpoints = state.endpoints.filter((item) => item.id !== id);
+        }),
+    },
+    deliveries: {
+      list: (query) =>
+        answer('deliveries.list', [query], () => {
+          const size = data.pageSize ?? 50;
+          const matching = state.deliveries.filter(
+            (row) =>
+              (!query?.endpointId || row.endpointId === query.endpointId) &&
+              (!query?.status || row.status === query.status),
+          );
+          const start = query?.cursor ? Number(query.cursor) : 0;
+          const end = start + size;
+          return { data: matching.slice(start, end), nextCursor: end < matching.length ? String(end) : null };
+        }),
+      resend: (id) =>
+        answer('deliveries.resend', [id], () => {
+          const found = state.deliveries.find((row) => row.id === id) ?? delivery({ id });
+          return { ...found, status: 'pending' as const, nextAttemptAt: NOW };
+        }),
     },
   };
   const named = (name: string) => calls.filter(([call]) => call === name).map(([, ...args]) => args);
