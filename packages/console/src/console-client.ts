@@ -15,11 +15,11 @@ import type {
 } from '@plugboard/shared';
 
 import type {
-  ActionTestRun,
+  ActionTestResult,
   ConnectorAction,
   CreatedWebhookEndpoint,
   Delivery,
-  DeliveryQuery,
+  DeliveryListQuery,
   WebhookEndpoint,
   WebhookEndpointCreate,
 } from './contract.js';
@@ -57,7 +57,11 @@ export interface ConsoleClient {
     /** The connector's actions, each with its last test result. */
     actions(id: string): Promise<{ data: ConnectorAction[] }>;
     /** Runs an action with a connection and stores the outcome as the action's last test. */
-    testAction(id: string, key: string, body: { connectionId: string; input?: unknown }): Promise<ActionTestRun>;
+    testAction(
+      id: string,
+      key: string,
+      body: { connectionId: string; input?: Record<string, unknown> },
+    ): Promise<ActionTestResult>;
   };
   connections: {
     list(query?: ConnectionQuery): Promise<Page<AdminConnection>>;
@@ -74,13 +78,14 @@ export interface ConsoleClient {
     delete(id: string): Promise<void>;
   };
   webhookEndpoints: {
-    list(): Promise<Page<WebhookEndpoint>>;
+    list(): Promise<{ data: WebhookEndpoint[] }>;
     create(body: WebhookEndpointCreate): Promise<CreatedWebhookEndpoint>;
     delete(id: string): Promise<void>;
   };
   deliveries: {
-    list(query?: DeliveryQuery): Promise<Page<Delivery>>;
-    resend(id: string): Promise<Delivery | undefined>;
+    list(query?: DeliveryListQuery): Promise<Page<Delivery>>;
+    /** Queues the delivery again; answers the delivery as it now stands, or nothing. */
+    resend(id: string): Promise<unknown>;
   };
 }
 

@@ -3,21 +3,6 @@
  * contract until `@plugboard/shared` exports its own; then these become re-exports.
  */
 
-/** A JSON Schema as an action's input describes it; only what the generated form reads. */
-export interface JsonSchema {
-  type?: string | string[];
-  title?: string;
-  description?: string;
-  enum?: unknown[];
-  default?: unknown;
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  items?: JsonSchema;
-  /** Where the property travels in the request. */
-  'x-in'?: 'path' | 'query' | 'header' | 'body';
-  [keyword: string]: unknown;
-}
-
 /** The HTTP methods an action may use. */
 export type ActionMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -55,7 +40,7 @@ export interface ActionResult {
 export type ConnectorAction = ActionDefinition & { lastTest: ActionTest | null };
 
 /** What `connectors.testAction` answers. */
-export type ActionTestRun = ActionTest & { result: ActionResult };
+export type ActionTestResult = ActionTest & { result: ActionResult };
 
 /** A vendor endpoint Plugboard delivers events to. */
 export interface WebhookEndpoint {
@@ -96,7 +81,7 @@ export interface Delivery {
 }
 
 /** Filters and paging of the delivery log. */
-export interface DeliveryQuery {
+export interface DeliveryListQuery {
   endpointId?: string;
   status?: DeliveryStatus;
   limit?: number;

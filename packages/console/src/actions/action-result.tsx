@@ -1,4 +1,4 @@
-import type { ActionTestRun } from '../contract.js';
+import type { ActionTestResult } from '../contract.js';
 
 /** A body for people: JSON pretty-printed, text as it came. */
 export const prettyBody = (body: unknown) =>
@@ -26,7 +26,7 @@ function Headers({ headers, testId }: { headers: Record<string, string>; testId:
 }
 
 /** What a test sent (secrets already masked by the server) and what the API answered. */
-export function ActionResultView({ run }: { run: ActionTestRun }) {
+export function ActionResultView({ run }: { run: ActionTestResult }) {
   const { result } = run;
   return (
     <section class="action-result" aria-labelledby="action-result-title" data-testid="action-result">

@@ -5,7 +5,7 @@ import { Field, FormError } from '../components/field.js';
 import { Link } from '../components/link.js';
 import { Empty, Failed, Loading } from '../components/states.js';
 import type { ConsoleClient, ConsoleConnector } from '../console-client.js';
-import type { ActionTestRun, ConnectorAction } from '../contract.js';
+import type { ActionTestResult, ConnectorAction } from '../contract.js';
 import { codeOf, errorText, issuesOf } from '../state/errors.js';
 import { listAll } from '../state/format.js';
 import { ActionResultView } from './action-result.js';
@@ -48,7 +48,7 @@ export function TestActionDialog({
   connector: ConsoleConnector;
   action: ConnectorAction;
   onClose: () => void;
-  onTested: (run: ActionTestRun) => void;
+  onTested: (run: ActionTestResult) => void;
 }) {
   const fields = useMemo(() => fieldsOf(action.input), [action]);
   const [values, setValues] = useState(() => initialValues(action.input, fields));
@@ -57,7 +57,7 @@ export function TestActionDialog({
   const [connectionId, setConnectionId] = useState('');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string>('');
-  const [run, setRun] = useState<ActionTestRun | null>(null);
+  const [run, setRun] = useState<ActionTestResult | null>(null);
 
   async function loadConnections() {
     setConnections({ status: 'loading' });

@@ -8,7 +8,7 @@ import type {
 } from '@plugboard/shared';
 import type { SessionClient } from '@plugboard/widget';
 import type { ConsoleAccount, ConsoleClient, ConsoleConnector } from '../console-client.js';
-import type { ActionTestRun, ConnectorAction, Delivery, WebhookEndpoint } from '../contract.js';
+import type { ActionTestResult, ConnectorAction, Delivery, WebhookEndpoint } from '../contract.js';
 import type { ConsoleServices } from '../services.js';
 
 const NOW = '2026-01-02T03:04:05.000Z';
@@ -122,7 +122,7 @@ export function action(overrides: Partial<ConnectorAction> = {}): ConnectorActio
 }
 
 /** What a passing test of `get-contact` answers. */
-export function actionRun(overrides: Partial<ActionTestRun> = {}): ActionTestRun {
+export function actionRun(overrides: Partial<ActionTestResult> = {}): ActionTestResult {
   return {
     passed: true,
     status: 200,

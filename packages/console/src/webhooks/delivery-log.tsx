@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Empty, Failed, Loading } from '../components/states.js';
 import type { ConsoleClient } from '../console-client.js';
-import type { Delivery, DeliveryQuery, DeliveryStatus, WebhookEndpoint } from '../contract.js';
+import type { Delivery, DeliveryListQuery, DeliveryStatus, WebhookEndpoint } from '../contract.js';
 import { errorText } from '../state/errors.js';
 import { formatTime } from '../state/format.js';
 
@@ -14,12 +14,15 @@ export const DELIVERY_STATUS_LABELS: Record<DeliveryStatus, string> = {
 
 type Filters = { endpointId: string; status: '' | DeliveryStatus };
 
-const queryOf = (filters: Filters, cursor?: string): DeliveryQuery => ({
+const queryOf = (filters: Filters, cursor?: string): DeliveryListQuery => ({
   limit: 50,
   ...(filters.endpointId ? { endpointId: filters.endpointId } : {}),
   ...(filters.status ? { status: filters.status } : {}),
   ...(cursor ? { cursor } : {}),
 });
+
+const isDelivery = (value: unknown): value is Delivery =>
+  typeof value === 'object' && value !== null && 'id' in value && 'status' in value;
 
 const lastOutcome = (row: Delivery) =>
   [row.lastStatus === null ? '' : String(row.lastStatus), row.lastError ?? ''].filter(Boolean).join(' · ') || '—';
@@ -80,7 +83,7 @@ export function DeliveryLog({ client, endpoints }: { client: ConsoleClient; endp
     setResending((current) => ({ ...current, [row.id]: true }));
     try {
       const updated = await client.deliveries.resend(row.id);
-      const next = updated ?? { ...row, status: 'pending' as const };
+      const next = isDelivery(updated) && updated.id === row.id ? updated : { ...row, status: 'pending' as const };
       setRows((current) => current.map((item) => (item.id === row.id ? next : item)));
       setNotice(`${row.type} is queued to be sent again.`);
     } catch (failure) {
