@@ -72,7 +72,14 @@ export function ActionsTab({ client, connector }: { client: ConsoleClient; conne
               <tr key={action.key} data-testid="action-row" data-action-key={action.key}>
                 <th scope="row">
                   {action.name}
-                  {action.verify && <span class="pill"> verify</span>}
+                  {action.verify && (
+                    <>
+                      {' '}
+                      <span class="pill" title="Used to check a connection's credentials">
+                        verify
+                      </span>
+                    </>
+                  )}
                   <br />
                   <code class="muted">{action.key}</code>
                 </th>
