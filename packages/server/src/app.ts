@@ -2,13 +2,14 @@ import { ErrorCode } from '@plugboard/shared';
 import { Hono } from 'hono';
 import type { Keyring } from './crypto/keyring.js';
 import type { CustomAuthRegistry } from './custom-auth/handler.js';
-import { createEgressPolicy } from './egress/index.js';
+import { createEgressPolicy, type OutboundOptions } from './egress/index.js';
 import { ApiError } from './http/api-error.js';
 import { serveConsole } from './http/console-assets.js';
 import { mountRoutes, unmatched } from './http/mount.js';
 import { buildOpenApiDocument } from './http/openapi.js';
 import { limitBodySize } from './http/validation.js';
 import { type Logger, silentLogger } from './logger.js';
+import { actionRoutes } from './routes/actions.js';
 import { connectionRoutes } from './routes/connections.js';
 import { connectorRoutes } from './routes/connectors.js';
 import { consoleRoutes } from './routes/console.js';
@@ -60,6 +61,8 @@ export interface AppOptions {
    * routes fall back to `index.html`. Not served when left out.
    */
   consoleRoot?: string;
+  /** Timeout, response size cap and redirect limit of action and proxy calls. @default 15 s, 5 MB, 5 redirects */
+  outbound?: OutboundOptions;
 }
 
 /** The deployment's one OAuth callback URL. @throws Error when `publicUrl` is not an http(s) URL */
@@ -93,6 +96,7 @@ export function createApp(options: AppOptions): Hono {
   const { store, keyring, logger = silentLogger, now = () => new Date() } = options;
   const egress = createEgressPolicy({ allowHosts: options.egressAllowHosts ?? [] });
   const deps: ServiceDeps = { store, keyring, logger, now, customAuth: options.customAuth ?? {}, egress };
+  if (options.outbound) deps.outbound = options.outbound;
   const refreshPolicy = { ...defaultRefreshPolicy, ...options.refreshPolicy };
   const oauth: OAuthConfig = {
     redirectUri: options.publicUrl === undefined ? undefined : redirectUriOf(options.publicUrl),
@@ -109,6 +113,7 @@ export function createApp(options: AppOptions): Hono {
     ...organizationRoutes(deps),
     ...connectorRoutes(deps),
     ...connectionRoutes(deps, refresher),
+    ...actionRoutes(deps, refresher),
     ...sessionRoutes(deps, refresher),
     ...oauthRoutes(deps, oauth),
     ...oauthAppRoutes(deps),

@@ -50,6 +50,12 @@ export const ErrorCode = {
    * otherwise internal address); nothing was sent.
    */
   EgressBlocked: 'egress_blocked',
+  /** An action or proxy path would change the scheme, host or port of the connector's API base URL. */
+  PathNotAllowed: 'path_not_allowed',
+  /** The third-party API did not answer within the timeout. */
+  UpstreamTimeout: 'upstream_timeout',
+  /** The third-party API's answer was larger than the server accepts. */
+  UpstreamTooLarge: 'upstream_too_large',
   /** The third party refused or failed while connecting (a custom auth handler's call, for instance). */
   ProviderError: 'provider_error',
   /** The request conflicts with the current state. */

@@ -5,6 +5,26 @@
  */
 export { type ErrorBody, ErrorCode, type ValidationIssue } from './error-codes.js';
 export {
+  ACTION_METHODS,
+  actionDefinitionSchema,
+  actionInputSchema,
+  actionKeySchema,
+  actionListSchema,
+  actionMethodSchema,
+  actionPathSchema,
+  actionResultSchema,
+  actionRunSchema,
+  actionTestResultSchema,
+  actionTestRunSchema,
+  actionTestSchema,
+  apiBaseUrlSchema,
+  connectorActionSchema,
+  inputLocationSchema,
+  inputPropertySchema,
+  jsonSchemaSchema,
+  proxyRequestSchema,
+} from './schemas/actions.js';
+export {
   AUTH_KIND_LABELS,
   AUTH_KINDS,
   authKindSchema,

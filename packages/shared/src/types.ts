@@ -138,3 +138,24 @@ export interface Page<T> {
   data: T[];
   nextCursor: string | null;
 }
+
+/** An HTTP method an action may use. */
+export type ActionMethod = z.output<typeof import('./schemas/actions.js').actionMethodSchema>;
+/** One call a connector offers on its third-party API, as stored and returned. */
+export type ActionDefinition = z.output<typeof import('./schemas/actions.js').actionDefinitionSchema>;
+/** An action as written in a connector's create or update body. */
+export type ActionDefinitionInput = z.input<typeof import('./schemas/actions.js').actionDefinitionSchema>;
+/** Body of `POST /v1/actions/run`. */
+export type ActionRun = z.input<typeof import('./schemas/actions.js').actionRunSchema>;
+/** Body of `POST /v1/proxy`. */
+export type ProxyRequest = z.input<typeof import('./schemas/actions.js').proxyRequestSchema>;
+/** Body of `POST /v1/connectors/{id}/actions/{key}/test`. */
+export type ActionTestRun = z.input<typeof import('./schemas/actions.js').actionTestRunSchema>;
+/** What a call to the third party returned, with the request as sent (secrets masked). */
+export type ActionResult = z.output<typeof import('./schemas/actions.js').actionResultSchema>;
+/** The outcome of an action's last test. */
+export type ActionTest = z.output<typeof import('./schemas/actions.js').actionTestSchema>;
+/** An action with the viewer's last test, as `GET /v1/connectors/{id}/actions` lists it. */
+export type ConnectorAction = z.output<typeof import('./schemas/actions.js').connectorActionSchema>;
+/** The answer of `POST /v1/connectors/{id}/actions/{key}/test`. */
+export type ActionTestResult = z.output<typeof import('./schemas/actions.js').actionTestResultSchema>;

@@ -1,7 +1,14 @@
-import { AUTH_KIND_LABELS, type ConnectionStatus, type ConnectionTest, ErrorCode } from '@plugboard/shared';
+import {
+  type ActionDefinition,
+  AUTH_KIND_LABELS,
+  type ConnectionStatus,
+  type ConnectionTest,
+  ErrorCode,
+} from '@plugboard/shared';
 import { CustomAuthError, type CustomAuthHandler } from '../custom-auth/handler.js';
 import { ApiError } from '../http/api-error.js';
 import type { ConnectionRecord } from '../storage/store.js';
+import { testAction } from './actions.js';
 import { findConnection, openConnectionCredentials } from './connections.js';
 import type { ServiceDeps } from './deps.js';
 import type { TokenRefresher } from './token-refresh.js';
@@ -45,6 +52,26 @@ async function testCustom(deps: ServiceDeps, handler: CustomAuthHandler, record:
     : { result: 'passed', message: 'The service accepted the stored credentials', status };
 }
 
+/** The connector's `verify` action: passed on a 2xx answer; the test is kept as the action's last test. */
+async function testWithAction(
+  deps: ServiceDeps,
+  refresher: TokenRefresher,
+  record: ConnectionRecord,
+  connectorId: string,
+  verify: ActionDefinition,
+): Promise<Outcome> {
+  try {
+    const test = await testAction(deps, refresher, record.organizationId, connectorId, verify.key, {
+      connectionId: record.id,
+    });
+    const message = `${verify.name} answered ${test.status}`;
+    return { result: test.passed ? 'passed' : 'failed', message };
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status < 409) throw error;
+    return { result: 'failed', message: error.message };
+  }
+}
+
 /**
  * Checks that a connection's credentials still work, where its connector defines how: OAuth 2.0 through the
  * token refresh path, custom auth through its handler's `verify`. Other kinds answer `unsupported`.
@@ -60,8 +87,10 @@ export async function testConnection(
   const connector = await deps.store.getConnector(record.connectorId);
   const method = connector?.authMethods.find((candidate) => candidate.id === record.authMethodId);
   const handler = method?.kind === 'custom' ? deps.customAuth?.[method.handler] : undefined;
+  const verify = connector?.actions.find((action) => action.verify);
   let outcome: Outcome;
-  if (record.authKind === 'oauth2') outcome = await testOAuth(refresher, record);
+  if (connector && verify) outcome = await testWithAction(deps, refresher, record, connector.id, verify);
+  else if (record.authKind === 'oauth2') outcome = await testOAuth(refresher, record);
   else if (handler?.verify) outcome = await testCustom(deps, handler, record);
   else {
     outcome = {

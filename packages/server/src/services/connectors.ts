@@ -105,6 +105,8 @@ export async function presentConnector(
     visibility,
     iconUrl,
     authMethods,
+    apiBaseUrl,
+    actions,
     createdAt,
     updatedAt,
   } = record;
@@ -113,7 +115,7 @@ export async function presentConnector(
   const connectionCount = (counts ?? (await deps.store.countConnections(viewer))).get(id) ?? 0;
   return {
     ...{ id, organizationId, slug, name, description, domain, visibility, iconUrl, authMethods, createdBy, editable },
-    ...{ connectionCount, createdAt, updatedAt },
+    ...{ connectionCount, createdAt, updatedAt, apiBaseUrl, actions },
   };
 }
 
@@ -165,6 +167,8 @@ export async function createConnector(
     visibility: input.visibility,
     iconUrl: input.iconUrl ?? null,
     authMethods: settleAuthMethods(input.authMethods),
+    apiBaseUrl: input.apiBaseUrl ?? null,
+    actions: input.actions,
     createdBy: creator.id,
     createdAt: now,
     updatedAt: now,
@@ -219,6 +223,8 @@ export async function updateConnector(
     visibility: patch.visibility ?? record.visibility,
     iconUrl: patch.iconUrl === undefined ? record.iconUrl : patch.iconUrl,
     authMethods: patch.authMethods ? settleAuthMethods(patch.authMethods, record.authMethods) : record.authMethods,
+    apiBaseUrl: patch.apiBaseUrl === undefined ? record.apiBaseUrl : patch.apiBaseUrl,
+    actions: patch.actions ?? record.actions,
     updatedAt: deps.now().toISOString(),
   };
   await deps.store.updateConnector(updated);

@@ -1,6 +1,6 @@
 import type { Keyring } from '../crypto/keyring.js';
 import type { CustomAuthRegistry } from '../custom-auth/handler.js';
-import { createEgressPolicy, type EgressPolicy } from '../egress/index.js';
+import { createEgressPolicy, type EgressPolicy, type OutboundOptions } from '../egress/index.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../storage/store.js';
 
@@ -14,6 +14,8 @@ export interface ServiceDeps {
   customAuth?: CustomAuthRegistry;
   /** Where the server may send requests. @default a policy with an empty allowlist (see {@link egressOf}) */
   egress?: EgressPolicy;
+  /** Timeout, size cap and redirect limit of calls to third-party APIs (actions, proxy). @default see {@link OutboundOptions} */
+  outbound?: OutboundOptions;
 }
 
 const strictEgress = createEgressPolicy();

@@ -138,29 +138,47 @@ export class TokenRefresher {
     return expiresAt - this.deps.now().getTime() > threshold;
   }
 
-  #refresh(record: ConnectionRecord): Promise<Values> {
+  /**
+   * Refreshes an OAuth 2.0 connection's token because the API refused `rejectedToken`, unless another caller
+   * already replaced that token (then its replacement is handed out). @throws ApiError 404, 409 needs_reauth, 502
+   */
+  async refreshRejected(
+    organizationId: string,
+    connectionId: string,
+    rejectedToken: string,
+  ): Promise<ConnectionCredentials> {
+    const record = await findConnection(this.deps, organizationId, connectionId);
+    if (record.status === 'needs_reauth') throw needsReauth();
+    if (record.authKind !== 'oauth2') return this.credentialsFor(organizationId, connectionId);
+    return { connectionId, authKind: 'oauth2', credentials: usable(await this.#refresh(record, rejectedToken)) };
+  }
+
+  #refresh(record: ConnectionRecord, rejectedToken?: string): Promise<Values> {
     let shared = this.#inFlight.get(record.id);
     if (!shared) {
-      shared = this.#refreshUnderLock(record).finally(() => this.#inFlight.delete(record.id));
+      shared = this.#refreshUnderLock(record, rejectedToken).finally(() => this.#inFlight.delete(record.id));
       this.#inFlight.set(record.id, shared);
     }
     return shared;
   }
 
-  async #refreshUnderLock(record: ConnectionRecord): Promise<Values> {
+  async #refreshUnderLock(record: ConnectionRecord, rejectedToken?: string): Promise<Values> {
     const { store, now } = this.deps;
+    // After a refusal, "fresh" means someone already replaced the refused token.
+    const fresh = (values: Values) =>
+      rejectedToken === undefined ? this.#fresh(values) : values.accessToken !== rejectedToken;
     for (const deadline = now().getTime() + this.policy.lockMs; ; await sleep(25)) {
       const at = now();
       const until = new Date(at.getTime() + this.policy.lockMs).toISOString();
       if (await store.tryLockRefresh(record.id, this.#holder, until, at.toISOString())) break;
       // Another process is refreshing: its result lands in the database.
       const values = await this.#read(record);
-      if (this.#fresh(values)) return values;
+      if (fresh(values)) return values;
       if (at.getTime() > deadline) throw refreshFailed('Another server kept the refresh lock too long');
     }
     try {
       const current = await this.#read(record);
-      if (this.#fresh(current)) return current;
+      if (fresh(current)) return current;
       return await this.#renew(record, current);
     } finally {
       await store.unlockRefresh(record.id, this.#holder);

@@ -1,4 +1,4 @@
-import type { AuthKind, AuthMethod, ConnectionStatus, Visibility } from '@plugboard/shared';
+import type { ActionDefinition, AuthKind, AuthMethod, ConnectionStatus, Visibility } from '@plugboard/shared';
 import type { SealedCredentials } from '../crypto/credential-cipher.js';
 
 /** Timestamps are ISO 8601 strings throughout storage. */
@@ -58,6 +58,9 @@ export interface ConnectorRecord {
   visibility: Visibility;
   iconUrl: string | null;
   authMethods: AuthMethod[];
+  /** Where actions are sent; null to derive it from the domain. */
+  apiBaseUrl: string | null;
+  actions: ActionDefinition[];
   createdBy: string;
   createdAt: Timestamp;
   updatedAt: Timestamp;
@@ -173,3 +176,14 @@ export type SealedRecord = { id: string; organizationId: string; sealed: SealedC
   | { kind: 'connector-secret'; connectorId: string; authMethodId: string }
   | { kind: 'oauth-app-secret'; appId: string }
 );
+
+/** The last test of one action of a connector, as one organization ran it. */
+export interface ActionTestRecord {
+  organizationId: string;
+  connectorId: string;
+  actionKey: string;
+  passed: boolean;
+  status: number;
+  latencyMs: number;
+  at: Timestamp;
+}

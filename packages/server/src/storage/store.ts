@@ -1,5 +1,6 @@
 import type { SealedCredentials } from '../crypto/credential-cipher.js';
 import type {
+  ActionTestRecord,
   ApiKeyRecord,
   ConnectionFilter,
   ConnectionRecord,
@@ -62,6 +63,11 @@ export interface Store {
     scope: ConnectorScope,
     page?: { limit: number; cursor?: string | undefined },
   ): Promise<ConnectorRecord[]>;
+
+  /** Stores (or replaces) the last test of a connector's action for one organization. */
+  putActionTest(record: ActionTestRecord): Promise<void>;
+  /** One organization's last tests of a connector's actions. */
+  listActionTests(organizationId: string, connectorId: string): Promise<ActionTestRecord[]>;
 
   upsertTenant(organizationId: string, tenantId: string, at: string): Promise<void>;
   listTenants(organizationId: string, page: { limit: number; cursor?: string | undefined }): Promise<TenantRecord[]>;

@@ -39,6 +39,8 @@ function connector(organizationId: string, id: string, overrides: Partial<Connec
     visibility: 'private',
     iconUrl: null,
     authMethods: [{ id: 'am_1', kind: 'none', isDefault: true }],
+    apiBaseUrl: null,
+    actions: [],
     createdBy: `usr_${organizationId}`,
     createdAt: at,
     updatedAt: at,
@@ -125,6 +127,47 @@ export function describeStoreContract(name: string, factory: StoreFactory) {
       await expect(store.createConnector(connector('org_a', 'ctr_two', { slug: 'same' }))).rejects.toThrow();
       await store.createConnector(connector('org_b', 'ctr_three', { slug: 'same' }));
       expect((await store.findConnectorBySlug('org_b', 'same'))?.id).toBe('ctr_three');
+      await store.close();
+    });
+
+    it("keeps a connector's API base URL and actions through create and update", async () => {
+      const { store } = await factory.open();
+      await seed(store, 'org_a');
+      const action = {
+        key: 'me',
+        name: 'Me',
+        description: '',
+        method: 'GET' as const,
+        path: '/me',
+        input: { type: 'object' as const, properties: {} },
+        verify: true,
+      };
+      await store.createConnector(
+        connector('org_a', 'ctr_act', { apiBaseUrl: 'https://api.acme.example/v1', actions: [action] }),
+      );
+      expect(await store.getConnector('ctr_act')).toMatchObject({
+        apiBaseUrl: 'https://api.acme.example/v1',
+        actions: [action],
+      });
+      const record = (await store.getConnector('ctr_act')) as ConnectorRecord;
+      await store.updateConnector({ ...record, apiBaseUrl: null, actions: [] });
+      expect(await store.getConnector('ctr_act')).toMatchObject({ apiBaseUrl: null, actions: [] });
+      await store.close();
+    });
+
+    it('keeps one last test per organization and action, replacing the previous one', async () => {
+      const { store } = await factory.open();
+      await seed(store, 'org_a');
+      await seed(store, 'org_b');
+      await store.createConnector(connector('org_a', 'ctr_t', { visibility: 'public' }));
+      const test = { connectorId: 'ctr_t', actionKey: 'me', passed: false, status: 401, latencyMs: 12.5, at };
+      await store.putActionTest({ ...test, organizationId: 'org_a' });
+      await store.putActionTest({ ...test, organizationId: 'org_a', passed: true, status: 200 });
+      await store.putActionTest({ ...test, organizationId: 'org_b', actionKey: 'other' });
+      expect(await store.listActionTests('org_a', 'ctr_t')).toEqual([
+        { ...test, organizationId: 'org_a', passed: true, status: 200 },
+      ]);
+      expect((await store.listActionTests('org_b', 'ctr_t')).map((t) => t.actionKey)).toEqual(['other']);
       await store.close();
     });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SLUG_PATTERN } from '../slug.js';
+import { actionDefinitionSchema, actionListSchema, apiBaseUrlSchema } from './actions.js';
 import { authMethodInputSchema, authMethodSchema, publicAuthMethodSchema } from './auth-methods.js';
 import { httpsUrlSchema, idSchema, timestampSchema } from './common.js';
 
@@ -39,6 +40,10 @@ export const connectorCreateSchema = z.strictObject({
   visibility: visibilitySchema.default('private'),
   iconUrl: httpsUrlSchema.optional(),
   authMethods: authMethodsInput,
+  /** Where actions are sent; derived from the domain when left out (`https://api.<domain>`). */
+  apiBaseUrl: apiBaseUrlSchema.nullable().optional(),
+  /** Calls the connector offers on the third-party API. */
+  actions: actionListSchema.default([]),
   /** The member who creates it; defaults to the signed-in member in the console, else the organization's first member. */
   createdBy: idSchema.optional(),
 });
@@ -52,6 +57,8 @@ export const connectorUpdateSchema = z.strictObject({
   visibility: visibilitySchema.optional(),
   iconUrl: httpsUrlSchema.nullable().optional(),
   authMethods: authMethodsInput.optional(),
+  apiBaseUrl: apiBaseUrlSchema.nullable().optional(),
+  actions: actionListSchema.optional(),
 });
 
 /** Who created a connector. */
@@ -72,6 +79,9 @@ export const connectorSchema = z.object({
   visibility: visibilitySchema,
   iconUrl: z.string().nullable(),
   authMethods: z.array(authMethodSchema),
+  /** Where actions are sent, as configured; null when derived from the domain (`https://api.<domain>`). */
+  apiBaseUrl: z.string().nullable(),
+  actions: z.array(actionDefinitionSchema),
   createdBy: creatorSchema,
   /** False for public connectors of other organizations: usable, not editable. */
   editable: z.boolean(),

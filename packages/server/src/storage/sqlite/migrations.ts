@@ -177,4 +177,22 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
       ALTER TABLE connect_sessions ADD COLUMN member_id TEXT;
     `,
   },
+  {
+    version: 8,
+    name: 'connector actions: API base URL, action definitions, last test of each action per organization',
+    sql: `
+      ALTER TABLE connectors ADD COLUMN api_base_url TEXT;
+      ALTER TABLE connectors ADD COLUMN actions TEXT NOT NULL DEFAULT '[]';
+      CREATE TABLE action_tests (
+        organization_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+        connector_id TEXT NOT NULL REFERENCES connectors(id) ON DELETE CASCADE,
+        action_key TEXT NOT NULL,
+        passed INTEGER NOT NULL,
+        status INTEGER NOT NULL,
+        latency_ms REAL NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (organization_id, connector_id, action_key)
+      );
+    `,
+  },
 ];

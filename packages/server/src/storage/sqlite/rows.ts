@@ -1,7 +1,8 @@
 // Maps SQLite rows (snake_case, JSON in TEXT columns) to records. Columns are picked one by one:
 // the driver adds bookkeeping properties to row objects that must not leak into records.
-import type { AuthMethod } from '@plugboard/shared';
+import type { ActionDefinition, AuthMethod } from '@plugboard/shared';
 import type {
+  ActionTestRecord,
   ApiKeyRecord,
   ConnectionRecord,
   ConnectorRecord,
@@ -68,6 +69,8 @@ export const connector = (row: Row): ConnectorRecord => ({
   visibility: text(row.visibility) as ConnectorRecord['visibility'],
   iconUrl: nullableText(row.icon_url),
   authMethods: (JSON.parse(text(row.auth_methods)) as AuthMethod[]).map(alwaysPkce),
+  apiBaseUrl: nullableText(row.api_base_url),
+  actions: JSON.parse(text(row.actions ?? '[]')) as ActionDefinition[],
   createdBy: text(row.created_by),
   createdAt: text(row.created_at),
   updatedAt: text(row.updated_at),
@@ -189,3 +192,13 @@ export const sealedRecord = (kind: SealedKind, row: Row): SealedRecord => {
     return { ...base, kind, connectorId: text(row.connector_id), authMethodId: text(row.auth_method_id) };
   return { ...base, kind, appId: text(row.id) };
 };
+
+export const actionTest = (row: Row): ActionTestRecord => ({
+  organizationId: text(row.organization_id),
+  connectorId: text(row.connector_id),
+  actionKey: text(row.action_key),
+  passed: Boolean(row.passed),
+  status: Number(row.status),
+  latencyMs: Number(row.latency_ms),
+  at: text(row.at),
+});

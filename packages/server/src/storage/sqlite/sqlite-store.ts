@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'libsql';
 import type { SealedCredentials } from '../../crypto/credential-cipher.js';
 import type {
+  ActionTestRecord,
   ApiKeyRecord,
   ConnectionFilter,
   ConnectionRecord,
@@ -24,6 +25,8 @@ import type {
 } from '../store.js';
 import { migrations } from './migrations.js';
 import * as rows from './rows.js';
+
+const actionColumns = (c: ConnectorRecord) => [c.apiBaseUrl, JSON.stringify(c.actions)] as const;
 
 type Row = Record<string, unknown>;
 type Page = { limit: number; cursor?: string | undefined };
@@ -210,18 +213,20 @@ export class SqliteStore implements Store {
 
   async createConnector(c: ConnectorRecord) {
     this.run(
-      'INSERT INTO connectors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      `INSERT INTO connectors (id, organization_id, slug, name, description, domain, visibility, icon_url,
+       auth_methods, created_by, created_at, updated_at, api_base_url, actions)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ...[c.id, c.organizationId, c.slug, c.name, c.description, c.domain, c.visibility, c.iconUrl],
-      ...[JSON.stringify(c.authMethods), c.createdBy, c.createdAt, c.updatedAt],
+      ...[JSON.stringify(c.authMethods), c.createdBy, c.createdAt, c.updatedAt, ...actionColumns(c)],
     );
   }
 
   async updateConnector(c: ConnectorRecord) {
     this.run(
       `UPDATE connectors SET slug = ?, name = ?, description = ?, domain = ?, visibility = ?, icon_url = ?,
-       auth_methods = ?, updated_at = ? WHERE id = ?`,
+       auth_methods = ?, updated_at = ?, api_base_url = ?, actions = ? WHERE id = ?`,
       ...[c.slug, c.name, c.description, c.domain, c.visibility, c.iconUrl, JSON.stringify(c.authMethods)],
-      ...[c.updatedAt, c.id],
+      ...[c.updatedAt, ...actionColumns(c), c.id],
     );
   }
 
@@ -255,6 +260,24 @@ export class SqliteStore implements Store {
       page.cursor ?? '',
       page.limit,
     ).map(rows.connector);
+  }
+
+  async putActionTest(t: ActionTestRecord) {
+    this.run(
+      `INSERT INTO action_tests (organization_id, connector_id, action_key, passed, status, latency_ms, at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (organization_id, connector_id, action_key)
+       DO UPDATE SET passed = excluded.passed, status = excluded.status, latency_ms = excluded.latency_ms, at = excluded.at`,
+      ...[t.organizationId, t.connectorId, t.actionKey, t.passed ? 1 : 0, t.status, t.latencyMs, t.at],
+    );
+  }
+
+  async listActionTests(organizationId: string, connectorId: string) {
+    return this.all(
+      'SELECT * FROM action_tests WHERE organization_id = ? AND connector_id = ? ORDER BY action_key',
+      organizationId,
+      connectorId,
+    ).map(rows.actionTest);
   }
 
   async upsertTenant(organizationId: string, tenantId: string, at: string) {

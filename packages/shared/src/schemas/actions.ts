@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import { idSchema, timestampSchema } from './common.js';
+
+/** HTTP methods an action or a proxy call may use. */
+export const ACTION_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
+/** One of {@link ACTION_METHODS}. */
+export const actionMethodSchema = z.enum(ACTION_METHODS);
+
+/** Where an input property goes in the request. */
+export const inputLocationSchema = z.enum(['path', 'query', 'header', 'body']);
+
+/** Any JSON Schema document, kept as given. Only the subset the server's validator knows is enforced. */
+export const jsonSchemaSchema = z.record(z.string(), z.unknown());
+
+/** One property of an action's input: a JSON Schema with `x-in` saying where it goes. */
+export const inputPropertySchema = z.looseObject({
+  'x-in': inputLocationSchema.optional(),
+});
+
+/** An action's input: a JSON Schema object whose properties each say where they go (`x-in`). */
+export const actionInputSchema = z.looseObject({
+  type: z.literal('object').default('object'),
+  properties: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]{0,63}$/), inputPropertySchema).default({}),
+  required: z.array(z.string()).optional(),
+  additionalProperties: z.boolean().optional(),
+});
+
+/** An action key: lowercase letters, digits, dots, dashes and underscores, unique per connector. */
+export const actionKeySchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9._-]{0,63}$/, 'Use up to 64 lowercase letters, digits, dots, dashes and underscores');
+
+/** A path template such as `/v3/contacts/{id}`: relative to the connector's API base URL. */
+export const actionPathSchema = z
+  .string()
+  .max(2048)
+  .regex(/^\/(?![/\\])[^\s?#\\]*$/, 'Must start with a single / and hold no spaces, ?, # or backslashes');
+
+/** One call a connector offers on its third-party API. */
+export const actionDefinitionSchema = z
+  .strictObject({
+    key: actionKeySchema,
+    name: z.string().trim().min(1).max(100),
+    description: z.string().max(1000).default(''),
+    method: actionMethodSchema,
+    path: actionPathSchema,
+    input: actionInputSchema.default({ type: 'object', properties: {} }),
+    response: jsonSchemaSchema.optional(),
+    /** Marks the action `POST /v1/connections/{id}/test` runs to check credentials. */
+    verify: z.boolean().optional(),
+  })
+  .superRefine((action, ctx) => {
+    const placeholders = [...action.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1] as string);
+    for (const name of placeholders) {
+      const property = action.input.properties[name];
+      if (property?.['x-in'] !== 'path') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['path'],
+          message: `{${name}} needs an input property with "x-in": "path"`,
+        });
+      }
+    }
+  });
+
+/** The actions of a connector: keys unique, at most one marked `verify`. */
+export const actionListSchema = z
+  .array(actionDefinitionSchema)
+  .max(200)
+  .superRefine((actions, ctx) => {
+    const seen = new Set<string>();
+    for (const [index, action] of actions.entries()) {
+      if (seen.has(action.key)) ctx.addIssue({ code: 'custom', path: [index, 'key'], message: 'Keys must be unique' });
+      seen.add(action.key);
+    }
+    if (actions.filter((action) => action.verify).length > 1) {
+      ctx.addIssue({ code: 'custom', message: 'Mark only one action as verify' });
+    }
+  });
+
+/** The base URL actions are sent to: http(s), no user info, query or fragment. */
+export const apiBaseUrlSchema = z
+  .url({ protocol: /^https?$/, error: 'Must be an http(s) URL' })
+  .max(2048)
+  .refine((value) => {
+    const url = new URL(value);
+    return !url.username && !url.password && !url.search && !url.hash;
+  }, 'Must not hold a user name, password, query or fragment');
+
+/** Body of `POST /v1/actions/run`. */
+export const actionRunSchema = z.strictObject({
+  connectionId: idSchema,
+  action: actionKeySchema,
+  input: z.record(z.string(), z.unknown()).optional(),
+});
+
+const headerRecord = z.record(z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/), z.string().max(8192));
+
+/** Body of `POST /v1/proxy`: any path under the connector's API base URL. */
+export const proxyRequestSchema = z.strictObject({
+  connectionId: idSchema,
+  method: actionMethodSchema,
+  path: z.string().min(1).max(2048),
+  query: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  headers: headerRecord.optional(),
+  body: z.unknown().optional(),
+});
+
+/** Body of `POST /v1/connectors/{id}/actions/{key}/test`. */
+export const actionTestRunSchema = z.strictObject({
+  connectionId: idSchema,
+  input: z.record(z.string(), z.unknown()).optional(),
+});
+
+/** What a call to the third party returned, with the request as sent (secrets masked). */
+export const actionResultSchema = z.object({
+  status: z.number().int(),
+  headers: z.record(z.string(), z.string()),
+  /** Parsed JSON when the response is JSON, else its text. */
+  body: z.unknown(),
+  durationMs: z.number(),
+  request: z.object({
+    method: z.string(),
+    url: z.string(),
+    headers: z.record(z.string(), z.string()),
+  }),
+});
+
+/** The outcome of an action's last test. */
+export const actionTestSchema = z.object({
+  /** True for a 2xx answer. */
+  passed: z.boolean(),
+  status: z.number().int(),
+  at: timestampSchema,
+  latencyMs: z.number(),
+});
+
+/** An action as `GET /v1/connectors/{id}/actions` lists it, with the viewer's last test. */
+export const connectorActionSchema = z.object({
+  key: z.string(),
+  name: z.string(),
+  description: z.string(),
+  method: actionMethodSchema,
+  path: z.string(),
+  input: z.record(z.string(), z.unknown()),
+  response: z.record(z.string(), z.unknown()).optional(),
+  verify: z.boolean().optional(),
+  lastTest: actionTestSchema.nullable(),
+});
+
+/** The answer of `POST /v1/connectors/{id}/actions/{key}/test`. */
+export const actionTestResultSchema = actionTestSchema.extend({ result: actionResultSchema });
