@@ -10,6 +10,7 @@
 export type * from '@plugboard/shared/types';
 export { PlugboardAdmin, type PlugboardAdminOptions } from './admin/plugboard-admin.js';
 export type {
+  ActionsResource,
   ApiKeysResource,
   ConnectionListQuery,
   ConnectionsResource,

@@ -48,6 +48,20 @@ describe('PlugboardAdmin', () => {
       'GET',
       '/v1/connections/cxn_1/credentials',
     ],
+    ['connectors.actions', () => admin.connectors.actions('acme-crm'), 'GET', '/v1/connectors/acme-crm/actions'],
+    [
+      'connectors.testAction',
+      () => admin.connectors.testAction('acme-crm', 'me', { connectionId: 'cxn_1' }),
+      'POST',
+      '/v1/connectors/acme-crm/actions/me/test',
+    ],
+    ['actions.run', () => admin.actions.run({ connectionId: 'cxn_1', action: 'me' }), 'POST', '/v1/actions/run'],
+    [
+      'actions.proxy',
+      () => admin.actions.proxy({ connectionId: 'cxn_1', method: 'GET', path: '/contacts' }),
+      'POST',
+      '/v1/proxy',
+    ],
     ['tenants.list', () => admin.tenants.list(), 'GET', '/v1/tenants'],
     ['oauthApps.list', () => admin.oauthApps.list(), 'GET', '/v1/oauth-apps'],
     [
@@ -82,6 +96,15 @@ describe('PlugboardAdmin', () => {
     expect(last()?.body).toEqual({ tenantId: 'acme', endUserId: 'u1' });
     expect(session.token).toMatch(/^pb_cs_/);
     expect(await admin.connections.delete('cxn_1')).toBeUndefined();
+  });
+
+  it("runs an action with its input and returns the third party's answer", async () => {
+    const result = await admin.actions.run({ connectionId: 'cxn_1', action: 'get-contact', input: { id: 'c_1' } });
+    expect(last()?.body).toEqual({ connectionId: 'cxn_1', action: 'get-contact', input: { id: 'c_1' } });
+    expect(result).toMatchObject({ status: 200, request: { headers: { authorization: '••••abcd' } } });
+    const test = await admin.connectors.testAction('acme-crm', 'get contact', { connectionId: 'cxn_1' });
+    expect(last()?.path).toBe('/v1/connectors/acme-crm/actions/get%20contact/test');
+    expect(test).toMatchObject({ passed: true, latencyMs: 12, result: { status: 200 } });
   });
 
   it('encodes ids so they cannot change the route', async () => {

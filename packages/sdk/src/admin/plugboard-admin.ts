@@ -1,5 +1,6 @@
 import { type ClientOptions, createSender } from '../core/request.js';
 import {
+  ActionsResource,
   ApiKeysResource,
   ConnectionsResource,
   ConnectorsResource,
@@ -37,6 +38,8 @@ export class PlugboardAdmin {
   readonly apiKeys: ApiKeysResource;
   readonly connectors: ConnectorsResource;
   readonly connections: ConnectionsResource;
+  /** Runs connector actions and proxied calls with a connection's credentials. */
+  readonly actions: ActionsResource;
   readonly tenants: TenantsResource;
   readonly connectSessions: ConnectSessionsResource;
   readonly oauthApps: OAuthAppsResource;
@@ -58,6 +61,7 @@ export class PlugboardAdmin {
     this.apiKeys = new ApiKeysResource(adminSend);
     this.connectors = new ConnectorsResource(adminSend);
     this.connections = new ConnectionsResource(adminSend);
+    this.actions = new ActionsResource(adminSend);
     this.tenants = new TenantsResource(adminSend);
     this.connectSessions = new ConnectSessionsResource(adminSend);
     this.oauthApps = new OAuthAppsResource(adminSend);

@@ -1,4 +1,8 @@
 import type {
+  ActionResult,
+  ActionRun,
+  ActionTestResult,
+  ActionTestRun,
   AdminConnection,
   ApiKey,
   ApiKeyCreate,
@@ -6,6 +10,7 @@ import type {
   ConnectionStatus,
   ConnectionTest,
   Connector,
+  ConnectorAction,
   ConnectorCreate,
   ConnectorUpdate,
   ConnectSession,
@@ -19,6 +24,7 @@ import type {
   Organization,
   OrganizationUpdate,
   Page,
+  ProxyRequest,
   Tenant,
 } from '@plugboard/shared';
 import { type ApiRequest, segment } from '../core/request.js';
@@ -123,6 +129,62 @@ export class ConnectorsResource {
   /** Deletes a connector and all its connections. */
   delete(idOrSlug: string): Promise<void> {
     return this.send({ method: 'DELETE', path: `connectors/${segment(idOrSlug)}` });
+  }
+  /**
+   * A connector's actions, each with your organization's last test (`lastTest`, null before the first).
+   *
+   * @example
+   * ```ts
+   * const { data } = await plugboard.connectors.actions('acme-crm');
+   * ```
+   */
+  actions(idOrSlug: string): Promise<{ data: ConnectorAction[] }> {
+    return this.send({ method: 'GET', path: `connectors/${segment(idOrSlug)}/actions` });
+  }
+  /**
+   * Runs one action with a connection of the connector and keeps the outcome as the action's last test.
+   * @throws ValidationError with code `validation_failed` for input the action's schema refuses
+   * @example
+   * ```ts
+   * const test = await plugboard.connectors.testAction('acme-crm', 'me', { connectionId: 'cxn_1' });
+   * console.log(test.passed, test.result.status);
+   * ```
+   */
+  testAction(idOrSlug: string, key: string, body: ActionTestRun): Promise<ActionTestResult> {
+    return this.send({
+      method: 'POST',
+      path: `connectors/${segment(idOrSlug)}/actions/${segment(key)}/test`,
+      body,
+    });
+  }
+}
+
+/** Calls to third-party APIs with a connection's credentials, which never leave Plugboard. */
+export class ActionsResource {
+  constructor(private readonly send: AdminSend) {}
+  /**
+   * Runs a connector action: the input is checked against the action's schema, the connection's credentials
+   * are added, and the third party's answer comes back (secrets masked in `request`).
+   * @throws ValidationError (`validation_failed`, `egress_blocked`, `path_not_allowed`), PlugboardApiError
+   * with `upstream_timeout` or `upstream_too_large`
+   * @example
+   * ```ts
+   * const { status, body } = await plugboard.actions.run({ connectionId: 'cxn_1', action: 'get-contact', input: { id: 'c_1' } });
+   * ```
+   */
+  run(body: ActionRun): Promise<ActionResult> {
+    return this.send({ method: 'POST', path: 'actions/run', body });
+  }
+  /**
+   * Sends any request to a path of the connection's connector API, with its credentials. The path cannot
+   * leave the API (`//host`, `https://…` are refused with `path_not_allowed`).
+   * @example
+   * ```ts
+   * await plugboard.actions.proxy({ connectionId: 'cxn_1', method: 'GET', path: '/contacts', query: { limit: 10 } });
+   * ```
+   */
+  proxy(body: ProxyRequest): Promise<ActionResult> {
+    return this.send({ method: 'POST', path: 'proxy', body });
   }
 }
 

@@ -56,6 +56,18 @@ describe('PlugboardConsole', () => {
       '/v1/oauth-apps/app_1',
     ],
     [
+      'connectors.testAction',
+      (c: PlugboardConsole) => c.connectors.testAction('acme-crm', 'me', { connectionId: 'cxn_1' }),
+      'POST',
+      '/v1/connectors/acme-crm/actions/me/test',
+    ],
+    [
+      'actions.run',
+      (c: PlugboardConsole) => c.actions.run({ connectionId: 'cxn_1', action: 'me' }),
+      'POST',
+      '/v1/actions/run',
+    ],
+    [
       'connectSessions.create',
       (c: PlugboardConsole) => c.connectSessions.create({ tenantId: 'acme', endUserId: 'u1' }),
       'POST',

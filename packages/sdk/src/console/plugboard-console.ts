@@ -1,6 +1,7 @@
 import type { ConnectSession, ConsoleAccount, ConsoleSignIn, ConsoleTestSessionCreate } from '@plugboard/shared';
 import type { AdminSend } from '../admin/resources.js';
 import {
+  ActionsResource,
   ConnectionsResource,
   ConnectorsResource,
   ConnectSessionsResource,
@@ -42,6 +43,8 @@ export class PlugboardConsole {
   readonly connectors: ConnectorsResource;
   /** Connections of every tenant, credentials masked; `test(id)` checks one. */
   readonly connections: ConnectionsResource;
+  /** Runs connector actions and proxied calls with a connection's credentials. */
+  readonly actions: ActionsResource;
   /** Tenants with their connection counts. */
   readonly tenants: TenantsResource;
   /** Connect sessions for any tenant; see {@link PlugboardConsole.testSession} for the member's own. */
@@ -56,6 +59,7 @@ export class PlugboardConsole {
     this.members = new MembersResource(send);
     this.connectors = new ConnectorsResource(send);
     this.connections = new ConnectionsResource(send);
+    this.actions = new ActionsResource(send);
     this.tenants = new TenantsResource(send);
     this.connectSessions = new ConnectSessionsResource(send);
     this.oauthApps = new OAuthAppsResource(send);

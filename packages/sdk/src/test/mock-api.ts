@@ -1,6 +1,8 @@
 // An msw stand-in for the Plugboard API: it checks the credential on every request the way the
 // real server does, validates bodies with the same schemas, and records what it received.
 import {
+  actionRunSchema,
+  actionTestRunSchema,
   apiKeyCreateSchema,
   connectionCreateSchema,
   connectorCreateSchema,
@@ -13,6 +15,7 @@ import {
   oauthAppUpdateSchema,
   oauthFlowCreateSchema,
   organizationUpdateSchema,
+  proxyRequestSchema,
 } from '@plugboard/shared';
 import { HttpResponse, http } from 'msw';
 import type { z } from 'zod';
@@ -122,6 +125,13 @@ function route(
 }
 
 const page = (data: unknown[]) => ({ data, nextCursor: null });
+const actionResult = (sent: unknown) => ({
+  status: 200,
+  headers: { 'content-type': 'application/json' },
+  body: { sent },
+  durationMs: 12,
+  request: { method: 'GET', url: 'https://api.acme.example/me', headers: { authorization: '••••abcd' } },
+});
 const echo: Handler = ({ body, params }) => ({ ...params, ...(body as object) });
 
 const admin = adminOrConsole;
@@ -156,6 +166,18 @@ export const adminHandlers = [
     message: 'Plugboard holds a valid access token for this connection',
     status: 'active',
     checkedAt: '2026-01-01T00:00:00.000Z',
+  })),
+  route('post', '/actions/run', admin, actionRunSchema, ({ body }) => actionResult(body)),
+  route('post', '/proxy', admin, proxyRequestSchema, ({ body }) => actionResult(body)),
+  route('get', '/connectors/:idOrSlug/actions', admin, null, () => ({
+    data: [{ key: 'me', name: 'Me', description: '', method: 'GET', path: '/me', input: {}, lastTest: null }],
+  })),
+  route('post', '/connectors/:idOrSlug/actions/:key/test', admin, actionTestRunSchema, ({ body }) => ({
+    passed: true,
+    status: 200,
+    at: '2026-01-01T00:00:00.000Z',
+    latencyMs: 12,
+    result: actionResult(body),
   })),
   route('get', '/tenants', admin, null, () => page([{ id: 'acme' }])),
   route('get', '/oauth-apps', admin, null, () => page([{ id: 'app_1' }])),
