@@ -13,10 +13,12 @@ import { actionRoutes } from './routes/actions.js';
 import { connectionRoutes } from './routes/connections.js';
 import { connectorRoutes } from './routes/connectors.js';
 import { consoleRoutes } from './routes/console.js';
+import { eventRoutes } from './routes/events.js';
 import { oauthRoutes } from './routes/oauth.js';
 import { oauthAppRoutes } from './routes/oauth-apps.js';
 import { organizationRoutes } from './routes/organization.js';
 import { sessionRoutes } from './routes/session.js';
+import { type DeliveryPolicy, DeliveryWorker, defaultDeliveryPolicy } from './services/delivery-worker.js';
 import type { ServiceDeps } from './services/deps.js';
 import type { OAuthConfig } from './services/oauth-flows.js';
 import { defaultRefreshPolicy, type RefreshPolicy, TokenRefresher } from './services/token-refresh.js';
@@ -61,6 +63,16 @@ export interface AppOptions {
    * routes fall back to `index.html`. Not served when left out.
    */
   consoleRoot?: string;
+  /**
+   * Send due event deliveries from the database every this many milliseconds; 0 turns the worker off (pending
+   * deliveries then wait in the database for a process that runs it). @default 0
+   * @example 1000
+   */
+  deliveryIntervalMs?: number;
+  /** Retries, backoff and timeout of event deliveries. @default defaultDeliveryPolicy */
+  deliveryPolicy?: Partial<DeliveryPolicy>;
+  /** Stops the delivery worker when aborted (on shutdown, or at the end of a test). */
+  signal?: AbortSignal;
   /** Timeout, response size cap and redirect limit of action and proxy calls. @default 15 s, 5 MB, 5 redirects */
   outbound?: OutboundOptions;
 }
@@ -109,6 +121,11 @@ export function createApp(options: AppOptions): Hono {
     const timer = setInterval(() => void refresher.refreshDue().catch(() => {}), options.backgroundRefreshMs);
     timer.unref();
   }
+  if (options.deliveryIntervalMs) {
+    const worker = new DeliveryWorker(deps, { ...defaultDeliveryPolicy, ...options.deliveryPolicy });
+    worker.start(options.deliveryIntervalMs);
+    options.signal?.addEventListener('abort', () => worker.stop(), { once: true });
+  }
   const routes = [
     ...organizationRoutes(deps),
     ...connectorRoutes(deps),
@@ -117,6 +134,7 @@ export function createApp(options: AppOptions): Hono {
     ...sessionRoutes(deps, refresher),
     ...oauthRoutes(deps, oauth),
     ...oauthAppRoutes(deps),
+    ...eventRoutes(deps, auth),
     ...consoleRoutes(deps, auth),
   ];
   const openApi = buildOpenApiDocument(routes);

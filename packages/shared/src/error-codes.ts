@@ -58,6 +58,8 @@ export const ErrorCode = {
   UpstreamTooLarge: 'upstream_too_large',
   /** The third party refused or failed while connecting (a custom auth handler's call, for instance). */
   ProviderError: 'provider_error',
+  /** An inbound webhook's signature is missing or does not match the connection's secret; nothing was stored. */
+  InvalidSignature: 'invalid_signature',
   /** The request conflicts with the current state. */
   Conflict: 'conflict',
   /** Too many requests; retry after the time in `Retry-After`. */

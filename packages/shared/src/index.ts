@@ -74,6 +74,20 @@ export {
   memberPasswordSchema,
 } from './schemas/console.js';
 export { errorBodySchema } from './schemas/errors.js';
+export {
+  createdWebhookEndpointSchema,
+  deliveryListQuerySchema,
+  deliverySchema,
+  deliveryStatusSchema,
+  eventDefinitionSchema,
+  eventDefinitionsSchema,
+  eventDeliverySchema,
+  eventEnvelopeSchema,
+  eventSignatureSchema,
+  inboundEndpointSchema,
+  webhookEndpointCreateSchema,
+  webhookEndpointSchema,
+} from './schemas/events.js';
 export { oauthAppCreateSchema, oauthAppSchema, oauthAppUpdateSchema } from './schemas/oauth-apps.js';
 export {
   apiKeyCreateSchema,

@@ -32,6 +32,17 @@ import type {
   consoleSignInSchema,
   consoleTestSessionSchema,
 } from './schemas/console.js';
+import type {
+  createdWebhookEndpointSchema,
+  deliveryListQuerySchema,
+  deliverySchema,
+  deliveryStatusSchema,
+  eventDefinitionSchema,
+  eventEnvelopeSchema,
+  inboundEndpointSchema,
+  webhookEndpointCreateSchema,
+  webhookEndpointSchema,
+} from './schemas/events.js';
 import type { oauthAppCreateSchema, oauthAppSchema, oauthAppUpdateSchema } from './schemas/oauth-apps.js';
 import type {
   apiKeyCreateSchema,
@@ -132,6 +143,27 @@ export type ConsoleAccount = z.output<typeof consoleAccountSchema>;
 export type ConsoleTestSessionCreate = z.input<typeof consoleTestSessionSchema>;
 /** The outcome of `POST /v1/connections/{id}/test`. */
 export type ConnectionTest = z.output<typeof connectionTestSchema>;
+
+/** An event a connector produces, and how it arrives. */
+export type EventDefinition = z.output<typeof eventDefinitionSchema>;
+/** An event definition as sent when creating or updating a connector. */
+export type EventDefinitionInput = z.input<typeof eventDefinitionSchema>;
+/** Body of `POST /v1/webhook-endpoints`. */
+export type WebhookEndpointCreate = z.input<typeof webhookEndpointCreateSchema>;
+/** A vendor endpoint that receives events, without its secret. */
+export type WebhookEndpoint = z.output<typeof webhookEndpointSchema>;
+/** A new endpoint with its signing secret, shown once. */
+export type CreatedWebhookEndpoint = z.output<typeof createdWebhookEndpointSchema>;
+/** `pending`, `delivered` or `failed`. */
+export type DeliveryStatus = z.output<typeof deliveryStatusSchema>;
+/** One event sent to one endpoint. */
+export type Delivery = z.output<typeof deliverySchema>;
+/** Filters of `GET /v1/deliveries`. */
+export type DeliveryListQuery = z.input<typeof deliveryListQuerySchema>;
+/** Where a connection's third party posts its webhooks. */
+export type InboundEndpoint = z.output<typeof inboundEndpointSchema>;
+/** The JSON body of a delivery. */
+export type EventEnvelope = z.output<typeof eventEnvelopeSchema>;
 
 /** A page of a list. */
 export interface Page<T> {

@@ -120,3 +120,53 @@ export function openAppSecret(
     open(keyring, { purpose: 'oauth-app-secret', ids: [organizationId, appId] }, sealed, `The secret of app ${appId}`),
   );
 }
+
+/** Encrypts a webhook endpoint's signing secret, bound to its organization and endpoint id. */
+export function sealEndpointSecret(
+  keyring: Keyring,
+  organizationId: string,
+  endpointId: string,
+  secret: string,
+): SealedCredentials {
+  return seal(keyring, { purpose: 'webhook-endpoint-secret', ids: [organizationId, endpointId] }, secret);
+}
+
+/** Decrypts a webhook endpoint's signing secret. @throws CredentialDecryptionError */
+export function openEndpointSecret(
+  keyring: Keyring,
+  organizationId: string,
+  endpointId: string,
+  sealed: SealedCredentials,
+): string {
+  const binding = { purpose: 'webhook-endpoint-secret', ids: [organizationId, endpointId] };
+  return String(open(keyring, binding, sealed, `The signing secret of endpoint ${endpointId}`));
+}
+
+/** What a connection's inbound URL keeps secret: the URL's token and the third party's signing secret. */
+export interface InboundSecrets {
+  token: string;
+  secret: string;
+}
+
+/** Encrypts a connection's inbound token and signing secret, bound to its organization and connection. */
+export function sealInboundSecrets(
+  keyring: Keyring,
+  owner: CredentialOwner,
+  secrets: InboundSecrets,
+): SealedCredentials {
+  return seal(
+    keyring,
+    { purpose: 'inbound', ids: [owner.organizationId, owner.tenantId, owner.connectionId] },
+    secrets,
+  );
+}
+
+/** Decrypts what {@link sealInboundSecrets} sealed for the same connection. @throws CredentialDecryptionError */
+export function openInboundSecrets(
+  keyring: Keyring,
+  owner: CredentialOwner,
+  sealed: SealedCredentials,
+): InboundSecrets {
+  const binding = { purpose: 'inbound', ids: [owner.organizationId, owner.tenantId, owner.connectionId] };
+  return open(keyring, binding, sealed, `The inbound secrets of ${owner.connectionId}`) as InboundSecrets;
+}

@@ -17,6 +17,7 @@ import { parseWith } from '../http/validation.js';
 import type { ConnectionFilter, ConnectionRecord } from '../storage/store.js';
 import { pickAuthMethod, sessionConnectors } from './connectors.js';
 import type { ServiceDeps } from './deps.js';
+import { emitConnectionEvent } from './events.js';
 import { presentConnection } from './presenters.js';
 
 const owner = (record: ConnectionRecord): CredentialOwner => ({
@@ -81,6 +82,7 @@ export async function createConnection(
   const sealed = sealCredentials(deps.keyring, owner(record), credentials);
   await deps.store.createConnection(record, { connectionId: record.id, ...sealed });
   deps.logger.info({ event: 'connection.created', connectionId: record.id, connectorId: connector.id });
+  await emitConnectionEvent(deps, 'connection.created', record);
   return presentConnection(record, connector.slug);
 }
 
@@ -116,6 +118,7 @@ export async function findConnection(deps: ServiceDeps, organizationId: string, 
 export async function deleteConnection(deps: ServiceDeps, record: ConnectionRecord) {
   await deps.store.deleteConnection(record.id);
   deps.logger.info({ event: 'connection.deleted', connectionId: record.id });
+  await emitConnectionEvent(deps, 'connection.deleted', record);
 }
 
 /** The admin view of connections: credentials decrypted only to be masked. */

@@ -113,7 +113,9 @@ export async function presentConnector(
   const createdBy = await creatorOf(deps, record);
   const editable = organizationId === viewer;
   const connectionCount = (counts ?? (await deps.store.countConnections(viewer))).get(id) ?? 0;
+  const events = await deps.store.getConnectorEvents(id);
   return {
+    events,
     ...{ id, organizationId, slug, name, description, domain, visibility, iconUrl, authMethods, createdBy, editable },
     ...{ connectionCount, createdAt, updatedAt, apiBaseUrl, actions },
   };
@@ -175,6 +177,7 @@ export async function createConnector(
   };
   await deps.store.createConnector(record);
   await saveClientSecrets(deps, record, input.authMethods);
+  if (input.events.length > 0) await deps.store.putConnectorEvents(record.id, input.events);
   return record;
 }
 
@@ -229,6 +232,7 @@ export async function updateConnector(
   };
   await deps.store.updateConnector(updated);
   if (patch.authMethods) await saveClientSecrets(deps, updated, patch.authMethods);
+  if (patch.events) await deps.store.putConnectorEvents(updated.id, patch.events);
   return updated;
 }
 

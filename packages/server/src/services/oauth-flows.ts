@@ -17,6 +17,7 @@ import type { ConnectionRecord, ConnectorRecord, OAuthFlowRecord } from '../stor
 import { findConnection, sessionConnector } from './connections.js';
 import { pickAuthMethod } from './connectors.js';
 import { egressOf, type ServiceDeps } from './deps.js';
+import { emitConnectionEvent } from './events.js';
 import { blockedEndpoint, type OAuthMethod, providerOf, resolveClient } from './oauth-client.js';
 import { presentConnection } from './presenters.js';
 
@@ -281,6 +282,7 @@ async function storeConnection(
     ...sealCredentials(deps.keyring, owner, credentials),
   });
   deps.logger.info({ event: 'connection.created', connectionId: record.id, connectorId: connector.id });
+  await emitConnectionEvent(deps, 'connection.created', record);
   return record.id;
 }
 

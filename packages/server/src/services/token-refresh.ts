@@ -7,6 +7,7 @@ import { ApiError } from '../http/api-error.js';
 import type { ConnectionRecord } from '../storage/store.js';
 import { findConnection } from './connections.js';
 import { egressOf, type ServiceDeps } from './deps.js';
+import { emitConnectionEvent } from './events.js';
 import { type OAuthMethod, providerOf, resolveClient } from './oauth-client.js';
 
 /** When and how tokens are refreshed. */
@@ -211,6 +212,7 @@ export class TokenRefresher {
       const sealed = sealCredentials(this.deps.keyring, owner(record), next);
       await this.deps.store.updateCredentials({ connectionId: record.id, ...sealed }, dueAt, at.toISOString());
       this.deps.logger.info({ event: 'connection.refreshed', connectionId: record.id });
+      await emitConnectionEvent(this.deps, 'connection.refreshed', { ...record, tokenExpiresAt: dueAt });
       return next;
     } catch (error) {
       if (error instanceof oauth.ResponseBodyError && error.error === 'invalid_grant') {
@@ -253,6 +255,7 @@ export class TokenRefresher {
   async #markNeedsReauth(record: ConnectionRecord, reason: string): Promise<never> {
     await this.deps.store.setConnectionStatus(record.id, 'needs_reauth', this.deps.now().toISOString());
     this.deps.logger.warn({ event: 'connection.needs_reauth', connectionId: record.id, reason });
+    await emitConnectionEvent(this.deps, 'connection.needs_reauth', { ...record, status: 'needs_reauth' });
     throw needsReauth();
   }
 }

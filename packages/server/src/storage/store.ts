@@ -1,4 +1,5 @@
 import type { SealedCredentials } from '../crypto/credential-cipher.js';
+import type { EventStore } from './event-store.js';
 import type {
   ActionTestRecord,
   ApiKeyRecord,
@@ -20,13 +21,14 @@ import type {
   TenantRecord,
 } from './records.js';
 
+export type * from './event-store.js';
 export type * from './records.js';
 
 /**
  * Everything the services need from a database. Async throughout so that a networked database
  * (Postgres) can implement the same contract as the embedded SQLite default.
  */
-export interface Store {
+export interface Store extends EventStore {
   createOrganization(record: OrganizationRecord): Promise<void>;
   getOrganization(id: string): Promise<OrganizationRecord | undefined>;
   findOrganizationByName(name: string): Promise<OrganizationRecord | undefined>;

@@ -3,6 +3,7 @@ import { SLUG_PATTERN } from '../slug.js';
 import { actionDefinitionSchema, actionListSchema, apiBaseUrlSchema } from './actions.js';
 import { authMethodInputSchema, authMethodSchema, publicAuthMethodSchema } from './auth-methods.js';
 import { httpsUrlSchema, idSchema, timestampSchema } from './common.js';
+import { eventDefinitionSchema, eventDefinitionsSchema } from './events.js';
 
 /** A connector slug: lowercase letters, digits and dashes. */
 export const slugSchema = z
@@ -44,6 +45,8 @@ export const connectorCreateSchema = z.strictObject({
   apiBaseUrl: apiBaseUrlSchema.nullable().optional(),
   /** Calls the connector offers on the third-party API. */
   actions: actionListSchema.default([]),
+  /** Events the connector produces (webhooks from the third party, or polled actions). */
+  events: eventDefinitionsSchema.default([]),
   /** The member who creates it; defaults to the signed-in member in the console, else the organization's first member. */
   createdBy: idSchema.optional(),
 });
@@ -59,6 +62,7 @@ export const connectorUpdateSchema = z.strictObject({
   authMethods: authMethodsInput.optional(),
   apiBaseUrl: apiBaseUrlSchema.nullable().optional(),
   actions: actionListSchema.optional(),
+  events: eventDefinitionsSchema.optional(),
 });
 
 /** Who created a connector. */
@@ -82,6 +86,7 @@ export const connectorSchema = z.object({
   /** Where actions are sent, as configured; null when derived from the domain (`https://api.<domain>`). */
   apiBaseUrl: z.string().nullable(),
   actions: z.array(actionDefinitionSchema),
+  events: z.array(eventDefinitionSchema),
   createdBy: creatorSchema,
   /** False for public connectors of other organizations: usable, not editable. */
   editable: z.boolean(),

@@ -195,4 +195,57 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
       );
     `,
   },
+  {
+    version: 9,
+    name: 'events: connector event definitions, webhook endpoints, the event outbox, inbound URLs',
+    sql: `
+      CREATE TABLE connector_events (
+        connector_id TEXT PRIMARY KEY REFERENCES connectors(id) ON DELETE CASCADE,
+        definitions TEXT NOT NULL
+      );
+      CREATE TABLE webhook_endpoints (
+        id TEXT PRIMARY KEY,
+        organization_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+        url TEXT NOT NULL,
+        description TEXT NOT NULL,
+        event_types TEXT,
+        key_id TEXT NOT NULL,
+        nonce BLOB NOT NULL,
+        ciphertext BLOB NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX webhook_endpoints_by_org ON webhook_endpoints (organization_id, id);
+      CREATE TABLE events (
+        id TEXT PRIMARY KEY,
+        organization_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+        type TEXT NOT NULL,
+        body TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE deliveries (
+        id TEXT PRIMARY KEY,
+        organization_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+        endpoint_id TEXT NOT NULL REFERENCES webhook_endpoints(id) ON DELETE CASCADE,
+        event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        type TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'failed')),
+        attempts INTEGER NOT NULL,
+        last_status INTEGER,
+        last_error TEXT,
+        next_attempt_at TEXT,
+        created_at TEXT NOT NULL,
+        delivered_at TEXT
+      );
+      CREATE INDEX deliveries_due ON deliveries (status, next_attempt_at);
+      CREATE INDEX deliveries_by_org ON deliveries (organization_id, id);
+      CREATE TABLE inbound_endpoints (
+        connection_id TEXT PRIMARY KEY REFERENCES connections(id) ON DELETE CASCADE,
+        token_hash TEXT NOT NULL UNIQUE,
+        key_id TEXT NOT NULL,
+        nonce BLOB NOT NULL,
+        ciphertext BLOB NOT NULL,
+        created_at TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -13,6 +13,7 @@ import type {
   ConnectorSecretRecord,
   ConsoleSessionRecord,
   CredentialRecord,
+  EventStore,
   MemberRecord,
   OAuthAppRecord,
   OAuthFlowRecord,
@@ -23,6 +24,7 @@ import type {
   Store,
   TenantRecord,
 } from '../store.js';
+import { SqliteEventTables } from './event-tables.js';
 import { migrations } from './migrations.js';
 import * as rows from './rows.js';
 
@@ -57,7 +59,11 @@ const SEALED_SQL: Record<SealedKind, { select: string; id: string; table: string
 
 /** The embedded default store: one SQLite file (WAL mode), migrated on open. */
 export class SqliteStore implements Store {
-  private constructor(private readonly db: Database.Database) {}
+  private readonly events: SqliteEventTables;
+
+  private constructor(private readonly db: Database.Database) {
+    this.events = new SqliteEventTables(db);
+  }
 
   /** Opens (creating when needed) and migrates the database at a path or `file:` URL. */
   static async open(url: string): Promise<SqliteStore> {
@@ -517,6 +523,25 @@ export class SqliteStore implements Store {
     );
     return changed > 0;
   }
+
+  // Events live in their own tables and file.
+  putConnectorEvents: EventStore['putConnectorEvents'] = (...args) => this.events.putConnectorEvents(...args);
+  getConnectorEvents: EventStore['getConnectorEvents'] = (...args) => this.events.getConnectorEvents(...args);
+  createWebhookEndpoint: EventStore['createWebhookEndpoint'] = (...args) => this.events.createWebhookEndpoint(...args);
+  getWebhookEndpoint: EventStore['getWebhookEndpoint'] = (...args) => this.events.getWebhookEndpoint(...args);
+  listWebhookEndpoints: EventStore['listWebhookEndpoints'] = (...args) => this.events.listWebhookEndpoints(...args);
+  deleteWebhookEndpoint: EventStore['deleteWebhookEndpoint'] = (...args) => this.events.deleteWebhookEndpoint(...args);
+  createEvent: EventStore['createEvent'] = (...args) => this.events.createEvent(...args);
+  getEvent: EventStore['getEvent'] = (...args) => this.events.getEvent(...args);
+  createDelivery: EventStore['createDelivery'] = (...args) => this.events.createDelivery(...args);
+  getDelivery: EventStore['getDelivery'] = (...args) => this.events.getDelivery(...args);
+  listDeliveries: EventStore['listDeliveries'] = (...args) => this.events.listDeliveries(...args);
+  claimDueDeliveries: EventStore['claimDueDeliveries'] = (...args) => this.events.claimDueDeliveries(...args);
+  updateDelivery: EventStore['updateDelivery'] = (...args) => this.events.updateDelivery(...args);
+  putInbound: EventStore['putInbound'] = (...args) => this.events.putInbound(...args);
+  getInbound: EventStore['getInbound'] = (...args) => this.events.getInbound(...args);
+  findInboundByTokenHash: EventStore['findInboundByTokenHash'] = (...args) =>
+    this.events.findInboundByTokenHash(...args);
 
   async close() {
     this.db.close();

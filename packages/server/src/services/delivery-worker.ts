@@ -1,0 +1,133 @@
+import { openEndpointSecret } from '../crypto/credential-cipher.js';
+import { EgressBlockedError, egressFetch } from '../egress/index.js';
+import type { DeliveryRecord } from '../storage/store.js';
+import { egressOf, type ServiceDeps } from './deps.js';
+import { SIGNATURE_HEADER, signDelivery } from './webhook-signature.js';
+
+/** How deliveries are retried. */
+export interface DeliveryPolicy {
+  /** Attempts before a delivery is marked `failed`. @default 8 */
+  maxAttempts: number;
+  /** The wait after the first failure; it doubles after each further one. @default 30_000 */
+  baseDelayMs: number;
+  /** The longest wait between attempts. @default 21_600_000 (6 hours) */
+  maxDelayMs: number;
+  /** How long an endpoint has to answer. @default 10_000 */
+  timeoutMs: number;
+  /** How many due deliveries one round sends. @default 20 */
+  batchSize: number;
+}
+
+/** The retry schedule deliveries use unless `createApp` is given another. */
+export const defaultDeliveryPolicy: DeliveryPolicy = {
+  maxAttempts: 8,
+  baseDelayMs: 30_000,
+  maxDelayMs: 6 * 60 * 60 * 1000,
+  timeoutMs: 10_000,
+  batchSize: 20,
+};
+
+/**
+ * The wait before attempt `attempts + 1`: exponential, capped, with jitter (between half and all of it) so
+ * that deliveries that failed together do not all retry together.
+ */
+export function backoffMs(policy: DeliveryPolicy, attempts: number, random = Math.random): number {
+  const full = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempts - 1));
+  return Math.round(full / 2 + (full / 2) * random());
+}
+
+/**
+ * Sends due deliveries from the outbox in the database. Each round claims due rows with a lease (the
+ * timeout plus a margin), so a crash mid-send leaves them to be picked up again, by this process or
+ * another one, once the lease ends.
+ */
+export class DeliveryWorker {
+  #timer: ReturnType<typeof setInterval> | undefined;
+  #running: Promise<number> | undefined;
+
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly policy: DeliveryPolicy = defaultDeliveryPolicy,
+    private readonly fetcher: typeof fetch = globalThis.fetch,
+  ) {}
+
+  /** Runs a round every `intervalMs` until {@link stop}; the timer does not keep the process alive. */
+  start(intervalMs: number): void {
+    this.stop();
+    this.#timer = setInterval(() => void this.runOnce().catch(() => {}), intervalMs);
+    this.#timer.unref();
+  }
+
+  /** Stops the timer; a round in progress finishes. */
+  stop(): void {
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = undefined;
+  }
+
+  /** Sends every due delivery once; returns how many were attempted. Rounds never overlap. */
+  runOnce(): Promise<number> {
+    this.#running ??= this.#round().finally(() => {
+      this.#running = undefined;
+    });
+    return this.#running;
+  }
+
+  async #round(): Promise<number> {
+    const now = this.deps.now();
+    const lease = new Date(now.getTime() + this.policy.timeoutMs + 30_000).toISOString();
+    const due = await this.deps.store.claimDueDeliveries(now.toISOString(), lease, this.policy.batchSize);
+    await Promise.all(due.map((delivery) => this.#attempt(delivery)));
+    return due.length;
+  }
+
+  async #attempt(delivery: DeliveryRecord): Promise<void> {
+    const { store, keyring, logger } = this.deps;
+    const [endpoint, event] = await Promise.all([
+      store.getWebhookEndpoint(delivery.endpointId),
+      store.getEvent(delivery.eventId),
+    ]);
+    if (!endpoint || !event) {
+      await store.updateDelivery({ ...delivery, status: 'failed', nextAttemptAt: null, lastError: 'Endpoint gone' });
+      return;
+    }
+    let status: number | null = null;
+    let error: string | null = null;
+    try {
+      const secret = openEndpointSecret(keyring, endpoint.organizationId, endpoint.id, endpoint.secret);
+      const timestamp = Math.floor(this.deps.now().getTime() / 1000);
+      const response = await egressFetch(egressOf(this.deps), this.fetcher)(endpoint.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'Plugboard-Webhooks/1',
+          [SIGNATURE_HEADER]: signDelivery(secret, timestamp, event.body),
+          'Plugboard-Event-Id': event.id,
+        },
+        body: event.body,
+        signal: AbortSignal.timeout(this.policy.timeoutMs),
+      });
+      status = response.status;
+      await response.body?.cancel().catch(() => {});
+      if (status < 200 || status >= 300) error = `The endpoint answered ${status}`;
+    } catch (cause) {
+      error = describeFailure(cause, this.policy.timeoutMs);
+    }
+    const attempts = delivery.attempts + 1;
+    const at = this.deps.now();
+    const next: DeliveryRecord = { ...delivery, attempts, lastStatus: status, lastError: error };
+    if (error === null)
+      Object.assign(next, { status: 'delivered', nextAttemptAt: null, deliveredAt: at.toISOString() });
+    else if (attempts >= this.policy.maxAttempts) Object.assign(next, { status: 'failed', nextAttemptAt: null });
+    else next.nextAttemptAt = new Date(at.getTime() + backoffMs(this.policy, attempts)).toISOString();
+    await store.updateDelivery(next);
+    logger.info({ event: 'delivery.attempt', deliveryId: delivery.id, attempts, status: next.status, http: status });
+  }
+}
+
+/** A message about a failed send that names the kind of failure, never the URL's query or any secret. */
+function describeFailure(cause: unknown, timeoutMs: number): string {
+  if (EgressBlockedError.is(cause)) return `Refused by the egress policy: ${cause.reason}`;
+  const name = (cause as Error | undefined)?.name;
+  if (name === 'TimeoutError' || name === 'AbortError') return `No answer within ${timeoutMs} ms`;
+  return 'The endpoint could not be reached';
+}

@@ -1,0 +1,93 @@
+import type { EventDefinition } from '@plugboard/shared';
+import type { SealedCredentials } from '../crypto/credential-cipher.js';
+
+type Timestamp = string;
+
+/** A vendor endpoint; its signing secret is sealed. `events` null means every event type. */
+export interface WebhookEndpointRecord {
+  id: string;
+  organizationId: string;
+  url: string;
+  description: string;
+  events: string[] | null;
+  secret: SealedCredentials;
+  createdAt: Timestamp;
+}
+
+/** An event as it is delivered: `body` is the exact JSON text every delivery of it sends. */
+export interface EventRecord {
+  id: string;
+  organizationId: string;
+  type: string;
+  body: string;
+  createdAt: Timestamp;
+}
+
+/** One event to one endpoint: the outbox row the delivery worker works through. */
+export interface DeliveryRecord {
+  id: string;
+  organizationId: string;
+  endpointId: string;
+  eventId: string;
+  type: string;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  lastStatus: number | null;
+  lastError: string | null;
+  /** When a pending delivery is due; a claimed one is not due again before its lease ends. */
+  nextAttemptAt: Timestamp | null;
+  createdAt: Timestamp;
+  deliveredAt: Timestamp | null;
+}
+
+/** Filters of a delivery list, newest first. */
+export interface DeliveryFilter {
+  organizationId: string;
+  endpointId?: string | undefined;
+  status?: DeliveryRecord['status'] | undefined;
+  limit: number;
+  cursor?: string | undefined;
+}
+
+/** A connection's inbound URL: the token's hash to find it, and the token with the signing secret sealed. */
+export interface InboundRecord {
+  connectionId: string;
+  tokenHash: string;
+  /** Sealed `{ token, secret }`. */
+  sealed: SealedCredentials;
+  createdAt: Timestamp;
+}
+
+/** Storage of events: connector event definitions, vendor endpoints, the outbox, inbound URLs. */
+export interface EventStore {
+  /** Stores (or replaces) a connector's event definitions. */
+  putConnectorEvents(connectorId: string, events: EventDefinition[]): Promise<void>;
+  /** A connector's event definitions; empty when it has none. */
+  getConnectorEvents(connectorId: string): Promise<EventDefinition[]>;
+
+  createWebhookEndpoint(record: WebhookEndpointRecord): Promise<void>;
+  getWebhookEndpoint(id: string): Promise<WebhookEndpointRecord | undefined>;
+  listWebhookEndpoints(organizationId: string): Promise<WebhookEndpointRecord[]>;
+  /** Deletes the endpoint with its deliveries. */
+  deleteWebhookEndpoint(id: string): Promise<boolean>;
+
+  /** Stores an event with its deliveries together, or neither: the outbox write. */
+  createEvent(event: EventRecord, deliveries: DeliveryRecord[]): Promise<void>;
+  getEvent(id: string): Promise<EventRecord | undefined>;
+  createDelivery(record: DeliveryRecord): Promise<void>;
+  getDelivery(id: string): Promise<DeliveryRecord | undefined>;
+  /** Deliveries of an organization, newest first; the cursor is the last id of the previous page. */
+  listDeliveries(filter: DeliveryFilter): Promise<DeliveryRecord[]>;
+  /**
+   * Pending deliveries due at `now`, at most `limit`, each moved to `leaseUntil` so that no other worker
+   * (in this process or another sharing the database) takes it before then.
+   */
+  claimDueDeliveries(now: string, leaseUntil: string, limit: number): Promise<DeliveryRecord[]>;
+  /** Writes the outcome of an attempt: status, attempts, last status and error, next attempt, delivered at. */
+  updateDelivery(record: DeliveryRecord): Promise<void>;
+
+  /** Stores (or replaces) a connection's inbound URL. */
+  putInbound(record: InboundRecord): Promise<void>;
+  getInbound(connectionId: string): Promise<InboundRecord | undefined>;
+  findInboundByTokenHash(tokenHash: string): Promise<InboundRecord | undefined>;
+}
