@@ -1,4 +1,4 @@
-import type { AuthMethodInput, ConnectorCreate } from '@plugboard/shared';
+import type { ActionDefinitionInput, AuthMethodInput, ConnectorCreate } from '@plugboard/shared';
 import { connectorCreateSchema } from '@plugboard/shared';
 import type { Keyring } from '../crypto/keyring.js';
 import { verifyPassword } from '../crypto/passwords.js';
@@ -123,11 +123,68 @@ async function upsertConnector(
 ) {
   const input = connectorCreateSchema.parse(body);
   const existing = await deps.store.findConnectorBySlug(organization.id, input.slug ?? '');
-  if (existing) return updateConnector(deps, existing, { authMethods: input.authMethods });
+  if (existing) {
+    const actions = body.actions ? { apiBaseUrl: input.apiBaseUrl ?? null, actions: input.actions } : {};
+    return updateConnector(deps, existing, { authMethods: input.authMethods, ...actions });
+  }
   const members = await deps.store.listMembers(organization.id);
   const builder = members.find((member) => member.externalId !== DEMO_END_USER_ID);
   return createConnector(deps, organization, { ...input, createdBy: builder?.id });
 }
+
+/** Actions of the sandbox's token-protected API under `/api`: `me` checks the credentials. */
+const ACME_API_ACTIONS: ActionDefinitionInput[] = [
+  {
+    key: 'me',
+    name: 'Who am I',
+    description: 'The signed-in Acme user; used to check that a connection works.',
+    method: 'GET',
+    path: '/me',
+    verify: true,
+  },
+  {
+    key: 'list-contacts',
+    name: 'List contacts',
+    description: 'Every contact in the CRM.',
+    method: 'GET',
+    path: '/contacts',
+  },
+  {
+    key: 'get-contact',
+    name: 'Get a contact',
+    description: 'One contact by id, e.g. c_1.',
+    method: 'GET',
+    path: '/contacts/{id}',
+    input: {
+      type: 'object',
+      properties: { id: { type: 'string', 'x-in': 'path', description: 'Contact id', default: 'c_1' } },
+      required: ['id'],
+    },
+  },
+];
+
+/** Actions of the sandbox's key-protected API under `/keyed`: `status` checks the key. */
+const ACME_BILLING_ACTIONS: ActionDefinitionInput[] = [
+  {
+    key: 'status',
+    name: 'Account status',
+    description: 'Whether the key works.',
+    method: 'GET',
+    path: '/status',
+    verify: true,
+  },
+  {
+    key: 'list-invoices',
+    name: 'List invoices',
+    description: 'Invoices, filtered by status.',
+    method: 'GET',
+    path: '/invoices',
+    input: {
+      type: 'object',
+      properties: { status: { type: 'string', enum: ['open', 'paid'], 'x-in': 'query' } },
+    },
+  },
+];
 
 /** Points the demo's two OAuth connectors at the sandbox: one with its own app, one with a managed app. */
 async function seedOAuthConnectors(deps: ServiceDeps, organization: OrganizationRecord, provider: DemoOAuthProvider) {
@@ -152,6 +209,17 @@ async function seedOAuthConnectors(deps: ServiceDeps, organization: Organization
         clientSecret: provider.clientSecret,
       },
     ],
+    apiBaseUrl: `${provider.url}/api`,
+    actions: ACME_API_ACTIONS,
+  });
+  await upsertConnector(deps, organization, {
+    name: 'Acme Billing',
+    slug: 'acme-billing',
+    description: 'Invoices from the Acme Sandbox with an API key. Use the key sbx_key_demo_4f2a9c.',
+    visibility: 'public',
+    authMethods: [{ kind: 'apiKey', in: 'header', name: 'X-API-Key' }],
+    apiBaseUrl: `${provider.url}/keyed`,
+    actions: ACME_BILLING_ACTIONS,
   });
   const apps = await deps.store.listOAuthApps(organization.id);
   const existing = apps.find((app) => app.provider === 'acme-sandbox');
@@ -166,6 +234,8 @@ async function seedOAuthConnectors(deps: ServiceDeps, organization: Organization
       description: 'The old Acme API, which signs in with account, username and password (a custom auth handler).',
       visibility: 'public',
       authMethods: [{ kind: 'custom', handler: 'acme-login', label: 'Acme account' }],
+      apiBaseUrl: `${provider.url}/api`,
+      actions: ACME_API_ACTIONS.filter((action) => action.key === 'me'),
     });
   }
   await upsertConnector(deps, organization, {
