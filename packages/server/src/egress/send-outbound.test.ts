@@ -204,6 +204,21 @@ describe('sendOutbound under the egress policy', () => {
     expect(evil.seen).toHaveLength(0);
   });
 
+  it('connects a redirect hop to the address it checked, not to a later DNS answer of loopback (rebinding)', async () => {
+    const answers = [['93.184.215.14'], ['127.0.0.1']];
+    let lookups = 0;
+    const rebinding: Resolver = async () => {
+      lookups++;
+      return answers.shift() ?? [];
+    };
+    api.answer((_, res) => res.writeHead(302, { location: `http://rebind.test:${evil.port}/` }).end());
+    const request = get(api.url, { headers: { authorization: 'Bearer t' } });
+    const outcome = await sendOutbound(policyFor(rebinding), request, { timeoutMs: 300 }).catch((e: unknown) => e);
+    expect(outcome).toBeInstanceOf(Error);
+    expect(lookups).toBe(1);
+    expect(evil.seen).toHaveLength(0);
+  });
+
   it('pins the socket: the lookup it hands to node answers with the checked address whatever name is asked', async () => {
     const lookup = pinnedLookup(['93.184.215.14']);
     const address = await new Promise((resolve) => lookup('rebind.test', {}, (_, a) => resolve(a)));
