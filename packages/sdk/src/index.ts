@@ -17,10 +17,12 @@ export type {
   ConnectorListQuery,
   ConnectorsResource,
   ConnectSessionsResource,
+  DeliveriesResource,
   MembersResource,
   OAuthAppsResource,
   OrganizationResource,
   TenantsResource,
+  WebhookEndpointsResource,
 } from './admin/resources.js';
 export { PlugboardConsole } from './console/plugboard-console.js';
 export type { ClientOptions } from './core/request.js';
@@ -37,4 +39,6 @@ export {
 } from './errors/api-errors.js';
 export { isPlugboardError, PlugboardError, SdkErrorCode } from './errors/plugboard-error.js';
 export { NetworkError, TimeoutError } from './errors/transport-errors.js';
+export { WebhookErrorCode, WebhookVerificationError } from './errors/webhook-errors.js';
 export { PlugboardSession, type PlugboardSessionOptions } from './session/plugboard-session.js';
+export { type VerifyWebhookOptions, verifyWebhook } from './webhooks/verify-webhook.js';

@@ -159,7 +159,7 @@ export type DeliveryStatus = z.output<typeof deliveryStatusSchema>;
 /** One event sent to one endpoint. */
 export type Delivery = z.output<typeof deliverySchema>;
 /** Filters of `GET /v1/deliveries`. */
-export type DeliveryListQuery = z.input<typeof deliveryListQuerySchema>;
+export type DeliveryListQuery = Omit<z.input<typeof deliveryListQuerySchema>, 'limit'> & { limit?: number };
 /** Where a connection's third party posts its webhooks. */
 export type InboundEndpoint = z.output<typeof inboundEndpointSchema>;
 /** The JSON body of a delivery. */

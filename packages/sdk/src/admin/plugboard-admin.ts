@@ -5,10 +5,12 @@ import {
   ConnectionsResource,
   ConnectorsResource,
   ConnectSessionsResource,
+  DeliveriesResource,
   MembersResource,
   OAuthAppsResource,
   OrganizationResource,
   TenantsResource,
+  WebhookEndpointsResource,
 } from './resources.js';
 
 /** Options of {@link PlugboardAdmin}. */
@@ -43,6 +45,10 @@ export class PlugboardAdmin {
   readonly tenants: TenantsResource;
   readonly connectSessions: ConnectSessionsResource;
   readonly oauthApps: OAuthAppsResource;
+  /** Endpoints that receive events. */
+  readonly webhookEndpoints: WebhookEndpointsResource;
+  /** The delivery log of events, with resend. */
+  readonly deliveries: DeliveriesResource;
 
   /** @throws TypeError when the key is not a secret key, or in a browser without `dangerouslyAllowBrowser`. */
   constructor({ secretKey, dangerouslyAllowBrowser = false, ...options }: PlugboardAdminOptions) {
@@ -65,5 +71,7 @@ export class PlugboardAdmin {
     this.tenants = new TenantsResource(adminSend);
     this.connectSessions = new ConnectSessionsResource(adminSend);
     this.oauthApps = new OAuthAppsResource(adminSend);
+    this.webhookEndpoints = new WebhookEndpointsResource(adminSend);
+    this.deliveries = new DeliveriesResource(adminSend);
   }
 }

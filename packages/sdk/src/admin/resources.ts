@@ -16,6 +16,10 @@ import type {
   ConnectSession,
   ConnectSessionCreate,
   CreatedApiKey,
+  CreatedWebhookEndpoint,
+  Delivery,
+  DeliveryListQuery,
+  InboundEndpoint,
   Member,
   MemberCreate,
   OAuthApp,
@@ -26,6 +30,8 @@ import type {
   Page,
   ProxyRequest,
   Tenant,
+  WebhookEndpoint,
+  WebhookEndpointCreate,
 } from '@plugboard/shared';
 import { type ApiRequest, segment } from '../core/request.js';
 
@@ -227,6 +233,18 @@ export class ConnectionsResource {
   test(id: string): Promise<ConnectionTest> {
     return this.send({ method: 'POST', path: `connections/${segment(id)}/test` });
   }
+  /**
+   * The URL the connection's third party should post its webhooks to, and the signing secret to give it when
+   * the connector checks signatures. The same answer every time.
+   *
+   * @example
+   * ```ts
+   * const { url, secret } = await plugboard.connections.inbound('cxn_1');
+   * ```
+   */
+  inbound(id: string): Promise<InboundEndpoint> {
+    return this.send({ method: 'GET', path: `connections/${segment(id)}/inbound` });
+  }
 }
 
 /** Tenants: the organization's customers. */
@@ -265,5 +283,49 @@ export class OAuthAppsResource {
   /** Removes an app no connector uses. */
   delete(id: string): Promise<void> {
     return this.send({ method: 'DELETE', path: `oauth-apps/${segment(id)}` });
+  }
+}
+
+/** Your endpoints that receive events (connection lifecycle and third-party events), signed. */
+export class WebhookEndpointsResource {
+  constructor(private readonly send: AdminSend) {}
+  /** Lists endpoints, without their secrets. */
+  list(): Promise<Page<WebhookEndpoint>> {
+    return this.send({ method: 'GET', path: 'webhook-endpoints' });
+  }
+  /**
+   * Adds an endpoint. Keep `signingSecret` from the result: it is shown only this once, and
+   * {@link verifyWebhook} needs it.
+   * @throws ValidationError with code `egress_blocked` when the URL points at an internal address
+   * @example
+   * ```ts
+   * const { signingSecret } = await plugboard.webhookEndpoints.create({ url: 'https://api.example.com/plugboard' });
+   * ```
+   */
+  create(body: WebhookEndpointCreate): Promise<CreatedWebhookEndpoint> {
+    return this.send({ method: 'POST', path: 'webhook-endpoints', body });
+  }
+  /** Removes an endpoint with its deliveries. */
+  delete(id: string): Promise<void> {
+    return this.send({ method: 'DELETE', path: `webhook-endpoints/${segment(id)}` });
+  }
+}
+
+/** The delivery log: each event sent to each endpoint, with its attempts. */
+export class DeliveriesResource {
+  constructor(private readonly send: AdminSend) {}
+  /**
+   * Lists deliveries, newest first, by endpoint and status.
+   * @example
+   * ```ts
+   * const { data } = await plugboard.deliveries.list({ status: 'failed' });
+   * ```
+   */
+  list(query: DeliveryListQuery = {}): Promise<Page<Delivery>> {
+    return this.send({ method: 'GET', path: 'deliveries', query: { ...query } });
+  }
+  /** Sends a delivery's event to its endpoint again, as a new delivery. */
+  resend(id: string): Promise<Delivery> {
+    return this.send({ method: 'POST', path: `deliveries/${segment(id)}/resend` });
   }
 }

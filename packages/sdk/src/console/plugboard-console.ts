@@ -5,10 +5,12 @@ import {
   ConnectionsResource,
   ConnectorsResource,
   ConnectSessionsResource,
+  DeliveriesResource,
   MembersResource,
   OAuthAppsResource,
   OrganizationResource,
   TenantsResource,
+  WebhookEndpointsResource,
 } from '../admin/resources.js';
 import { type ApiRequest, type ClientOptions, createSender } from '../core/request.js';
 
@@ -51,6 +53,10 @@ export class PlugboardConsole {
   readonly connectSessions: ConnectSessionsResource;
   /** Managed OAuth apps. */
   readonly oauthApps: OAuthAppsResource;
+  /** Endpoints that receive events. */
+  readonly webhookEndpoints: WebhookEndpointsResource;
+  /** The delivery log of events, with resend. */
+  readonly deliveries: DeliveriesResource;
 
   constructor(options: ClientOptions) {
     this.#send = createSender(options);
@@ -63,6 +69,8 @@ export class PlugboardConsole {
     this.tenants = new TenantsResource(send);
     this.connectSessions = new ConnectSessionsResource(send);
     this.oauthApps = new OAuthAppsResource(send);
+    this.webhookEndpoints = new WebhookEndpointsResource(send);
+    this.deliveries = new DeliveriesResource(send);
   }
 
   #call<T>(request: ApiRequest): Promise<T> {

@@ -16,6 +16,7 @@ import {
   oauthFlowCreateSchema,
   organizationUpdateSchema,
   proxyRequestSchema,
+  webhookEndpointCreateSchema,
 } from '@plugboard/shared';
 import { HttpResponse, http } from 'msw';
 import type { z } from 'zod';
@@ -185,6 +186,19 @@ export const adminHandlers = [
   route('patch', '/oauth-apps/:id', admin, oauthAppUpdateSchema, echo),
   route('delete', '/oauth-apps/:id', admin, null, () => undefined),
   route('post', '/connect-sessions', admin, connectSessionCreateSchema, () => ({ id: 'cs_1', token: TOKEN })),
+  route('get', '/webhook-endpoints', admin, null, () => page([{ id: 'whe_1' }])),
+  route('post', '/webhook-endpoints', admin, webhookEndpointCreateSchema, ({ body }) => ({
+    id: 'whe_1',
+    ...(body as object),
+    signingSecret: 'whsec_new',
+  })),
+  route('delete', '/webhook-endpoints/:id', admin, null, () => undefined),
+  route('get', '/deliveries', admin, null, () => page([{ id: 'dlv_1', status: 'failed' }])),
+  route('post', '/deliveries/:id/resend', admin, null, () => ({ id: 'dlv_2', status: 'pending', attempts: 0 })),
+  route('get', '/connections/:id/inbound', admin, null, ({ params }) => ({
+    url: `${BASE}/v1/inbound/pbin_${params.id}`,
+    secret: 'inbound-secret',
+  })),
 ];
 
 /** The console's own routes: sign-in sets the cookie; the others take it. */

@@ -51,7 +51,12 @@ export async function sendHop(policy: EgressPolicy, hop: HopRequest, limits: Hop
     );
     const req = send(hop.url, {
       method: hop.method,
-      headers: { ...hop.headers, ...(hop.body ? { 'content-length': String(hop.body.length) } : {}) },
+      // Compressed answers would reach callers as bytes they cannot read: ask for the plain encoding.
+      headers: {
+        ...hop.headers,
+        'accept-encoding': 'identity',
+        ...(hop.body ? { 'content-length': String(hop.body.length) } : {}),
+      },
       lookup: pinnedLookup(decision.addresses),
       // A shared agent could hand back a socket opened for an earlier, differently resolved request.
       agent: false,

@@ -94,6 +94,20 @@ describe('sendOutbound', () => {
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
+  it('counts the timeout over the whole exchange, redirects included', async () => {
+    api.answer((_, res) => {
+      setTimeout(() => res.writeHead(302, { location: '/slower' }).end(), 120);
+    });
+    const error = await sendOutbound(policyFor(), get(api.url), { timeoutMs: 300 }).catch((e: unknown) => e);
+    expect((error as OutboundError).failure).toBe('timeout');
+    expect(api.seen.length).toBeLessThanOrEqual(3);
+  });
+
+  it('asks for an uncompressed answer', async () => {
+    await sendOutbound(policyFor(), get(api.url, { headers: { 'accept-encoding': 'gzip' } }));
+    expect(api.seen[0]?.headers['accept-encoding']).toBe('identity');
+  });
+
   it('refuses an answer over the size cap, announced or streamed', async () => {
     api.answer((_, res) => res.end('x'.repeat(2048)));
     await expect(sendOutbound(policyFor(), get(api.url), { maxBytes: 1024 })).rejects.toMatchObject({

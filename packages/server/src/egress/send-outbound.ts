@@ -18,7 +18,7 @@ export interface OutboundRequest {
 
 /** Options of {@link sendOutbound}. */
 export interface OutboundOptions {
-  /** @default 15000 */
+  /** For the whole exchange, redirects included, in milliseconds. @default 15000 */
   timeoutMs?: number;
   /** @default 5 MB (5 * 1024 * 1024) */
   maxBytes?: number;
@@ -76,7 +76,10 @@ export async function sendOutbound(
   request: OutboundRequest,
   options: OutboundOptions = {},
 ): Promise<OutboundResponse> {
-  const limits = { timeoutMs: options.timeoutMs ?? 15_000, maxBytes: options.maxBytes ?? 5 * 1024 * 1024 };
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const maxBytes = options.maxBytes ?? 5 * 1024 * 1024;
+  // One deadline for the whole exchange: redirects share it rather than each getting the full timeout.
+  const deadline = Date.now() + timeoutMs;
   const maxRedirects = options.maxRedirects ?? 5;
   let hop: HopRequest = {
     method: request.method,
@@ -85,7 +88,14 @@ export async function sendOutbound(
     body: request.body,
   };
   for (let redirects = 0; ; redirects++) {
-    const answer = await sendHop(policy, hop, limits);
+    const left = deadline - Date.now();
+    if (left <= 0) {
+      throw new OutboundError(
+        'timeout',
+        `${request.method} ${request.url.origin} did not answer within ${timeoutMs} ms`,
+      );
+    }
+    const answer = await sendHop(policy, hop, { timeoutMs: left, maxBytes });
     const next = nextHop(hop, answer, request);
     if (!next)
       return { status: answer.status, headers: passableHeaders(answer.headers), body: answer.body, url: hop.url };

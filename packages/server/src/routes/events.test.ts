@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { verifyWebhook } from '@plugboard/sdk';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
 import { SqliteStore } from '../storage/sqlite/sqlite-store.js';
@@ -85,6 +86,21 @@ describe('webhook endpoints', () => {
     for (const request of endpoint.received) {
       expect(verify(signingSecret, String(request.headers['plugboard-signature']), request.body)).toBe(true);
     }
+    const [first] = endpoint.received;
+    const header = String(first?.headers['plugboard-signature']);
+    const payload = first?.body ?? '';
+    await expect(verifyWebhook({ payload, header, secret: signingSecret })).resolves.toMatchObject({
+      type: 'connection.created',
+    });
+    const tampered = verifyWebhook({
+      payload: payload.replace('connection', 'Connection'),
+      header,
+      secret: signingSecret,
+    });
+    await expect(tampered).rejects.toMatchObject({ code: 'invalid_signature' });
+    const later = () => new Date(Date.now() + 10 * 60_000);
+    const old = verifyWebhook({ payload, header, secret: signingSecret, now: later });
+    await expect(old).rejects.toMatchObject({ code: 'signature_expired' });
     const log = await t.request('GET', '/v1/deliveries', { key });
     expect(log.json.data).toEqual([
       expect.objectContaining({ type: 'connection.created', status: 'delivered', attempts: 3, lastStatus: 200 }),
