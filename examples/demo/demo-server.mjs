@@ -125,6 +125,7 @@ export async function startDemo({
         allowInsecureOAuthEndpoints: true,
         egressAllowHosts: [new URL(sandbox.url).host],
         backgroundRefreshMs: 30_000,
+        deliveryIntervalMs: 1_000,
         ...(consoleFolder ? { consoleRoot: consoleFolder } : {}),
         ...(logger ? { logger } : {}),
       });

@@ -44,6 +44,7 @@ export {
 export { ApiError } from './http/api-error.js';
 export { jsonLogger, type Logger, silentLogger } from './logger.js';
 export { type RunningServer, startServer } from './server.js';
+export { type DeliveryPolicy, DeliveryWorker, defaultDeliveryPolicy } from './services/delivery-worker.js';
 export { type KeyRotationOptions, type KeyRotationResult, rotateKeys } from './services/key-rotation.js';
 export { defaultRefreshPolicy, type RefreshPolicy, TokenRefresher } from './services/token-refresh.js';
 export { openStore } from './storage/open-store.js';

@@ -199,6 +199,7 @@ const commands: Record<string, (values: Values, env: NodeJS.ProcessEnv, io: CliI
         keyring,
         logger: jsonLogger,
         backgroundRefreshMs: 60_000,
+        deliveryIntervalMs: 1_000,
         publicUrl: publicUrl ?? url,
         egressAllowHosts: config.egressAllowHosts,
         ...(env.PLUGBOARD_CONSOLE_ROOT ? { consoleRoot: env.PLUGBOARD_CONSOLE_ROOT } : {}),
