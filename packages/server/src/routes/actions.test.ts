@@ -231,6 +231,50 @@ describe('running an action', () => {
     expect(big.json.error.code).toBe('upstream_too_large');
   });
 
+  it.each([
+    ['an API key header', { kind: 'apiKey', name: 'X-Echo-Key' }, { apiKey: 'key_live_0123456789' }],
+    ['an API key query parameter', { kind: 'apiKey', in: 'query', name: 'api_key' }, { apiKey: 'key_live_0123456789' }],
+    ['a custom handler', { kind: 'custom', handler: 'acme' }, { token: 'cus_0123456789abc' }],
+  ] as const)('strips %s when the API redirects to another origin', async (_, method, credentials) => {
+    const other = await startThirdParty();
+    try {
+      t = await createTestContext({
+        egressAllowHosts: [new URL(api.url).host, new URL(other.url).host],
+        customAuth: { acme: customHandler },
+      });
+      const key = (await t.createOrganization()).secretKey;
+      await t.createConnector(key, {
+        slug: 'echo',
+        apiBaseUrl: `${api.url}/v2`,
+        authMethods: [method as AuthMethodInput],
+        actions: echoActions,
+      });
+      const token = await t.mintSession(key);
+      const created = await t.request('POST', '/v1/session/connections', {
+        key: token,
+        body: { connector: 'echo', credentials },
+      });
+      api.answer((req, res) =>
+        res
+          .writeHead(302, {
+            location: `${other.url}/landing${req.url?.includes('?') ? `?${req.url.split('?')[1]}` : ''}`,
+          })
+          .end(),
+      );
+      const response = await run(key, { connectionId: created.json.id, action: 'status' });
+      expect(response.json.status).toBe(200);
+      const landed = other.seen[0];
+      expect(landed).toBeDefined();
+      const sent = JSON.stringify(landed);
+      for (const secret of Object.values(credentials)) expect(sent).not.toContain(secret);
+      expect(landed?.headers).not.toHaveProperty('x-echo-key');
+      expect(landed?.headers).not.toHaveProperty('x-acme-token');
+      expect(landed?.url).not.toMatch(/api_key|sig=/);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('answers 400 egress_blocked when the API base URL is the metadata address, with nothing sent', async () => {
     t = await createTestContext();
     const key = (await t.createOrganization()).secretKey;
