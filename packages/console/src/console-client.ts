@@ -16,6 +16,7 @@ import type {
 
 import type {
   ActionTestResult,
+  ActionTestRun,
   ConnectorAction,
   CreatedWebhookEndpoint,
   Delivery,
@@ -57,11 +58,7 @@ export interface ConsoleClient {
     /** The connector's actions, each with its last test result. */
     actions(id: string): Promise<{ data: ConnectorAction[] }>;
     /** Runs an action with a connection and stores the outcome as the action's last test. */
-    testAction(
-      id: string,
-      key: string,
-      body: { connectionId: string; input?: Record<string, unknown> },
-    ): Promise<ActionTestResult>;
+    testAction(id: string, key: string, body: ActionTestRun): Promise<ActionTestResult>;
   };
   connections: {
     list(query?: ConnectionQuery): Promise<Page<AdminConnection>>;
@@ -78,70 +75,13 @@ export interface ConsoleClient {
     delete(id: string): Promise<void>;
   };
   webhookEndpoints: {
-    list(): Promise<{ data: WebhookEndpoint[] }>;
+    list(): Promise<Page<WebhookEndpoint>>;
     create(body: WebhookEndpointCreate): Promise<CreatedWebhookEndpoint>;
     delete(id: string): Promise<void>;
   };
   deliveries: {
     list(query?: DeliveryListQuery): Promise<Page<Delivery>>;
-    /** Queues the delivery again; answers the delivery as it now stands, or nothing. */
-    resend(id: string): Promise<unknown>;
-  };
-}
-
-/** The parts of `ConsoleClient` a server without issue 5's API lacks. */
-export type PartialConsoleClient = Omit<ConsoleClient, 'connectors' | 'webhookEndpoints' | 'deliveries'> & {
-  connectors: Omit<ConsoleClient['connectors'], 'actions' | 'testAction'> & Partial<ConsoleClient['connectors']>;
-  webhookEndpoints?: Partial<ConsoleClient['webhookEndpoints']>;
-  deliveries?: Partial<ConsoleClient['deliveries']>;
-};
-
-/** The error a missing SDK method throws: the pages show it as their error state. */
-export const notAvailable = (what: string) =>
-  Object.assign(new Error(`${what} is not available in this version of the SDK`), {
-    code: 'not_available',
-    apiMessage: `${what} is not available yet: this console was built with an SDK that lacks it.`,
-  });
-
-/**
- * Fills what an older SDK lacks with methods that fail with `not_available`, so the console builds and runs
- * against it and only the pages that need the new API say so.
- */
-export function completeClient(base: PartialConsoleClient): ConsoleClient {
-  const missing =
-    (what: string) =>
-    (..._args: unknown[]): Promise<never> =>
-      Promise.reject(notAvailable(what));
-  const pick = <T extends object, K extends keyof T>(source: Partial<T> | undefined, key: K, what: string): T[K] => {
-    const found = source?.[key];
-    return (typeof found === 'function' ? found.bind(source) : missing(what)) as T[K];
-  };
-  const connectors = base.connectors;
-  return {
-    signIn: (body) => base.signIn(body),
-    me: () => base.me(),
-    signOut: () => base.signOut(),
-    testSession: (body) => base.testSession(body),
-    connections: base.connections,
-    tenants: base.tenants,
-    oauthApps: base.oauthApps,
-    connectors: {
-      list: (query) => connectors.list(query),
-      get: (id) => connectors.get(id),
-      create: (body) => connectors.create(body),
-      update: (id, body) => connectors.update(id, body),
-      delete: (id) => connectors.delete(id),
-      actions: pick<ConsoleClient['connectors'], 'actions'>(connectors, 'actions', 'Actions'),
-      testAction: pick<ConsoleClient['connectors'], 'testAction'>(connectors, 'testAction', 'Testing actions'),
-    },
-    webhookEndpoints: {
-      list: pick<ConsoleClient['webhookEndpoints'], 'list'>(base.webhookEndpoints, 'list', 'Webhook endpoints'),
-      create: pick<ConsoleClient['webhookEndpoints'], 'create'>(base.webhookEndpoints, 'create', 'Webhook endpoints'),
-      delete: pick<ConsoleClient['webhookEndpoints'], 'delete'>(base.webhookEndpoints, 'delete', 'Webhook endpoints'),
-    },
-    deliveries: {
-      list: pick<ConsoleClient['deliveries'], 'list'>(base.deliveries, 'list', 'The delivery log'),
-      resend: pick<ConsoleClient['deliveries'], 'resend'>(base.deliveries, 'resend', 'Resending deliveries'),
-    },
+    /** Sends the delivery's event to its endpoint again, as a new delivery. */
+    resend(id: string): Promise<Delivery>;
   };
 }

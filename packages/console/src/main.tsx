@@ -3,14 +3,13 @@ import { PlugboardSession } from '@plugboard/sdk/session';
 import { browserPopupHost } from '@plugboard/widget';
 import { render } from 'preact';
 import { App } from './app.js';
-import { type ConsoleClient, completeClient } from './console-client.js';
+import type { ConsoleClient } from './console-client.js';
 import type { ConsoleServices } from './services.js';
 import './styles.css';
 
 // The backend serves the console, so the API is on this same origin and the session cookie goes with every call.
 const baseUrl = location.origin;
-// Until the SDK has the actions and webhooks API, those pages say it is not available instead of breaking the build.
-const client: ConsoleClient = completeClient(new PlugboardConsole({ baseUrl }));
+const client: ConsoleClient = new PlugboardConsole({ baseUrl });
 const services: ConsoleServices = {
   client,
   sessionFor: (token) => new PlugboardSession({ baseUrl, token }),

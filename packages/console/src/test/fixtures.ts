@@ -22,10 +22,10 @@ export const account: ConsoleAccount = {
 
 /** A connector as the admin API lists it. */
 export function connector(overrides: Partial<ConsoleConnector> = {}): ConsoleConnector {
-  // Cast: the contract adds `apiBaseUrl` and `actions` to connectors, which the console does not read.
   return {
     apiBaseUrl: null,
     actions: [],
+    events: [],
     id: 'ctr_sendgrid',
     organizationId: 'org_acme',
     slug: 'sendgrid',
@@ -41,7 +41,7 @@ export function connector(overrides: Partial<ConsoleConnector> = {}): ConsoleCon
     createdAt: NOW,
     updatedAt: NOW,
     ...overrides,
-  } as ConsoleConnector;
+  };
 }
 
 /** The card the member's test session shows for a connector. */
@@ -354,8 +354,19 @@ export function fakeConsole(
         }),
       resend: (id) =>
         answer('deliveries.resend', [id], () => {
+          // As the server does: the event again, as a new pending delivery.
           const found = state.deliveries.find((row) => row.id === id) ?? delivery({ id });
-          return { ...found, status: 'pending' as const, nextAttemptAt: NOW };
+          const sent = delivery({
+            ...found,
+            id: `${id}_again`,
+            status: 'pending',
+            attempts: 0,
+            lastStatus: null,
+            lastError: null,
+            nextAttemptAt: NOW,
+          });
+          state.deliveries = [sent, ...state.deliveries];
+          return sent;
         }),
     },
   };

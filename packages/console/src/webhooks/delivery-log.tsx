@@ -21,14 +21,20 @@ const queryOf = (filters: Filters, cursor?: string): DeliveryListQuery => ({
   ...(cursor ? { cursor } : {}),
 });
 
-const isDelivery = (value: unknown): value is Delivery =>
-  typeof value === 'object' && value !== null && 'id' in value && 'status' in value;
-
 const lastOutcome = (row: Delivery) =>
   [row.lastStatus === null ? '' : String(row.lastStatus), row.lastError ?? ''].filter(Boolean).join(' · ') || '—';
 
 /** The delivery log: every event sent to the endpoints, filtered and paged, with Resend. */
-export function DeliveryLog({ client, endpoints }: { client: ConsoleClient; endpoints: WebhookEndpoint[] }) {
+export function DeliveryLog({
+  client,
+  endpoints,
+  version = 0,
+}: {
+  client: ConsoleClient;
+  endpoints: WebhookEndpoint[];
+  /** Changes when the log must be read again, e.g. after an endpoint and its deliveries were deleted. */
+  version?: number;
+}) {
   const [filters, setFilters] = useState<Filters>({ endpointId: '', status: '' });
   const [rows, setRows] = useState<Delivery[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
@@ -70,8 +76,11 @@ export function DeliveryLog({ client, endpoints }: { client: ConsoleClient; endp
   }
 
   useEffect(() => {
-    void load();
-  }, [client]);
+    // A filter on an endpoint that is gone would show nothing: drop it.
+    const next = endpoints.some((item) => item.id === filters.endpointId) ? filters : { ...filters, endpointId: '' };
+    setFilters(next);
+    void load(next);
+  }, [client, version]);
 
   function filter(patch: Partial<Filters>) {
     const next = { ...filters, ...patch };
@@ -82,9 +91,13 @@ export function DeliveryLog({ client, endpoints }: { client: ConsoleClient; endp
   async function resend(row: Delivery) {
     setResending((current) => ({ ...current, [row.id]: true }));
     try {
-      const updated = await client.deliveries.resend(row.id);
-      const next = isDelivery(updated) && updated.id === row.id ? updated : { ...row, status: 'pending' as const };
-      setRows((current) => current.map((item) => (item.id === row.id ? next : item)));
+      // The server sends the event again as a new delivery, which heads the log (newest first).
+      const sent = await client.deliveries.resend(row.id);
+      setRows((current) =>
+        sent.id === row.id
+          ? current.map((item) => (item.id === row.id ? sent : item))
+          : [sent, ...current.filter((item) => item.id !== sent.id)],
+      );
       setNotice(`${row.type} is queued to be sent again.`);
     } catch (failure) {
       setNotice(`${row.type} could not be resent. ${errorText(failure)}`);

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { Field, FormError } from '../components/field.js';
 import type { ConsoleClient } from '../console-client.js';
 import { type CreatedWebhookEndpoint, LIFECYCLE_EVENTS } from '../contract.js';
-import { errorText, issuesOf } from '../state/errors.js';
+import { codeOf, errorText, issuesOf } from '../state/errors.js';
 
 const splitList = (value: string) =>
   value
@@ -63,6 +63,8 @@ export function EndpointForm({
       const fields = Object.fromEntries(
         Object.entries(issuesOf(error)).map(([path, message]) => [path.split('.')[0] ?? path, message]),
       );
+      // The egress policy judges the URL: its refusal belongs on the URL field.
+      if (codeOf(error) === 'egress_blocked') fields.url = errorText(error);
       if (Object.keys(fields).length) setErrors(fields);
       else setFormError(error);
       setBusy(false);

@@ -80,6 +80,11 @@ describe('<WebhooksPage>', () => {
     fireEvent.input(dialog().getByLabelText('URL'), { target: { value: 'https://10.0.0.1/hook' } });
     fireEvent.click(dialog().getByRole('button', { name: 'Add endpoint' }));
     expect((await dialog().findByTestId('error-endpoint-url')).textContent).toBe('Resolves to a private address');
+    fake.fail['webhookEndpoints.create'] = apiError('egress_blocked', '10.0.0.1 is a private address');
+    fireEvent.click(dialog().getByRole('button', { name: 'Add endpoint' }));
+    await waitFor(() =>
+      expect(dialog().getByTestId('error-endpoint-url').textContent).toBe('10.0.0.1 is a private address'),
+    );
   });
 
   it('deletes an endpoint only once confirmed', async () => {
@@ -92,6 +97,8 @@ describe('<WebhooksPage>', () => {
     fireEvent.click(dialog().getByRole('button', { name: 'Delete endpoint' }));
     await waitFor(() => expect(fake.named('webhookEndpoints.delete')).toEqual([['whe_1']]));
     expect(screen.queryByTestId('endpoint')).toBeNull();
+    // Its deliveries go with it: the log is read again.
+    await waitFor(() => expect(fake.named('deliveries.list')).toHaveLength(2));
   });
 
   it('shows the delivery log and resends a delivery', async () => {
@@ -104,7 +111,11 @@ describe('<WebhooksPage>', () => {
     expect(row.textContent).toContain('Production');
     fireEvent.click(within(row).getByRole('button', { name: 'Resend connection.created (dlv_1)' }));
     await waitFor(() => expect(fake.named('deliveries.resend')).toEqual([['dlv_1']]));
-    await waitFor(() => expect(within(row).getByTestId('delivery-status').textContent).toBe('Pending'));
+    await waitFor(() => expect(screen.getAllByTestId('delivery-row')).toHaveLength(2));
+    const [sent, original] = screen.getAllByTestId('delivery-row') as HTMLElement[];
+    expect(sent?.dataset.deliveryId).toBe('dlv_1_again');
+    expect(within(sent as HTMLElement).getByTestId('delivery-status').textContent).toBe('Pending');
+    expect(within(original as HTMLElement).getByTestId('delivery-status').textContent).toBe('Failed');
     expect(screen.getByTestId('delivery-notice').textContent).toBe('connection.created is queued to be sent again.');
   });
 
@@ -158,15 +169,5 @@ describe('<WebhooksPage>', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('The log is unavailable');
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect((await screen.findByTestId('empty')).textContent).toContain('No deliveries yet');
-  });
-
-  it('says so when the SDK has no webhooks API yet', async () => {
-    const fake = fakeConsole();
-    fake.fail['webhookEndpoints.list'] = Object.assign(new Error('x'), {
-      code: 'not_available',
-      apiMessage: 'Webhook endpoints is not available yet',
-    });
-    renderPage(fake);
-    expect((await screen.findByRole('alert')).textContent).toContain('not available yet');
   });
 });

@@ -19,6 +19,7 @@ export function WebhooksPage({ services }: { services: ConsoleServices }) {
   const [created, setCreated] = useState<CreatedWebhookEndpoint | null>(null);
   const [removing, setRemoving] = useState<WebhookEndpoint | null>(null);
   const [notice, setNotice] = useState('');
+  const [logVersion, setLogVersion] = useState(0);
 
   async function load() {
     setState({ status: 'loading', endpoints: [] });
@@ -107,7 +108,7 @@ export function WebhooksPage({ services }: { services: ConsoleServices }) {
           </ul>
         )}
       </section>
-      {state.status === 'ready' && <DeliveryLog client={client} endpoints={state.endpoints} />}
+      {state.status === 'ready' && <DeliveryLog client={client} endpoints={state.endpoints} version={logVersion} />}
       {adding && (
         <Dialog title={created ? 'Endpoint added' : 'Add webhook endpoint'} onClose={closeAdd} testId="endpoint-dialog">
           {created ? (
@@ -120,7 +121,7 @@ export function WebhooksPage({ services }: { services: ConsoleServices }) {
       {removing && (
         <ConfirmDialog
           title="Delete webhook endpoint"
-          message={<p>Delete {removing.url}? It stops receiving events. Its signing secret is gone for good.</p>}
+          message={<p>Delete {removing.url}? It stops receiving events, and its deliveries leave the log.</p>}
           confirmLabel="Delete endpoint"
           onClose={() => setRemoving(null)}
           onConfirm={async () => {
@@ -130,6 +131,7 @@ export function WebhooksPage({ services }: { services: ConsoleServices }) {
               endpoints: current.endpoints.filter((item) => item.id !== removing.id),
             }));
             setNotice(`${removing.url} was deleted.`);
+            setLogVersion((n) => n + 1);
             setRemoving(null);
           }}
         />
