@@ -126,6 +126,7 @@ export async function startDemo({
         egressAllowHosts: [new URL(sandbox.url).host],
         backgroundRefreshMs: 30_000,
         deliveryIntervalMs: 1_000,
+        pollingIntervalMs: 15_000,
         ...(consoleFolder ? { consoleRoot: consoleFolder } : {}),
         ...(logger ? { logger } : {}),
       });

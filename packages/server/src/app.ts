@@ -21,6 +21,7 @@ import { sessionRoutes } from './routes/session.js';
 import { type DeliveryPolicy, DeliveryWorker, defaultDeliveryPolicy } from './services/delivery-worker.js';
 import type { ServiceDeps } from './services/deps.js';
 import type { OAuthConfig } from './services/oauth-flows.js';
+import { PollingWorker } from './services/polling-worker.js';
 import { defaultRefreshPolicy, type RefreshPolicy, TokenRefresher } from './services/token-refresh.js';
 import type { Store } from './storage/store.js';
 
@@ -71,7 +72,12 @@ export interface AppOptions {
   deliveryIntervalMs?: number;
   /** Retries, backoff and timeout of event deliveries. @default defaultDeliveryPolicy */
   deliveryPolicy?: Partial<DeliveryPolicy>;
-  /** Stops the delivery worker when aborted (on shutdown, or at the end of a test). */
+  /**
+   * Look for due polling events (connector events with `delivery.kind: 'polling'`) every this many
+   * milliseconds; each event's own `intervalSeconds` sets how often it runs. 0 turns polling off. @default 0
+   */
+  pollingIntervalMs?: number;
+  /** Stops the delivery and polling workers when aborted (on shutdown, or at the end of a test). */
   signal?: AbortSignal;
   /** Timeout, response size cap and redirect limit of action and proxy calls. @default 15 s, 5 MB, 5 redirects */
   outbound?: OutboundOptions;
@@ -125,6 +131,11 @@ export function createApp(options: AppOptions): Hono {
     const worker = new DeliveryWorker(deps, { ...defaultDeliveryPolicy, ...options.deliveryPolicy });
     worker.start(options.deliveryIntervalMs);
     options.signal?.addEventListener('abort', () => worker.stop(), { once: true });
+  }
+  if (options.pollingIntervalMs) {
+    const poller = new PollingWorker(deps, refresher);
+    poller.start(options.pollingIntervalMs);
+    options.signal?.addEventListener('abort', () => poller.stop(), { once: true });
   }
   const routes = [
     ...organizationRoutes(deps),

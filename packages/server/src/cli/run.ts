@@ -200,6 +200,7 @@ const commands: Record<string, (values: Values, env: NodeJS.ProcessEnv, io: CliI
         logger: jsonLogger,
         backgroundRefreshMs: 60_000,
         deliveryIntervalMs: 1_000,
+        pollingIntervalMs: 15_000,
         publicUrl: publicUrl ?? url,
         egressAllowHosts: config.egressAllowHosts,
         ...(env.PLUGBOARD_CONSOLE_ROOT ? { consoleRoot: env.PLUGBOARD_CONSOLE_ROOT } : {}),

@@ -1,5 +1,6 @@
 import type { EventDefinition } from '@plugboard/shared';
 import type { SealedCredentials } from '../crypto/credential-cipher.js';
+import type { ConnectionRecord } from './records.js';
 
 type Timestamp = string;
 
@@ -58,12 +59,31 @@ export interface InboundRecord {
   createdAt: Timestamp;
 }
 
+/** What one connection has seen of one polled event: the newest item ids, and when to poll next. */
+export interface PollingStateRecord {
+  connectionId: string;
+  eventKey: string;
+  /** Ids of items already turned into events (or seen on the first run), newest first, capped. */
+  seenIds: string[];
+  nextRunAt: Timestamp;
+}
+
 /** Storage of events: connector event definitions, vendor endpoints, the outbox, inbound URLs. */
 export interface EventStore {
   /** Stores (or replaces) a connector's event definitions. */
   putConnectorEvents(connectorId: string, events: EventDefinition[]): Promise<void>;
   /** A connector's event definitions; empty when it has none. */
   getConnectorEvents(connectorId: string): Promise<EventDefinition[]>;
+  /** Every connector that has event definitions, with them, in any organization. */
+  listConnectorsWithEvents(): Promise<Array<{ connectorId: string; events: EventDefinition[] }>>;
+  /** Active connections of a connector, of every organization, ordered by id, after `cursor`. */
+  listActiveConnectionsOf(
+    connectorId: string,
+    page: { limit: number; cursor?: string | undefined },
+  ): Promise<ConnectionRecord[]>;
+  getPollingState(connectionId: string, eventKey: string): Promise<PollingStateRecord | undefined>;
+  /** Stores (or replaces) a connection's state of one polled event. */
+  putPollingState(record: PollingStateRecord): Promise<void>;
 
   createWebhookEndpoint(record: WebhookEndpointRecord): Promise<void>;
   getWebhookEndpoint(id: string): Promise<WebhookEndpointRecord | undefined>;

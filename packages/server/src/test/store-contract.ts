@@ -444,5 +444,31 @@ export function describeStoreContract(name: string, factory: StoreFactory) {
       expect(await store.getInbound('cxn_1')).toMatchObject({ tokenHash: 'h2', sealed: secrets });
       await store.close();
     });
+
+    it('lists connectors with events and their active connections, and keeps polling state', async () => {
+      const { store } = await factory.open();
+      const { organizationId } = await seed(store);
+      await store.createConnector(connector(organizationId, 'ctr_a'));
+      await store.createConnector(connector(organizationId, 'ctr_b'));
+      const event = { key: 'deal.won', name: 'Deal won', description: '', delivery: { kind: 'webhook' } };
+      await store.putConnectorEvents('ctr_a', [event as never]);
+      await store.putConnectorEvents('ctr_b', []);
+      expect((await store.listConnectorsWithEvents()).map((entry) => entry.connectorId)).toEqual(['ctr_a']);
+      for (const id of ['cxn_1', 'cxn_2', 'cxn_3']) {
+        await store.createConnection(connection(organizationId, id, 'ctr_a'), sealed(id));
+      }
+      await store.setConnectionStatus('cxn_2', 'needs_reauth', at);
+      const active = await store.listActiveConnectionsOf('ctr_a', { limit: 10 });
+      expect(active.map((record) => record.id)).toEqual(['cxn_1', 'cxn_3']);
+      expect((await store.listActiveConnectionsOf('ctr_a', { limit: 10, cursor: 'cxn_1' })).map((r) => r.id)).toEqual([
+        'cxn_3',
+      ]);
+      expect(await store.getPollingState('cxn_1', 'deal.won')).toBeUndefined();
+      const state = { connectionId: 'cxn_1', eventKey: 'deal.won', seenIds: ['d_1'], nextRunAt: at };
+      await store.putPollingState(state);
+      await store.putPollingState({ ...state, seenIds: ['d_2', 'd_1'] });
+      expect(await store.getPollingState('cxn_1', 'deal.won')).toEqual({ ...state, seenIds: ['d_2', 'd_1'] });
+      await store.close();
+    });
   });
 }

@@ -6,8 +6,10 @@ import type {
   EventRecord,
   EventStore,
   InboundRecord,
+  PollingStateRecord,
   WebhookEndpointRecord,
 } from '../event-store.js';
+import { connection } from './rows.js';
 
 type Row = Record<string, unknown>;
 
@@ -87,6 +89,50 @@ export class SqliteEventTables implements EventStore {
   async getConnectorEvents(connectorId: string) {
     const row = this.get('SELECT definitions FROM connector_events WHERE connector_id = ?', connectorId);
     return row ? (JSON.parse(text(row.definitions)) as EventDefinition[]) : [];
+  }
+
+  async listConnectorsWithEvents() {
+    return this.all("SELECT * FROM connector_events WHERE definitions != '[]' ORDER BY connector_id").map((row) => ({
+      connectorId: text(row.connector_id),
+      events: JSON.parse(text(row.definitions)) as EventDefinition[],
+    }));
+  }
+
+  async listActiveConnectionsOf(connectorId: string, page: { limit: number; cursor?: string | undefined }) {
+    return this.all(
+      `SELECT * FROM connections WHERE connector_id = ? AND status = 'active' AND id > ? ORDER BY id LIMIT ?`,
+      connectorId,
+      page.cursor ?? '',
+      page.limit,
+    ).map(connection);
+  }
+
+  async getPollingState(connectionId: string, eventKey: string) {
+    const row = this.get(
+      'SELECT * FROM polling_state WHERE connection_id = ? AND event_key = ?',
+      connectionId,
+      eventKey,
+    );
+    return (
+      row && {
+        connectionId: text(row.connection_id),
+        eventKey: text(row.event_key),
+        seenIds: JSON.parse(text(row.seen_ids)) as string[],
+        nextRunAt: text(row.next_run_at),
+      }
+    );
+  }
+
+  async putPollingState(r: PollingStateRecord) {
+    this.run(
+      `INSERT INTO polling_state (connection_id, event_key, seen_ids, next_run_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (connection_id, event_key) DO UPDATE SET seen_ids = excluded.seen_ids,
+       next_run_at = excluded.next_run_at`,
+      r.connectionId,
+      r.eventKey,
+      JSON.stringify(r.seenIds),
+      r.nextRunAt,
+    );
   }
 
   async createWebhookEndpoint(e: WebhookEndpointRecord) {

@@ -248,4 +248,17 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
       );
     `,
   },
+  {
+    version: 10,
+    name: 'polling events: what each connection has seen of each polled event, and when it runs next',
+    sql: `
+      CREATE TABLE polling_state (
+        connection_id TEXT NOT NULL REFERENCES connections(id) ON DELETE CASCADE,
+        event_key TEXT NOT NULL,
+        seen_ids TEXT NOT NULL,
+        next_run_at TEXT NOT NULL,
+        PRIMARY KEY (connection_id, event_key)
+      );
+    `,
+  },
 ];

@@ -527,6 +527,12 @@ export class SqliteStore implements Store {
   // Events live in their own tables and file.
   putConnectorEvents: EventStore['putConnectorEvents'] = (...args) => this.events.putConnectorEvents(...args);
   getConnectorEvents: EventStore['getConnectorEvents'] = (...args) => this.events.getConnectorEvents(...args);
+  listConnectorsWithEvents: EventStore['listConnectorsWithEvents'] = (...args) =>
+    this.events.listConnectorsWithEvents(...args);
+  listActiveConnectionsOf: EventStore['listActiveConnectionsOf'] = (...args) =>
+    this.events.listActiveConnectionsOf(...args);
+  getPollingState: EventStore['getPollingState'] = (...args) => this.events.getPollingState(...args);
+  putPollingState: EventStore['putPollingState'] = (...args) => this.events.putPollingState(...args);
   createWebhookEndpoint: EventStore['createWebhookEndpoint'] = (...args) => this.events.createWebhookEndpoint(...args);
   getWebhookEndpoint: EventStore['getWebhookEndpoint'] = (...args) => this.events.getWebhookEndpoint(...args);
   listWebhookEndpoints: EventStore['listWebhookEndpoints'] = (...args) => this.events.listWebhookEndpoints(...args);

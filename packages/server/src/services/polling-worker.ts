@@ -1,0 +1,120 @@
+import type { EventDefinition } from '@plugboard/shared';
+import type { ConnectionRecord, ConnectorRecord } from '../storage/store.js';
+import { runAction } from './actions.js';
+import type { ServiceDeps } from './deps.js';
+import { emitEvent } from './events.js';
+import type { TokenRefresher } from './token-refresh.js';
+
+type Polling = Extract<EventDefinition['delivery'], { kind: 'polling' }>;
+
+/** How many item ids a connection remembers per polled event. */
+const SEEN_LIMIT = 1000;
+
+/** The value at a dotted path (`data.items`); the value itself for an empty path. */
+function at(value: unknown, path: string): unknown {
+  return path
+    .split('.')
+    .filter(Boolean)
+    .reduce<unknown>((current, key) => {
+      return current !== null && typeof current === 'object' ? (current as Record<string, unknown>)[key] : undefined;
+    }, value);
+}
+
+/**
+ * Runs polling events: for each active connection of a connector with `delivery.kind: 'polling'` events, when
+ * due, runs the named action, reads the items at `itemsPath`, and emits `<slug>.<key>` once per item whose
+ * `idField` it has not seen. The first run only records what is there, so connecting does not replay history.
+ */
+export class PollingWorker {
+  #timer: ReturnType<typeof setInterval> | undefined;
+  #running: Promise<void> | undefined;
+
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly refresher: TokenRefresher,
+  ) {}
+
+  /** Looks for due polls every `intervalMs` until {@link stop}; the timer does not keep the process alive. */
+  start(intervalMs: number): void {
+    this.stop();
+    this.#timer = setInterval(() => void this.runOnce().catch(() => {}), intervalMs);
+    this.#timer.unref();
+  }
+
+  stop(): void {
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = undefined;
+  }
+
+  /** Runs every due poll once. Rounds never overlap. */
+  runOnce(): Promise<void> {
+    this.#running ??= this.#round().finally(() => {
+      this.#running = undefined;
+    });
+    return this.#running;
+  }
+
+  async #round(): Promise<void> {
+    for (const { connectorId, events } of await this.deps.store.listConnectorsWithEvents()) {
+      const polled = events.filter((event) => event.delivery.kind === 'polling');
+      const connector = polled.length > 0 ? await this.deps.store.getConnector(connectorId) : undefined;
+      if (!connector) continue;
+      let cursor: string | undefined;
+      for (;;) {
+        const page = await this.deps.store.listActiveConnectionsOf(connectorId, { limit: 100, cursor });
+        for (const connection of page) {
+          for (const event of polled) await this.#poll(connector, connection, event);
+        }
+        if (page.length < 100) break;
+        cursor = page.at(-1)?.id;
+      }
+    }
+  }
+
+  async #poll(connector: ConnectorRecord, connection: ConnectionRecord, event: EventDefinition): Promise<void> {
+    const delivery = event.delivery as Polling;
+    const now = this.deps.now();
+    const state = await this.deps.store.getPollingState(connection.id, event.key);
+    if (state && state.nextRunAt > now.toISOString()) return;
+    const nextRunAt = new Date(now.getTime() + delivery.intervalSeconds * 1000).toISOString();
+    const seenIds = state?.seenIds ?? [];
+    // Claimed before the call, so a slow or failing API is not polled again before the interval.
+    await this.deps.store.putPollingState({ connectionId: connection.id, eventKey: event.key, seenIds, nextRunAt });
+    try {
+      const result = await runAction(this.deps, this.refresher, connection.organizationId, {
+        connectionId: connection.id,
+        action: delivery.action,
+      });
+      if (result.status < 200 || result.status >= 300) throw new Error(`The action answered ${result.status}`);
+      const items = at(result.body, delivery.itemsPath);
+      if (!Array.isArray(items)) throw new Error(`No array at ${delivery.itemsPath || 'the top of the body'}`);
+      const seen = new Set(seenIds);
+      const fresh = items.filter((item) => {
+        const id = at(item, delivery.idField);
+        return (typeof id === 'string' || typeof id === 'number') && !seen.has(String(id));
+      });
+      if (state) {
+        for (const item of fresh) {
+          await emitEvent(this.deps, connection.organizationId, `${connector.slug}.${event.key}`, {
+            connection: { id: connection.id, tenantId: connection.tenantId, connectorId: connector.id },
+            payload: item,
+          });
+        }
+      }
+      const ids = [...fresh.map((item) => String(at(item, delivery.idField))), ...seenIds].slice(0, SEEN_LIMIT);
+      await this.deps.store.putPollingState({
+        connectionId: connection.id,
+        eventKey: event.key,
+        seenIds: ids,
+        nextRunAt,
+      });
+    } catch (error) {
+      this.deps.logger.warn({
+        event: 'polling.failed',
+        connectionId: connection.id,
+        eventKey: event.key,
+        name: (error as Error).name,
+      });
+    }
+  }
+}
