@@ -126,6 +126,34 @@ describe('the admin console in a real browser', () => {
     await shoot(page, 'oauth-apps');
   });
 
+  it('connects Acme CRM through its OAuth popup and runs Test on an action with that connection', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Connectors', exact: true }).click();
+    const card = page.getByTestId('connector-cards').locator('[part~="card"]').filter({ hasText: 'Acme CRM' });
+    await card.getByRole('button', { name: 'Connect', exact: true }).click();
+    const popupOpened = page.waitForEvent('popup');
+    await page.getByRole('dialog').getByRole('button', { name: 'Connect' }).click();
+    const popup = await popupOpened;
+    await popup.getByRole('button', { name: 'Allow' }).click();
+    await expect
+      .poll(() => card.getByRole('button', { name: '+ Add Connection' }).count(), { timeout: 15_000 })
+      .toBe(1);
+
+    await card.getByRole('link', { name: 'Settings of Acme CRM' }).click();
+    await page.getByTestId('tab-actions').click();
+    const row = page.locator('[data-testid="action-row"][data-action-key="get-contact"]');
+    await row.getByTestId('test-action').click();
+    const dialog = page.getByTestId('test-action-dialog');
+    await dialog.getByTestId('action-input-id').fill('c_1');
+    await dialog.getByTestId('run-action').click();
+    await expect.poll(() => dialog.getByTestId('action-result-outcome').textContent()).toBe('Passed');
+    expect(await dialog.getByTestId('action-request').textContent()).toContain('/contacts/c_1');
+    const requestHeaders = (await dialog.getByTestId('action-request-headers').textContent()) ?? '';
+    expect(requestHeaders).not.toMatch(/sbx_at_/);
+    await shoot(page, 'test-action', { fullPage: false });
+    await dialog.press('Escape');
+    await expect.poll(() => row.getByTestId('action-last-test').textContent()).toContain('Passed');
+  });
+
   it('fits a 360 px wide screen in the dark', async () => {
     const phone = await context.browser.newPage({ viewport: { width: 360, height: 780 }, colorScheme: 'dark' });
     await phone.context().addCookies(await page.context().cookies());
