@@ -179,6 +179,8 @@ describe('plugboard CLI', () => {
       credentials: 1,
       connectorSecrets: 0,
       oauthAppSecrets: 0,
+      webhookEndpointSecrets: 0,
+      inboundSecrets: 0,
       skipped: 0,
       failed: 0,
     });

@@ -75,6 +75,8 @@ describe('rotateKeys', () => {
       credentials: 3,
       connectorSecrets: 1,
       oauthAppSecrets: 1,
+      webhookEndpointSecrets: 0,
+      inboundSecrets: 0,
       skipped: 0,
       failed: 0,
     });

@@ -3,10 +3,14 @@ import {
   openAppSecret,
   openClientSecret,
   openCredentials,
+  openEndpointSecret,
+  openInboundSecrets,
   type SealedCredentials,
   sealAppSecret,
   sealClientSecret,
   sealCredentials,
+  sealEndpointSecret,
+  sealInboundSecrets,
 } from '../crypto/credential-cipher.js';
 import type { Keyring } from '../crypto/keyring.js';
 import type { SealedKind, SealedRecord } from '../storage/store.js';
@@ -22,6 +26,10 @@ export interface KeyRotationResult {
   connectorSecrets: number;
   /** Managed OAuth apps' client secrets re-encrypted. */
   oauthAppSecrets: number;
+  /** Webhook endpoints' signing secrets re-encrypted. */
+  webhookEndpointSecrets: number;
+  /** Connections' inbound URL tokens and signing secrets re-encrypted. */
+  inboundSecrets: number;
   /** Records changed by someone else while being re-encrypted (already under the new key): left as they are. */
   skipped: number;
   /** Records that did not decrypt (their key is not in the keyring, or the bytes are damaged). */
@@ -52,6 +60,18 @@ function reseal(keyring: Keyring, record: SealedRecord): SealedCredentials {
     };
     return sealClientSecret(keyring, owner, openClientSecret(keyring, owner, record.sealed));
   }
+  if (record.kind === 'webhook-endpoint-secret') {
+    const secret = openEndpointSecret(keyring, record.organizationId, record.endpointId, record.sealed);
+    return sealEndpointSecret(keyring, record.organizationId, record.endpointId, secret);
+  }
+  if (record.kind === 'inbound-secrets') {
+    const owner = {
+      organizationId: record.organizationId,
+      tenantId: record.tenantId,
+      connectionId: record.connectionId,
+    };
+    return sealInboundSecrets(keyring, owner, openInboundSecrets(keyring, owner, record.sealed));
+  }
   const secret = openAppSecret(keyring, record.organizationId, record.appId, record.sealed);
   return sealAppSecret(keyring, record.organizationId, record.appId, secret);
 }
@@ -60,11 +80,13 @@ const COUNTERS = {
   credentials: 'credentials',
   'connector-secret': 'connectorSecrets',
   'oauth-app-secret': 'oauthAppSecrets',
+  'webhook-endpoint-secret': 'webhookEndpointSecrets',
+  'inbound-secrets': 'inboundSecrets',
 } as const satisfies Record<SealedKind, keyof KeyRotationResult>;
 
 /**
  * Re-encrypts every sealed record (connection credentials, connectors' OAuth client secrets, managed OAuth
- * apps' secrets) that is not under the keyring's current key, in batches. Idempotent: a second run finds
+ * apps' secrets, webhook endpoints' signing secrets, inbound URL secrets) that is not under the keyring's current key, in batches. Idempotent: a second run finds
  * nothing to do, and a run that stopped half way is finished by the next. Once a run reports `failed: 0`,
  * older keys can leave the keyring. A record rewritten meanwhile (a token refresh) is left alone: its
  * writer sealed it under the current key already.
@@ -86,6 +108,8 @@ export async function rotateKeys(deps: ServiceDeps, options: KeyRotationOptions 
     credentials: 0,
     connectorSecrets: 0,
     oauthAppSecrets: 0,
+    webhookEndpointSecrets: 0,
+    inboundSecrets: 0,
     skipped: 0,
     failed: 0,
   };

@@ -165,7 +165,12 @@ export interface OAuthAppRecord {
 }
 
 /** The kinds of sealed secrets: connection credentials, connectors' OAuth client secrets, managed apps' secrets. */
-export type SealedKind = 'credentials' | 'connector-secret' | 'oauth-app-secret';
+export type SealedKind =
+  | 'credentials'
+  | 'connector-secret'
+  | 'oauth-app-secret'
+  | 'webhook-endpoint-secret'
+  | 'inbound-secrets';
 
 /**
  * A sealed secret with the ids its ciphertext is bound to, as key rotation reads it. `id` orders and pages
@@ -175,6 +180,8 @@ export type SealedRecord = { id: string; organizationId: string; sealed: SealedC
   | { kind: 'credentials'; tenantId: string; connectionId: string }
   | { kind: 'connector-secret'; connectorId: string; authMethodId: string }
   | { kind: 'oauth-app-secret'; appId: string }
+  | { kind: 'webhook-endpoint-secret'; endpointId: string }
+  | { kind: 'inbound-secrets'; tenantId: string; connectionId: string }
 );
 
 /** The last test of one action of a connector, as one organization ran it. */

@@ -190,6 +190,9 @@ export const sealedRecord = (kind: SealedKind, row: Row): SealedRecord => {
     return { ...base, kind, tenantId: text(row.tenant_id), connectionId: text(row.connection_id) };
   if (kind === 'connector-secret')
     return { ...base, kind, connectorId: text(row.connector_id), authMethodId: text(row.auth_method_id) };
+  if (kind === 'webhook-endpoint-secret') return { ...base, kind, endpointId: text(row.id) };
+  if (kind === 'inbound-secrets')
+    return { ...base, kind, tenantId: text(row.tenant_id), connectionId: text(row.connection_id) };
   return { ...base, kind, appId: text(row.id) };
 };
 

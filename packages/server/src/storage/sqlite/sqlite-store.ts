@@ -55,6 +55,19 @@ const SEALED_SQL: Record<SealedKind, { select: string; id: string; table: string
     table: 'oauth_apps',
     match: 'id = ?',
   },
+  'webhook-endpoint-secret': {
+    select: 'SELECT s.* FROM webhook_endpoints s',
+    id: 's.id',
+    table: 'webhook_endpoints',
+    match: 'id = ?',
+  },
+  'inbound-secrets': {
+    select: `SELECT s.*, s.connection_id AS id, o.organization_id, o.tenant_id
+             FROM inbound_endpoints s JOIN connections o ON o.id = s.connection_id`,
+    id: 's.connection_id',
+    table: 'inbound_endpoints',
+    match: 'connection_id = ?',
+  },
 };
 
 /** The embedded default store: one SQLite file (WAL mode), migrated on open. */
@@ -512,11 +525,13 @@ export class SqliteStore implements Store {
   async replaceSealed(record: SealedRecord, next: SealedCredentials) {
     const { table, match } = SEALED_SQL[record.kind];
     const keys =
-      record.kind === 'credentials'
+      record.kind === 'credentials' || record.kind === 'inbound-secrets'
         ? [record.connectionId]
         : record.kind === 'connector-secret'
           ? [record.connectorId, record.authMethodId]
-          : [record.appId];
+          : record.kind === 'webhook-endpoint-secret'
+            ? [record.endpointId]
+            : [record.appId];
     const changed = this.run(
       `UPDATE ${table} SET key_id = ?, nonce = ?, ciphertext = ? WHERE ${match} AND nonce = ?`,
       ...[next.keyId, next.nonce, next.ciphertext, ...keys, record.sealed.nonce],
