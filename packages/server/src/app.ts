@@ -156,7 +156,8 @@ export function createApp(options: AppOptions): Hono {
     await next();
     logger.info({
       method: c.req.method,
-      path: c.req.path,
+      // An inbound URL's token is its credential: keep it out of the logs.
+      path: c.req.path.replace(/^\/v1\/inbound\/[^/]+/, '/v1/inbound/…'),
       status: c.res.status,
       ms: Math.round(performance.now() - started),
     });

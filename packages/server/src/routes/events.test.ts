@@ -1,4 +1,6 @@
 import { createHmac } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { verifyWebhook } from '@plugboard/sdk';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
@@ -119,6 +121,32 @@ describe('webhook endpoints', () => {
     expect(resent.json).toMatchObject({ eventId: failed.eventId, status: 'pending', attempts: 0 });
     await waitFor(async () => (await t.store.getDelivery(resent.json.id))?.status === 'delivered');
     expect((await t.store.getDelivery(failed.id))?.status).toBe('failed');
+  });
+
+  it('cuts off an endpoint that does not answer within the timeout and retries later', async () => {
+    const hanging = createServer(() => {});
+    await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+    const host = `127.0.0.1:${(hanging.address() as AddressInfo).port}`;
+    const stop = new AbortController();
+    const t = await createTestContext({
+      egressAllowHosts: [host],
+      deliveryIntervalMs: 15,
+      deliveryPolicy: { ...fastRetries, timeoutMs: 200, baseDelayMs: 60_000, maxDelayMs: 60_000 },
+      signal: stop.signal,
+    });
+    cleanups.push(
+      () => new Promise<void>((resolve) => hanging.close(() => resolve())),
+      async () => void hanging.closeAllConnections(),
+      t.close,
+      async () => stop.abort(),
+    );
+    const { secretKey: key } = await t.createOrganization();
+    await addEndpoint(t, key, `http://${host}/hooks`);
+    await connect(t, key);
+    await waitFor(async () => (await t.request('GET', '/v1/deliveries', { key })).json.data[0]?.attempts === 1);
+    const [delivery] = (await t.request('GET', '/v1/deliveries', { key })).json.data;
+    expect(delivery).toMatchObject({ status: 'pending', lastStatus: null, lastError: 'No answer within 200 ms' });
+    expect(Date.parse(delivery.nextAttemptAt) - Date.now()).toBeGreaterThan(20_000);
   });
 
   it('keeps pending deliveries across closing and reopening the store and app, and sends them then', async () => {
@@ -250,6 +278,8 @@ describe('inbound webhooks', () => {
     expect((await post(t, path, body, '')).status).toBe(401);
     expect((await t.request('GET', '/v1/deliveries', { key })).json.data).toEqual([]);
     expect(await t.databaseBytes()).not.toContain(Buffer.from('grace@example.com'));
+    const token = path.split('/').at(-1) ?? '';
+    expect(t.logLines.join('\n')).not.toContain(token);
   });
 
   it('turns a correctly signed webhook into an event delivered to the vendor', async () => {

@@ -1,5 +1,5 @@
 import { openEndpointSecret } from '../crypto/credential-cipher.js';
-import { EgressBlockedError, egressFetch } from '../egress/index.js';
+import { EgressBlockedError, OutboundError, sendOutbound } from '../egress/index.js';
 import type { DeliveryRecord } from '../storage/store.js';
 import { egressOf, type ServiceDeps } from './deps.js';
 import { SIGNATURE_HEADER, signDelivery } from './webhook-signature.js';
@@ -48,7 +48,6 @@ export class DeliveryWorker {
   constructor(
     private readonly deps: ServiceDeps,
     private readonly policy: DeliveryPolicy = defaultDeliveryPolicy,
-    private readonly fetcher: typeof fetch = globalThis.fetch,
   ) {}
 
   /** Runs a round every `intervalMs` until {@link stop}; the timer does not keep the process alive. */
@@ -95,19 +94,23 @@ export class DeliveryWorker {
     try {
       const secret = openEndpointSecret(keyring, endpoint.organizationId, endpoint.id, endpoint.secret);
       const timestamp = Math.floor(this.deps.now().getTime() / 1000);
-      const response = await egressFetch(egressOf(this.deps), this.fetcher)(endpoint.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'Plugboard-Webhooks/1',
-          [SIGNATURE_HEADER]: signDelivery(secret, timestamp, event.body),
-          'Plugboard-Event-Id': event.id,
+      // Pinned to the checked address (no DNS rebinding between check and connect); redirects are not followed.
+      const answer = await sendOutbound(
+        egressOf(this.deps),
+        {
+          method: 'POST',
+          url: new URL(endpoint.url),
+          headers: {
+            'content-type': 'application/json',
+            'user-agent': 'Plugboard-Webhooks/1',
+            [SIGNATURE_HEADER]: signDelivery(secret, timestamp, event.body),
+            'Plugboard-Event-Id': event.id,
+          },
+          body: Buffer.from(event.body, 'utf8'),
         },
-        body: event.body,
-        signal: AbortSignal.timeout(this.policy.timeoutMs),
-      });
-      status = response.status;
-      await response.body?.cancel().catch(() => {});
+        { timeoutMs: this.policy.timeoutMs, maxBytes: 64 * 1024, maxRedirects: 0 },
+      );
+      status = answer.status;
       if (status < 200 || status >= 300) error = `The endpoint answered ${status}`;
     } catch (cause) {
       error = describeFailure(cause, this.policy.timeoutMs);
@@ -127,7 +130,10 @@ export class DeliveryWorker {
 /** A message about a failed send that names the kind of failure, never the URL's query or any secret. */
 function describeFailure(cause: unknown, timeoutMs: number): string {
   if (EgressBlockedError.is(cause)) return `Refused by the egress policy: ${cause.reason}`;
-  const name = (cause as Error | undefined)?.name;
-  if (name === 'TimeoutError' || name === 'AbortError') return `No answer within ${timeoutMs} ms`;
+  if (OutboundError.is(cause)) {
+    if (cause.failure === 'timeout') return `No answer within ${timeoutMs} ms`;
+    if (cause.failure === 'too_many_redirects') return 'The endpoint redirected; deliveries do not follow redirects';
+    if (cause.failure === 'too_large') return 'The endpoint answered with more than 64 KB';
+  }
   return 'The endpoint could not be reached';
 }
