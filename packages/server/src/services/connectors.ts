@@ -7,6 +7,7 @@ import {
   type connectorCreateSchema,
   type connectorUpdateSchema,
   ErrorCode,
+  type EventDefinition,
   type PublicAuthMethod,
   slugify,
 } from '@plugboard/shared';
@@ -143,6 +144,17 @@ async function uniqueSlug(
   return slug;
 }
 
+/** Every polling event must name an action the connector has. @throws ApiError 400 validation_failed */
+function checkPolledActions(events: EventDefinition[], actions: Array<{ key: string }>) {
+  const keys = new Set(actions.map((action) => action.key));
+  const issues = events.flatMap((event, index) =>
+    event.delivery.kind === 'polling' && !keys.has(event.delivery.action)
+      ? [{ path: `events.${index}.delivery.action`, message: `No action "${event.delivery.action}" to poll` }]
+      : [],
+  );
+  if (issues.length > 0) throw ApiError.validation(issues);
+}
+
 /** Creates a connector for an organization. */
 export async function createConnector(
   deps: ServiceDeps,
@@ -159,6 +171,7 @@ export async function createConnector(
   }
   const now = deps.now().toISOString();
   await checkMethodReferences(deps, organization.id, input.authMethods);
+  checkPolledActions(input.events, input.actions);
   const record: ConnectorRecord = {
     id: newId('ctr'),
     organizationId: organization.id,
@@ -217,6 +230,12 @@ export async function updateConnector(
   const slug =
     patch.slug !== undefined ? await uniqueSlug(deps, record.organizationId, patch.slug, name, record.id) : record.slug;
   if (patch.authMethods) await checkMethodReferences(deps, record.organizationId, patch.authMethods);
+  if (patch.events || patch.actions) {
+    checkPolledActions(
+      patch.events ?? (await deps.store.getConnectorEvents(record.id)),
+      patch.actions ?? record.actions,
+    );
+  }
   const updated: ConnectorRecord = {
     ...record,
     name,

@@ -87,4 +87,23 @@ describe('polling events', () => {
       }),
     ]);
   });
+
+  it('refuses a polling event that names an action the connector does not have', async () => {
+    const t = await createTestContext();
+    cleanups.push(t.close);
+    const { secretKey: key } = await t.createOrganization();
+    const delivery = { kind: 'polling', action: 'list-deals', intervalSeconds: 60, itemsPath: '', idField: 'id' };
+    const response = await t.request('POST', '/v1/connectors', {
+      key,
+      body: {
+        name: 'Acme CRM',
+        authMethods: [{ kind: 'apiKey' }],
+        events: [{ key: 'deal.created', name: 'Deal created', delivery }],
+      },
+    });
+    expect(response.status).toBe(400);
+    expect(response.json.error.details.issues).toEqual([
+      { path: 'events.0.delivery.action', message: 'No action "list-deals" to poll' },
+    ]);
+  });
 });
