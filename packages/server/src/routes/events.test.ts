@@ -186,6 +186,22 @@ describe('webhook endpoints', () => {
   });
 });
 
+describe('isolation', () => {
+  it('answers 404 to another organization for endpoints, deliveries and inbound URLs', async () => {
+    const { t, key, endpoint } = await setup([], { worker: false });
+    const { id: endpointId } = await addEndpoint(t, key, endpoint.url);
+    const connectionId = await connect(t, key);
+    const [delivery] = (await t.request('GET', '/v1/deliveries', { key })).json.data;
+    const other = (await t.createOrganization('Other')).secretKey;
+    expect((await t.request('GET', '/v1/deliveries', { key: other })).json.data).toEqual([]);
+    expect((await t.request('GET', '/v1/webhook-endpoints', { key: other })).json.data).toEqual([]);
+    expect((await t.request('POST', `/v1/deliveries/${delivery.id}/resend`, { key: other })).status).toBe(404);
+    expect((await t.request('DELETE', `/v1/webhook-endpoints/${endpointId}`, { key: other })).status).toBe(404);
+    expect((await t.request('GET', `/v1/connections/${connectionId}/inbound`, { key: other })).status).toBe(404);
+    expect((await t.request('GET', '/v1/webhook-endpoints', { key })).json.data).toHaveLength(1);
+  });
+});
+
 describe('lifecycle events', () => {
   it('emits connection.created, connection.refreshed and connection.needs_reauth for an OAuth connection', async () => {
     const server = await startSandboxServer();
