@@ -34,7 +34,7 @@ export async function startVendorEndpoint(statuses: number[] = []) {
 }
 
 /** Waits until `check` returns true, polling every 10 ms. @throws Error after `timeoutMs` */
-export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 3000): Promise<void> {
+export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > until) throw new Error('Timed out waiting');
