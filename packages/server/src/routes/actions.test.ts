@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { ActionDefinitionInput, AuthMethodInput } from '@plugboard/shared';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { AppOptions } from '../app.js';
 import type { CustomAuthHandler } from '../custom-auth/handler.js';
 import { createTestContext, type TestContext } from '../test/context.js';
 import { connectWithSandbox, sandboxAppOptions, sandboxConnector, startSandboxServer } from '../test/sandbox.js';
@@ -91,11 +92,17 @@ beforeEach(() => {
 });
 
 /** A context whose egress allowlist holds the loopback third party, an organization, and a connection of `method`. */
-async function connectEcho(method: AuthMethodInput, credentials: Record<string, string>, outbound = {}) {
+async function connectEcho(
+  method: AuthMethodInput,
+  credentials: Record<string, string>,
+  outbound = {},
+  appOptions: Partial<AppOptions> = {},
+) {
   t = await createTestContext({
     egressAllowHosts: [new URL(api.url).host],
     customAuth: { acme: customHandler },
     outbound,
+    ...appOptions,
   });
   const key = (await t.createOrganization()).secretKey;
   const connector = await t.createConnector(key, {
@@ -117,6 +124,27 @@ async function connectEcho(method: AuthMethodInput, credentials: Record<string, 
 const run = (key: string, body: Record<string, unknown>) => t.request('POST', '/v1/actions/run', { key, body });
 
 describe('running an action', () => {
+  it('holds each tenant to its call budget with 429 and Retry-After, sending nothing over it', async () => {
+    const budget = { burst: 2, perSecond: 0.5 };
+    const { key, connectionId } = await connectEcho({ kind: 'none' }, {}, {}, { tenantRateLimit: budget });
+    expect((await run(key, { connectionId, action: 'status' })).status).toBe(200);
+    expect((await run(key, { connectionId, action: 'status' })).status).toBe(200);
+    const refused = await run(key, { connectionId, action: 'status' });
+    expect(refused.status).toBe(429);
+    expect(refused.json.error.code).toBe('rate_limited');
+    expect(refused.headers.get('retry-after')).toBe('2');
+    expect(api.seen).toHaveLength(2);
+
+    // Another tenant of the same organization has a budget of its own.
+    const other = await t.mintSession(key, { tenantId: 'another-tenant' });
+    const created = await t.request('POST', '/v1/session/connections', { key: other, body: { connector: 'echo' } });
+    const again = await run(key, { connectionId: created.json.id, action: 'status' });
+    expect(again.status, again.text).toBe(200);
+
+    t.clock.offsetMs += 2000;
+    expect((await run(key, { connectionId, action: 'status' })).status).toBe(200);
+  });
+
   it.each([
     [
       'none',

@@ -76,6 +76,14 @@ async function callApi(
   build: () => BuiltRequest,
 ): Promise<ActionResult> {
   const { connection, connector } = target;
+  const wait = deps.tenantLimiter?.take(target.organizationId, connection.tenantId) ?? 0;
+  if (wait > 0) {
+    throw new ApiError(
+      429,
+      ErrorCode.RateLimited,
+      `Tenant ${connection.tenantId} is calling third-party APIs too fast; retry in ${wait} s`,
+    ).withHeaders({ 'Retry-After': String(wait) });
+  }
   const method = connector.authMethods.find((candidate) => candidate.id === connection.authMethodId);
   if (!method)
     throw new ApiError(409, ErrorCode.Conflict, `${connector.name} no longer offers this connection's auth method`);

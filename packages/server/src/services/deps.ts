@@ -3,6 +3,7 @@ import type { CustomAuthRegistry } from '../custom-auth/handler.js';
 import { createEgressPolicy, type EgressPolicy, type OutboundOptions } from '../egress/index.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../storage/store.js';
+import type { TenantRateLimiter } from './tenant-rate-limit.js';
 
 /** What every service needs: storage, the keyring, a clock and a logger. */
 export interface ServiceDeps {
@@ -16,6 +17,8 @@ export interface ServiceDeps {
   egress?: EgressPolicy;
   /** Timeout, size cap and redirect limit of calls to third-party APIs (actions, proxy). @default see {@link OutboundOptions} */
   outbound?: OutboundOptions;
+  /** Each tenant's budget of calls to third-party APIs. @default no limit */
+  tenantLimiter?: TenantRateLimiter;
 }
 
 const strictEgress = createEgressPolicy();
