@@ -1,0 +1,71 @@
+import type { ConnectorCreate } from '@plugboard/shared';
+import { type InputContext, inlineFor, pickMedia } from './build-input.js';
+import type { SpecDocument, SpecOperation } from './model.js';
+import { humanize, KeyRegistry, keyOf, truncate } from './names.js';
+
+/** An event as the create body takes it. */
+export type EventInputDefinition = NonNullable<ConnectorCreate['events']>[number];
+
+interface Source {
+  name: string;
+  operation: SpecOperation;
+  /** Whether the name has several operations, so the method goes into the key. */
+  shared: boolean;
+  fallbackDescription: string;
+}
+
+function sources(spec: SpecDocument): Source[] {
+  const list: Source[] = [];
+  const counts = new Map<string, number>();
+  for (const webhook of spec.webhooks) counts.set(webhook.name, (counts.get(webhook.name) ?? 0) + 1);
+  for (const webhook of spec.webhooks) {
+    list.push({
+      name: webhook.name,
+      operation: webhook.operation,
+      shared: (counts.get(webhook.name) ?? 0) > 1,
+      fallbackDescription: '',
+    });
+  }
+  for (const operation of spec.operations) {
+    for (const callback of operation.callbacks) {
+      for (const inner of callback.operations) {
+        list.push({
+          name: callback.name,
+          operation: inner,
+          shared: callback.operations.length > 1,
+          fallbackDescription: `Sent to the URL given to ${operation.method.toUpperCase()} ${operation.path} (${callback.expression}).`,
+        });
+      }
+    }
+  }
+  return list;
+}
+
+/**
+ * Events from OpenAPI 3.1 `webhooks` and 3.0 `callbacks`, delivered as webhooks to the connection's inbound
+ * URL. A callback several operations register becomes one event; the payload schema is the request body the
+ * API sends.
+ */
+export function buildEvents(spec: SpecDocument, context: InputContext): EventInputDefinition[] {
+  const keys = new KeyRegistry();
+  const seen = new Set<string>();
+  const events: EventInputDefinition[] = [];
+  for (const source of sources(spec)) {
+    const { operation } = source;
+    const base =
+      keyOf(source.shared ? `${source.name}.${operation.method}` : source.name) || `event.${operation.method}`;
+    if (seen.has(base)) continue;
+    seen.add(base);
+    const media = operation.requestBody ? pickMedia(operation.requestBody, null, operation.pointer) : undefined;
+    const payload = media ? inlineFor(context, media, operation.pointer) : undefined;
+    const summary = operation.summary?.replace(/\.$/, '');
+    events.push({
+      key: keys.claim(base),
+      name: truncate(summary ?? humanize(source.name) ?? source.name, 100) || 'Event',
+      description: truncate(operation.description ?? source.fallbackDescription, 1000),
+      ...(payload && Object.keys(payload).length > 0 ? { payload } : {}),
+      delivery: { kind: 'webhook' },
+    });
+  }
+  return events;
+}

@@ -1,0 +1,73 @@
+import type { SpecDocument, SpecServer } from './model.js';
+import { type SpecWarning, SpecWarningCode } from './warnings.js';
+
+/** Which server to use and how to fill its variables. */
+export interface ServerChoice {
+  /**
+   * Index into the document's servers.
+   * @default 0
+   */
+  index?: number;
+  /** Values for server variables, over their defaults. */
+  variables?: Record<string, string>;
+}
+
+/** Fills a server URL's `{variables}` with the given values or their defaults. */
+export function expandServer(server: SpecServer, values: Record<string, string> = {}): string {
+  return server.url.replace(
+    /\{([^}]+)\}/g,
+    (whole, name: string) => values[name] ?? server.variables[name]?.default ?? whole,
+  );
+}
+
+/**
+ * An absolute base URL for actions: http(s), no credentials, query or fragment, no trailing slash.
+ *
+ * @returns null when the URL is relative with nothing to resolve it against, or not http(s)
+ */
+export function toBaseUrl(url: string, sourceUrl?: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url, sourceUrl);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
+  if (/\{[^}]*\}/.test(decodeURI(parsed.href))) return null;
+  parsed.username = '';
+  parsed.password = '';
+  parsed.search = '';
+  parsed.hash = '';
+  return parsed.href.replace(/\/+$/, '');
+}
+
+/** Every server of the document as a base URL candidate (variables at their defaults), in order. */
+export function serverCandidates(spec: SpecDocument): string[] {
+  const urls = spec.servers.map((server) => toBaseUrl(expandServer(server), spec.sourceUrl));
+  return [...new Set(urls.filter((url): url is string => url !== null))];
+}
+
+/** Picks the base URL of the draft, warning when there is none usable. */
+export function chooseBaseUrl(spec: SpecDocument, choice: ServerChoice, warnings: SpecWarning[]): string | null {
+  const index = choice.index ?? 0;
+  const server = spec.servers[index];
+  if (!server) {
+    const sourceBase = spec.sourceUrl ? toBaseUrl('/', spec.sourceUrl) : null;
+    warnings.push({
+      code: SpecWarningCode.ServerUnresolved,
+      message: sourceBase
+        ? `The spec names no server ${index}: actions go to ${sourceBase}, where the spec is`
+        : `The spec names no server ${index}: set the API base URL by hand`,
+    });
+    return sourceBase;
+  }
+  const url = toBaseUrl(expandServer(server, choice.variables), spec.sourceUrl);
+  if (url === null) {
+    warnings.push({
+      code: SpecWarningCode.ServerUnresolved,
+      message: `Server ${server.url} is not an absolute http(s) URL${spec.sourceUrl ? '' : ' and the spec has no URL to resolve it against'}: set the API base URL by hand`,
+      pointer: `#/servers/${index}`,
+    });
+  }
+  return url;
+}

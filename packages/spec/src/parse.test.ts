@@ -1,0 +1,107 @@
+import { describe, expect, it, vi } from 'vitest';
+import { buildConnectorDraft, isSpecError, parseSpec, SpecErrorCode, SpecWarningCode } from './index.js';
+import { openapi } from './test/fixtures.js';
+
+const petSchema = { type: 'object', properties: { name: { type: 'string' }, owner: { $ref: 'people.yaml#/Person' } } };
+
+describe('parseSpec', () => {
+  it('reads JSON text, YAML text and objects into the same shape', async () => {
+    const document = openapi({ paths: { '/pets': { get: { operationId: 'listPets' } } } });
+    const fromObject = await parseSpec(document);
+    const fromJson = await parseSpec(JSON.stringify(document));
+    const fromYaml = await parseSpec(
+      `openapi: 3.1.0\ninfo: { title: Edge API, version: '1' }\nservers: [{ url: 'https://api.edge.test' }]\npaths:\n  /pets:\n    get:\n      operationId: listPets\n`,
+    );
+    for (const spec of [fromObject, fromJson, fromYaml]) {
+      expect(spec.version).toBe('3.1');
+      expect(spec.operations.map((operation) => [operation.method, operation.path, operation.operationId])).toEqual([
+        ['get', '/pets', 'listPets'],
+      ]);
+    }
+  });
+
+  it('tells 3.0, 3.1 and 2.0 apart and refuses other versions with a stable code', async () => {
+    expect((await parseSpec(openapi({}, '3.0.3'))).version).toBe('3.0');
+    expect((await parseSpec(openapi({}, '3.1.1'))).version).toBe('3.1');
+    expect((await parseSpec({ swagger: '2.0', info: { title: 'x' }, paths: {} })).version).toBe('2.0');
+    const error = await parseSpec({ swagger: '1.2' }).catch((caught: unknown) => caught);
+    expect(isSpecError(error) && error.code).toBe(SpecErrorCode.UnsupportedVersion);
+  });
+
+  it('refuses text that is neither JSON nor YAML with invalid_document', async () => {
+    const error = await parseSpec('openapi: [unclosed').catch((caught: unknown) => caught);
+    expect(isSpecError(error) && error.code).toBe(SpecErrorCode.InvalidDocument);
+    const scalar = await parseSpec('just a string').catch((caught: unknown) => caught);
+    expect(isSpecError(scalar) && scalar.code).toBe(SpecErrorCode.InvalidDocument);
+  });
+
+  it('resolves remote refs through fetchRef, relative to the document that holds them, fetching each once', async () => {
+    const documents: Record<string, unknown> = {
+      'https://specs.test/schemas/pet.json': JSON.stringify(petSchema),
+      'https://specs.test/schemas/people.yaml':
+        'Person:\n  type: object\n  properties:\n    email: { type: string, format: email }\n',
+    };
+    const fetchRef = vi.fn(async (url: string) => documents[url] ?? Promise.reject(new Error('404')));
+    const document = openapi({
+      paths: {
+        '/pets': {
+          post: {
+            operationId: 'createPet',
+            requestBody: { content: { 'application/json': { schema: { $ref: 'schemas/pet.json' } } } },
+          },
+        },
+      },
+    });
+    const cache = new Map<string, Promise<unknown>>();
+    const spec = await parseSpec(document, { url: 'https://specs.test/openapi.json', fetchRef, cache });
+    await parseSpec(document, { url: 'https://specs.test/openapi.json', fetchRef, cache });
+    expect(fetchRef.mock.calls.map(([url]) => url).sort()).toEqual([
+      'https://specs.test/schemas/people.yaml',
+      'https://specs.test/schemas/pet.json',
+    ]);
+    const draft = buildConnectorDraft(spec);
+    expect(draft.actions[0]?.action.input?.properties).toEqual({
+      name: { type: 'string', 'x-in': 'body' },
+      owner: { type: 'object', properties: { email: { type: 'string', format: 'email' } }, 'x-in': 'body' },
+    });
+    expect(draft.warnings).toEqual([]);
+  });
+
+  it('warns instead of failing when a remote ref cannot be fetched, or nothing can fetch it', async () => {
+    const document = openapi({
+      components: { schemas: { Pet: { $ref: 'https://specs.test/missing.json#/Pet' } } },
+    });
+    const failing = await parseSpec(document, { fetchRef: async () => Promise.reject(new Error('egress_blocked')) });
+    expect(failing.warnings).toEqual([
+      {
+        code: SpecWarningCode.UnresolvedRef,
+        message: 'Could not fetch https://specs.test/missing.json: egress_blocked',
+      },
+    ]);
+    const offline = await parseSpec(document);
+    expect(offline.warnings[0]?.message).toBe('https://specs.test/missing.json is remote and no fetchRef was given');
+  });
+
+  it('follows remote refs that point to each other without fetching in circles', async () => {
+    const documents: Record<string, unknown> = {
+      'https://specs.test/a.json': { A: { type: 'object', properties: { b: { $ref: 'b.json#/B' } } } },
+      'https://specs.test/b.json': { B: { type: 'object', properties: { a: { $ref: 'a.json#/A' } } } },
+    };
+    const fetchRef = vi.fn(async (url: string) => documents[url]);
+    const spec = await parseSpec(
+      openapi({
+        paths: {
+          '/a': { post: { requestBody: { content: { 'application/json': { schema: { $ref: 'a.json#/A' } } } } } },
+        },
+      }),
+      { url: 'https://specs.test/openapi.json', fetchRef },
+    );
+    expect(fetchRef).toHaveBeenCalledTimes(2);
+    const draft = buildConnectorDraft(spec);
+    expect(draft.actions[0]?.action.input?.properties?.b).toEqual({
+      type: 'object',
+      properties: { a: { $comment: 'circular: A' } },
+      'x-in': 'body',
+    });
+  });
+});
