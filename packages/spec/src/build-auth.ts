@@ -11,7 +11,8 @@ function absoluteUrl(url: string | undefined, base: string | undefined): string 
   if (url === undefined) return null;
   try {
     const parsed = new URL(url, base);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+    const web = parsed.protocol === 'https:' || parsed.protocol === 'http:';
+    return web && parsed.href.length <= 2048 ? parsed.href : null;
   } catch {
     return null;
   }

@@ -61,7 +61,7 @@ export function buildEvents(spec: SpecDocument, context: InputContext): EventInp
     const summary = operation.summary?.replace(/\.$/, '');
     events.push({
       key: keys.claim(base),
-      name: truncate(summary ?? humanize(source.name) ?? source.name, 100) || 'Event',
+      name: truncate(summary ?? humanize(source.name), 100) || 'Event',
       description: truncate(operation.description ?? source.fallbackDescription, 1000),
       ...(payload && Object.keys(payload).length > 0 ? { payload } : {}),
       delivery: { kind: 'webhook' },

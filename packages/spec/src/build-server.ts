@@ -33,12 +33,14 @@ export function toBaseUrl(url: string, sourceUrl?: string): string | null {
     return null;
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
-  if (/\{[^}]*\}/.test(decodeURI(parsed.href))) return null;
+  // An unfilled {variable} survives URL parsing percent-encoded.
+  if (/%7B[^/]*%7D|\{[^}]*\}/i.test(parsed.href)) return null;
   parsed.username = '';
   parsed.password = '';
   parsed.search = '';
   parsed.hash = '';
-  return parsed.href.replace(/\/+$/, '');
+  const href = parsed.href.replace(/\/+$/, '');
+  return href.length <= 2048 ? href : null;
 }
 
 /** Every server of the document as a base URL candidate (variables at their defaults), in order. */
@@ -53,11 +55,12 @@ export function chooseBaseUrl(spec: SpecDocument, choice: ServerChoice, warnings
   const server = spec.servers[index];
   if (!server) {
     const sourceBase = spec.sourceUrl ? toBaseUrl('/', spec.sourceUrl) : null;
+    const missing = spec.servers.length === 0 ? 'The spec names no servers' : `The spec has no server ${index}`;
     warnings.push({
       code: SpecWarningCode.ServerUnresolved,
       message: sourceBase
-        ? `The spec names no server ${index}: actions go to ${sourceBase}, where the spec is`
-        : `The spec names no server ${index}: set the API base URL by hand`,
+        ? `${missing}: actions go to ${sourceBase}, where the spec is`
+        : `${missing}: set the API base URL by hand`,
     });
     return sourceBase;
   }

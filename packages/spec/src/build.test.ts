@@ -295,6 +295,28 @@ describe('buildConnectorDraft: servers', () => {
     expect(offline.warnings[0]).toMatchObject({ code: SpecWarningCode.ServerUnresolved, pointer: '#/servers/1' });
   });
 
+  it('leaves the base URL out while a variable has no value, and takes one given', async () => {
+    const tenant = [{ url: 'https://{tenant}.example.com/api' }];
+    const unfilled = await draftOf({ servers: tenant });
+    valid(unfilled);
+    expect(unfilled.connector.apiBaseUrl).toBeUndefined();
+    expect(unfilled.warnings[0]?.code).toBe(SpecWarningCode.ServerUnresolved);
+    const filled = await draftOf({ servers: tenant }, { server: { variables: { tenant: 'acme' } } });
+    expect(filled.connector.apiBaseUrl).toBe('https://acme.example.com/api');
+  });
+
+  it('sends actions where the spec is when it names no servers', async () => {
+    const spec = await parseSpec(
+      { openapi: '3.0.3', info: { title: 'T', version: '1' }, paths: {} },
+      { url: 'https://api.example.com/docs/openapi.json' },
+    );
+    const draft = buildConnectorDraft(spec);
+    expect(draft.connector.apiBaseUrl).toBe('https://api.example.com');
+    expect(draft.warnings[0]?.message).toBe(
+      'The spec names no servers: actions go to https://api.example.com, where the spec is',
+    );
+  });
+
   it('builds a Swagger 2 base URL from schemes, host and basePath, preferring https', async () => {
     const spec = await parseSpec({
       swagger: '2.0',

@@ -13,8 +13,8 @@ function words(text: string): string {
 }
 
 /**
- * A lowercase key of `[a-z0-9._-]`, starting with a letter when `letterFirst`: `getPetById` -> `get-pet-by-id`.
- * Empty when nothing usable is left.
+ * A lowercase key of `[a-z0-9._-]`, at most `max` long, with no separator at either end:
+ * `getPetById` -> `get-pet-by-id`. Empty when nothing usable is left.
  */
 export function keyOf(text: string, max = 64): string {
   const key = words(text)

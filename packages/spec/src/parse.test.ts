@@ -28,6 +28,17 @@ describe('parseSpec', () => {
     expect(isSpecError(error) && error.code).toBe(SpecErrorCode.UnsupportedVersion);
   });
 
+  it('reads YAML with merge keys and repeated keys, the last one winning', async () => {
+    const spec = await parseSpec(
+      'openapi: 3.0.0\ninfo: { title: First, version: "1" }\ninfo: { title: Second, version: "1" }\npaths:\n  /a:\n    get: &op { summary: Shared }\n  /b:\n    get: { <<: *op, operationId: getB }\n',
+    );
+    expect(spec.info.title).toBe('Second');
+    expect(spec.operations.map((operation) => [operation.path, operation.summary, operation.operationId])).toEqual([
+      ['/a', 'Shared', undefined],
+      ['/b', 'Shared', 'getB'],
+    ]);
+  });
+
   it('refuses text that is neither JSON nor YAML with invalid_document', async () => {
     const error = await parseSpec('openapi: [unclosed').catch((caught: unknown) => caught);
     expect(isSpecError(error) && error.code).toBe(SpecErrorCode.InvalidDocument);

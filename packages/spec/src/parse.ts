@@ -45,7 +45,8 @@ export function readDocument(text: string): unknown {
     }
   }
   try {
-    return parseYaml(text, { merge: true });
+    // Published specs do repeat keys now and then; the last one wins, as in JSON.parse.
+    return parseYaml(text, { merge: true, uniqueKeys: false });
   } catch (error) {
     throw new SpecError(SpecErrorCode.InvalidDocument, `Not JSON or YAML: ${(error as Error).message}`, {
       cause: error,
