@@ -25,6 +25,23 @@ export {
   proxyRequestSchema,
 } from './schemas/actions.js';
 export {
+  agentAuthMethodSchema,
+  agentCreateSchema,
+  agentDecisionSchema,
+  agentDraftSchema,
+  agentFixSchema,
+  agentKeySchema,
+  agentLogEntrySchema,
+  agentLogKindSchema,
+  agentReviewSchema,
+  agentRunCreateSchema,
+  agentRunSchema,
+  agentRunStatusSchema,
+  agentStepSchema,
+  agentTestSchema,
+  MAX_AGENT_SPEC_BYTES,
+} from './schemas/agent.js';
+export {
   AUTH_KIND_LABELS,
   AUTH_KINDS,
   authKindSchema,

@@ -191,3 +191,39 @@ export type ActionTest = z.output<typeof import('./schemas/actions.js').actionTe
 export type ConnectorAction = z.output<typeof import('./schemas/actions.js').connectorActionSchema>;
 /** The answer of `POST /v1/connectors/{id}/actions/{key}/test`. */
 export type ActionTestResult = z.output<typeof import('./schemas/actions.js').actionTestResultSchema>;
+
+type AgentSchemas = typeof import('./schemas/agent.js');
+/** Where a connector agent run is. */
+export type AgentRunStatus = z.output<AgentSchemas['agentRunStatusSchema']>;
+/** A step of the connector agent. */
+export type AgentStep = z.output<AgentSchemas['agentStepSchema']>;
+/** Body of `POST /v1/agent/runs`. */
+export type AgentRunCreate = z.input<AgentSchemas['agentRunCreateSchema']>;
+/** An auth method of an agent draft: the create input with a `key`. */
+export type AgentAuthMethod = z.output<AgentSchemas['agentAuthMethodSchema']>;
+/** The connector draft of an agent run. */
+export type AgentDraft = z.output<AgentSchemas['agentDraftSchema']>;
+/** A review decision on one auth method, action or event of a draft. */
+export interface AgentDecision {
+  key: string;
+  verdict: 'accept' | 'drop' | 'edit';
+  /** With `edit`: the whole edited item, in the connector create shape (an auth method's `key` may be left out). */
+  value?:
+    | z.input<typeof import('./schemas/auth-methods.js').authMethodInputSchema>
+    | z.input<typeof import('./schemas/actions.js').actionDefinitionSchema>
+    | z.input<typeof import('./schemas/events.js').eventDefinitionSchema>;
+}
+/** Body of `POST /v1/agent/runs/{id}/review`. */
+export interface AgentReview {
+  decisions: { authMethods?: AgentDecision[]; actions?: AgentDecision[]; events?: AgentDecision[] };
+}
+/** Body of `POST /v1/agent/runs/{id}/create`. */
+export type AgentCreate = z.input<AgentSchemas['agentCreateSchema']>;
+/** A test of one safe action of an agent draft. */
+export type AgentTest = z.output<AgentSchemas['agentTestSchema']>;
+/** A fix the agent tried. */
+export type AgentFix = z.output<AgentSchemas['agentFixSchema']>;
+/** A connector agent run ("Build with AI"). */
+export type AgentRun = z.output<AgentSchemas['agentRunSchema']>;
+/** One line of an agent run's log. */
+export type AgentLogEntry = z.output<AgentSchemas['agentLogEntrySchema']>;

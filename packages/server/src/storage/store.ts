@@ -1,4 +1,5 @@
 import type { SealedCredentials } from '../crypto/credential-cipher.js';
+import type { AgentStore } from './agent-store.js';
 import type { EventStore } from './event-store.js';
 import type {
   ActionTestRecord,
@@ -21,6 +22,7 @@ import type {
   TenantRecord,
 } from './records.js';
 
+export type * from './agent-store.js';
 export type * from './event-store.js';
 export type * from './records.js';
 
@@ -28,7 +30,7 @@ export type * from './records.js';
  * Everything the services need from a database. Async throughout so that a networked database
  * (Postgres) can implement the same contract as the embedded SQLite default.
  */
-export interface Store extends EventStore {
+export interface Store extends EventStore, AgentStore {
   createOrganization(record: OrganizationRecord): Promise<void>;
   getOrganization(id: string): Promise<OrganizationRecord | undefined>;
   findOrganizationByName(name: string): Promise<OrganizationRecord | undefined>;

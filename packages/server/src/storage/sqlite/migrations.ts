@@ -261,4 +261,27 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
       );
     `,
   },
+  {
+    version: 11,
+    name: 'connector agent runs and their logs',
+    sql: `
+      CREATE TABLE agent_runs (
+        id TEXT PRIMARY KEY,
+        organization_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+        member_id TEXT,
+        status TEXT NOT NULL,
+        run TEXT NOT NULL,
+        connection_id TEXT,
+        servers TEXT NOT NULL
+      );
+      CREATE INDEX agent_runs_by_org ON agent_runs (organization_id, id);
+      CREATE INDEX agent_runs_by_status ON agent_runs (status);
+      CREATE TABLE agent_log (
+        run_id TEXT NOT NULL REFERENCES agent_runs(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        entry TEXT NOT NULL,
+        PRIMARY KEY (run_id, seq)
+      );
+    `,
+  },
 ];

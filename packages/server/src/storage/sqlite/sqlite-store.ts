@@ -5,6 +5,7 @@ import Database from 'libsql';
 import type { SealedCredentials } from '../../crypto/credential-cipher.js';
 import type {
   ActionTestRecord,
+  AgentStore,
   ApiKeyRecord,
   ConnectionFilter,
   ConnectionRecord,
@@ -24,6 +25,7 @@ import type {
   Store,
   TenantRecord,
 } from '../store.js';
+import { SqliteAgentTables } from './agent-tables.js';
 import { SqliteEventTables } from './event-tables.js';
 import { migrations } from './migrations.js';
 import * as rows from './rows.js';
@@ -73,9 +75,11 @@ const SEALED_SQL: Record<SealedKind, { select: string; id: string; table: string
 /** The embedded default store: one SQLite file (WAL mode), migrated on open. */
 export class SqliteStore implements Store {
   private readonly events: SqliteEventTables;
+  private readonly agent: SqliteAgentTables;
 
   private constructor(private readonly db: Database.Database) {
     this.events = new SqliteEventTables(db);
+    this.agent = new SqliteAgentTables(db);
   }
 
   /** Opens (creating when needed) and migrates the database at a path or `file:` URL. */
@@ -540,6 +544,15 @@ export class SqliteStore implements Store {
   }
 
   // Events live in their own tables and file.
+  createAgentRun: AgentStore['createAgentRun'] = (...args) => this.agent.createAgentRun(...args);
+  getAgentRun: AgentStore['getAgentRun'] = (...args) => this.agent.getAgentRun(...args);
+  updateAgentRun: AgentStore['updateAgentRun'] = (...args) => this.agent.updateAgentRun(...args);
+  listAgentRuns: AgentStore['listAgentRuns'] = (...args) => this.agent.listAgentRuns(...args);
+  listAgentRunsWithStatus: AgentStore['listAgentRunsWithStatus'] = (...args) =>
+    this.agent.listAgentRunsWithStatus(...args);
+  appendAgentLog: AgentStore['appendAgentLog'] = (...args) => this.agent.appendAgentLog(...args);
+  listAgentLog: AgentStore['listAgentLog'] = (...args) => this.agent.listAgentLog(...args);
+
   putConnectorEvents: EventStore['putConnectorEvents'] = (...args) => this.events.putConnectorEvents(...args);
   getConnectorEvents: EventStore['getConnectorEvents'] = (...args) => this.events.getConnectorEvents(...args);
   listConnectorsWithEvents: EventStore['listConnectorsWithEvents'] = (...args) =>
