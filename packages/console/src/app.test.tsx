@@ -40,6 +40,15 @@ describe('<App>', () => {
     expect(await screen.findByTestId('actions-table')).toBeTruthy();
   });
 
+  it('opens Build with AI at /connectors/build, under Connectors in the navigation', async () => {
+    navigate('/connectors/build', { replace: true });
+    render(<App services={services(fakeConsole()).services} />);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Build with AI' })).toBeTruthy();
+    await waitFor(() => expect(document.title).toBe('Build with AI · Plugboard console'));
+    const nav = screen.getByRole('navigation', { name: 'Console' });
+    expect(nav.querySelector('[aria-current="page"]')?.textContent).toBe('Connectors');
+  });
+
   it('signs out back to the sign-in form', async () => {
     const fake = fakeConsole();
     render(<App services={services(fake).services} />);

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { BuildPage } from './agent/build-page.js';
 import { Layout } from './components/layout.js';
 import { Link } from './components/link.js';
 import { Failed, Loading } from './components/states.js';
@@ -21,6 +22,7 @@ type Session =
 
 const TITLES: Record<string, string> = {
   connectors: 'Connectors',
+  build: 'Build with AI',
   connector: 'Connector settings',
   connections: 'Connections',
   'oauth-apps': 'OAuth Apps',
@@ -73,6 +75,7 @@ export function App({ services }: { services: ConsoleServices }) {
   return (
     <Layout account={session.account} onSignOut={signOut}>
       {current.name === 'connectors' && <ConnectorsPage services={services} />}
+      {current.name === 'build' && <BuildPage services={services} />}
       {current.name === 'connector' && <ConnectorSettingsPage services={services} id={current.id} tab={current.tab} />}
       {current.name === 'connections' && <ConnectionsPage services={services} />}
       {current.name === 'oauth-apps' && <OAuthAppsPage services={services} />}

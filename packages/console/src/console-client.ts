@@ -13,7 +13,7 @@ import type {
   Page,
   Tenant,
 } from '@plugboard/shared';
-
+import type { AgentClient } from './agent/types.js';
 import type {
   ActionTestResult,
   ActionTestRun,
@@ -84,4 +84,6 @@ export interface ConsoleClient {
     /** Sends the delivery's event to its endpoint again, as a new delivery. */
     resend(id: string): Promise<Delivery>;
   };
+  /** Build with AI: runs of the connector agent, their live log, review and create. */
+  agent: AgentClient;
 }

@@ -38,7 +38,7 @@ export function Layout({
         </p>
         <ul aria-labelledby="nav-integrations">
           <li>
-            <Link to="/connectors" aria-current={isCurrent(current, ['connectors', 'connector'])}>
+            <Link to="/connectors" aria-current={isCurrent(current, ['connectors', 'build', 'connector'])}>
               Connectors
             </Link>
           </li>

@@ -30,7 +30,7 @@ interface Props {
 type AppsState = { status: 'idle' | 'loading' | 'ready' | 'failed'; apps: OAuthApp[] };
 
 /** Loads the managed OAuth apps once the form has an OAuth 2.0 method that could use one. */
-function useOAuthApps(client: ConsoleClient, needed: boolean): AppsState {
+export function useOAuthApps(client: ConsoleClient, needed: boolean): AppsState {
   const [state, setState] = useState<AppsState>({ status: 'idle', apps: [] });
   useEffect(() => {
     if (!needed || state.status !== 'idle') return;

@@ -89,7 +89,7 @@ export const emptyDraft = (): ConnectorDraft => ({
   methods: [],
 });
 
-function methodDraft(method: AuthMethod): MethodDraft {
+export function methodDraft(method: AuthMethod): MethodDraft {
   const draft = { ...newMethod(method.kind, method.isDefault), label: method.label ?? '' };
   switch (method.kind) {
     case 'apiKey':
@@ -154,7 +154,7 @@ export function withSlug(draft: ConnectorDraft, slug: string): ConnectorDraft {
 const optional = (value: string) => (value.trim() === '' ? undefined : value.trim());
 const splitScopes = (value: string) => value.split(/[\s,]+/).filter(Boolean);
 
-function methodInput(method: MethodDraft, index: number, methods: MethodDraft[]) {
+export function methodInput(method: MethodDraft, index: number, methods: MethodDraft[]) {
   const hasDefault = methods.some((candidate) => candidate.isDefault);
   const common = {
     kind: method.kind,

@@ -69,6 +69,14 @@ describe('<ConnectorsPage>', () => {
     expect(currentPath.value).toBe('/connectors/ctr_sendgrid');
   });
 
+  it('opens Build with AI from the button next to + Create', async () => {
+    await renderPage();
+    const build = screen.getByRole('button', { name: 'Build with AI' });
+    expect(build.dataset.testid).toBe('build-with-ai');
+    fireEvent.click(build);
+    expect(currentPath.value).toBe('/connectors/build');
+  });
+
   it('filters by search words and by visibility', async () => {
     const { shadow } = await renderPage();
     fireEvent.input(screen.getByLabelText('Search connectors'), { target: { value: 'weather' } });

@@ -6,6 +6,7 @@ import { ConnectorForm } from '../connector-form/connector-form.js';
 import { emptyDraft } from '../connector-form/draft.js';
 import type { ConsoleServices } from '../services.js';
 import { type Catalog, createCatalog, type VisibilityFilter } from '../state/catalog.js';
+import { navigate } from '../state/router.js';
 import { CardGrid } from './card-grid.js';
 
 /** Integrations → Connectors: search, filter, the card grid and the Create Connector dialog. */
@@ -25,9 +26,19 @@ export function ConnectorsPage({ services, catalog: given }: { services: Console
     <section class="page" aria-labelledby="page-title">
       <header class="page-head">
         <h1 id="page-title">Connectors</h1>
-        <button type="button" class="primary" onClick={() => setCreating(true)} data-testid="create-connector">
-          + Create
-        </button>
+        <div class="head-buttons">
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => navigate('/connectors/build')}
+            data-testid="build-with-ai"
+          >
+            Build with AI
+          </button>
+          <button type="button" class="primary" onClick={() => setCreating(true)} data-testid="create-connector">
+            + Create
+          </button>
+        </div>
       </header>
       <search class="toolbar">
         <div class="field">

@@ -6,6 +6,7 @@ export const BASE = '/console';
 /** A page of the console, parsed from the address. */
 export type Route =
   | { name: 'connectors' }
+  | { name: 'build' }
   | { name: 'connector'; id: string; tab: 'settings' | 'actions' }
   | { name: 'connections' }
   | { name: 'oauth-apps' }
@@ -23,6 +24,7 @@ export const currentPath = signal(typeof location === 'undefined' ? '/' : stripB
 /** Reads a console path into a route. */
 export function parseRoute(path: string): Route {
   if (path === '/' || path === '/connectors') return { name: 'connectors' };
+  if (path === '/connectors/build') return { name: 'build' };
   if (path === '/connections') return { name: 'connections' };
   if (path === '/settings' || path === '/settings/oauth-apps') return { name: 'oauth-apps' };
   if (path === '/settings/webhooks') return { name: 'webhooks' };

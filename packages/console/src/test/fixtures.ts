@@ -7,6 +7,7 @@ import type {
   OAuthApp,
 } from '@plugboard/shared';
 import type { SessionClient } from '@plugboard/widget';
+import type { AgentEvent, AgentLogEntry, AgentRun } from '../agent/types.js';
 import type { ConsoleAccount, ConsoleClient, ConsoleConnector } from '../console-client.js';
 import type { ActionTestResult, ConnectorAction, Delivery, WebhookEndpoint } from '../contract.js';
 import type { ConsoleServices } from '../services.js';
@@ -173,6 +174,126 @@ export function delivery(overrides: Partial<Delivery> = {}): Delivery {
   };
 }
 
+/** A HubSpot run paused for review: OAuth and a private app token, contact and deal actions in two tags, one event. */
+export function agentRun(overrides: Partial<AgentRun> = {}): AgentRun {
+  return {
+    id: 'run_1',
+    prompt: 'HubSpot CRM',
+    status: 'awaiting_review',
+    step: 'review',
+    source: { kind: 'catalog', provider: 'hubspot' },
+    draft: {
+      name: 'HubSpot',
+      slug: 'hubspot',
+      description: 'CRM: contacts, companies and deals.',
+      domain: 'hubspot.com',
+      authMethods: [
+        {
+          key: 'oauth2',
+          kind: 'oauth2',
+          isDefault: true,
+          authorizationUrl: 'https://app.hubspot.com/oauth/authorize',
+          tokenUrl: 'https://api.hubapi.com/oauth/v1/token',
+          scopes: ['crm.objects.contacts.read'],
+        },
+        { key: 'private-app', kind: 'apiKey', in: 'header', name: 'X-Private-App' },
+      ],
+      actions: [
+        {
+          key: 'list-contacts',
+          name: 'List contacts',
+          description: '',
+          method: 'GET',
+          path: '/crm/v3/objects/contacts',
+          input: { type: 'object', properties: {} },
+        },
+        {
+          key: 'get-contact',
+          name: 'Get contact',
+          description: '',
+          method: 'GET',
+          path: '/crm/v3/objects/contacts/{id}',
+          input: { type: 'object', required: ['id'], properties: { id: { type: 'string', 'x-in': 'path' } } },
+        },
+        {
+          key: 'list-deals',
+          name: 'List deals',
+          description: '',
+          method: 'GET',
+          path: '/crm/v3/objects/deals',
+          input: { type: 'object', properties: {} },
+        },
+      ],
+      events: [
+        {
+          key: 'contact.created',
+          name: 'Contact created',
+          description: '',
+          delivery: { kind: 'webhook' },
+        },
+      ],
+    },
+    groups: [
+      { tag: 'contacts', actionKeys: ['list-contacts', 'get-contact'] },
+      { tag: 'deals', actionKeys: ['list-deals'] },
+    ],
+    tests: [],
+    fixes: [],
+    warnings: [],
+    connectorId: null,
+    error: null,
+    createdAt: NOW,
+    updatedAt: NOW,
+    ...overrides,
+  };
+}
+
+/** A log entry of a run. */
+export function logEntry(seq: number, message: string, overrides: Partial<AgentLogEntry> = {}): AgentLogEntry {
+  return { seq, at: NOW, step: 'understand', kind: 'info', message, ...overrides };
+}
+
+/** A stream of agent events a test pushes to: every `events()` call reads what was pushed, then waits for more. */
+export function eventStream() {
+  const items: AgentEvent[] = [];
+  const waiting = new Set<() => void>();
+  let ended: unknown = null;
+  let closed = false;
+  const wake = () => {
+    for (const resolve of waiting) resolve();
+    waiting.clear();
+  };
+  return {
+    push(...events: AgentEvent[]) {
+      items.push(...events);
+      wake();
+    },
+    /** Ends the stream, with an error when given. */
+    end(error?: unknown) {
+      closed = true;
+      ended = error ?? null;
+      wake();
+    },
+    async *read(signal?: AbortSignal): AsyncGenerator<AgentEvent> {
+      let index = 0;
+      while (!signal?.aborted) {
+        if (index < items.length) {
+          yield items[index++] as AgentEvent;
+          continue;
+        }
+        if (closed) {
+          if (ended) throw ended;
+          return;
+        }
+        await new Promise<void>((resolve) => {
+          waiting.add(resolve);
+          signal?.addEventListener('abort', () => resolve(), { once: true });
+        });
+      }
+    },
+  };
+}
+
 /** An error shaped like the SDK's `PlugboardApiError`. */
 export const apiError = (code: string, message: string, issues?: { path: string; message: string }[]) =>
   Object.assign(new Error(`failed (${code}): ${message}`), {
@@ -212,6 +333,12 @@ export function fakeConsole(
     deliveries: data.deliveries ?? [delivery()],
     /** What the next `testAction` answers. */
     run: actionRun(),
+    /** The agent run `agent.start` begins and `agent.get` answers. */
+    agentRun: agentRun({ status: 'running', step: 'understand' }),
+    /** The run `agent.review` answers. */
+    reviewed: agentRun({ status: 'running', step: 'test', updatedAt: '2026-01-02T03:05:00.000Z' }),
+    /** What `agent.events` streams. */
+    stream: eventStream(),
   };
   const answer = async <T>(name: string, args: unknown[], value: () => T): Promise<T> => {
     calls.push([name, ...args]);
@@ -368,6 +495,36 @@ export function fakeConsole(
           state.deliveries = [sent, ...state.deliveries];
           return sent;
         }),
+    },
+    agent: {
+      start: (body) =>
+        answer('agent.start', [body], () => {
+          state.agentRun = { ...state.agentRun, prompt: body.prompt };
+          return state.agentRun;
+        }),
+      get: (id) => answer('agent.get', [id], () => state.agentRun),
+      list: () => answer('agent.list', [], () => ({ data: [state.agentRun], nextCursor: null })),
+      review: (id, body) =>
+        answer('agent.review', [id, body], () => {
+          state.agentRun = state.reviewed;
+          return state.reviewed;
+        }),
+      cancel: (id) =>
+        answer('agent.cancel', [id], () => {
+          state.agentRun = { ...state.agentRun, status: 'cancelled' };
+          return state.agentRun;
+        }),
+      create: (id, body) =>
+        answer('agent.create', [id, body], () => {
+          const made = connector({ id: 'ctr_hubspot', name: body.name ?? 'HubSpot', slug: body.slug ?? 'hubspot' });
+          state.connectors = [...state.connectors, made];
+          state.agentRun = { ...state.agentRun, status: 'created', connectorId: made.id };
+          return made;
+        }),
+      events: (id, options) => {
+        calls.push(['agent.events', id]);
+        return state.stream.read(options?.signal);
+      },
     },
   };
   const named = (name: string) => calls.filter(([call]) => call === name).map(([, ...args]) => args);

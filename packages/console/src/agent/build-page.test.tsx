@@ -1,0 +1,313 @@
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { currentPath, navigate } from '../state/router.js';
+import { agentRun, apiError, eventStream, fakeConsole, logEntry, services } from '../test/fixtures.js';
+import { BuildPage } from './build-page.js';
+import type { AgentReview } from './types.js';
+
+afterEach(cleanup);
+beforeEach(() => navigate('/connectors/build', { replace: true }));
+
+function renderPage(fake = fakeConsole()) {
+  const setup = services(fake);
+  render(<BuildPage services={setup.services} />);
+  return setup;
+}
+
+/** Starts the HubSpot quick start and pauses the run for review. */
+async function reviewing(fake = fakeConsole()) {
+  const setup = renderPage(fake);
+  fireEvent.click(screen.getByTestId('agent-quick-hubspot'));
+  await screen.findByTestId('agent-status');
+  act(() => fake.state.stream.push({ type: 'run', run: agentRun() }));
+  await screen.findByTestId('agent-review');
+  return setup;
+}
+
+describe('<BuildPage>', () => {
+  it('fills the prompt from a quick start and starts a run with it', async () => {
+    const fake = fakeConsole();
+    renderPage(fake);
+    expect(screen.getByRole('heading', { level: 1, name: 'Build with AI' })).toBeTruthy();
+    for (const slug of ['hubspot', 'slack', 'stripe', 'github', 'shopify', 'xero'])
+      expect(screen.getByTestId(`agent-quick-${slug}`)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'HubSpot CRM' }));
+    await waitFor(() => expect(fake.named('agent.start')).toEqual([[{ prompt: 'HubSpot CRM' }]]));
+    expect((await screen.findByTestId('agent-run-prompt')).textContent).toBe('HubSpot CRM');
+    await waitFor(() => expect(fake.named('agent.events')).toEqual([['run_1']]));
+  });
+
+  it('starts from a typed prompt with a spec URL and a test connection, and refuses an empty prompt inline', async () => {
+    const fake = fakeConsole();
+    renderPage(fake);
+    fireEvent.click(screen.getByTestId('agent-start'));
+    expect((await screen.findByTestId('error-prompt')).textContent).toBe(
+      'Describe the API, or give a spec URL or file',
+    );
+    expect(fake.named('agent.start')).toEqual([]);
+    fireEvent.input(screen.getByLabelText('Describe the API'), { target: { value: 'Acme CRM' } });
+    fireEvent.input(screen.getByLabelText('OpenAPI spec URL'), {
+      target: { value: 'https://acme.example/openapi.json' },
+    });
+    await waitFor(() => expect(screen.getByRole('option', { name: /sendgrid · Production/ })).toBeTruthy());
+    fireEvent.change(screen.getByLabelText('Test with a connection'), { target: { value: 'cxn_1' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Build connector' }));
+    await waitFor(() =>
+      expect(fake.named('agent.start')).toEqual([
+        [{ prompt: 'Acme CRM', specUrl: 'https://acme.example/openapi.json', connectionId: 'cxn_1' }],
+      ]),
+    );
+  });
+
+  it('says when the run cannot start, and keeps the form', async () => {
+    const fake = fakeConsole();
+    fake.fail['agent.start'] = apiError('not_available', 'Build with AI is not available on this server yet.');
+    renderPage(fake);
+    fireEvent.click(screen.getByTestId('agent-quick-stripe'));
+    expect((await screen.findByTestId('form-error')).textContent).toContain('not available on this server');
+    expect((screen.getByTestId('agent-prompt') as HTMLTextAreaElement).value).toBe('Stripe');
+  });
+
+  it('renders the live log in order, once per entry, and follows the status and step', async () => {
+    const fake = fakeConsole();
+    renderPage(fake);
+    fireEvent.click(screen.getByTestId('agent-quick-hubspot'));
+    const status = await screen.findByTestId('agent-status');
+    expect(status.textContent).toContain('Running');
+    expect(status.textContent).toContain('Understand');
+    expect(screen.getByText("Waiting for the agent's first step…")).toBeTruthy();
+    act(() =>
+      fake.state.stream.push(
+        { type: 'log', entry: logEntry(2, 'Found HubSpot in the catalog', { kind: 'found' }) },
+        { type: 'log', entry: logEntry(1, 'Reading the request') },
+        { type: 'log', entry: logEntry(2, 'Found HubSpot in the catalog', { kind: 'found' }) },
+        { type: 'run', run: agentRun({ status: 'running', step: 'build' }) },
+        { type: 'log', entry: logEntry(3, 'Built 3 actions', { step: 'build', kind: 'built' }) },
+      ),
+    );
+    const log = screen.getByTestId('agent-log');
+    await waitFor(() => expect(within(log).getAllByRole('listitem')).toHaveLength(3));
+    expect(
+      within(log)
+        .getAllByRole('listitem')
+        .map((item) => item.querySelector('.log-message')?.textContent),
+    ).toEqual(['Reading the request', 'Found HubSpot in the catalog', 'Built 3 actions']);
+    expect(status.textContent).toContain('step 3 of 7: Build');
+    expect(screen.getByTestId('agent-step-discover').dataset.state).toBe('done');
+    expect(screen.getByTestId('agent-step-build').getAttribute('aria-current')).toBe('step');
+    expect(screen.getByTestId('agent-step-test').dataset.state).toBe('todo');
+  });
+
+  it('shows the draft for review: auth methods, actions grouped by tag and events, each with Accept, Edit and Drop', async () => {
+    await reviewing();
+    const review = screen.getByTestId('agent-review');
+    expect(screen.getByTestId('agent-status').textContent).toContain('Waiting for your review');
+    expect(within(review).getByTestId('review-auth-method-oauth2').textContent).toContain('OAuth 2.0');
+    expect(within(review).getByTestId('review-auth-method-private-app').textContent).toContain('Header X-Private-App');
+    const contacts = within(screen.getByTestId('group-contacts'));
+    expect(contacts.getByTestId('review-action-list-contacts')).toBeTruthy();
+    expect(contacts.getByTestId('review-action-get-contact').textContent).toContain(
+      'GET /crm/v3/objects/contacts/{id}',
+    );
+    expect(within(screen.getByTestId('group-deals')).getByTestId('review-action-list-deals')).toBeTruthy();
+    expect(within(review).getByTestId('review-event-contact.created').textContent).toContain('Contact created');
+    for (const id of ['auth-method-oauth2', 'action-list-deals', 'event-contact.created']) {
+      expect(screen.getByTestId(`accept-${id}`).getAttribute('aria-pressed')).toBe('true');
+      expect(screen.getByTestId(`edit-${id}`)).toBeTruthy();
+      expect(screen.getByTestId(`drop-${id}`).getAttribute('aria-pressed')).toBe('false');
+    }
+  });
+
+  it('drops a whole tag with its group checkbox, and Continue sends every decision', async () => {
+    const { fake } = await reviewing();
+    const deals = screen.getByTestId('group-toggle-deals') as HTMLInputElement;
+    expect(deals.checked).toBe(true);
+    fireEvent.click(deals);
+    expect(deals.checked).toBe(false);
+    expect(screen.getByTestId('verdict-action-list-deals').textContent).toBe('Dropped');
+    fireEvent.click(screen.getByRole('button', { name: 'Drop Get contact' }));
+    const contacts = screen.getByTestId('group-toggle-contacts') as HTMLInputElement;
+    expect(contacts.indeterminate).toBe(true);
+    fireEvent.click(screen.getByTestId('drop-auth-method-private-app'));
+    fireEvent.click(screen.getByTestId('drop-event-contact.created'));
+    fireEvent.click(screen.getByTestId('accept-event-contact.created'));
+    fireEvent.click(screen.getByTestId('agent-continue'));
+    await waitFor(() => expect(fake.named('agent.review')).toHaveLength(1));
+    const [[id, body]] = fake.named('agent.review') as [[string, AgentReview]];
+    expect(id).toBe('run_1');
+    expect(body.decisions).toEqual({
+      authMethods: [
+        { key: 'oauth2', verdict: 'accept' },
+        { key: 'private-app', verdict: 'drop' },
+      ],
+      actions: [
+        { key: 'list-contacts', verdict: 'accept' },
+        { key: 'get-contact', verdict: 'drop' },
+        { key: 'list-deals', verdict: 'drop' },
+      ],
+      events: [{ key: 'contact.created', verdict: 'accept' }],
+    });
+    await waitFor(() => expect(screen.queryByTestId('agent-review')).toBeNull());
+    expect(screen.getByTestId('agent-status').textContent).toContain('Test');
+  });
+
+  it('edits an auth method with the Create Connector fields and an action as JSON, sent as edits', async () => {
+    const { fake } = await reviewing();
+    fireEvent.click(screen.getByTestId('edit-auth-method-private-app'));
+    fireEvent.input(screen.getByTestId('method-1-name'), { target: { value: 'Authorization' } });
+    fireEvent.click(screen.getByTestId('save-auth-method-private-app'));
+    expect(screen.getByTestId('verdict-auth-method-private-app').textContent).toBe('Edited');
+    fireEvent.click(screen.getByTestId('edit-action-list-deals'));
+    const json = screen.getByLabelText('Action list-deals as JSON') as HTMLTextAreaElement;
+    const edited = { ...JSON.parse(json.value), name: 'All deals' };
+    fireEvent.input(json, { target: { value: JSON.stringify(edited) } });
+    fireEvent.click(screen.getByTestId('save-action-list-deals'));
+    fireEvent.click(screen.getByTestId('agent-continue'));
+    await waitFor(() => expect(fake.named('agent.review')).toHaveLength(1));
+    const [[, body]] = fake.named('agent.review') as [[string, AgentReview]];
+    expect(body.decisions.authMethods?.[1]).toEqual({
+      key: 'private-app',
+      verdict: 'edit',
+      value: { key: 'private-app', kind: 'apiKey', isDefault: false, in: 'header', name: 'Authorization' },
+    });
+    expect(body.decisions.actions?.[2]).toMatchObject({
+      key: 'list-deals',
+      verdict: 'edit',
+      value: { name: 'All deals' },
+    });
+  });
+
+  it('shows an invalid edit’s error inline and keeps it unsaved', async () => {
+    await reviewing();
+    fireEvent.click(screen.getByTestId('edit-action-get-contact'));
+    const json = screen.getByLabelText('Action get-contact as JSON') as HTMLTextAreaElement;
+    fireEvent.input(json, { target: { value: '{ "key": ' } });
+    fireEvent.click(screen.getByTestId('save-action-get-contact'));
+    expect(screen.getByTestId('error-review-action-get-contact').textContent).toContain('Not valid JSON');
+    expect(json.getAttribute('aria-invalid')).toBe('true');
+    const broken = {
+      ...JSON.parse(JSON.stringify(agentRun().draft?.actions?.[1])),
+      input: { type: 'object', properties: {} },
+    };
+    fireEvent.input(json, { target: { value: JSON.stringify(broken) } });
+    fireEvent.click(screen.getByTestId('save-action-get-contact'));
+    expect(screen.getByTestId('error-review-action-get-contact').textContent).toContain(
+      'path: {id} needs an input property with "x-in": "path"',
+    );
+    expect(screen.getByTestId('verdict-action-get-contact').textContent).toBe('Accepted');
+    expect((screen.getByTestId('agent-continue') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('shows an invalid auth method edit inline', async () => {
+    await reviewing();
+    fireEvent.click(screen.getByTestId('edit-auth-method-private-app'));
+    fireEvent.input(screen.getByTestId('method-1-name'), { target: { value: '' } });
+    fireEvent.click(screen.getByTestId('save-auth-method-private-app'));
+    expect(screen.getByTestId('error-review-auth-method-private-app').textContent).toContain('name');
+    expect(screen.getByTestId('verdict-auth-method-private-app').textContent).toBe('Accepted');
+  });
+
+  it('renders test results and fixes, then creates the connector at ready and opens its settings page', async () => {
+    const fake = fakeConsole();
+    await reviewing(fake);
+    fireEvent.click(screen.getByTestId('agent-continue'));
+    await waitFor(() => expect(screen.queryByTestId('agent-review')).toBeNull());
+    act(() =>
+      fake.state.stream.push({
+        type: 'run',
+        run: agentRun({
+          status: 'ready',
+          step: 'done',
+          tests: [
+            { actionKey: 'list-contacts', passed: true, status: 200, latencyMs: 120 },
+            { actionKey: 'list-deals', passed: false, status: 404, latencyMs: 80 },
+            { actionKey: 'get-contact', passed: false, status: null, latencyMs: null, note: 'Needs an id' },
+          ],
+          fixes: [
+            { actionKey: 'list-deals', change: 'Tried https://api.hubapi.com/v3 as the base URL', passed: false },
+          ],
+          warnings: ['1 operation has no operationId'],
+        }),
+      }),
+    );
+    const tests = await screen.findByTestId('agent-tests');
+    expect(within(tests).getByTestId('test-list-contacts').textContent).toContain('Passed');
+    expect(within(tests).getByTestId('test-list-contacts').textContent).toContain('120 ms');
+    expect(within(tests).getByTestId('test-list-deals').textContent).toContain('Failed');
+    expect(within(tests).getByTestId('test-get-contact').textContent).toContain('Skipped');
+    expect(screen.getByTestId('fix-list-deals').textContent).toContain('Still fails');
+    expect(screen.getByTestId('agent-warnings').textContent).toContain('no operationId');
+    expect(screen.getByTestId('agent-status').textContent).toContain('Ready to create');
+    expect(screen.getByTestId('agent-step-done').dataset.state).toBe('done');
+    expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe('HubSpot');
+    expect((screen.getByLabelText('Slug') as HTMLInputElement).value).toBe('hubspot');
+    fireEvent.input(screen.getByLabelText('Slug'), { target: { value: 'hubspot-crm' } });
+    fireEvent.change(screen.getByLabelText('Visibility'), { target: { value: 'public' } });
+    fireEvent.click(screen.getByTestId('agent-create'));
+    await waitFor(() => expect(currentPath.value).toBe('/connectors/ctr_hubspot'));
+    expect(fake.named('agent.create')).toEqual([
+      ['run_1', { name: 'HubSpot', slug: 'hubspot-crm', visibility: 'public' }],
+    ]);
+  });
+
+  it('puts a taken slug on its field when Create is refused', async () => {
+    const fake = fakeConsole();
+    fake.state.agentRun = agentRun({ status: 'ready', step: 'done' });
+    fake.fail['agent.create'] = apiError('slug_taken', 'Another connector already uses the slug "hubspot"');
+    renderPage(fake);
+    fireEvent.click(screen.getByTestId('agent-quick-hubspot'));
+    fireEvent.click(await screen.findByTestId('agent-create'));
+    expect((await screen.findByTestId('error-slug')).textContent).toContain('already uses');
+    expect(currentPath.value).toBe('/connectors/build');
+  });
+
+  it('cancels a run and keeps its log, then starts over', async () => {
+    const fake = fakeConsole();
+    renderPage(fake);
+    fireEvent.click(screen.getByTestId('agent-quick-slack'));
+    await screen.findByTestId('agent-status');
+    act(() => fake.state.stream.push({ type: 'log', entry: logEntry(1, 'Reading the request') }));
+    await screen.findByTestId('log-1');
+    fireEvent.click(screen.getByTestId('agent-cancel'));
+    expect(await screen.findByTestId('agent-cancelled')).toBeTruthy();
+    expect(fake.named('agent.cancel')).toEqual([['run_1']]);
+    expect(screen.getByTestId('agent-status').textContent).toContain('Cancelled');
+    expect(screen.getByTestId('log-1').textContent).toContain('Reading the request');
+    expect(screen.queryByTestId('agent-cancel')).toBeNull();
+    fireEvent.click(screen.getByTestId('agent-new'));
+    expect(screen.getByTestId('agent-prompt')).toBeTruthy();
+  });
+
+  it('says why a run failed, and offers to reconnect an interrupted log', async () => {
+    const fake = fakeConsole();
+    renderPage(fake);
+    fireEvent.click(screen.getByTestId('agent-quick-xero'));
+    await screen.findByTestId('agent-status');
+    act(() => fake.state.stream.end(apiError('network_error', 'offline')));
+    expect((await screen.findByTestId('agent-stream-error')).textContent).toContain('could not be reached');
+    fake.state.stream = eventStream();
+    fireEvent.click(screen.getByRole('button', { name: 'Reconnect' }));
+    await waitFor(() => expect(fake.named('agent.events')).toHaveLength(2));
+    act(() =>
+      fake.state.stream.push({
+        type: 'run',
+        run: agentRun({
+          status: 'failed',
+          step: 'discover',
+          error: { code: 'spec_not_found', message: 'No spec found' },
+        }),
+      }),
+    );
+    expect((await screen.findByTestId('agent-error')).textContent).toContain('No spec found');
+    expect(screen.getByTestId('agent-step-discover').dataset.state).toBe('stopped');
+    expect(screen.queryByTestId('agent-stream-error')).toBeNull();
+  });
+
+  it('says when the connections to test with could not be loaded', async () => {
+    const fake = fakeConsole();
+    fake.fail['connections.list'] = apiError('internal', 'boom');
+    renderPage(fake);
+    expect(await screen.findByText(/connections could not be loaded/)).toBeTruthy();
+    expect(screen.getByRole('option', { name: 'No connection' })).toBeTruthy();
+  });
+});
