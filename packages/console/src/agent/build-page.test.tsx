@@ -118,6 +118,30 @@ describe('<BuildPage>', () => {
     }
   });
 
+  it('says when the draft has no auth method, action or event', async () => {
+    const fake = fakeConsole();
+    renderPage(fake);
+    fireEvent.click(screen.getByTestId('agent-quick-github'));
+    await screen.findByTestId('agent-status');
+    const draft = agentRun().draft;
+    act(() =>
+      fake.state.stream.push({
+        type: 'run',
+        run: agentRun({ draft: draft && { ...draft, authMethods: [], actions: [], events: [] }, groups: [] }),
+      }),
+    );
+    const review = await screen.findByTestId('agent-review');
+    expect(review.textContent).toContain('The agent found no auth method');
+    expect(review.textContent).toContain('The agent built no actions.');
+    expect(review.textContent).toContain('The agent found no events.');
+    fireEvent.click(screen.getByTestId('agent-continue'));
+    await waitFor(() =>
+      expect(fake.named('agent.review')).toEqual([
+        ['run_1', { decisions: { authMethods: [], actions: [], events: [] } }],
+      ]),
+    );
+  });
+
   it('drops a whole tag with its group checkbox, and Continue sends every decision', async () => {
     const { fake } = await reviewing();
     const deals = screen.getByTestId('group-toggle-deals') as HTMLInputElement;
@@ -221,7 +245,7 @@ describe('<BuildPage>', () => {
           tests: [
             { actionKey: 'list-contacts', passed: true, status: 200, latencyMs: 120 },
             { actionKey: 'list-deals', passed: false, status: 404, latencyMs: 80 },
-            { actionKey: 'get-contact', passed: false, status: null, latencyMs: null, note: 'Needs an id' },
+            { actionKey: 'get-contact', passed: false, status: 0, latencyMs: 0, note: 'Blocked by the egress policy' },
           ],
           fixes: [
             { actionKey: 'list-deals', change: 'Tried https://api.hubapi.com/v3 as the base URL', passed: false },
@@ -234,7 +258,8 @@ describe('<BuildPage>', () => {
     expect(within(tests).getByTestId('test-list-contacts').textContent).toContain('Passed');
     expect(within(tests).getByTestId('test-list-contacts').textContent).toContain('120 ms');
     expect(within(tests).getByTestId('test-list-deals').textContent).toContain('Failed');
-    expect(within(tests).getByTestId('test-get-contact').textContent).toContain('Skipped');
+    expect(within(tests).getByTestId('test-get-contact').textContent).toContain('No answer');
+    expect(within(tests).getByTestId('test-get-contact').textContent).toContain('Blocked by the egress policy');
     expect(screen.getByTestId('fix-list-deals').textContent).toContain('Still fails');
     expect(screen.getByTestId('agent-warnings').textContent).toContain('no operationId');
     expect(screen.getByTestId('agent-status').textContent).toContain('Ready to create');

@@ -92,6 +92,12 @@ export function BuildPage({ services }: { services: ConsoleServices }) {
     return () => controller.abort();
   }, [runId, attempt, client]);
 
+  // A new run, or the review sent: focus goes to the status, so keyboard and screen reader users follow the run.
+  const focusStatus = () => requestAnimationFrame(() => document.getElementById('agent-progress')?.focus());
+  useEffect(() => {
+    if (runId) focusStatus();
+  }, [runId]);
+
   function startOver() {
     setRun(null);
     setLog([]);
@@ -165,7 +171,10 @@ export function BuildPage({ services }: { services: ConsoleServices }) {
               key={run.updatedAt}
               run={run}
               client={client}
-              onContinue={async (review) => setRun(await client.agent.review(run.id, review))}
+              onContinue={async (review) => {
+                setRun(await client.agent.review(run.id, review));
+                focusStatus();
+              }}
             />
           )}
           <Results run={run} />
@@ -376,7 +385,10 @@ function Progress({ run }: { run: AgentRun }) {
   const finished = run.status === 'ready' || run.status === 'created';
   const stopped = run.status === 'failed' || run.status === 'cancelled';
   return (
-    <div class="panel progress">
+    <section class="panel progress" id="agent-progress" tabIndex={-1} aria-labelledby="progress-title">
+      <h2 id="progress-title" class="visually-hidden">
+        Progress
+      </h2>
       <p role="status" data-testid="agent-status" data-status={run.status} data-step={run.step}>
         <strong>{STATUS_LABELS[run.status]}</strong>
         {!finished && ` · step ${current + 1} of ${AGENT_STEPS.length}: ${STEP_LABELS[run.step]}`}
@@ -409,7 +421,7 @@ function Progress({ run }: { run: AgentRun }) {
           );
         })}
       </ol>
-    </div>
+    </section>
   );
 }
 
@@ -463,12 +475,10 @@ function Results({ run }: { run: AgentRun }) {
                     <code>{test.actionKey}</code>
                   </th>
                   <td>
-                    <span class={`pill ${test.passed ? 'passed' : 'failed'}`}>
-                      {test.passed ? 'Passed' : test.status === null ? 'Skipped' : 'Failed'}
-                    </span>
+                    <span class={`pill ${test.passed ? 'passed' : 'failed'}`}>{test.passed ? 'Passed' : 'Failed'}</span>
                   </td>
-                  <td>{test.status ?? '—'}</td>
-                  <td>{test.latencyMs === null ? '—' : `${test.latencyMs} ms`}</td>
+                  <td>{test.status === 0 ? 'No answer' : test.status}</td>
+                  <td>{test.status === 0 ? '—' : `${test.latencyMs} ms`}</td>
                   <td class="wrap">{test.note ?? ''}</td>
                 </tr>
               ))}

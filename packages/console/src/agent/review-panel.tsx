@@ -87,10 +87,10 @@ export function ReviewPanel({
   async function submit(event: Event) {
     event.preventDefault();
     const decide = (kind: ReviewKind, keys: string[]): Decision[] =>
-      keys.map((key) => {
+      keys.map((key): Decision => {
         const choice = choiceOf(kind, key);
         return choice.verdict === 'edit'
-          ? { key, verdict: 'edit', value: choice.value }
+          ? { key, verdict: 'edit', value: choice.value as NonNullable<Decision['value']> }
           : { key, verdict: choice.verdict };
       });
     setBusy(true);

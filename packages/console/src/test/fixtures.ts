@@ -1,10 +1,11 @@
-import type {
-  AdminConnection,
-  Connection,
-  ConnectionCreate,
-  ConnectorCard,
-  ConnectorCreate,
-  OAuthApp,
+import {
+  type AdminConnection,
+  agentAuthMethodSchema,
+  type Connection,
+  type ConnectionCreate,
+  type ConnectorCard,
+  type ConnectorCreate,
+  type OAuthApp,
 } from '@plugboard/shared';
 import type { SessionClient } from '@plugboard/widget';
 import type { AgentEvent, AgentLogEntry, AgentRun } from '../agent/types.js';
@@ -187,6 +188,7 @@ export function agentRun(overrides: Partial<AgentRun> = {}): AgentRun {
       slug: 'hubspot',
       description: 'CRM: contacts, companies and deals.',
       domain: 'hubspot.com',
+      visibility: 'private',
       authMethods: [
         {
           key: 'oauth2',
@@ -197,7 +199,7 @@ export function agentRun(overrides: Partial<AgentRun> = {}): AgentRun {
           scopes: ['crm.objects.contacts.read'],
         },
         { key: 'private-app', kind: 'apiKey', in: 'header', name: 'X-Private-App' },
-      ],
+      ].map((method) => agentAuthMethodSchema.parse(method)),
       actions: [
         {
           key: 'list-contacts',
