@@ -231,6 +231,39 @@ describe('<BuildPage>', () => {
     expect(screen.getByTestId('verdict-auth-method-private-app').textContent).toBe('Accepted');
   });
 
+  it('puts the issues the server finds in the decisions on their items', async () => {
+    const { fake } = await reviewing();
+    fake.fail['agent.review'] = apiError('validation_failed', 'The review decisions are not valid', [
+      { path: 'decisions.actions.1.value.path', message: '{id} needs an input property with "x-in": "path"' },
+      { path: 'draft.authMethods', message: 'Keep at least one auth method' },
+    ]);
+    fireEvent.click(screen.getByTestId('agent-continue'));
+    expect((await screen.findByTestId('issue-action-get-contact')).textContent).toBe(
+      'path: {id} needs an input property with "x-in": "path"',
+    );
+    expect(screen.getByTestId('form-error').textContent).toBe('The review decisions are not valid');
+    expect(screen.getByTestId('agent-review')).toBeTruthy();
+  });
+
+  it('keeps the newer run when the stream gets ahead of the answer to Continue', async () => {
+    const fake = fakeConsole();
+    await reviewing(fake);
+    const review = fake.client.agent.review;
+    const ready = agentRun({ status: 'ready', step: 'done', updatedAt: '2026-01-02T03:06:00.000Z' });
+    fake.client.agent.review = async (id, body) => {
+      const answer = await review(id, body);
+      fake.state.stream.push({ type: 'run', run: ready });
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      return answer;
+    };
+    fireEvent.click(screen.getByTestId('agent-continue'));
+    await screen.findByTestId('agent-create');
+    await waitFor(() => expect(fake.named('agent.review')).toHaveLength(1));
+    await act(() => new Promise((resolve) => setTimeout(resolve, 60)));
+    expect(screen.getByTestId('agent-status').dataset.status).toBe('ready');
+    expect(screen.getByTestId('agent-create')).toBeTruthy();
+  });
+
   it('renders test results and fixes, then creates the connector at ready and opens its settings page', async () => {
     const fake = fakeConsole();
     await reviewing(fake);
@@ -242,6 +275,7 @@ describe('<BuildPage>', () => {
         run: agentRun({
           status: 'ready',
           step: 'done',
+          updatedAt: '2026-01-02T03:06:00.000Z',
           tests: [
             { actionKey: 'list-contacts', passed: true, status: 200, latencyMs: 120 },
             { actionKey: 'list-deals', passed: false, status: 404, latencyMs: 80 },

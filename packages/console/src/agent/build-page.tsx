@@ -57,7 +57,14 @@ const ACTIVE: AgentRun['status'][] = ['running', 'awaiting_review', 'ready'];
 /** Integrations → Connectors → Build with AI: a prompt, the agent's live log and progress, review, and Create. */
 export function BuildPage({ services }: { services: ConsoleServices }) {
   const client = services.client;
-  const [run, setRun] = useState<AgentRun | null>(null);
+  const [run, setRunState] = useState<AgentRun | null>(null);
+  // The stream and the answers to review and cancel race: an older copy of the run never replaces a newer one.
+  const setRun = (next: AgentRun | null) =>
+    setRunState((current) =>
+      next === null || current === null || current.id !== next.id || next.updatedAt >= current.updatedAt
+        ? next
+        : current,
+    );
   const [log, setLog] = useState<AgentLogEntry[]>([]);
   const [streamError, setStreamError] = useState<unknown>(null);
   const [attempt, setAttempt] = useState(0);

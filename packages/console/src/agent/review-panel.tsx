@@ -11,7 +11,7 @@ import { AuthMethodFields } from '../connector-form/auth-method-fields.js';
 import { useOAuthApps } from '../connector-form/connector-form.js';
 import { type FieldErrors, type MethodDraft, methodDraft, methodInput } from '../connector-form/draft.js';
 import type { ConsoleClient } from '../console-client.js';
-import { errorText } from '../state/errors.js';
+import { errorText, issuesOf } from '../state/errors.js';
 import type { AgentAuthMethod, AgentReview, AgentRun, Decision, Verdict } from './types.js';
 
 /** What a review item is: the `<kind>` of its test ids. */
@@ -50,6 +50,7 @@ export function ReviewPanel({
   const [editing, setEditing] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [itemIssues, setItemIssues] = useState<Record<string, string>>({});
   if (!draft) return null;
   const methods = draft.authMethods;
   const actions = draft.actions ?? [];
@@ -95,6 +96,7 @@ export function ReviewPanel({
       });
     setBusy(true);
     setError(null);
+    setItemIssues({});
     try {
       await onContinue({
         decisions: {
@@ -113,6 +115,21 @@ export function ReviewPanel({
         },
       });
     } catch (failure) {
+      // The server's issues name a decision (`decisions.actions.2.value.path`): shown on its item; the rest above Continue.
+      const found: Record<string, string> = {};
+      const lists = { authMethods: methods, actions, events } as const;
+      const kinds = { authMethods: 'auth-method', actions: 'action', events: 'event' } as const;
+      for (const [path, message] of Object.entries(issuesOf(failure))) {
+        const match = /^decisions\.(authMethods|actions|events)\.(\d+)(?:\.value)?\.?(.*)$/.exec(path);
+        const list = match ? lists[match[1] as keyof typeof lists] : undefined;
+        const item = match && list ? list[Number(match[2])] : undefined;
+        if (match && item) {
+          const where = id(kinds[match[1] as keyof typeof kinds], item.key);
+          found[where] = found[where] ? `${found[where]}; ` : '';
+          found[where] += match[3] ? `${match[3]}: ${message}` : message;
+        }
+      }
+      setItemIssues(found);
       setError(failure);
     } finally {
       setBusy(false);
@@ -134,6 +151,7 @@ export function ReviewPanel({
       detail={detail}
       choice={choiceOf(kind, key)}
       editing={editing === id(kind, key)}
+      issue={itemIssues[id(kind, key)]}
       onChoose={(choice) => choose(kind, key, choice)}
       onEdit={() => setEditing(editing === id(kind, key) ? null : id(kind, key))}
     >
@@ -288,10 +306,12 @@ function ReviewItem({
   detail,
   choice,
   editing,
+  issue,
   onChoose,
   onEdit,
   children,
 }: {
+  issue?: string | undefined;
   kind: ReviewKind;
   itemKey: string;
   title: string;
@@ -348,6 +368,11 @@ function ReviewItem({
           </button>
         </fieldset>
       </div>
+      {issue && (
+        <p class="field-error" data-testid={`issue-${testId}`}>
+          {issue}
+        </p>
+      )}
       {editing && <div class="review-editor">{children}</div>}
     </li>
   );
