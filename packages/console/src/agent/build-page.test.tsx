@@ -59,6 +59,17 @@ describe('<BuildPage>', () => {
     );
   });
 
+  it('starts from an uploaded spec file alone, named in the prompt', async () => {
+    const fake = fakeConsole();
+    renderPage(fake);
+    const file = new File(['openapi: 3.1.0'], 'acme.yaml', { type: 'application/yaml' });
+    fireEvent.change(screen.getByLabelText('Or upload a spec file'), { target: { files: [file] } });
+    fireEvent.submit(screen.getByTestId('agent-start-form'));
+    await waitFor(() =>
+      expect(fake.named('agent.start')).toEqual([[{ prompt: 'The API in acme.yaml', specText: 'openapi: 3.1.0' }]]),
+    );
+  });
+
   it('says when the run cannot start, and keeps the form', async () => {
     const fake = fakeConsole();
     fake.fail['agent.start'] = apiError('not_available', 'Build with AI is not available on this server yet.');
@@ -360,6 +371,37 @@ describe('<BuildPage>', () => {
     expect((await screen.findByTestId('agent-error')).textContent).toContain('No spec found');
     expect(screen.getByTestId('agent-step-discover').dataset.state).toBe('stopped');
     expect(screen.queryByTestId('agent-stream-error')).toBeNull();
+  });
+
+  it('puts the run in the address and reopens it from there, its log replayed', async () => {
+    const fake = fakeConsole();
+    renderPage(fake);
+    fireEvent.click(screen.getByTestId('agent-quick-shopify'));
+    await screen.findByTestId('agent-status');
+    await waitFor(() => expect(location.search).toBe('?run=run_1'));
+    cleanup();
+    fake.state.agentRun = agentRun();
+    fake.state.stream.push({ type: 'log', entry: logEntry(1, 'Reading the request') });
+    renderPage(fake);
+    expect(screen.getByTestId('loading').textContent).toContain('Loading the run');
+    expect(await screen.findByTestId('agent-review')).toBeTruthy();
+    expect((await screen.findByTestId('log-1')).textContent).toContain('Reading the request');
+    expect(fake.named('agent.get')).toEqual([['run_1']]);
+  });
+
+  it('says when the run in the address cannot be loaded, retries, and starts over', async () => {
+    const fake = fakeConsole();
+    fake.fail['agent.get'] = apiError('not_found', 'No such run');
+    history.replaceState(null, '', '/console/connectors/build?run=run_9');
+    renderPage(fake);
+    expect((await screen.findByTestId('error')).textContent).toContain('No such run');
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByTestId('agent-status')).toBeTruthy();
+    expect(fake.named('agent.get')).toEqual([['run_9'], ['run_9']]);
+    fireEvent.click(screen.getByTestId('agent-cancel'));
+    fireEvent.click(await screen.findByTestId('agent-new'));
+    expect(location.search).toBe('');
+    expect(screen.getByTestId('agent-prompt')).toBeTruthy();
   });
 
   it('says when the connections to test with could not be loaded', async () => {

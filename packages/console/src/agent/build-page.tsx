@@ -3,11 +3,11 @@ import { slugify, type Visibility } from '@plugboard/shared';
 import { useEffect, useState } from 'preact/hooks';
 import { Field, FormError } from '../components/field.js';
 import { Link } from '../components/link.js';
-import { Loading } from '../components/states.js';
+import { Failed, Loading } from '../components/states.js';
 import { slugProblem } from '../connector-form/draft.js';
 import type { ConsoleServices } from '../services.js';
 import { errorText, issuesOf } from '../state/errors.js';
-import { navigate } from '../state/router.js';
+import { hrefOf, navigate } from '../state/router.js';
 import { ReviewPanel } from './review-panel.js';
 import { AGENT_STEPS, type AgentLogEntry, type AgentRun, type AgentRunStart, type AgentStep } from './types.js';
 
@@ -54,6 +54,10 @@ const MAX_SPEC_BYTES = 10 * 1024 * 1024;
 
 const ACTIVE: AgentRun['status'][] = ['running', 'awaiting_review', 'ready'];
 
+/** The page's address; `?run=<id>` names the run on screen. */
+const ADDRESS = hrefOf('/connectors/build');
+const runInAddress = () => new URLSearchParams(location.search).get('run');
+
 /** Integrations → Connectors → Build with AI: a prompt, the agent's live log and progress, review, and Create. */
 export function BuildPage({ services }: { services: ConsoleServices }) {
   const client = services.client;
@@ -71,6 +75,28 @@ export function BuildPage({ services }: { services: ConsoleServices }) {
   const [cancelError, setCancelError] = useState<unknown>(null);
   const [cancelling, setCancelling] = useState(false);
   const runId = run?.id;
+  const [resume, setResume] = useState<{ status: 'idle' | 'loading' | 'failed'; error?: unknown }>(() => ({
+    status: runInAddress() ? 'loading' : 'idle',
+  }));
+
+  // `?run=<id>` reopens a run (a reload, a shared link): its log replays from the start.
+  async function reopen(id: string) {
+    setResume({ status: 'loading' });
+    try {
+      setRun(await client.agent.get(id));
+      setResume({ status: 'idle' });
+    } catch (error) {
+      setResume({ status: 'failed', error });
+    }
+  }
+  useEffect(() => {
+    const id = runInAddress();
+    if (id) void reopen(id);
+  }, [client]);
+  useEffect(() => {
+    if (runId && runInAddress() !== runId)
+      history.replaceState(null, '', `${ADDRESS}?run=${encodeURIComponent(runId)}`);
+  }, [runId]);
 
   // The live log: the server replays it from the start on every (re)connect, so entries are kept once by `seq`.
   useEffect(() => {
@@ -106,6 +132,8 @@ export function BuildPage({ services }: { services: ConsoleServices }) {
   }, [runId]);
 
   function startOver() {
+    if (runInAddress()) history.replaceState(null, '', ADDRESS);
+    setResume({ status: 'idle' });
     setRun(null);
     setLog([]);
     setStreamError(null);
@@ -146,8 +174,26 @@ export function BuildPage({ services }: { services: ConsoleServices }) {
         )}
       </header>
       {cancelError !== null && <FormError>The run could not be cancelled. {errorText(cancelError)}</FormError>}
+      {run === null && resume.status === 'loading' && <Loading label="Loading the run…" />}
+      {run === null && resume.status === 'failed' && (
+        <>
+          <Failed
+            title="The run could not be loaded."
+            error={resume.error}
+            onRetry={() => {
+              const id = runInAddress();
+              if (id) void reopen(id);
+            }}
+          />
+          <div>
+            <button type="button" class="secondary" onClick={startOver} data-testid="agent-new">
+              Start a new run
+            </button>
+          </div>
+        </>
+      )}
       {run === null ? (
-        <StartForm services={services} onStarted={setRun} />
+        resume.status === 'idle' && <StartForm services={services} onStarted={setRun} />
       ) : (
         <>
           <p class="intro">
@@ -244,8 +290,10 @@ function StartForm({ services, onStarted }: { services: ConsoleServices; onStart
     }
     setBusy(true);
     try {
+      // The server needs a prompt: with only a spec, the prompt names it.
+      const described = text.trim() || (specFile ? `The API in ${specFile.name}` : specUrl.trim());
       const body: AgentRunStart = {
-        prompt: text.trim(),
+        prompt: described,
         ...(specUrl.trim() ? { specUrl: specUrl.trim() } : {}),
         ...(specFile ? { specText: await specFile.text() } : {}),
         ...(connectionId ? { connectionId } : {}),
