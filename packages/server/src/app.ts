@@ -1,5 +1,7 @@
 import { ErrorCode } from '@plugboard/shared';
 import { Hono } from 'hono';
+import { AgentService } from './agent/agent-service.js';
+import { AgentModel, type LlmOptions } from './agent/model.js';
 import type { Keyring } from './crypto/keyring.js';
 import type { CustomAuthRegistry } from './custom-auth/handler.js';
 import { createEgressPolicy, type OutboundOptions } from './egress/index.js';
@@ -7,9 +9,10 @@ import { ApiError } from './http/api-error.js';
 import { serveConsole } from './http/console-assets.js';
 import { mountRoutes, unmatched } from './http/mount.js';
 import { buildOpenApiDocument } from './http/openapi.js';
-import { limitBodySize } from './http/validation.js';
+import { limitAgentBodySize, limitBodySize } from './http/validation.js';
 import { type Logger, silentLogger } from './logger.js';
 import { actionRoutes } from './routes/actions.js';
+import { agentRoutes } from './routes/agent.js';
 import { connectionRoutes } from './routes/connections.js';
 import { connectorRoutes } from './routes/connectors.js';
 import { consoleRoutes } from './routes/console.js';
@@ -84,6 +87,13 @@ export interface AppOptions {
   outbound?: OutboundOptions;
   /** Each tenant's budget of calls to third-party APIs (actions, proxy); over it, 429 with `Retry-After`. @default defaultTenantRateLimit */
   tenantRateLimit?: Partial<TenantRateLimit>;
+  /**
+   * An OpenAI-compatible chat completions API for the connector agent: it interprets free-text prompts and names
+   * actions. Its requests go through the egress policy. Without it the agent is fully deterministic.
+   * `plugboard serve` reads `PLUGBOARD_LLM_URL`, `PLUGBOARD_LLM_API_KEY` and `PLUGBOARD_LLM_MODEL`.
+   * @example { url: 'https://api.openai.com/v1', apiKey: process.env.OPENAI_API_KEY!, model: 'gpt-4o-mini' }
+   */
+  llm?: LlmOptions;
 }
 
 /** The deployment's one OAuth callback URL. @throws Error when `publicUrl` is not an http(s) URL */
@@ -141,6 +151,7 @@ export function createApp(options: AppOptions): Hono {
     poller.start(options.pollingIntervalMs);
     options.signal?.addEventListener('abort', () => poller.stop(), { once: true });
   }
+  const agent = new AgentService(deps, refresher, options.llm ? new AgentModel(egress, options.llm) : undefined);
   const routes = [
     ...organizationRoutes(deps),
     ...connectorRoutes(deps),
@@ -151,6 +162,7 @@ export function createApp(options: AppOptions): Hono {
     ...oauthAppRoutes(deps),
     ...eventRoutes(deps, auth),
     ...consoleRoutes(deps, auth),
+    ...agentRoutes(deps, agent),
   ];
   const openApi = buildOpenApiDocument(routes);
   const app = new Hono();
@@ -176,7 +188,10 @@ export function createApp(options: AppOptions): Hono {
     c.header('Vary', 'Origin');
     return c.body(null, 204);
   });
-  app.use('/v1/*', limitBodySize);
+  // An uploaded spec may be up to 10 MB: only the route that starts an agent run reads bodies that large.
+  app.use('/v1/*', (c, next) =>
+    c.req.method === 'POST' && c.req.path === '/v1/agent/runs' ? limitAgentBodySize(c, next) : limitBodySize(c, next),
+  );
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/v1/openapi.json', (c) => c.json(openApi));
   if (options.consoleRoot) serveConsole(app, options.consoleRoot);

@@ -18,6 +18,11 @@ export interface ServerConfig {
   publicUrl?: string;
   /** `PLUGBOARD_EGRESS_ALLOW_HOSTS`: comma-separated `host[:port]` entries for the egress allowlist. @default [] */
   egressAllowHosts: string[];
+  /**
+   * `PLUGBOARD_LLM_URL` (an OpenAI-compatible API, e.g. `https://api.openai.com/v1`), `PLUGBOARD_LLM_API_KEY` and
+   * `PLUGBOARD_LLM_MODEL` (default `gpt-4o-mini`): the connector agent's optional model. Set only when URL and key are.
+   */
+  llm?: { url: string; apiKey: string; model: string };
 }
 
 /**
@@ -46,6 +51,15 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     dataDir,
     ...(publicUrl ? { publicUrl } : {}),
     egressAllowHosts,
+    ...(env.PLUGBOARD_LLM_URL && env.PLUGBOARD_LLM_API_KEY
+      ? {
+          llm: {
+            url: env.PLUGBOARD_LLM_URL,
+            apiKey: env.PLUGBOARD_LLM_API_KEY,
+            model: env.PLUGBOARD_LLM_MODEL || 'gpt-4o-mini',
+          },
+        }
+      : {}),
   };
 }
 

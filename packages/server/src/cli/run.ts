@@ -203,6 +203,7 @@ const commands: Record<string, (values: Values, env: NodeJS.ProcessEnv, io: CliI
         pollingIntervalMs: 15_000,
         publicUrl: publicUrl ?? url,
         egressAllowHosts: config.egressAllowHosts,
+        ...(config.llm ? { llm: config.llm } : {}),
         ...(env.PLUGBOARD_CONSOLE_ROOT ? { consoleRoot: env.PLUGBOARD_CONSOLE_ROOT } : {}),
       });
     const server = await startServer(build, { port: config.port, hostname: config.host });

@@ -45,3 +45,14 @@ export const limitBodySize = bodyLimit({
     throw new ApiError(413, ErrorCode.PayloadTooLarge, `The body is larger than ${MAX_BODY_BYTES / 1024} KB`);
   },
 });
+
+/** The largest body of `POST /v1/agent/runs`: a 10 MB spec, JSON-escaped, with the rest of the body. */
+export const MAX_AGENT_BODY_BYTES = 12 * 1024 * 1024;
+
+/** {@link limitBodySize} for the one route that takes an uploaded spec. */
+export const limitAgentBodySize = bodyLimit({
+  maxSize: MAX_AGENT_BODY_BYTES,
+  onError: () => {
+    throw new ApiError(413, ErrorCode.PayloadTooLarge, 'The body is larger than 12 MB');
+  },
+});

@@ -1,0 +1,448 @@
+import type { Provider } from '@plugboard/catalog';
+import { findProvider } from '@plugboard/catalog';
+import {
+  type AgentLogEntry,
+  type AgentRun,
+  type AuthMethod,
+  type agentCreateSchema,
+  type agentRunCreateSchema,
+  connectorCreateSchema,
+  ErrorCode,
+} from '@plugboard/shared';
+import { parseSpec } from '@plugboard/spec';
+import type { z } from 'zod';
+import { newId } from '../crypto/tokens.js';
+import { ApiError } from '../http/api-error.js';
+import type { AdminAuth } from '../http/auth.js';
+import { parseWith } from '../http/validation.js';
+import { findConnection } from '../services/connections.js';
+import { createConnector } from '../services/connectors.js';
+import { egressOf, type ServiceDeps } from '../services/deps.js';
+import type { TokenRefresher } from '../services/token-refresh.js';
+import type { AgentRunRecord } from '../storage/store.js';
+import { discoverSpec, fetchText } from './discover.js';
+import { applyDecisions, type Decisions, draftFromProvider, draftFromSpec, toCreateBody } from './draft.js';
+import type { AgentModel } from './model.js';
+import { type AgentEvent, AgentFailure, ENDED, RunCancelled } from './run-state.js';
+import { fixFailures, safeActions, type TestContext, testAction } from './tester.js';
+import { type Understanding, understandPrompt } from './understand.js';
+
+type Step = AgentRun['step'];
+type Kind = AgentLogEntry['kind'];
+
+const failure = (code: string, message: string) => ({ code, message });
+
+/**
+ * The connector agent: runs are stored with their logs, worked on in the background, paused for review,
+ * and listened to by event streams. One per app.
+ */
+export class AgentService {
+  readonly #listeners = new Map<string, Set<(event: AgentEvent) => void>>();
+  readonly #seqs = new Map<string, number>();
+  readonly #creating = new Set<string>();
+  readonly #recovered: Promise<void>;
+
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly refresher: TokenRefresher,
+    private readonly model: AgentModel | undefined,
+  ) {
+    this.#recovered = this.#failInterrupted().catch(() => {});
+  }
+
+  /** Runs a restart cut off: they cannot go on, so they fail with a message that says so. */
+  async #failInterrupted() {
+    for (const record of await this.deps.store.listAgentRunsWithStatus('running')) {
+      const message = 'The server restarted while this run was working; start a new run';
+      await this.#log(record, record.run.step, 'failed', message);
+      record.run = { ...record.run, status: 'failed', error: failure('interrupted', message) };
+      await this.#save(record);
+    }
+  }
+
+  /** Listens to a run's log entries and changes; returns the function that stops listening. */
+  subscribe(runId: string, listener: (event: AgentEvent) => void): () => void {
+    const set = this.#listeners.get(runId) ?? new Set();
+    set.add(listener);
+    this.#listeners.set(runId, set);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0) this.#listeners.delete(runId);
+    };
+  }
+
+  #emit(runId: string, event: AgentEvent) {
+    for (const listener of this.#listeners.get(runId) ?? []) listener(event);
+  }
+
+  async #nextSeq(runId: string): Promise<number> {
+    let seq = this.#seqs.get(runId);
+    if (seq === undefined) seq = (await this.deps.store.listAgentLog(runId)).at(-1)?.seq ?? 0;
+    const next = Math.max(seq, this.#seqs.get(runId) ?? 0) + 1;
+    this.#seqs.set(runId, next);
+    return next;
+  }
+
+  async #log(record: AgentRunRecord, step: Step, kind: Kind, message: string, data?: unknown) {
+    const entry: AgentLogEntry = {
+      seq: await this.#nextSeq(record.id),
+      at: this.deps.now().toISOString(),
+      step,
+      kind,
+      message,
+      ...(data === undefined ? {} : { data }),
+    };
+    await this.deps.store.appendAgentLog(record.id, entry);
+    this.#emit(record.id, { type: 'log', entry });
+  }
+
+  async #save(record: AgentRunRecord) {
+    record.run = { ...record.run, updatedAt: this.deps.now().toISOString() };
+    await this.deps.store.updateAgentRun(record);
+    this.#emit(record.id, { type: 'run', run: record.run });
+  }
+
+  /** Saves the work of a background step, unless the member cancelled the run meanwhile. */
+  async #advance(record: AgentRunRecord, changes: Partial<AgentRun>) {
+    const stored = await this.deps.store.getAgentRun(record.id);
+    if (!stored || stored.run.status === 'cancelled') throw new RunCancelled();
+    record.run = { ...record.run, ...changes };
+    await this.#save(record);
+  }
+
+  async #find(organizationId: string, id: string): Promise<AgentRunRecord> {
+    await this.#recovered;
+    const record = await this.deps.store.getAgentRun(id);
+    if (!record || record.organizationId !== organizationId) throw ApiError.notFound(`Agent run ${id}`);
+    return record;
+  }
+
+  /** A run of the organization. @throws ApiError 404 */
+  async get(organizationId: string, id: string): Promise<AgentRun> {
+    return (await this.#find(organizationId, id)).run;
+  }
+
+  /** The organization's runs, newest first, kept after cancel. */
+  async list(organizationId: string, page: { limit: number; cursor?: string | undefined }) {
+    await this.#recovered;
+    const records = await this.deps.store.listAgentRuns(organizationId, { ...page, limit: page.limit + 1 });
+    const data = records.slice(0, page.limit).map((record) => record.run);
+    return { data, nextCursor: records.length > page.limit ? (data.at(-1)?.id ?? null) : null };
+  }
+
+  /** A run's log after `afterSeq`, for replay. @throws ApiError 404 */
+  async log(organizationId: string, id: string, afterSeq = 0) {
+    await this.#find(organizationId, id);
+    return this.deps.store.listAgentLog(id, afterSeq);
+  }
+
+  /**
+   * Starts a run: stores it, then understands, discovers and builds in the background up to the review.
+   * @throws ApiError 404 when the connection to test with is not the organization's
+   */
+  async start(auth: AdminAuth, body: z.output<typeof agentRunCreateSchema>): Promise<AgentRun> {
+    await this.#recovered;
+    if (body.connectionId) await findConnection(this.deps, auth.organization.id, body.connectionId);
+    const at = this.deps.now().toISOString();
+    const id = newId('agr');
+    const record: AgentRunRecord = {
+      id,
+      organizationId: auth.organization.id,
+      memberId: auth.member?.id ?? null,
+      connectionId: body.connectionId ?? null,
+      servers: [],
+      run: {
+        id,
+        prompt: body.prompt,
+        status: 'running',
+        step: 'understand',
+        source: { kind: 'none' },
+        draft: null,
+        groups: [],
+        tests: [],
+        fixes: [],
+        warnings: [],
+        connectorId: null,
+        error: null,
+        createdAt: at,
+        updatedAt: at,
+      },
+    };
+    await this.deps.store.createAgentRun(record);
+    void this.#work(record, () => this.#build(record, body));
+    return record.run;
+  }
+
+  /** Runs background work; a failure ends the run as failed, a cancel just stops it. */
+  async #work(record: AgentRunRecord, task: () => Promise<void>) {
+    try {
+      await task();
+    } catch (error) {
+      if (error instanceof RunCancelled) return;
+      const message = error instanceof Error ? error.message : 'The agent stopped unexpectedly';
+      const code = error instanceof AgentFailure || error instanceof ApiError ? error.code : 'agent_failed';
+      const stored = await this.deps.store.getAgentRun(record.id).catch(() => undefined);
+      if (stored?.run.status === 'cancelled') return;
+      await this.#log(record, record.run.step, 'failed', message).catch(() => {});
+      await this.#advance(record, { status: 'failed', error: failure(code, message) }).catch(() => {});
+    }
+  }
+
+  async #understand(
+    record: AgentRunRecord,
+    body: z.output<typeof agentRunCreateSchema>,
+  ): Promise<Understanding & { specText?: string }> {
+    const log = (kind: Kind, message: string) => this.#log(record, 'understand', kind, message);
+    if (body.specText) {
+      await log('found', 'Using the uploaded spec');
+      return { specText: body.specText };
+    }
+    if (body.specUrl) {
+      await log('found', `Looking for a spec at ${body.specUrl}`);
+      return { url: body.specUrl };
+    }
+    const read = understandPrompt(body.prompt);
+    if (read.provider) await log('found', `Matched ${read.provider.name} in the provider catalog`);
+    else if (read.url) await log('found', `Looking for a spec at ${read.url}`);
+    else if (read.domain) await log('found', `Looking for a spec at ${read.domain}`);
+    if (read.provider || read.url || read.domain) return read;
+    if (!this.model) {
+      await log('info', 'No catalog provider, URL or domain in the prompt, and no model is configured to interpret it');
+      return {};
+    }
+    await log('info', 'Asking the model what the prompt is about');
+    const meant = await this.model.interpret(body.prompt);
+    if (!meant) {
+      await log('warning', 'The model gave no usable answer');
+      return {};
+    }
+    const provider = meant.provider ? findProvider(meant.provider) : undefined;
+    if (provider) {
+      await log('found', `The model read it as ${provider.name}, in the provider catalog`);
+      return { provider };
+    }
+    const target = meant.url ?? meant.domain;
+    if (!target) {
+      await log('warning', `The model named ${meant.provider}, which is not in the catalog, without a domain or URL`);
+      return {};
+    }
+    await log('found', `The model read it as ${target}`);
+    return meant.url ? { url: meant.url } : { domain: target };
+  }
+
+  async #build(record: AgentRunRecord, body: z.output<typeof agentRunCreateSchema>) {
+    await this.#log(record, 'understand', 'info', `Reading the request: "${body.prompt}"`);
+    const meant = await this.#understand(record, body);
+    if (meant.provider) return this.#buildFromCatalog(record, meant.provider);
+    const policy = egressOf(this.deps);
+    let spec: Awaited<ReturnType<typeof parseSpec>> | undefined;
+    let specUrl: string | undefined;
+    if (meant.specText) {
+      await this.#advance(record, { step: 'discover', source: { kind: 'spec' } });
+      await this.#log(record, 'discover', 'info', 'No discovery needed: the spec was uploaded');
+      spec = await parseSpec(meant.specText, {
+        fetchRef: async (ref) => (await fetchText(policy, ref))?.text ?? Promise.reject(new Error(`${ref} not found`)),
+      }).catch((error: unknown) => {
+        throw new AgentFailure('invalid_spec', `The uploaded spec cannot be read: ${(error as Error).message}`);
+      });
+    } else {
+      const target = meant.url ?? meant.domain;
+      if (!target) {
+        throw new AgentFailure(
+          'not_understood',
+          this.model
+            ? 'Could not tell which API the prompt means: name a provider, give a docs URL or domain, or upload a spec'
+            : 'Without a model configured, the prompt must name a catalog provider, a docs URL or a domain; or upload a spec',
+        );
+      }
+      await this.#advance(record, { step: 'discover' });
+      const found = await discoverSpec(policy, target, (kind, message) => this.#log(record, 'discover', kind, message));
+      if (!found.found)
+        throw new AgentFailure(found.blocked ? ErrorCode.EgressBlocked : 'spec_not_found', found.message);
+      spec = found.spec;
+      specUrl = found.url;
+    }
+    await this.#advance(record, { step: 'build', source: { kind: 'spec', ...(specUrl ? { specUrl } : {}) } });
+    const built = draftFromSpec(spec);
+    record.servers = built.servers;
+    if (built.draft && this.model) await this.#nameActions(record, built.draft);
+    for (const warning of built.warnings.slice(0, 20)) await this.#log(record, 'build', 'warning', warning);
+    await this.#built(record, { draft: built.draft, groups: built.groups, warnings: built.warnings });
+  }
+
+  async #nameActions(record: AgentRunRecord, draft: NonNullable<AgentRun['draft']>) {
+    const names = await this.model?.nameActions(
+      draft.actions.slice(0, 100).map(({ key, method, path, name }) => ({ key, method, path, name })),
+    );
+    if (!names?.size) return;
+    draft.actions = draft.actions.map((action) => {
+      const better = names.get(action.key);
+      return better ? { ...action, name: better.name, description: better.description ?? action.description } : action;
+    });
+    await this.#log(record, 'build', 'info', `The model named ${names.size} actions`);
+  }
+
+  async #buildFromCatalog(record: AgentRunRecord, provider: Provider) {
+    await this.#advance(record, { step: 'discover', source: { kind: 'catalog', provider: provider.slug } });
+    await this.#log(record, 'discover', 'info', `No discovery needed: ${provider.name} is in the provider catalog`);
+    await this.#advance(record, { step: 'build' });
+    const built = draftFromProvider(provider);
+    const warnings = provider.authMethods.some((method) => method.kind === 'oauth2')
+      ? [`Add ${provider.name}'s OAuth client ID and secret (or a managed OAuth app) before connecting`]
+      : [];
+    await this.#built(record, { ...built, warnings });
+  }
+
+  async #built(record: AgentRunRecord, built: Pick<AgentRun, 'draft' | 'groups' | 'warnings'>) {
+    const draft = built.draft;
+    if (!draft) throw new AgentFailure('agent_failed', 'The build produced no draft');
+    await this.#log(
+      record,
+      'build',
+      'built',
+      `Built ${draft.name}: ${draft.authMethods.length} auth methods, ${draft.actions.length} actions, ${draft.events.length} events`,
+      { authMethods: draft.authMethods.length, actions: draft.actions.length, events: draft.events.length },
+    );
+    await this.#log(record, 'review', 'info', 'Waiting for your review');
+    await this.#advance(record, { ...built, step: 'review', status: 'awaiting_review' });
+  }
+
+  /**
+   * Applies review decisions and goes on with the test and fix steps in the background.
+   * @throws ApiError 409 when the run is not awaiting review, 400 when a decision is not valid (nothing changes)
+   */
+  async review(organizationId: string, id: string, decisions: Decisions): Promise<AgentRun> {
+    const record = await this.#find(organizationId, id);
+    if (record.run.status !== 'awaiting_review' || !record.run.draft) {
+      throw new ApiError(409, ErrorCode.Conflict, `The run is ${record.run.status}, not awaiting review`);
+    }
+    const applied = applyDecisions(record.run.draft, decisions);
+    if (!applied.draft) throw ApiError.validation(applied.issues, 'The review decisions are not valid');
+    const kept = new Set(applied.draft.actions.map((action) => action.key));
+    const groups = record.run.groups
+      .map((group) => ({ ...group, actionKeys: group.actionKeys.filter((key) => kept.has(key)) }))
+      .filter((group) => group.actionKeys.length > 0);
+    record.run = { ...record.run, draft: applied.draft, groups, status: 'running', step: 'test' };
+    await this.#save(record);
+    const d = applied.draft;
+    await this.#log(
+      record,
+      'review',
+      'info',
+      `Reviewed: kept ${d.authMethods.length} auth methods, ${d.actions.length} actions, ${d.events.length} events`,
+    );
+    void this.#work(record, () => this.#test(record));
+    return record.run;
+  }
+
+  async #testContext(record: AgentRunRecord): Promise<TestContext | undefined> {
+    if (!record.connectionId) return undefined;
+    const connection = await findConnection(this.deps, record.organizationId, record.connectionId);
+    const { credentials } = await this.refresher.credentialsFor(record.organizationId, connection.id);
+    const draftMethod = record.run.draft?.authMethods.find((method) => method.kind === connection.authKind);
+    let method: AuthMethod | undefined;
+    if (draftMethod) {
+      const { key: _key, ...input } = draftMethod;
+      method = { ...input, id: 'agent', isDefault: true, hasClientSecret: false } as unknown as AuthMethod;
+    } else {
+      const connector = await this.deps.store.getConnector(connection.connectorId);
+      method = connector?.authMethods.find((candidate) => candidate.id === connection.authMethodId);
+    }
+    return { policy: egressOf(this.deps), method, values: credentials };
+  }
+
+  async #test(record: AgentRunRecord) {
+    const draft = record.run.draft;
+    if (!draft) return;
+    const context = await this.#testContext(record);
+    const actions = safeActions(draft);
+    if (!context || actions.length === 0) {
+      const note = !context
+        ? 'No connection picked: tests skipped'
+        : 'No safe action to test (a GET without required input): tests skipped';
+      await this.#log(record, 'test', 'info', note);
+      await this.#log(record, 'done', 'info', 'Ready to create');
+      await this.#advance(record, {
+        step: 'done',
+        status: 'ready',
+        tests: [],
+        warnings: [...record.run.warnings, note],
+      });
+      return;
+    }
+    await this.#log(record, 'test', 'info', `Testing ${actions.length} safe actions`);
+    const tests = [];
+    for (const action of actions) {
+      const test = await testAction(context, draft, action);
+      tests.push(test);
+      await this.#log(
+        record,
+        'test',
+        test.passed ? 'passed' : 'failed',
+        `${action.name}: ${test.passed ? 'passed' : 'failed'} (${test.status || 'no answer'})`,
+        test,
+      );
+    }
+    await this.#advance(record, { tests, step: 'fix' });
+    if (tests.every((test) => test.passed)) {
+      await this.#log(record, 'fix', 'info', 'Nothing to fix');
+    } else {
+      await this.#log(record, 'fix', 'info', 'Trying the usual causes of the failures');
+      const fixed = await fixFailures(context, draft, record.servers, tests);
+      for (const fix of fixed.fixes) {
+        await this.#log(
+          record,
+          'fix',
+          fix.passed ? 'passed' : 'failed',
+          `${fix.actionKey}: ${fix.change}: ${fix.passed ? 'passed' : 'still fails'}`,
+          fix,
+        );
+      }
+      const still = fixed.tests.filter((test) => !test.passed).map((test) => test.actionKey);
+      if (still.length > 0) await this.#log(record, 'fix', 'warning', `Still failing: ${still.join(', ')}`);
+      await this.#advance(record, { draft: fixed.draft, tests: fixed.tests, fixes: fixed.fixes });
+    }
+    await this.#log(record, 'done', 'info', 'Ready to create');
+    await this.#advance(record, { step: 'done', status: 'ready' });
+  }
+
+  /** Cancels a run that has not ended; its log is kept. @throws ApiError 404, 409 */
+  async cancel(organizationId: string, id: string): Promise<AgentRun> {
+    const record = await this.#find(organizationId, id);
+    if (ENDED.has(record.run.status))
+      throw new ApiError(409, ErrorCode.Conflict, `The run is already ${record.run.status}`);
+    await this.#log(record, record.run.step, 'info', 'Cancelled');
+    record.run = { ...record.run, status: 'cancelled' };
+    await this.#save(record);
+    return record.run;
+  }
+
+  /**
+   * Creates the connector of a ready run, as the member (or the organization's first member).
+   * @throws ApiError 409 when the run is not ready, 400 when the draft with the overrides is not valid
+   */
+  async create(auth: AdminAuth, id: string, overrides: z.output<typeof agentCreateSchema>) {
+    const record = await this.#find(auth.organization.id, id);
+    if (record.run.status !== 'ready' || !record.run.draft || this.#creating.has(id)) {
+      throw new ApiError(409, ErrorCode.Conflict, `The run is ${record.run.status}, not ready to create`);
+    }
+    this.#creating.add(id);
+    try {
+      const createdBy = auth.member?.id ?? record.memberId ?? undefined;
+      const input = parseWith(connectorCreateSchema, {
+        ...toCreateBody(record.run.draft),
+        ...overrides,
+        ...(createdBy ? { createdBy } : {}),
+      });
+      const connector = await createConnector(this.deps, auth.organization, input);
+      await this.#log(record, 'done', 'built', `Created the connector ${connector.name}`, {
+        connectorId: connector.id,
+      });
+      record.run = { ...record.run, status: 'created', connectorId: connector.id };
+      await this.#save(record);
+      return connector;
+    } finally {
+      this.#creating.delete(id);
+    }
+  }
+}

@@ -1,0 +1,93 @@
+import { HttpResponse, http } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { waitForRun } from '../test/agent-fixtures.js';
+import { createTestContext, type TestContext } from '../test/context.js';
+
+// The model is faked with msw at a loopback address the egress allowlist lets through; nothing listens there.
+const LLM = { url: 'http://127.0.0.1:9/v1', apiKey: 'llm-test-key', model: 'test-model' };
+const asked: { authorization: string | null; body: unknown }[] = [];
+let answer: unknown = null;
+const server = setupServer(
+  http.post(`${LLM.url}/chat/completions`, async ({ request }) => {
+    asked.push({ authorization: request.headers.get('authorization'), body: await request.json() });
+    return HttpResponse.json({ choices: [{ message: { role: 'assistant', content: JSON.stringify(answer) } }] });
+  }),
+);
+beforeAll(() => server.listen({ onUnhandledRequest: 'bypass' }));
+afterAll(() => server.close());
+
+let t: TestContext;
+afterEach(async () => {
+  asked.length = 0;
+  await t?.close();
+});
+
+const PROMPT = 'the CRM our sales team keeps deals in';
+
+async function runPrompt(withModel: boolean) {
+  t = await createTestContext(withModel ? { llm: LLM, egressAllowHosts: ['127.0.0.1:9'] } : {});
+  const { secretKey: key } = await t.createOrganization();
+  const started = await t.request('POST', '/v1/agent/runs', { key, body: { prompt: PROMPT } });
+  expect(started.status).toBe(201);
+  const run = await waitForRun(t, key, started.json.id, ['awaiting_review', 'failed']);
+  const log = (await t.store.listAgentLog(run.id)).map((entry) => entry.message).join('\n');
+  return { run, log };
+}
+
+describe('connector agent with a model', () => {
+  it('asks the model what a free-text prompt means and builds from the catalog entry it names', async () => {
+    answer = { provider: 'HubSpot', domain: 'hubspot.com', url: null };
+    const { run, log } = await runPrompt(true);
+    expect(run).toMatchObject({ status: 'awaiting_review', source: { kind: 'catalog', provider: 'hubspot' } });
+    expect(log).toContain('The model read it as HubSpot');
+    expect(asked).toHaveLength(1);
+    expect(asked[0]?.authorization).toBe('Bearer llm-test-key');
+    expect(asked[0]?.body).toMatchObject({
+      model: 'test-model',
+      messages: [{ role: 'system' }, { role: 'user', content: PROMPT }],
+    });
+  });
+
+  it('ignores an answer that does not fit the schema', async () => {
+    answer = { provider: 42, sql: 'DROP TABLE connectors' };
+    const { run, log } = await runPrompt(true);
+    expect(run).toMatchObject({ status: 'failed', error: { code: 'not_understood' } });
+    expect(log).toContain('The model gave no usable answer');
+    expect(asked).toHaveLength(1);
+  });
+
+  it('without a model falls back deterministically and says what the prompt needs', async () => {
+    const { run } = await runPrompt(false);
+    expect(run).toMatchObject({ status: 'failed', step: 'understand', error: { code: 'not_understood' } });
+    expect((run.error as { message: string }).message).toBe(
+      'Without a model configured, the prompt must name a catalog provider, a docs URL or a domain; or upload a spec',
+    );
+    expect(asked).toEqual([]);
+  });
+
+  it('lets the model name the actions of a spec, keeping only names for keys that exist', async () => {
+    answer = {
+      actions: [
+        { key: 'get-status', name: 'Check the API status', description: 'Is it up?' },
+        { key: 'made-up', name: 'Nope' },
+      ],
+    };
+    t = await createTestContext({ llm: LLM, egressAllowHosts: ['127.0.0.1:9'] });
+    const { secretKey: key } = await t.createOrganization();
+    const spec = {
+      openapi: '3.0.3',
+      info: { title: 'S', version: '1' },
+      servers: [{ url: 'https://api.s.example' }],
+      paths: { '/status': { get: { operationId: 'getStatus', responses: { 200: { description: 'ok' } } } } },
+    };
+    const started = await t.request('POST', '/v1/agent/runs', {
+      key,
+      body: { prompt: 'S', specText: JSON.stringify(spec) },
+    });
+    const run = await waitForRun(t, key, started.json.id, ['awaiting_review', 'failed']);
+    expect((run.draft as { actions: unknown[] }).actions).toEqual([
+      expect.objectContaining({ key: 'get-status', name: 'Check the API status', description: 'Is it up?' }),
+    ]);
+  });
+});

@@ -1,0 +1,99 @@
+import {
+  agentCreateSchema,
+  agentReviewSchema,
+  agentRunCreateSchema,
+  agentRunSchema,
+  connectorSchema,
+  pageQuerySchema,
+  pageSchema,
+} from '@plugboard/shared';
+import type { AgentService } from '../agent/agent-service.js';
+import { agentEventStream } from '../agent/event-stream.js';
+import { route } from '../http/route.js';
+import { presentConnector } from '../services/connectors.js';
+import type { ServiceDeps } from '../services/deps.js';
+
+/** The connector agent ("Build with AI"): runs, their event streams, review and create. */
+export const agentRoutes = (deps: ServiceDeps, agent: AgentService) => [
+  route({
+    method: 'post',
+    path: '/v1/agent/runs',
+    tag: 'Agent',
+    summary: 'Start a connector agent run from a prompt, a spec URL or an uploaded spec (up to 10 MB)',
+    auth: 'admin',
+    status: 201,
+    body: agentRunCreateSchema,
+    response: agentRunSchema,
+    handler: ({ auth, body }) => agent.start(auth, body),
+  }),
+  route({
+    method: 'get',
+    path: '/v1/agent/runs',
+    tag: 'Agent',
+    summary: 'List agent runs, newest first (cancelled ones included)',
+    auth: 'admin',
+    status: 200,
+    query: pageQuerySchema,
+    response: pageSchema(agentRunSchema),
+    handler: ({ auth, query }) => agent.list(auth.organization.id, query),
+  }),
+  route({
+    method: 'get',
+    path: '/v1/agent/runs/{id}',
+    tag: 'Agent',
+    summary: 'Get an agent run with its draft, tests and fixes',
+    auth: 'admin',
+    status: 200,
+    response: agentRunSchema,
+    handler: ({ auth, params }) => agent.get(auth.organization.id, params.id ?? ''),
+  }),
+  route({
+    method: 'get',
+    path: '/v1/agent/runs/{id}/events',
+    tag: 'Agent',
+    summary:
+      "Stream a run's log (`event: log`) and changes (`event: run`) as server-sent events, from the start or Last-Event-ID",
+    auth: 'admin',
+    status: 200,
+    handler: ({ auth, params, c }) =>
+      agentEventStream(agent, auth.organization.id, params.id ?? '', {
+        lastEventId: c.req.header('last-event-id'),
+        signal: c.req.raw.signal,
+      }),
+  }),
+  route({
+    method: 'post',
+    path: '/v1/agent/runs/{id}/review',
+    tag: 'Agent',
+    summary: "Accept, drop or edit the draft's auth methods, actions and events; the run goes on to test and fix",
+    auth: 'admin',
+    status: 200,
+    body: agentReviewSchema,
+    response: agentRunSchema,
+    handler: ({ auth, params, body }) => agent.review(auth.organization.id, params.id ?? '', body.decisions),
+  }),
+  route({
+    method: 'post',
+    path: '/v1/agent/runs/{id}/cancel',
+    tag: 'Agent',
+    summary: 'Cancel a run; its log is kept',
+    auth: 'admin',
+    status: 200,
+    response: agentRunSchema,
+    handler: ({ auth, params }) => agent.cancel(auth.organization.id, params.id ?? ''),
+  }),
+  route({
+    method: 'post',
+    path: '/v1/agent/runs/{id}/create',
+    tag: 'Agent',
+    summary: 'Create the connector of a ready run',
+    auth: 'admin',
+    status: 201,
+    body: agentCreateSchema,
+    response: connectorSchema,
+    handler: async ({ auth, params, body }) => {
+      const connector = await agent.create(auth, params.id ?? '', body);
+      return presentConnector(deps, connector, auth.organization.id);
+    },
+  }),
+];
