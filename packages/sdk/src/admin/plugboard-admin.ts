@@ -1,4 +1,5 @@
-import { type ClientOptions, createSender } from '../core/request.js';
+import { type ClientOptions, createOpener, createSender } from '../core/request.js';
+import { AgentResource } from './agent-resource.js';
 import {
   ActionsResource,
   ApiKeysResource,
@@ -49,6 +50,8 @@ export class PlugboardAdmin {
   readonly webhookEndpoints: WebhookEndpointsResource;
   /** The delivery log of events, with resend. */
   readonly deliveries: DeliveriesResource;
+  /** The connector agent ("Build with AI"): runs, their event streams, review and create. */
+  readonly agent: AgentResource;
 
   /** @throws TypeError when the key is not a secret key, or in a browser without `dangerouslyAllowBrowser`. */
   constructor({ secretKey, dangerouslyAllowBrowser = false, ...options }: PlugboardAdminOptions) {
@@ -73,5 +76,7 @@ export class PlugboardAdmin {
     this.oauthApps = new OAuthAppsResource(adminSend);
     this.webhookEndpoints = new WebhookEndpointsResource(adminSend);
     this.deliveries = new DeliveriesResource(adminSend);
+    const open = createOpener(options);
+    this.agent = new AgentResource(adminSend, (request, stream) => open(request, { bearer: secretKey }, stream));
   }
 }

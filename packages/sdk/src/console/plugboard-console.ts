@@ -1,4 +1,5 @@
 import type { ConnectSession, ConsoleAccount, ConsoleSignIn, ConsoleTestSessionCreate } from '@plugboard/shared';
+import { AgentResource } from '../admin/agent-resource.js';
 import type { AdminSend } from '../admin/resources.js';
 import {
   ActionsResource,
@@ -12,7 +13,7 @@ import {
   TenantsResource,
   WebhookEndpointsResource,
 } from '../admin/resources.js';
-import { type ApiRequest, type ClientOptions, createSender } from '../core/request.js';
+import { type ApiRequest, type ClientOptions, createOpener, createSender } from '../core/request.js';
 
 /**
  * The admin console's client: a member signs in with email and password, the server keeps the session in an
@@ -57,6 +58,8 @@ export class PlugboardConsole {
   readonly webhookEndpoints: WebhookEndpointsResource;
   /** The delivery log of events, with resend. */
   readonly deliveries: DeliveriesResource;
+  /** The connector agent ("Build with AI"): runs, their event streams, review and create. */
+  readonly agent: AgentResource;
 
   constructor(options: ClientOptions) {
     this.#send = createSender(options);
@@ -71,6 +74,10 @@ export class PlugboardConsole {
     this.oauthApps = new OAuthAppsResource(send);
     this.webhookEndpoints = new WebhookEndpointsResource(send);
     this.deliveries = new DeliveriesResource(send);
+    const open = createOpener(options);
+    this.agent = new AgentResource(send, (request, stream) =>
+      open(request, { cookie: true, csrfToken: this.#csrfToken }, stream),
+    );
   }
 
   #call<T>(request: ApiRequest): Promise<T> {

@@ -102,3 +102,42 @@ export function createSender({ baseUrl, timeout = 10_000, fetch: customFetch }: 
     return (response.status === 204 ? undefined : await response.json()) as T;
   };
 }
+
+/** Opens a streaming API call (server-sent events) with a credential; the answer's body is left unread. */
+export type Open = (request: ApiRequest, credential: Credential, options?: StreamOptions) => Promise<Response>;
+
+/** Options of a streaming call. */
+export interface StreamOptions {
+  signal?: AbortSignal | undefined;
+  /** Sent as `Last-Event-ID`: the stream resumes after this event. */
+  lastEventId?: string | undefined;
+}
+
+/**
+ * Creates the function streaming calls go through: plain `fetch` (no timeout or retry, the stream stays open),
+ * the same credentials and error mapping as {@link createSender}.
+ */
+export function createOpener({ baseUrl, fetch: customFetch }: ClientOptions): Open {
+  return async (request, credential, { signal, lastEventId } = {}) => {
+    const path = `/v1/${request.path}`;
+    const url = `${baseUrl.replace(/\/+$/, '')}${path}`;
+    const auth = authorization(request, credential);
+    let response: Response;
+    try {
+      response = await (customFetch ?? globalThis.fetch)(url, {
+        method: request.method,
+        headers: {
+          accept: 'text/event-stream',
+          ...auth.headers,
+          ...(lastEventId !== undefined ? { 'last-event-id': lastEventId } : {}),
+        },
+        ...('credentials' in auth ? { credentials: auth.credentials } : {}),
+        ...(signal ? { signal } : {}),
+      });
+    } catch (error) {
+      throw new NetworkError(request.method, path, error);
+    }
+    if (!response.ok) throw await errorFrom(response, request);
+    return response;
+  };
+}

@@ -3,6 +3,9 @@
 import {
   actionRunSchema,
   actionTestRunSchema,
+  agentCreateSchema,
+  agentReviewSchema,
+  agentRunCreateSchema,
   apiKeyCreateSchema,
   connectionCreateSchema,
   connectorCreateSchema,
@@ -126,6 +129,34 @@ function route(
 }
 
 const page = (data: unknown[]) => ({ data, nextCursor: null });
+
+/** An agent run as the mock returns it, with overrides. */
+export const agentRun = (overrides: Record<string, unknown> = {}) => ({
+  id: 'agr_1',
+  prompt: 'HubSpot CRM',
+  status: 'awaiting_review',
+  step: 'review',
+  source: { kind: 'catalog', provider: 'hubspot' },
+  draft: null,
+  groups: [],
+  tests: [],
+  fixes: [],
+  warnings: [],
+  connectorId: null,
+  error: null,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  ...overrides,
+});
+
+/** The log the mock's event stream replays. */
+export const agentLog = [1, 2, 3].map((seq) => ({
+  seq,
+  at: '2026-01-01T00:00:00.000Z',
+  step: 'understand',
+  kind: 'info',
+  message: `line ${seq}`,
+}));
 const actionResult = (sent: unknown) => ({
   status: 200,
   headers: { 'content-type': 'application/json' },
@@ -199,6 +230,51 @@ export const adminHandlers = [
     url: `${BASE}/v1/inbound/pbin_${params.id}`,
     secret: 'inbound-secret',
   })),
+  route('post', '/agent/runs', admin, agentRunCreateSchema, ({ body }) =>
+    agentRun({ prompt: (body as { prompt: string }).prompt }),
+  ),
+  route('get', '/agent/runs', admin, null, () => page([agentRun({ status: 'cancelled' })])),
+  route('get', '/agent/runs/:id', admin, null, ({ params }) => agentRun({ id: params.id })),
+  route('post', '/agent/runs/:id/review', admin, agentReviewSchema, ({ params }) => agentRun({ id: params.id })),
+  route('post', '/agent/runs/:id/cancel', admin, null, ({ params }) =>
+    agentRun({ id: params.id, status: 'cancelled' }),
+  ),
+  route('post', '/agent/runs/:id/create', admin, agentCreateSchema, ({ body }) => ({
+    id: 'ctr_9',
+    ...(body as object),
+  })),
+  http.get(`${BASE}/v1/agent/runs/:id/events`, ({ request, params }) => {
+    const url = new URL(request.url);
+    received.push({
+      method: request.method,
+      path: url.pathname,
+      search: url.search,
+      body: undefined,
+      csrf: request.headers.get('x-plugboard-csrf'),
+      bearer: request.headers.has('authorization'),
+    });
+    const refused = admin(request);
+    if (refused) return refused;
+    const after = Number(request.headers.get('last-event-id') ?? 0);
+    const frames = [
+      ...agentLog
+        .filter((entry) => entry.seq > after)
+        .map((entry) => `id: ${entry.seq}\nevent: log\ndata: ${JSON.stringify(entry)}\n\n`),
+      ': ping\n\n',
+      `event: run\ndata: ${JSON.stringify(agentRun({ id: String(params.id), status: 'ready' }))}\n\n`,
+    ];
+    const encoder = new TextEncoder();
+    // Sent in pieces that split frames, as a network would.
+    const text = frames.join('');
+    const chunks = [text.slice(0, 7), text.slice(7, 60), text.slice(60)];
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const chunk of chunks) controller.enqueue(encoder.encode(chunk));
+        controller.close();
+      },
+    });
+    return new HttpResponse(body, { headers: { 'content-type': 'text/event-stream' } });
+  }),
 ];
 
 /** The console's own routes: sign-in sets the cookie; the others take it. */
