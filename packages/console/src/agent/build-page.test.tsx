@@ -147,9 +147,7 @@ describe('<BuildPage>', () => {
     expect(review.textContent).toContain('The agent found no events.');
     fireEvent.click(screen.getByTestId('agent-continue'));
     await waitFor(() =>
-      expect(fake.named('agent.review')).toEqual([
-        ['run_1', { decisions: { authMethods: [], actions: [], events: [] } }],
-      ]),
+      expect(fake.named('agent.review')).toEqual([['run_1', { authMethods: [], actions: [], events: [] }]]),
     );
   });
 
@@ -168,9 +166,9 @@ describe('<BuildPage>', () => {
     fireEvent.click(screen.getByTestId('accept-event-contact.created'));
     fireEvent.click(screen.getByTestId('agent-continue'));
     await waitFor(() => expect(fake.named('agent.review')).toHaveLength(1));
-    const [[id, body]] = fake.named('agent.review') as [[string, AgentReview]];
+    const [[id, decisions]] = fake.named('agent.review') as [[string, AgentReview['decisions']]];
     expect(id).toBe('run_1');
-    expect(body.decisions).toEqual({
+    expect(decisions).toEqual({
       authMethods: [
         { key: 'oauth2', verdict: 'accept' },
         { key: 'private-app', verdict: 'drop' },
@@ -199,13 +197,13 @@ describe('<BuildPage>', () => {
     fireEvent.click(screen.getByTestId('save-action-list-deals'));
     fireEvent.click(screen.getByTestId('agent-continue'));
     await waitFor(() => expect(fake.named('agent.review')).toHaveLength(1));
-    const [[, body]] = fake.named('agent.review') as [[string, AgentReview]];
-    expect(body.decisions.authMethods?.[1]).toEqual({
+    const [[, decisions]] = fake.named('agent.review') as [[string, AgentReview['decisions']]];
+    expect(decisions.authMethods?.[1]).toEqual({
       key: 'private-app',
       verdict: 'edit',
       value: { key: 'private-app', kind: 'apiKey', isDefault: false, in: 'header', name: 'Authorization' },
     });
-    expect(body.decisions.actions?.[2]).toMatchObject({
+    expect(decisions.actions?.[2]).toMatchObject({
       key: 'list-deals',
       verdict: 'edit',
       value: { name: 'All deals' },
@@ -261,8 +259,8 @@ describe('<BuildPage>', () => {
     await reviewing(fake);
     const review = fake.client.agent.review;
     const ready = agentRun({ status: 'ready', step: 'done', updatedAt: '2026-01-02T03:06:00.000Z' });
-    fake.client.agent.review = async (id, body) => {
-      const answer = await review(id, body);
+    fake.client.agent.review = async (id, decisions) => {
+      const answer = await review(id, decisions);
       fake.state.stream.push({ type: 'run', run: ready });
       await new Promise((resolve) => setTimeout(resolve, 30));
       return answer;
@@ -353,11 +351,13 @@ describe('<BuildPage>', () => {
     renderPage(fake);
     fireEvent.click(screen.getByTestId('agent-quick-xero'));
     await screen.findByTestId('agent-status');
+    act(() => fake.state.stream.push({ type: 'log', entry: logEntry(1, 'Reading the request') }));
+    await screen.findByTestId('log-1');
     act(() => fake.state.stream.end(apiError('network_error', 'offline')));
     expect((await screen.findByTestId('agent-stream-error')).textContent).toContain('could not be reached');
     fake.state.stream = eventStream();
     fireEvent.click(screen.getByRole('button', { name: 'Reconnect' }));
-    await waitFor(() => expect(fake.named('agent.events')).toHaveLength(2));
+    await waitFor(() => expect(fake.named('agent.events')).toEqual([['run_1'], ['run_1', 1]]));
     act(() =>
       fake.state.stream.push({
         type: 'run',

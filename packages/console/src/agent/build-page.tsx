@@ -1,6 +1,6 @@
 import type { AdminConnection } from '@plugboard/shared';
 import { slugify, type Visibility } from '@plugboard/shared';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { Field, FormError } from '../components/field.js';
 import { Link } from '../components/link.js';
 import { Failed, Loading } from '../components/states.js';
@@ -70,6 +70,8 @@ export function BuildPage({ services }: { services: ConsoleServices }) {
         : current,
     );
   const [log, setLog] = useState<AgentLogEntry[]>([]);
+  /** The last log entry on screen: a reconnect replays only what came after it. */
+  const lastSeq = useRef(0);
   const [streamError, setStreamError] = useState<unknown>(null);
   const [attempt, setAttempt] = useState(0);
   const [cancelError, setCancelError] = useState<unknown>(null);
@@ -102,13 +104,16 @@ export function BuildPage({ services }: { services: ConsoleServices }) {
   useEffect(() => {
     if (!runId) return;
     const controller = new AbortController();
+    const after = lastSeq.current;
     setStreamError(null);
     void (async () => {
       try {
-        for await (const event of client.agent.events(runId, { signal: controller.signal })) {
+        const events = client.agent.events(runId, { signal: controller.signal, ...(after > 0 ? { after } : {}) });
+        for await (const event of events) {
           if (controller.signal.aborted) return;
           if (event.type === 'log') {
             const entry = event.entry;
+            lastSeq.current = Math.max(lastSeq.current, entry.seq);
             setLog((current) =>
               current.some((item) => item.seq === entry.seq)
                 ? current
@@ -136,6 +141,7 @@ export function BuildPage({ services }: { services: ConsoleServices }) {
     setResume({ status: 'idle' });
     setRun(null);
     setLog([]);
+    lastSeq.current = 0;
     setStreamError(null);
     setCancelError(null);
   }
@@ -225,7 +231,7 @@ export function BuildPage({ services }: { services: ConsoleServices }) {
               run={run}
               client={client}
               onContinue={async (review) => {
-                setRun(await client.agent.review(run.id, review));
+                setRun(await client.agent.review(run.id, review.decisions));
                 focusStatus();
               }}
             />

@@ -37,9 +37,11 @@ export type AgentEvent = { type: 'log'; entry: AgentLogEntry } | { type: 'run'; 
 export interface AgentClient {
   start(body: AgentRunStart): Promise<AgentRun>;
   get(id: string): Promise<AgentRun>;
-  list(): Promise<Page<AgentRun>>;
-  review(id: string, body: AgentReview): Promise<AgentRun>;
+  list(query?: { limit?: number; cursor?: string }): Promise<Page<AgentRun>>;
+  /** Sends the decisions (undecided items are accepted); the run then tests and fixes. */
+  review(id: string, decisions: AgentReview['decisions']): Promise<AgentRun>;
   cancel(id: string): Promise<AgentRun>;
   create(id: string, body: AgentCreate): Promise<Connector>;
-  events(id: string, options?: { signal?: AbortSignal }): AsyncIterable<AgentEvent>;
+  /** The run's log from the start (or after `after`), then new entries and run changes, until it ends. */
+  events(id: string, options?: { signal?: AbortSignal; after?: number }): AsyncIterable<AgentEvent>;
 }

@@ -505,9 +505,9 @@ export function fakeConsole(
           return state.agentRun;
         }),
       get: (id) => answer('agent.get', [id], () => state.agentRun),
-      list: () => answer('agent.list', [], () => ({ data: [state.agentRun], nextCursor: null })),
-      review: (id, body) =>
-        answer('agent.review', [id, body], () => {
+      list: (query) => answer('agent.list', [query], () => ({ data: [state.agentRun], nextCursor: null })),
+      review: (id, decisions) =>
+        answer('agent.review', [id, decisions], () => {
           state.agentRun = state.reviewed;
           return state.reviewed;
         }),
@@ -524,7 +524,7 @@ export function fakeConsole(
           return made;
         }),
       events: (id, options) => {
-        calls.push(['agent.events', id]);
+        calls.push(['agent.events', id, ...(options?.after ? [options.after] : [])]);
         return state.stream.read(options?.signal);
       },
     },
