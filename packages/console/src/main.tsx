@@ -2,8 +2,6 @@ import { PlugboardConsole } from '@plugboard/sdk';
 import { PlugboardSession } from '@plugboard/sdk/session';
 import { browserPopupHost } from '@plugboard/widget';
 import { render } from 'preact';
-import type { AgentClient } from './agent/types.js';
-import { unavailableAgent } from './agent/unavailable.js';
 import { App } from './app.js';
 import type { ConsoleClient } from './console-client.js';
 import type { ConsoleServices } from './services.js';
@@ -11,11 +9,7 @@ import './styles.css';
 
 // The backend serves the console, so the API is on this same origin and the session cookie goes with every call.
 const baseUrl = location.origin;
-const sdk = new PlugboardConsole({ baseUrl });
-// Until the SDK ships its `agent` resource, Build with AI says it is unavailable rather than breaking the console.
-const client: ConsoleClient = Object.assign(sdk, {
-  agent: 'agent' in sdk ? (sdk.agent as AgentClient) : unavailableAgent,
-});
+const client: ConsoleClient = new PlugboardConsole({ baseUrl });
 const services: ConsoleServices = {
   client,
   sessionFor: (token) => new PlugboardSession({ baseUrl, token }),

@@ -1,8 +1,8 @@
 /** Issue 6's agent shapes, from `@plugboard/shared`, and the part of the SDK's `agent` resource the console uses. */
+import type { AgentStreamEvent } from '@plugboard/sdk';
 import {
   type AgentCreate,
   type AgentDecision,
-  type AgentLogEntry,
   type AgentReview,
   type AgentRun,
   type AgentRunCreate,
@@ -30,10 +30,10 @@ export type AgentRunStart = AgentRunCreate;
 export type Decision = AgentDecision;
 export type Verdict = AgentDecision['verdict'];
 
-/** What `agent.events` yields: each log entry, and the whole run on each status change. */
-export type AgentEvent = { type: 'log'; entry: AgentLogEntry } | { type: 'run'; run: AgentRun };
+/** What `agent.events` yields: each log entry, and the whole run on each status change (the SDK's `AgentStreamEvent`). */
+export type AgentEvent = AgentStreamEvent;
 
-/** The part of the SDK's `agent` resource the console uses. */
+/** The part of the SDK's `agent` resource (`AgentResource`) the console uses; tests hand in a fake. */
 export interface AgentClient {
   start(body: AgentRunStart): Promise<AgentRun>;
   get(id: string): Promise<AgentRun>;
