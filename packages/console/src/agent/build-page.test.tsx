@@ -144,11 +144,25 @@ describe('<BuildPage>', () => {
     const review = await screen.findByTestId('agent-review');
     expect(review.textContent).toContain('The agent found no auth method');
     expect(review.textContent).toContain('The agent built no actions.');
+    expect(screen.queryByTestId('group-all')).toBeNull();
     expect(review.textContent).toContain('The agent found no events.');
     fireEvent.click(screen.getByTestId('agent-continue'));
     await waitFor(() =>
       expect(fake.named('agent.review')).toEqual([['run_1', { authMethods: [], actions: [], events: [] }]]),
     );
+  });
+
+  it('puts the actions of a draft without tags in one group, all kept or dropped with its checkbox', async () => {
+    const fake = fakeConsole();
+    renderPage(fake);
+    fireEvent.click(screen.getByTestId('agent-quick-hubspot'));
+    await screen.findByTestId('agent-status');
+    act(() => fake.state.stream.push({ type: 'run', run: agentRun({ groups: [] }) }));
+    const all = within(await screen.findByTestId('group-all'));
+    expect(all.getAllByRole('listitem')).toHaveLength(3);
+    fireEvent.click(screen.getByRole('checkbox', { name: /All actions/ }));
+    expect(screen.getByTestId('verdict-action-list-deals').textContent).toBe('Dropped');
+    expect(screen.getByTestId('verdict-action-get-contact').textContent).toBe('Dropped');
   });
 
   it('drops a whole tag with its group checkbox, and Continue sends every decision', async () => {

@@ -72,6 +72,14 @@ export function ReviewPanel({
     .filter((group) => group.keys.length > 0);
   const rest = actions.filter((item) => !grouped.has(item.key)).map((item) => item.key);
   if (rest.length > 0) groups.push({ tag: groups.length > 0 ? 'Other' : 'All actions', keys: rest });
+  // Test ids name a group by its tag, lowercased with anything but letters, digits, dots, dashes and underscores as dashes.
+  const groupId = (tag: string) =>
+    tag === 'All actions' && groups.length === 1 && rest.length > 0
+      ? 'all'
+      : tag
+          .toLowerCase()
+          .replace(/[^a-z0-9_.-]+/g, '-')
+          .replace(/^-+|-+$/g, '') || 'other';
 
   function setGroup(keys: string[], keep: boolean) {
     setChoices((current) => {
@@ -205,9 +213,10 @@ export function ReviewPanel({
         </h3>
         {actions.length === 0 && <p class="muted">The agent built no actions.</p>}
         {groups.map((group) => (
-          <fieldset key={group.tag} class="review-group" data-testid={`group-${group.tag}`}>
+          <fieldset key={group.tag} class="review-group" data-testid={`group-${groupId(group.tag)}`}>
             <legend>
               <GroupCheckbox
+                id={groupId(group.tag)}
                 tag={group.tag}
                 kept={kept('action', group.keys)}
                 total={group.keys.length}
@@ -379,11 +388,13 @@ function ReviewItem({
 }
 
 function GroupCheckbox({
+  id: groupId,
   tag,
   kept,
   total,
   onChange,
 }: {
+  id: string;
   tag: string;
   kept: number;
   total: number;
@@ -400,7 +411,7 @@ function GroupCheckbox({
         type="checkbox"
         checked={kept === total}
         onChange={() => onChange(kept < total)}
-        data-testid={`group-toggle-${tag}`}
+        data-testid={`group-toggle-${groupId}`}
       />
       {tag}{' '}
       <span class="muted">
