@@ -38,7 +38,7 @@ const failure = (code: string, message: string) => ({ code, message });
  */
 export class AgentService {
   readonly #listeners = new Map<string, Set<(event: AgentEvent) => void>>();
-  readonly #seqs = new Map<string, number>();
+  readonly #seqs = new Map<string, Promise<number>>();
   readonly #creating = new Set<string>();
   readonly #recovered: Promise<void>;
 
@@ -75,10 +75,10 @@ export class AgentService {
     for (const listener of this.#listeners.get(runId) ?? []) listener(event);
   }
 
-  async #nextSeq(runId: string): Promise<number> {
-    let seq = this.#seqs.get(runId);
-    if (seq === undefined) seq = (await this.deps.store.listAgentLog(runId)).at(-1)?.seq ?? 0;
-    const next = Math.max(seq, this.#seqs.get(runId) ?? 0) + 1;
+  /** The next log sequence number of a run; chained per run so that concurrent writers never get the same one. */
+  #nextSeq(runId: string): Promise<number> {
+    const last = this.#seqs.get(runId) ?? this.deps.store.listAgentLog(runId).then((log) => log.at(-1)?.seq ?? 0);
+    const next = last.then((seq) => seq + 1);
     this.#seqs.set(runId, next);
     return next;
   }
