@@ -150,8 +150,30 @@ describe('the admin console in a real browser', () => {
     const requestHeaders = (await dialog.getByTestId('action-request-headers').textContent()) ?? '';
     expect(requestHeaders).not.toMatch(/sbx_at_/);
     await shoot(page, 'test-action', { fullPage: false });
-    await dialog.press('Escape');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => row.getByTestId('action-last-test').textContent()).toContain('Passed');
+  });
+
+  it('builds a HubSpot connector with Build with AI: live log, review, then Create', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Connectors', exact: true }).click();
+    await page.getByTestId('build-with-ai').click();
+    await page.getByTestId('agent-quick-hubspot').click();
+    const status = page.getByTestId('agent-status');
+    await expect.poll(() => status.getAttribute('data-status'), { timeout: 20_000 }).toBe('awaiting_review');
+    expect(await page.getByTestId('agent-log').textContent()).toContain('HubSpot');
+    const review = page.getByTestId('agent-review');
+    expect(await review.textContent()).toMatch(/OAuth/);
+    await shoot(page, 'build-with-ai', { fullPage: false });
+    await page.getByTestId('agent-continue').click();
+    await expect.poll(() => status.getAttribute('data-status'), { timeout: 20_000 }).toBe('ready');
+    await page.getByTestId('agent-create').click();
+    await page.waitForURL(/\/console\/connectors\/[^/]+$/);
+    expect(await page.getByTestId('connector-name').inputValue()).toContain('HubSpot');
+
+    const { connectors } = await adminConnectors(context.demo.url, context.demo.secretKey);
+    const hubspot = connectors.find((connector) => connector.name.includes('HubSpot'));
+    expect(hubspot?.authMethods.map((method) => method.kind)).toContain('oauth2');
   });
 
   it('fits a 360 px wide screen in the dark', async () => {

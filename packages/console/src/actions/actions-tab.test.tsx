@@ -210,4 +210,12 @@ describe('The Actions tab', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(document.activeElement).toBe(trigger);
   });
+
+  it('closes on Escape even when focus has left the dialog', async () => {
+    await openActions();
+    await openTest('get-contact');
+    (document.activeElement as HTMLElement | null)?.blur();
+    fireEvent.keyDown(document.body, { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
 });

@@ -3,6 +3,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorText } from '../state/errors.js';
 import { FormError } from './field.js';
 
+/** Open dialogs, innermost last: Escape closes only the innermost one. */
+const openDialogs: symbol[] = [];
+
 const FOCUSABLE =
   'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), [href], [tabindex]:not([tabindex="-1"])';
 
@@ -26,20 +29,30 @@ export function Dialog({
   const box = useRef<HTMLDivElement>(null);
   const titleId = useRef(`dialog-${Math.random().toString(36).slice(2)}`).current;
 
+  const close = useRef(onClose);
+  close.current = onClose;
+
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
     const first = box.current?.querySelector<HTMLElement>('[autofocus], input, select, textarea, button');
     first?.focus();
-    return () => previous?.focus?.();
+    // Escape is heard on the document: focus may have left the dialog, e.g. when a busy button was disabled.
+    const me = Symbol('dialog');
+    openDialogs.push(me);
+    const onEscape = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || openDialogs.at(-1) !== me) return;
+      event.preventDefault();
+      close.current();
+    };
+    document.addEventListener('keydown', onEscape);
+    return () => {
+      document.removeEventListener('keydown', onEscape);
+      openDialogs.splice(openDialogs.indexOf(me), 1);
+      previous?.focus?.();
+    };
   }, []);
 
   function onKeyDown(event: KeyboardEvent) {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      onClose();
-      return;
-    }
     if (event.key !== 'Tab' || !box.current) return;
     const focusable = [...box.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
     const first = focusable[0];
