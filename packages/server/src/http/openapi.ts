@@ -47,7 +47,9 @@ function operation(route: Route) {
     responses: {
       [route.status]: route.response
         ? { description: 'Success', content: { 'application/json': { schema: jsonSchema(route.response, 'output') } } }
-        : { description: 'No content' },
+        : route.produces
+          ? { description: 'Success', content: { [route.produces]: { schema: { type: 'string' } } } }
+          : { description: 'No content' },
       '4XX': error,
     },
   };

@@ -26,6 +26,8 @@ interface RouteBase<B, Q> {
   query?: Q;
   /** Schema of a successful response body; omitted for 204. */
   response?: z.ZodType;
+  /** The media type of a response that is not JSON, e.g. `text/event-stream`; the handler returns a Response. */
+  produces?: string;
   status: 200 | 201 | 204;
 }
 

@@ -336,6 +336,10 @@ describe('connector agent: cancel, events and restarts', () => {
     expect(replayed[0]?.data.seq).toBe(4);
     expect(replayed).toHaveLength(logs.length - 3);
     expect((await t.request('GET', '/v1/agent/runs/agr_missing/events', { key })).status).toBe(404);
+    const openApi = (await t.request('GET', '/v1/openapi.json')).json;
+    expect(Object.keys(openApi.paths['/v1/agent/runs/{id}/events'].get.responses['200'].content)).toEqual([
+      'text/event-stream',
+    ]);
   });
 
   it('keeps runs across a restart and fails the ones a restart interrupted', async () => {

@@ -55,6 +55,7 @@ export const agentRoutes = (deps: ServiceDeps, agent: AgentService) => [
       "Stream a run's log (`event: log`) and changes (`event: run`) as server-sent events, from the start or Last-Event-ID",
     auth: 'admin',
     status: 200,
+    produces: 'text/event-stream',
     handler: ({ auth, params, c }) =>
       agentEventStream(agent, auth.organization.id, params.id ?? '', {
         lastEventId: c.req.header('last-event-id'),
