@@ -3,6 +3,7 @@ import { findProvider } from '@plugboard/catalog';
 import {
   type AgentLogEntry,
   type AgentRun,
+  type AgentTest,
   type AuthMethod,
   type agentCreateSchema,
   type agentRunCreateSchema,
@@ -388,7 +389,8 @@ export class AgentService {
       await this.#log(record, 'fix', 'info', 'Nothing to fix');
     } else {
       await this.#log(record, 'fix', 'info', 'Trying the usual causes of the failures');
-      const fixed = await fixFailures(context, draft, record.servers, tests);
+      const proposed = this.model ? await this.#proposeFixes(record, draft, context, tests) : [];
+      const fixed = await fixFailures(context, draft, record.servers, tests, proposed);
       for (const fix of fixed.fixes) {
         await this.#log(
           record,
@@ -404,6 +406,31 @@ export class AgentService {
     }
     await this.#log(record, 'done', 'info', 'Ready to create');
     await this.#advance(record, { step: 'done', status: 'ready' });
+  }
+
+  /** Asks the model for changes worth trying, described without any credential. */
+  async #proposeFixes(
+    record: AgentRunRecord,
+    draft: NonNullable<AgentRun['draft']>,
+    context: TestContext,
+    tests: readonly AgentTest[],
+  ) {
+    const failing = tests
+      .filter((test) => !test.passed)
+      .flatMap((test) => {
+        const action = draft.actions.find((candidate) => candidate.key === test.actionKey);
+        return action ? [{ method: action.method, path: action.path, status: test.status, note: test.note }] : [];
+      });
+    const key = context.method?.kind === 'apiKey' ? { in: context.method.in, name: context.method.name } : null;
+    const proposed =
+      (await this.model?.proposeFixes({
+        baseUrl: draft.apiBaseUrl ?? null,
+        servers: record.servers,
+        apiKey: key,
+        failing,
+      })) ?? [];
+    await this.#log(record, 'fix', 'info', `The model proposed ${proposed.length} changes to try`);
+    return proposed;
   }
 
   /** Cancels a run that has not ended; its log is kept. @throws ApiError 404, 409 */

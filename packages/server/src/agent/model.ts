@@ -40,6 +40,28 @@ const namingSchema = z.strictObject({
     .max(200),
 });
 
+const proposalSchema = z.strictObject({
+  fixes: z
+    .array(
+      z.strictObject({
+        baseUrl: z
+          .url({ protocol: /^https?$/ })
+          .max(2048)
+          .optional(),
+        apiKeyIn: z.enum(['header', 'query']).optional(),
+        apiKeyName: z
+          .string()
+          .regex(/^[A-Za-z0-9_.-]{1,100}$/)
+          .optional(),
+        why: z.string().max(300).optional(),
+      }),
+    )
+    .max(3),
+});
+
+/** A change the model proposes for failing tests; the agent tries it like its own and keeps it only if it passes. */
+export type ProposedFix = z.output<typeof proposalSchema>['fixes'][number];
+
 const TIMEOUT_MS = 30_000;
 const MAX_ANSWER_CHARS = 1024 * 1024;
 
@@ -105,6 +127,26 @@ export class AgentModel {
     );
     if (!answer || (!answer.provider && !answer.domain && !answer.url)) return undefined;
     return answer;
+  }
+
+  /**
+   * Changes worth trying for failing tests: another base URL, or the API key elsewhere. Only those shapes are
+   * accepted, so the model can never change what a request carries beyond them; each is then tested for real.
+   */
+  async proposeFixes(failure: {
+    baseUrl: string | null;
+    servers: readonly string[];
+    apiKey: { in: string; name: string } | null;
+    failing: ReadonlyArray<{ method: string; path: string; status: number; note?: string | undefined }>;
+  }): Promise<ProposedFix[]> {
+    const answer = await this.ask(
+      proposalSchema,
+      'You debug failing HTTP API calls. Given the base URL, the servers a spec lists, where the API key is sent ' +
+        'and the failing calls with their status, propose at most 3 changes. Answer with JSON only: ' +
+        '{"fixes": [{"baseUrl"?: string, "apiKeyIn"?: "header"|"query", "apiKeyName"?: string, "why"?: string}]}.',
+      JSON.stringify(failure),
+    );
+    return (answer?.fixes ?? []).filter((fix) => fix.baseUrl || fix.apiKeyIn || fix.apiKeyName);
   }
 
   /** Better names and descriptions for actions, by key; only keys that exist are kept. */

@@ -2,6 +2,7 @@ import type { ActionDefinition, AgentDraft, AgentFix, AgentTest, AuthMethod } fr
 import { buildActionRequest } from '../actions/action-request.js';
 import { injectCredentials } from '../actions/credential-injection.js';
 import { EgressBlockedError, type EgressPolicy, OutboundError, sendOutbound } from '../egress/index.js';
+import type { ProposedFix } from './model.js';
 
 /** What testing needs: where requests may go, and a connection's auth method and credentials (or none). */
 export interface TestContext {
@@ -82,6 +83,36 @@ interface Candidate {
   ): { draft: AgentDraft; method: AuthMethod | undefined; headers: ExtraHeaders };
 }
 
+/** A fix the model proposed, as a candidate like the agent's own. */
+function proposedCandidate(context: TestContext, fix: ProposedFix): Candidate {
+  const key = context.method?.kind === 'apiKey' ? context.method : undefined;
+  const parts = [
+    fix.baseUrl && `base URL ${fix.baseUrl}`,
+    key &&
+      (fix.apiKeyIn || fix.apiKeyName) &&
+      `API key in the ${fix.apiKeyIn ?? key.in} as ${fix.apiKeyName ?? key.name}`,
+  ].filter(Boolean);
+  return {
+    change: `Proposed by the model: ${parts.join(', ') || 'no applicable change'}`,
+    apply: (base, method) => {
+      const moved = key && { ...key, in: fix.apiKeyIn ?? key.in, name: fix.apiKeyName ?? key.name };
+      return {
+        draft: {
+          ...base,
+          ...(fix.baseUrl ? { apiBaseUrl: fix.baseUrl } : {}),
+          authMethods: base.authMethods.map((candidate) =>
+            moved && candidate.kind === 'apiKey' && candidate.name === key.name
+              ? { ...candidate, in: moved.in, name: moved.name }
+              : candidate,
+          ),
+        },
+        method: moved ?? method,
+        headers: {},
+      };
+    },
+  };
+}
+
 function candidatesFor(context: TestContext, draft: AgentDraft, servers: readonly string[]): Candidate[] {
   const current = baseOf(draft);
   const candidates: Candidate[] = servers
@@ -119,17 +150,23 @@ function candidatesFor(context: TestContext, draft: AgentDraft, servers: readonl
  * Tries the usual causes of failing tests, one change at a time: the spec's other servers as base URL, the API
  * key in the query instead of a header (or back), a different Accept header. The first change under which
  * failing actions pass is kept in the draft (an Accept header is only reported: a connector cannot set one).
+ * Changes a model `proposed` are tried last, the same way.
  */
 export async function fixFailures(
   context: TestContext,
   draft: AgentDraft,
   servers: readonly string[],
   tests: readonly AgentTest[],
+  proposed: readonly ProposedFix[] = [],
 ): Promise<{ draft: AgentDraft; tests: AgentTest[]; fixes: AgentFix[] }> {
   const failing = new Set(tests.filter((test) => !test.passed).map((test) => test.actionKey));
   const fixes: AgentFix[] = [];
   let results = [...tests];
-  for (const candidate of candidatesFor(context, draft, servers)) {
+  const candidates = [
+    ...candidatesFor(context, draft, servers),
+    ...proposed.map((fix) => proposedCandidate(context, fix)),
+  ];
+  for (const candidate of candidates) {
     const tried = candidate.apply(draft, context.method);
     const actions = tried.draft.actions.filter((action) => failing.has(action.key));
     if (actions.length === 0) break;

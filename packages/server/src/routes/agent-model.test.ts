@@ -1,7 +1,7 @@
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { waitForRun } from '../test/agent-fixtures.js';
+import { petSpec, startLoopbackApi, waitForRun } from '../test/agent-fixtures.js';
 import { createTestContext, type TestContext } from '../test/context.js';
 
 // The model is faked with msw at a loopback address the egress allowlist lets through; nothing listens there.
@@ -89,5 +89,54 @@ describe('connector agent with a model', () => {
     expect((run.draft as { actions: unknown[] }).actions).toEqual([
       expect.objectContaining({ key: 'get-status', name: 'Check the API status', description: 'Is it up?' }),
     ]);
+  });
+
+  it('tries the fixes the model proposes after its own, and keeps the one that passes', async () => {
+    const api = await startLoopbackApi();
+    try {
+      api.routes.set('/v3/status', (req, res) => {
+        res.statusCode = req.headers['x-api-key'] === 'k-1' ? 200 : 401;
+        res.setHeader('content-type', 'application/json');
+        res.end('{"ok":true}');
+      });
+      t = await createTestContext({ llm: LLM, egressAllowHosts: ['127.0.0.1:9', api.host] });
+      const { secretKey: key } = await t.createOrganization();
+      await t.createConnector(key, {
+        name: 'Pets',
+        slug: 'pets',
+        authMethods: [{ kind: 'apiKey', name: 'X-API-Key' }],
+      });
+      const token = await t.mintSession(key);
+      const connection = await t.request('POST', '/v1/session/connections', {
+        key: token,
+        body: { connector: 'pets', credentials: { apiKey: 'k-1' } },
+      });
+      answer = { actions: [] };
+      const started = await t.request('POST', '/v1/agent/runs', {
+        key,
+        body: {
+          prompt: 'Pets',
+          connectionId: connection.json.id,
+          specText: JSON.stringify(petSpec([`${api.url}/v1`])),
+        },
+      });
+      const paused = await waitForRun(t, key, started.json.id, ['awaiting_review']);
+      answer = { fixes: [{ baseUrl: `${api.url}/v3`, why: 'the API moved to v3' }] };
+      await t.request('POST', `/v1/agent/runs/${paused.id}/review`, { key, body: { decisions: {} } });
+      const run = await waitForRun(t, key, paused.id, ['ready', 'failed']);
+
+      expect(run.tests).toEqual([expect.objectContaining({ actionKey: 'get-status', passed: true, status: 200 })]);
+      expect(run.fixes).toContainEqual({
+        actionKey: 'get-status',
+        change: `Proposed by the model: base URL ${api.url}/v3`,
+        passed: true,
+      });
+      expect((run.draft as { apiBaseUrl: string }).apiBaseUrl).toBe(`${api.url}/v3`);
+      const question = JSON.stringify(asked.at(-1)?.body);
+      expect(question).toContain('/status');
+      expect(question).not.toContain('k-1');
+    } finally {
+      await api.close();
+    }
   });
 });
