@@ -1,11 +1,12 @@
 import { type AdminConnection, AUTH_KIND_LABELS, type ConnectionStatus, type Tenant } from '@plugboard/shared';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { ConfirmDialog } from '../components/dialog.js';
 import { Empty, Failed, Loading } from '../components/states.js';
 import type { ConnectionQuery, ConnectionTest, ConsoleConnector } from '../console-client.js';
 import type { ConsoleServices } from '../services.js';
 import { errorText } from '../state/errors.js';
 import { formatTime, listAll } from '../state/format.js';
+import { usePagedList } from '../state/use-paged-list.js';
 import { Reconnect } from './reconnect.js';
 
 /** How each status reads in the table. */
@@ -36,49 +37,17 @@ const masked = (connection: AdminConnection) =>
 /** Integrations → Connections: every connection of the organization across tenants, filtered and paged. */
 export function ConnectionsPage({ services }: { services: ConsoleServices }) {
   const { client } = services;
-  const [filters, setFilters] = useState<Filters>({ connector: '', tenantId: '', status: '' });
-  const [rows, setRows] = useState<AdminConnection[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [status, setStatus] = useState<'loading' | 'ready' | 'failed'>('loading');
-  const [error, setError] = useState<unknown>(null);
-  const [moreBusy, setMoreBusy] = useState(false);
+  const [notice, setNotice] = useState('');
+  const { filters, setFilters, rows, setRows, cursor, status, error, moreBusy, load, loadMore } = usePagedList(
+    (filters: Filters, cursor?: string) => client.connections.list(queryOf(filters, cursor)),
+    { connector: '', tenantId: '', status: '' },
+    { onMoreFailed: (message) => setNotice(`More connections could not be loaded. ${message}`) },
+  );
   const [connectors, setConnectors] = useState<ConsoleConnector[]>([]);
   const [tenants, setTenants] = useState<Tenant[]>([]);
   const [tests, setTests] = useState<Record<string, TestState>>({});
   const [deleting, setDeleting] = useState<AdminConnection | null>(null);
   const [reconnecting, setReconnecting] = useState<AdminConnection | null>(null);
-  const [notice, setNotice] = useState('');
-  const request = useRef(0);
-
-  async function load(next = filters) {
-    const id = ++request.current;
-    setStatus('loading');
-    try {
-      const page = await client.connections.list(queryOf(next));
-      if (id !== request.current) return;
-      setRows(page.data);
-      setCursor(page.nextCursor);
-      setStatus('ready');
-    } catch (failure) {
-      if (id !== request.current) return;
-      setError(failure);
-      setStatus('failed');
-    }
-  }
-
-  async function loadMore() {
-    if (!cursor) return;
-    setMoreBusy(true);
-    try {
-      const page = await client.connections.list(queryOf(filters, cursor));
-      setRows((current) => [...current, ...page.data]);
-      setCursor(page.nextCursor);
-    } catch (failure) {
-      setNotice(`More connections could not be loaded. ${errorText(failure)}`);
-    } finally {
-      setMoreBusy(false);
-    }
-  }
 
   useEffect(() => {
     void load();

@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { Empty, Failed, Loading } from '../components/states.js';
 import type { ConsoleClient } from '../console-client.js';
 import type { Delivery, DeliveryListQuery, DeliveryStatus, WebhookEndpoint } from '../contract.js';
 import { errorText } from '../state/errors.js';
 import { formatTime } from '../state/format.js';
+import { usePagedList } from '../state/use-paged-list.js';
 
 /** How each delivery status reads. */
 export const DELIVERY_STATUS_LABELS: Record<DeliveryStatus, string> = {
@@ -35,45 +36,13 @@ export function DeliveryLog({
   /** Changes when the log must be read again, e.g. after an endpoint and its deliveries were deleted. */
   version?: number;
 }) {
-  const [filters, setFilters] = useState<Filters>({ endpointId: '', status: '' });
-  const [rows, setRows] = useState<Delivery[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [status, setStatus] = useState<'loading' | 'ready' | 'failed'>('loading');
-  const [error, setError] = useState<unknown>(null);
-  const [moreBusy, setMoreBusy] = useState(false);
-  const [resending, setResending] = useState<Record<string, boolean>>({});
   const [notice, setNotice] = useState('');
-  const request = useRef(0);
-
-  async function load(next = filters) {
-    const id = ++request.current;
-    setStatus('loading');
-    try {
-      const page = await client.deliveries.list(queryOf(next));
-      if (id !== request.current) return;
-      setRows(page.data);
-      setCursor(page.nextCursor);
-      setStatus('ready');
-    } catch (failure) {
-      if (id !== request.current) return;
-      setError(failure);
-      setStatus('failed');
-    }
-  }
-
-  async function loadMore() {
-    if (!cursor) return;
-    setMoreBusy(true);
-    try {
-      const page = await client.deliveries.list(queryOf(filters, cursor));
-      setRows((current) => [...current, ...page.data]);
-      setCursor(page.nextCursor);
-    } catch (failure) {
-      setNotice(`More deliveries could not be loaded. ${errorText(failure)}`);
-    } finally {
-      setMoreBusy(false);
-    }
-  }
+  const { filters, setFilters, rows, setRows, cursor, status, error, moreBusy, load, loadMore } = usePagedList(
+    (filters: Filters, cursor?: string) => client.deliveries.list(queryOf(filters, cursor)),
+    { endpointId: '', status: '' },
+    { onMoreFailed: (message) => setNotice(`More deliveries could not be loaded. ${message}`) },
+  );
+  const [resending, setResending] = useState<Record<string, boolean>>({});
 
   useEffect(() => {
     // A filter on an endpoint that is gone would show nothing: drop it.
