@@ -2,6 +2,7 @@ import { openEndpointSecret } from '../crypto/credential-cipher.js';
 import { EgressBlockedError, OutboundError, sendOutbound } from '../egress/index.js';
 import type { DeliveryRecord } from '../storage/store.js';
 import { egressOf, type ServiceDeps } from './deps.js';
+import { RoundWorker } from './round-worker.js';
 import { SIGNATURE_HEADER, signDelivery } from './webhook-signature.js';
 
 /** How deliveries are retried. */
@@ -41,37 +42,16 @@ export function backoffMs(policy: DeliveryPolicy, attempts: number, random = Mat
  * timeout plus a margin), so a crash mid-send leaves them to be picked up again, by this process or
  * another one, once the lease ends.
  */
-export class DeliveryWorker {
-  #timer: ReturnType<typeof setInterval> | undefined;
-  #running: Promise<number> | undefined;
-
+export class DeliveryWorker extends RoundWorker<number> {
   constructor(
     private readonly deps: ServiceDeps,
     private readonly policy: DeliveryPolicy = defaultDeliveryPolicy,
-  ) {}
-
-  /** Runs a round every `intervalMs` until {@link stop}; the timer does not keep the process alive. */
-  start(intervalMs: number): void {
-    this.stop();
-    this.#timer = setInterval(() => void this.runOnce().catch(() => {}), intervalMs);
-    this.#timer.unref();
+  ) {
+    super();
   }
 
-  /** Stops the timer; a round in progress finishes. */
-  stop(): void {
-    if (this.#timer) clearInterval(this.#timer);
-    this.#timer = undefined;
-  }
-
-  /** Sends every due delivery once; returns how many were attempted. Rounds never overlap. */
-  runOnce(): Promise<number> {
-    this.#running ??= this.#round().finally(() => {
-      this.#running = undefined;
-    });
-    return this.#running;
-  }
-
-  async #round(): Promise<number> {
+  /** Sends every due delivery once; returns how many were attempted. */
+  protected override async round(): Promise<number> {
     const now = this.deps.now();
     const lease = new Date(now.getTime() + this.policy.timeoutMs + 30_000).toISOString();
     const due = await this.deps.store.claimDueDeliveries(now.toISOString(), lease, this.policy.batchSize);

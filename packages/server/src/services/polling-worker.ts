@@ -3,6 +3,7 @@ import type { ConnectionRecord, ConnectorRecord } from '../storage/store.js';
 import { runAction } from './actions.js';
 import type { ServiceDeps } from './deps.js';
 import { emitEvent } from './events.js';
+import { RoundWorker } from './round-worker.js';
 import type { TokenRefresher } from './token-refresh.js';
 
 type Polling = Extract<EventDefinition['delivery'], { kind: 'polling' }>;
@@ -25,36 +26,15 @@ function at(value: unknown, path: string): unknown {
  * due, runs the named action, reads the items at `itemsPath`, and emits `<slug>.<key>` once per item whose
  * `idField` it has not seen. The first run only records what is there, so connecting does not replay history.
  */
-export class PollingWorker {
-  #timer: ReturnType<typeof setInterval> | undefined;
-  #running: Promise<void> | undefined;
-
+export class PollingWorker extends RoundWorker<void> {
   constructor(
     private readonly deps: ServiceDeps,
     private readonly refresher: TokenRefresher,
-  ) {}
-
-  /** Looks for due polls every `intervalMs` until {@link stop}; the timer does not keep the process alive. */
-  start(intervalMs: number): void {
-    this.stop();
-    this.#timer = setInterval(() => void this.runOnce().catch(() => {}), intervalMs);
-    this.#timer.unref();
+  ) {
+    super();
   }
 
-  stop(): void {
-    if (this.#timer) clearInterval(this.#timer);
-    this.#timer = undefined;
-  }
-
-  /** Runs every due poll once. Rounds never overlap. */
-  runOnce(): Promise<void> {
-    this.#running ??= this.#round().finally(() => {
-      this.#running = undefined;
-    });
-    return this.#running;
-  }
-
-  async #round(): Promise<void> {
+  protected override async round(): Promise<void> {
     for (const { connectorId, events } of await this.deps.store.listConnectorsWithEvents()) {
       const polled = events.filter((event) => event.delivery.kind === 'polling');
       const connector = polled.length > 0 ? await this.deps.store.getConnector(connectorId) : undefined;
