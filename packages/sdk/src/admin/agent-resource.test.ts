@@ -1,27 +1,18 @@
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PlugboardConsole } from '../console/plugboard-console.js';
 import {
-  adminHandlers,
   BASE,
   CONSOLE_SIGN_IN,
   CSRF_TOKEN,
-  consoleHandlers,
   cookieJarFetch,
   received,
-  resetConsoleSessions,
   SECRET_KEY,
+  useMockApi,
 } from '../test/mock-api.js';
 import type { AgentStreamEvent } from './agent-resource.js';
 import { PlugboardAdmin } from './plugboard-admin.js';
 
-const server = setupServer(...consoleHandlers, ...adminHandlers);
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  received.length = 0;
-  resetConsoleSessions();
-});
-afterAll(() => server.close());
+useMockApi();
 
 const last = () => received.at(-1);
 type Client = PlugboardAdmin | PlugboardConsole;

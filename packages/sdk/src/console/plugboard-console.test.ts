@@ -1,25 +1,9 @@
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { AuthenticationError, PermissionError } from '../errors/api-errors.js';
-import {
-  adminHandlers,
-  BASE,
-  CONSOLE_SIGN_IN,
-  CSRF_TOKEN,
-  consoleHandlers,
-  cookieJarFetch,
-  received,
-  resetConsoleSessions,
-} from '../test/mock-api.js';
+import { BASE, CONSOLE_SIGN_IN, CSRF_TOKEN, cookieJarFetch, received, useMockApi } from '../test/mock-api.js';
 import { PlugboardConsole } from './plugboard-console.js';
 
-const server = setupServer(...consoleHandlers, ...adminHandlers);
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  received.length = 0;
-  resetConsoleSessions();
-});
-afterAll(() => server.close());
+useMockApi();
 
 let client: PlugboardConsole;
 beforeEach(() => {

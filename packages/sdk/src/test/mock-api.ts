@@ -22,6 +22,8 @@ import {
   webhookEndpointCreateSchema,
 } from '@plugboard/shared';
 import { HttpResponse, http } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { z } from 'zod';
 
 export const BASE = 'https://plugboard.test';
@@ -343,3 +345,17 @@ export const sessionHandlers = (token = TOKEN) => [
 ];
 
 export { error as errorResponse };
+
+/**
+ * Starts the admin and console mock API for the calling test file: requests nothing handles fail the test, and
+ * the received log and console sessions are cleared after each test.
+ */
+export function useMockApi(): void {
+  const server = setupServer(...consoleHandlers, ...adminHandlers);
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterEach(() => {
+    received.length = 0;
+    resetConsoleSessions();
+  });
+  afterAll(() => server.close());
+}
