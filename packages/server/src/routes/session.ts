@@ -1,7 +1,12 @@
 import { connectionCreateSchema, connectionSchema, connectorCardSchema, sessionInfoSchema } from '@plugboard/shared';
 import { z } from 'zod';
 import { route } from '../http/route.js';
-import { createConnection, deleteConnection, findConnection, listSessionConnections } from '../services/connections.js';
+import {
+  createConnection,
+  deleteConnection,
+  findSessionConnection,
+  listSessionConnections,
+} from '../services/connections.js';
 import { presentCard, sessionConnectors } from '../services/connectors.js';
 import type { ServiceDeps } from '../services/deps.js';
 import type { TokenRefresher } from '../services/token-refresh.js';
@@ -54,7 +59,7 @@ export const sessionRoutes = (deps: ServiceDeps, refresher: TokenRefresher) => [
     method: 'get',
     path: '/v1/session/connections',
     tag: 'Session',
-    summary: 'The tenant’s connections, without credentials',
+    summary: 'The tenant’s connections of the connectors this session may use, without credentials',
     auth: 'session',
     status: 200,
     response: z.object({ data: z.array(connectionSchema) }),
@@ -75,11 +80,11 @@ export const sessionRoutes = (deps: ServiceDeps, refresher: TokenRefresher) => [
     method: 'delete',
     path: '/v1/session/connections/{id}',
     tag: 'Session',
-    summary: 'Remove one of the tenant’s connections',
+    summary: 'Remove one of the tenant’s connections of a connector this session may use',
     auth: 'session',
     status: 204,
     handler: async ({ auth, params }) => {
-      const record = await findConnection(deps, auth.organization.id, params.id ?? '', auth.session.tenantId);
+      const record = await findSessionConnection(deps, auth, params.id ?? '');
       await refresher.revoke(record);
       await deleteConnection(deps, record);
     },

@@ -94,15 +94,32 @@ async function connectorSlugs(deps: ServiceDeps, records: ConnectionRecord[]) {
   return slugs;
 }
 
-/** The session tenant's connections, oldest first. */
+/**
+ * The session tenant's connections of the connectors the session may use, oldest first: a session restricted
+ * with `allowedConnectors` sees none of the tenant's other connections, so its list agrees with its cards.
+ */
 export async function listSessionConnections(deps: ServiceDeps, auth: SessionAuth): Promise<Connection[]> {
+  const slugs = new Map((await sessionConnectors(deps, auth.session)).map((record) => [record.id, record.slug]));
   const records = await deps.store.listConnections({
     organizationId: auth.organization.id,
     tenantId: auth.session.tenantId,
     limit: 1000,
   });
-  const slugs = await connectorSlugs(deps, records);
-  return records.map((record) => presentConnection(record, slugs.get(record.connectorId) ?? ''));
+  return records.flatMap((record) => {
+    const slug = slugs.get(record.connectorId);
+    return slug === undefined ? [] : [presentConnection(record, slug)];
+  });
+}
+
+/**
+ * Finds a connection a session may reach: of its tenant, and of a connector the session may use. To a
+ * restricted session the tenant's other connections do not exist. @throws ApiError 404
+ */
+export async function findSessionConnection(deps: ServiceDeps, auth: SessionAuth, id: string) {
+  const record = await findConnection(deps, auth.organization.id, id, auth.session.tenantId);
+  const usable = await sessionConnectors(deps, auth.session);
+  if (!usable.some((connector) => connector.id === record.connectorId)) throw ApiError.notFound(`Connection ${id}`);
+  return record;
 }
 
 /** Finds a connection of one organization (and tenant, when given). @throws ApiError 404 */

@@ -14,8 +14,8 @@ import { EgressBlockedError, egressFetch } from '../egress/index.js';
 import { ApiError } from '../http/api-error.js';
 import { allowedOrigins, type SessionAuth } from '../http/auth.js';
 import type { ConnectionRecord, ConnectorRecord, OAuthFlowRecord } from '../storage/store.js';
-import { findConnection, sessionConnector } from './connections.js';
-import { pickAuthMethod } from './connectors.js';
+import { findSessionConnection, sessionConnector } from './connections.js';
+import { pickAuthMethod, sessionConnectors } from './connectors.js';
 import { egressOf, type ServiceDeps } from './deps.js';
 import { emitConnectionEvent } from './events.js';
 import { blockedEndpoint, type OAuthMethod, providerOf, resolveClient } from './oauth-client.js';
@@ -86,9 +86,7 @@ export async function startOAuthFlow(
   config: OAuthConfig,
 ): Promise<OAuthFlowStart> {
   const connector = await sessionConnector(deps, auth, input.connector);
-  const reconnecting = input.connectionId
-    ? await findConnection(deps, auth.organization.id, input.connectionId, auth.session.tenantId)
-    : undefined;
+  const reconnecting = input.connectionId ? await findSessionConnection(deps, auth, input.connectionId) : undefined;
   if (reconnecting && reconnecting.connectorId !== connector.id)
     throw ApiError.notFound(`Connection ${input.connectionId}`);
   const method = oauthMethod(connector, reconnecting?.authMethodId ?? input.authMethodId);
@@ -150,10 +148,19 @@ export async function startOAuthFlow(
   return { ...presentFlow(flow, null), authorizationUrl: url.toString() };
 }
 
-/** The session's own flow, with the connection once it exists. @throws ApiError 404 */
+/**
+ * A flow of the session's tenant on a connector the session may use, with the connection once it exists.
+ * @throws ApiError 404
+ */
 export async function getOAuthFlow(deps: ServiceDeps, auth: SessionAuth, id: string): Promise<OAuthFlow> {
   const flow = await deps.store.getOAuthFlow(id);
-  if (!flow || flow.organizationId !== auth.organization.id || flow.tenantId !== auth.session.tenantId) {
+  const usable = await sessionConnectors(deps, auth.session);
+  if (
+    !flow ||
+    flow.organizationId !== auth.organization.id ||
+    flow.tenantId !== auth.session.tenantId ||
+    !usable.some((connector) => connector.id === flow.connectorId)
+  ) {
     throw ApiError.notFound(`OAuth flow ${id}`);
   }
   const record = flow.connectionId ? await deps.store.getConnection(flow.connectionId) : undefined;
