@@ -60,8 +60,31 @@ describe('verifyWebhook', () => {
     expect(await failure(verifyWebhook({ payload, header: sign(at), secret, now: now(at + 301) }))).toBe(
       'signature_expired',
     );
+    await expect(verifyWebhook({ payload, header: sign(at), secret, now: now(at + 301) })).rejects.toThrow(
+      'The signature is 301 s old, more than the 300 s allowed',
+    );
+    await expect(verifyWebhook({ payload, header: sign(at), secret, now: now(at + 300) })).resolves.toBeDefined();
     await expect(
       verifyWebhook({ payload, header: sign(at), secret, now: now(at + 900), toleranceSeconds: 1000 }),
+    ).resolves.toBeDefined();
+  });
+
+  it('refuses a valid signature dated further ahead than the tolerance as signature_expired', async () => {
+    expect(await failure(verifyWebhook({ payload, header: sign(at + 301), secret, now: now(at) }))).toBe(
+      'signature_expired',
+    );
+    await expect(verifyWebhook({ payload, header: sign(at + 301), secret, now: now(at) })).rejects.toThrow(
+      'The signature is dated 301 s ahead of this clock, more than the 300 s allowed',
+    );
+    expect(await failure(verifyWebhook({ payload, header: sign(4_102_444_800), secret, now: now(at) }))).toBe(
+      'signature_expired',
+    );
+  });
+
+  it('accepts a signature dated ahead within the tolerance, for clocks that differ a little', async () => {
+    await expect(verifyWebhook({ payload, header: sign(at + 300), secret, now: now(at) })).resolves.toBeDefined();
+    await expect(
+      verifyWebhook({ payload, header: sign(at + 900), secret, now: now(at), toleranceSeconds: 1000 }),
     ).resolves.toBeDefined();
   });
 });

@@ -41,7 +41,7 @@ function constantTimeEqual(a: string, b: string): boolean {
 
 /**
  * Checks that a delivery came from Plugboard: the HMAC-SHA256 of `<t>.<payload>` under the endpoint's secret
- * must match a `v1` signature of the header, and `t` must be within the tolerance of now. Uses Web Crypto, so
+ * must match a `v1` signature of the header, and `t` must be within the tolerance of now, before or after it. Uses Web Crypto, so
  * it runs in Node 20+, browsers, Deno, Bun and edge runtimes.
  *
  * @returns the parsed event
@@ -80,11 +80,13 @@ export async function verifyWebhook(options: VerifyWebhookOptions): Promise<Even
       'The signature does not match this payload and secret',
     );
   }
-  const age = Math.abs(Math.floor(now().getTime() / 1000) - parsed.timestamp);
-  if (age > toleranceSeconds) {
+  // Both ways: a timestamp far ahead would otherwise let a captured delivery be replayed until that time comes.
+  const age = Math.floor(now().getTime() / 1000) - parsed.timestamp;
+  if (Math.abs(age) > toleranceSeconds) {
+    const off = age > 0 ? `${age} s old` : `dated ${-age} s ahead of this clock`;
     throw new WebhookVerificationError(
       WebhookErrorCode.SignatureExpired,
-      `The signature is ${age} s old, more than the ${toleranceSeconds} s allowed`,
+      `The signature is ${off}, more than the ${toleranceSeconds} s allowed`,
     );
   }
   return JSON.parse(body) as EventEnvelope;

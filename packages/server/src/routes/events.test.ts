@@ -103,6 +103,8 @@ describe('webhook endpoints', () => {
     const later = () => new Date(Date.now() + 10 * 60_000);
     const old = verifyWebhook({ payload, header, secret: signingSecret, now: later });
     await expect(old).rejects.toMatchObject({ code: 'signature_expired' });
+    const ahead = verifyWebhook({ payload, header, secret: signingSecret, now: () => new Date(Date.now() - 600_000) });
+    await expect(ahead).rejects.toMatchObject({ code: 'signature_expired' });
     const log = await t.request('GET', '/v1/deliveries', { key });
     expect(log.json.data).toEqual([
       expect.objectContaining({ type: 'connection.created', status: 'delivered', attempts: 3, lastStatus: 200 }),
