@@ -10,6 +10,7 @@ export { PlugboardConnectElement } from './element/plugboard-connect.js';
 export type { EventConnector, PlugboardConnectEventDetails, PlugboardConnectEventMap } from './events.js';
 export { defaultMessages, type Messages } from './messages.js';
 export {
+  type CardAction,
   type ConnectStore,
   createConnectStore,
   type LoadStatus,

@@ -47,7 +47,7 @@ export const styles = css`
   button:focus-visible, input:focus-visible, select:focus-visible { outline: 3px solid var(--_primary); outline-offset: 2px; }
   .primary { background: var(--_primary); color: var(--_on-primary); }
   .secondary { background: transparent; color: var(--_primary); }
-  .action { align-self: flex-start; }
+  .actions { display: flex; flex-wrap: wrap; gap: 8px; }
   .state { display: flex; flex-direction: column; align-items: flex-start; gap: 8px; color: var(--_muted); padding: var(--_space) 0; }
   .state p { margin: 0; }
   .spinner { width: 18px; height: 18px; border: 2px solid var(--_border); border-top-color: var(--_primary);

@@ -30,9 +30,9 @@ export function CardGrid({ catalog }: { catalog: Catalog }) {
               key={card.id}
               card={card}
               messages={defaultMessages}
-              onConnect={(button) => {
+              onConnect={(button, action) => {
                 trigger.current = button;
-                store.open(card.id);
+                store.open(card.id, action);
               }}
             >
               {editable ? (

@@ -53,6 +53,32 @@ describe('<ConnectView>', () => {
     expect(screen.getByRole('dialog', { name: 'Reconnect SendGrid' })).toBeTruthy();
   });
 
+  it('offers Reconnect and + Add Connection while other connections still work, and adds one', async () => {
+    const broken = { id: 'cxn_broken', label: 'SendGrid' };
+    const { client } = await renderView([card({ connectionCount: 2, needsReauth: [broken] })]);
+    const item = screen.getByRole('listitem');
+    expect([...item.querySelectorAll('button')].map((button) => button.textContent)).toEqual([
+      'Reconnect',
+      '+ Add Connection',
+    ]);
+    fireEvent.click(screen.getByRole('button', { name: '+ Add Connection' }));
+    const dialog = screen.getByRole('dialog', { name: 'Connect SendGrid' });
+    fireEvent.input(screen.getByLabelText('API key'), { target: { value: 'SG.second' } });
+    fireEvent.submit(dialog.querySelector('form') as HTMLFormElement);
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(client.created).toHaveLength(1);
+    expect(item.textContent).toContain('3 connections');
+    expect(item.textContent).toContain('SendGrid needs you to sign in again.');
+    fireEvent.click(screen.getByRole('button', { name: 'Reconnect' }));
+    expect(screen.getByRole('dialog', { name: 'Reconnect SendGrid' })).toBeTruthy();
+  });
+
+  it('offers only Reconnect when every connection of the connector needs signing in again', async () => {
+    await renderView([card({ connectionCount: 1, needsReauth: [{ id: 'cxn_1', label: 'SendGrid' }] })]);
+    const buttons = [...screen.getByRole('listitem').querySelectorAll('button')];
+    expect(buttons.map((button) => button.textContent)).toEqual(['Reconnect']);
+  });
+
   it('marks personal connectors and names who created the others', async () => {
     await renderView([card({ personal: true }), card({ id: 'ctr_2', name: 'Stripe', slug: 'stripe' })]);
     const [mine, theirs] = screen.getAllByRole('listitem');

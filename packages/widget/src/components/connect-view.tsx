@@ -42,9 +42,9 @@ export function ConnectView({ store, messages }: { store: ConnectStore; messages
               key={card.id}
               card={card}
               messages={messages}
-              onConnect={(button) => {
+              onConnect={(button, action) => {
                 trigger.current = button;
-                store.open(card.id);
+                store.open(card.id, action);
               }}
             />
           ))}

@@ -1,11 +1,14 @@
 import type { ConnectorCard as Card } from '@plugboard/shared';
 import type { ComponentChildren } from 'preact';
 import { format, type Messages } from '../messages.js';
+import type { CardAction } from '../state/connect-store.js';
 import { ConnectorIcon } from './connector-icon.js';
 
 /**
- * One connector: who made it, how many connections the tenant has, and the action to add one.
- * The admin console draws its cards with this component too, adding its own links as `children`.
+ * One connector: who made it, how many connections the tenant has, and the action to add one. While a
+ * connection needs the end user to sign in again, Reconnect comes first, and + Add Connection stays beside it
+ * when the tenant has other, working connections. The admin console draws its cards with this component too,
+ * adding its own links as `children`.
  */
 export function ConnectorCard({
   card,
@@ -15,12 +18,14 @@ export function ConnectorCard({
 }: {
   card: Card;
   messages: Messages;
-  onConnect(button: HTMLElement): void;
+  /** Called with the clicked button and what it asks for. */
+  onConnect(button: HTMLElement, action: CardAction): void;
   /** Drawn under the action button, e.g. a link to the connector's settings. */
   children?: ComponentChildren;
 }) {
   const connected = card.connectionCount > 0;
   const broken = card.needsReauth[0];
+  const working = card.connectionCount > card.needsReauth.length;
   const headingId = `card-${card.id}`;
   return (
     <li part="card" class="card" aria-labelledby={headingId}>
@@ -57,15 +62,30 @@ export function ConnectorCard({
           {format(messages.needsReauth, { label: broken.label })}
         </p>
       )}
-      <button
-        type="button"
-        part={broken ? 'action action-reconnect' : connected ? 'action action-add' : 'action action-connect'}
-        class={broken || !connected ? 'action primary' : 'action secondary'}
-        aria-describedby={headingId}
-        onClick={(event) => onConnect(event.currentTarget)}
-      >
-        {broken ? messages.reconnect : connected ? messages.addConnection : messages.connect}
-      </button>
+      <div part="actions" class="actions">
+        {broken && (
+          <button
+            type="button"
+            part="action action-reconnect"
+            class="action primary"
+            aria-describedby={headingId}
+            onClick={(event) => onConnect(event.currentTarget, 'reconnect')}
+          >
+            {messages.reconnect}
+          </button>
+        )}
+        {(!broken || working) && (
+          <button
+            type="button"
+            part={connected ? 'action action-add' : 'action action-connect'}
+            class={connected ? 'action secondary' : 'action primary'}
+            aria-describedby={headingId}
+            onClick={(event) => onConnect(event.currentTarget, 'add')}
+          >
+            {connected ? messages.addConnection : messages.connect}
+          </button>
+        )}
+      </div>
       {children}
     </li>
   );

@@ -47,7 +47,8 @@ const moduleOrigin = originOf(import.meta.url);
  * @csspart badge - the PERSONAL badge
  * @csspart card-meta - who created the connector and how many connections it has
  * @csspart card-warning - a connection that needs the end user to sign in again
- * @csspart action - the card's button; also `action-connect`, `action-add` or `action-reconnect`
+ * @csspart actions - the row of the card's buttons
+ * @csspart action - a card's button; also `action-connect`, `action-add` or `action-reconnect`
  * @csspart dialog - the connect form's modal dialog
  * @csspart form - the form inside the dialog
  * @csspart field - one labelled field

@@ -54,6 +54,20 @@ describe('createConnectStore', () => {
     expect(JSON.stringify(events)).not.toContain('SG.secret-value');
   });
 
+  it('adds a connection beside one that needs reauth, or reconnects that one, as the card’s button asks', async () => {
+    const broken = { id: 'cxn_broken', label: 'SendGrid' };
+    const client = fakeClient([card({ connectionCount: 2, needsReauth: [broken] })]);
+    const store = createConnectStore(client, eventLog().emit);
+    await store.load();
+    store.open('ctr_sendgrid', 'reconnect');
+    expect(store.reconnectId.value).toBe('cxn_broken');
+    store.close();
+    store.open('ctr_sendgrid', 'add');
+    expect(store.reconnectId.value).toBeNull();
+    expect(await store.submit({ apiKey: 'SG.second' })).toBe(true);
+    expect(store.cards.value[0]).toMatchObject({ connectionCount: 3, needsReauth: [broken] });
+  });
+
   it('puts a server validation error on its field and keeps the form open', async () => {
     const client = fakeClient([card()]);
     const { events, emit } = eventLog();

@@ -26,6 +26,12 @@ export interface OAuthOptions {
   mode?: 'popup' | 'redirect';
 }
 
+/**
+ * What a card's button asks for: `add` a new connection, or `reconnect` the card's first connection that
+ * needs the end user to sign in again.
+ */
+export type CardAction = 'add' | 'reconnect';
+
 /** Where loading the cards stands. */
 export type LoadStatus = 'loading' | 'ready' | 'failed';
 
@@ -97,11 +103,15 @@ export function createConnectStore(
     emit('plugboard:error', { code, message, ...(connectorId ? { connectorId } : {}) });
   }
 
+  async function fetchCards() {
+    const all = await client.connectors.list();
+    return only?.length ? all.filter((card) => only.includes(card.slug)) : all;
+  }
+
   async function load() {
     status.value = 'loading';
     try {
-      const all = await client.connectors.list();
-      cards.value = only?.length ? all.filter((card) => only.includes(card.slug)) : all;
+      cards.value = await fetchCards();
       status.value = 'ready';
       emit('plugboard:ready', { connectors: cards.value.length });
       void resumeSignIn().catch((error) => fail(asError(error)));
@@ -119,12 +129,13 @@ export function createConnectStore(
     formError.value = null;
   }
 
-  function open(connectorId: string) {
+  /** Opens a card's form; without `action`, it reconnects the card's broken connection when it has one. */
+  function open(connectorId: string, action?: CardAction) {
     const card = cards.value.find((candidate) => candidate.id === connectorId);
     if (!card) return;
     resetForm();
     openId.value = card.id;
-    reconnectId.value = card.needsReauth[0]?.id ?? null;
+    reconnectId.value = action === 'add' ? null : (card.needsReauth[0]?.id ?? null);
     methodId.value = (card.authMethods.find((candidate) => candidate.isDefault) ?? card.authMethods[0])?.id ?? null;
   }
 
@@ -149,6 +160,10 @@ export function createConnectStore(
         ? { ...c, needsReauth: c.needsReauth.filter((broken) => broken.id !== connection.id) }
         : { ...c, connectionCount: c.connectionCount + 1 };
     cards.value = cards.value.map((c) => (c.id === card.id ? update(c) : c));
+    return announceConnected(card, connection);
+  }
+
+  function announceConnected(card: ConnectorCard, connection: Connection) {
     openId.value = null;
     announcement.value = card.name;
     emit('plugboard:connected', { connection, connector: eventConnector(card) });
@@ -203,14 +218,17 @@ export function createConnectStore(
 
   /** After a redirect sign-in, the page loads again: follow the flow the address brought back. */
   async function resumeSignIn() {
-    const flowId = oauthOptions && client.oauth ? oauthOptions.popupHost().takeReturningFlow() : null;
-    if (!flowId || !client.oauth) return;
-    const outcome = await resumeRedirectFlow(client.oauth, flowId);
-    const card = cards.value.find(
-      (candidate) => outcome.status === 'connected' && candidate.id === outcome.connection.connectorId,
-    );
-    if (outcome.status === 'connected' && card) connected(card, outcome.connection);
-    else if (outcome.status === 'failed') fail({ code: outcome.code, message: outcome.message });
+    const host = oauthOptions?.popupHost();
+    const flowId = host && client.oauth ? host.takeReturningFlow() : null;
+    if (!host || !flowId || !client.oauth) return;
+    const outcome = await resumeRedirectFlow(client.oauth, flowId, host.pollMs);
+    if (outcome.status === 'failed') fail({ code: outcome.code, message: outcome.message });
+    if (outcome.status !== 'connected') return;
+    // The cards loaded with the page may already count this connection (the callback usually finished the
+    // flow before it sent the end user back), so ask the backend again rather than add one to them.
+    cards.value = await fetchCards();
+    const card = cards.value.find((candidate) => candidate.id === outcome.connection.connectorId);
+    if (card) announceConnected(card, outcome.connection);
   }
 
   /** Creates the connection; on success the card counts it and the form closes. */

@@ -1,4 +1,4 @@
-import type { OAuthFlow } from '@plugboard/shared';
+import type { ConnectorCard, OAuthFlow } from '@plugboard/shared';
 import { describe, expect, it } from 'vitest';
 import { card, eventLog, fakeClient } from '../test/fixtures.js';
 import { createConnectStore } from './connect-store.js';
@@ -25,6 +25,8 @@ function setup(
     pollMs?: number;
     closedGraceMs?: number;
     startFails?: boolean;
+    /** The cards as the backend lists them. */
+    cards?: ConnectorCard[];
   } = {},
 ) {
   const redirects: string[] = [];
@@ -80,7 +82,7 @@ function setup(
       };
     },
   };
-  const client = { ...fakeClient([oauthCard]), oauth };
+  const client = { ...fakeClient(options.cards ?? [oauthCard]), oauth };
   const log = eventLog();
   const store = createConnectStore(client, log.emit, undefined, {
     popupHost: () => host,
@@ -227,10 +229,17 @@ describe('OAuth sign-in in a popup', () => {
     expect(store.cards.value[0]).toMatchObject({ connectionCount: 1, needsReauth: [] });
   });
 
-  it('resumes a flow that a redirect brought back, once the cards are loaded', async () => {
-    const { store, events } = setup(['pending', 'connected'], { returning: 'flw_1' });
+  it('resumes a flow that a redirect brought back and counts its connection once', async () => {
+    // The card had one connection before the redirect; the backend, which finished the flow before it sent the
+    // end user back, already counts the new one when the page loads again.
+    const { store, events } = setup(['pending', 'connected'], {
+      returning: 'flw_1',
+      cards: [{ ...oauthCard, connectionCount: 2 }],
+    });
     await store.load();
-    await expect.poll(() => store.cards.value[0]?.connectionCount, { interval: 5 }).toBe(1);
+    await expect.poll(() => events.map((event) => event.type), { interval: 5 }).toContain('plugboard:connected');
+    expect(store.cards.value[0]?.connectionCount).toBe(2);
+    expect(store.announcement.value).toBe('Acme');
     expect(events.map((event) => event.type)).toEqual(['plugboard:ready', 'plugboard:connected']);
   });
 });
