@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import type { RunningDemo } from './support/demo.js';
 import { withDemo } from './support/with-demo.js';
 
 /** Records every message event the page receives, to prove none carries a secret. */
@@ -12,6 +13,15 @@ const recordMessages = () => {
 /** How many connections a card says its tenant has. */
 const connectionsOf = async (card: Locator) =>
   Number(/(\d+) connections?/.exec((await card.textContent()) ?? '')?.[1] ?? 0);
+
+/** The demo tenant's Acme CRM connections as the server holds them, read with the secret key. */
+async function serverConnections(demo: RunningDemo) {
+  const response = await fetch(`${demo.url}/v1/connections?tenantId=globex&limit=200`, {
+    headers: { authorization: `Bearer ${demo.secretKey}` },
+  });
+  const { data } = (await response.json()) as { data: { id: string; connectorSlug: string; status: string }[] };
+  return data.filter((connection) => connection.connectorSlug === 'acme-crm');
+}
 
 /** Starts a sign-in from a card (Connect or + Add Connection) and returns the provider's popup on its consent page. */
 async function openSignIn(page: Page, name: string) {
@@ -107,22 +117,86 @@ describe.each([
 describe('OAuth 2.0 sign-in when the browser blocks the popup', () => {
   const context = withDemo();
 
-  it('falls back to a full-page redirect and resumes on return', async () => {
+  it('falls back to a full-page redirect and resumes on return, counting the new connection once', async () => {
     const page = await context.browser.newPage();
     await page.addInitScript(() => {
       window.open = () => null;
     });
     await page.goto(`${context.demo.url}/`);
     const card = page.locator('plugboard-connect [part~="card"]').filter({ hasText: 'Acme CRM' });
-    await card.getByRole('button', { name: 'Connect', exact: true }).click();
+    // Twice: from no connection (Connect), then from one (+ Add Connection), where N+2 used to show.
+    for (const [button, expected] of [
+      ['Connect', 1],
+      ['+ Add Connection', 2],
+    ] as const) {
+      await card.getByRole('button', { name: button, exact: true }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Connect' }).click();
+      await page.waitForURL(`${context.demo.sandboxUrl}/**`);
+      await page.getByRole('button', { name: 'Allow' }).click();
+      await page.waitForURL(`${context.demo.url}/`);
+      await expect.poll(() => page.locator('#log').textContent(), { timeout: 15_000 }).toContain('plugboard:connected');
+      expect(await serverConnections(context.demo)).toHaveLength(expected);
+      expect(await connectionsOf(card)).toBe(expected);
+      expect(await card.getByRole('button', { name: '+ Add Connection' }).count()).toBe(1);
+      expect(page.url()).not.toContain('plugboard-flow');
+    }
+  });
+});
+
+describe('A card with a connection that needs reauth', () => {
+  const context = withDemo();
+
+  /** Makes the provider refuse one connection's grant; the next API call through it marks it needs_reauth. */
+  async function breakConnection(demo: RunningDemo, connectionId: string) {
+    const api = (path: string, init: RequestInit = {}) =>
+      fetch(`${demo.url}${path}`, {
+        ...init,
+        headers: { authorization: `Bearer ${demo.secretKey}`, 'content-type': 'application/json' },
+      });
+    const { credentials } = (await (await api(`/v1/connections/${connectionId}/credentials`)).json()) as {
+      credentials: { accessToken: string };
+    };
+    demo.sandbox.tokens.revoke(credentials.accessToken);
+    const body = JSON.stringify({ connectionId, method: 'GET', path: '/me' });
+    await api('/v1/proxy', { method: 'POST', body });
+    const broken = (await serverConnections(demo)).find((connection) => connection.id === connectionId);
+    expect(broken?.status).toBe('needs_reauth');
+  }
+
+  it('offers Reconnect for the broken one and still + Add Connection beside it', async () => {
+    const page = await context.browser.newPage();
+    await page.goto(`${context.demo.url}/`);
+    await connectThroughPopup(page);
+    const card = await connectThroughPopup(page);
+    const [first] = await serverConnections(context.demo);
+    await breakConnection(context.demo, first?.id ?? '');
+    await page.reload();
+    await expect.poll(() => card.locator('[part~="card-warning"]').count(), { timeout: 15_000 }).toBe(1);
+    expect(await card.locator('[part~="action"]').allTextContents()).toEqual(['Reconnect', '+ Add Connection']);
+
+    // + Add Connection adds a third connection and leaves the broken one for Reconnect.
+    await card.getByRole('button', { name: '+ Add Connection' }).click();
+    expect(await page.getByRole('dialog', { name: 'Connect Acme CRM' }).count()).toBe(1);
+    const popupOpened = page.waitForEvent('popup');
     await page.getByRole('dialog').getByRole('button', { name: 'Connect' }).click();
-    await page.waitForURL(`${context.demo.sandboxUrl}/**`);
-    await page.getByRole('button', { name: 'Allow' }).click();
-    await page.waitForURL(`${context.demo.url}/`);
-    await expect
-      .poll(() => card.getByRole('button', { name: '+ Add Connection' }).count(), { timeout: 15_000 })
-      .toBe(1);
-    await expect.poll(() => page.locator('#log').textContent()).toContain('plugboard:connected');
-    expect(page.url()).not.toContain('plugboard-flow');
+    const popup = await popupOpened;
+    await popup.getByRole('button', { name: 'Allow' }).click();
+    await expect.poll(() => connectionsOf(card), { timeout: 15_000 }).toBe(3);
+    expect(await serverConnections(context.demo)).toHaveLength(3);
+    expect(await card.locator('[part~="card-warning"]').count()).toBe(1);
+
+    // Reconnect repairs the broken one in place: no new connection, and only + Add Connection is left.
+    await card.getByRole('button', { name: 'Reconnect' }).click();
+    const reconnectOpened = page.waitForEvent('popup');
+    await page.getByRole('dialog', { name: 'Reconnect Acme CRM' }).getByRole('button', { name: 'Connect' }).click();
+    await (await reconnectOpened).getByRole('button', { name: 'Allow' }).click();
+    await expect.poll(() => card.locator('[part~="card-warning"]').count(), { timeout: 15_000 }).toBe(0);
+    expect(await card.locator('[part~="action"]').allTextContents()).toEqual(['+ Add Connection']);
+    expect((await serverConnections(context.demo)).map((connection) => connection.status)).toEqual([
+      'active',
+      'active',
+      'active',
+    ]);
+    expect(await connectionsOf(card)).toBe(3);
   });
 });
