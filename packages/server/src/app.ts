@@ -25,6 +25,7 @@ import { type DeliveryPolicy, DeliveryWorker, defaultDeliveryPolicy } from './se
 import type { ServiceDeps } from './services/deps.js';
 import type { OAuthConfig } from './services/oauth-flows.js';
 import { PollingWorker } from './services/polling-worker.js';
+import type { RateLimits } from './services/rate-limits.js';
 import { defaultTenantRateLimit, type TenantRateLimit, TenantRateLimiter } from './services/tenant-rate-limit.js';
 import { defaultRefreshPolicy, type RefreshPolicy, TokenRefresher } from './services/token-refresh.js';
 import type { Store } from './storage/store.js';
@@ -85,6 +86,18 @@ export interface AppOptions {
   signal?: AbortSignal;
   /** Timeout, response size cap and redirect limit of action and proxy calls. @default 15 s, 5 MB, 5 redirects */
   outbound?: OutboundOptions;
+  /**
+   * Budgets kept in the database, so that they hold across replicas: console sign-ins per client address and per
+   * email, webhooks per inbound URL, connect sessions minted per organization. Over one, 429 with `Retry-After`.
+   * @default defaultRateLimits
+   */
+  rateLimits?: Partial<RateLimits>;
+  /**
+   * How many proxies in front of the server append the address they received from to `X-Forwarded-For`; the
+   * client address (for the per-client sign-in budget) is then that many entries from the right. 0 ignores the
+   * header, which anyone can send. @default 0
+   */
+  trustedProxyHops?: number;
   /** Each tenant's budget of calls to third-party APIs (actions, proxy); over it, 429 with `Retry-After`. @default defaultTenantRateLimit */
   tenantRateLimit?: Partial<TenantRateLimit>;
   /**
@@ -128,6 +141,7 @@ export function createApp(options: AppOptions): Hono {
   const egress = createEgressPolicy({ allowHosts: options.egressAllowHosts ?? [] });
   const deps: ServiceDeps = { store, keyring, logger, now, customAuth: options.customAuth ?? {}, egress };
   if (options.outbound) deps.outbound = options.outbound;
+  if (options.rateLimits) deps.rateLimits = options.rateLimits;
   deps.tenantLimiter = new TenantRateLimiter(now, { ...defaultTenantRateLimit, ...options.tenantRateLimit });
   const refreshPolicy = { ...defaultRefreshPolicy, ...options.refreshPolicy };
   const oauth: OAuthConfig = {
@@ -161,7 +175,7 @@ export function createApp(options: AppOptions): Hono {
     ...oauthRoutes(deps, oauth),
     ...oauthAppRoutes(deps),
     ...eventRoutes(deps, auth),
-    ...consoleRoutes(deps, auth),
+    ...consoleRoutes(deps, { ...auth, trustedProxyHops: options.trustedProxyHops ?? 0 }),
     ...agentRoutes(deps, agent),
   ];
   const openApi = buildOpenApiDocument(routes);

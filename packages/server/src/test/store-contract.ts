@@ -1,6 +1,6 @@
 // One behaviour suite for every Store implementation: SQLite runs it today, Postgres will run the same.
 import { describe, expect, it } from 'vitest';
-import type { Store } from '../storage/store.js';
+import type { ConnectorRecord, Store } from '../storage/store.js';
 import { at, connection, connector, sealed, seed } from './store-fixtures.js';
 import { describeUpkeepContract } from './upkeep-contract.js';
 
