@@ -9,7 +9,7 @@ import { ApiError } from './http/api-error.js';
 import { serveConsole } from './http/console-assets.js';
 import { mountRoutes, unmatched } from './http/mount.js';
 import { buildOpenApiDocument } from './http/openapi.js';
-import { limitAgentBodySize, limitBodySize } from './http/validation.js';
+import { limitAgentBodySize, limitBodySize, limitBodySizeTo } from './http/validation.js';
 import { type Logger, silentLogger } from './logger.js';
 import { actionRoutes } from './routes/actions.js';
 import { agentRoutes } from './routes/agent.js';
@@ -25,6 +25,8 @@ import { type DeliveryPolicy, DeliveryWorker, defaultDeliveryPolicy } from './se
 import type { ServiceDeps } from './services/deps.js';
 import type { OAuthConfig } from './services/oauth-flows.js';
 import { PollingWorker } from './services/polling-worker.js';
+import type { RateLimits } from './services/rate-limits.js';
+import { defaultRetentionPolicy, type RetentionPolicy, RetentionWorker } from './services/retention-worker.js';
 import { defaultTenantRateLimit, type TenantRateLimit, TenantRateLimiter } from './services/tenant-rate-limit.js';
 import { defaultRefreshPolicy, type RefreshPolicy, TokenRefresher } from './services/token-refresh.js';
 import type { Store } from './storage/store.js';
@@ -81,10 +83,32 @@ export interface AppOptions {
    * milliseconds; each event's own `intervalSeconds` sets how often it runs. 0 turns polling off. @default 0
    */
   pollingIntervalMs?: number;
+  /**
+   * Delete what has outlived its use every this many milliseconds (see {@link RetentionWorker}): expired
+   * sessions, OAuth flows and console sessions, old events and deliveries, spent rate-limit buckets. 0 turns
+   * the job off. @default 0
+   */
+  retentionIntervalMs?: number;
+  /** How long events and deliveries, expired rows and inbound delivery ids are kept. @default defaultRetentionPolicy */
+  retention?: Partial<RetentionPolicy>;
   /** Stops the delivery and polling workers when aborted (on shutdown, or at the end of a test). */
   signal?: AbortSignal;
   /** Timeout, response size cap and redirect limit of action and proxy calls. @default 15 s, 5 MB, 5 redirects */
   outbound?: OutboundOptions;
+  /**
+   * Budgets kept in the database, so that they hold across replicas: console sign-ins per client address and per
+   * email, webhooks per inbound URL, connect sessions minted per organization. Over one, 429 with `Retry-After`.
+   * @default defaultRateLimits
+   */
+  rateLimits?: Partial<RateLimits>;
+  /**
+   * How many proxies in front of the server append the address they received from to `X-Forwarded-For`; the
+   * client address (for the per-client sign-in budget) is then that many entries from the right. 0 ignores the
+   * header, which anyone can send. @default 0
+   */
+  trustedProxyHops?: number;
+  /** The largest webhook body an inbound URL reads; past it, 413 `payload_too_large`. @default 1 MB */
+  inboundMaxBytes?: number;
   /** Each tenant's budget of calls to third-party APIs (actions, proxy); over it, 429 with `Retry-After`. @default defaultTenantRateLimit */
   tenantRateLimit?: Partial<TenantRateLimit>;
   /**
@@ -95,6 +119,9 @@ export interface AppOptions {
    */
   llm?: LlmOptions;
 }
+
+/** The default cap of inbound webhook bodies: 1 MB. */
+export const DEFAULT_INBOUND_MAX_BYTES = 1024 * 1024;
 
 /** The deployment's one OAuth callback URL. @throws Error when `publicUrl` is not an http(s) URL */
 function redirectUriOf(publicUrl: string): string {
@@ -128,6 +155,7 @@ export function createApp(options: AppOptions): Hono {
   const egress = createEgressPolicy({ allowHosts: options.egressAllowHosts ?? [] });
   const deps: ServiceDeps = { store, keyring, logger, now, customAuth: options.customAuth ?? {}, egress };
   if (options.outbound) deps.outbound = options.outbound;
+  if (options.rateLimits) deps.rateLimits = options.rateLimits;
   deps.tenantLimiter = new TenantRateLimiter(now, { ...defaultTenantRateLimit, ...options.tenantRateLimit });
   const refreshPolicy = { ...defaultRefreshPolicy, ...options.refreshPolicy };
   const oauth: OAuthConfig = {
@@ -151,6 +179,11 @@ export function createApp(options: AppOptions): Hono {
     poller.start(options.pollingIntervalMs);
     options.signal?.addEventListener('abort', () => poller.stop(), { once: true });
   }
+  if (options.retentionIntervalMs) {
+    const retention = new RetentionWorker(deps, { ...defaultRetentionPolicy, ...options.retention });
+    retention.start(options.retentionIntervalMs);
+    options.signal?.addEventListener('abort', () => retention.stop(), { once: true });
+  }
   const agent = new AgentService(deps, refresher, options.llm ? new AgentModel(egress, options.llm) : undefined);
   const routes = [
     ...organizationRoutes(deps),
@@ -161,7 +194,7 @@ export function createApp(options: AppOptions): Hono {
     ...oauthRoutes(deps, oauth),
     ...oauthAppRoutes(deps),
     ...eventRoutes(deps, auth),
-    ...consoleRoutes(deps, auth),
+    ...consoleRoutes(deps, { ...auth, trustedProxyHops: options.trustedProxyHops ?? 0 }),
     ...agentRoutes(deps, agent),
   ];
   const openApi = buildOpenApiDocument(routes);
@@ -189,9 +222,13 @@ export function createApp(options: AppOptions): Hono {
     return c.body(null, 204);
   });
   // An uploaded spec may be up to 10 MB: only the route that starts an agent run reads bodies that large.
-  app.use('/v1/*', (c, next) =>
-    c.req.method === 'POST' && c.req.path === '/v1/agent/runs' ? limitAgentBodySize(c, next) : limitBodySize(c, next),
-  );
+  // Third parties' webhooks are often larger than an API body (a GitHub push), so inbound URLs have their own cap.
+  const limitInboundBodySize = limitBodySizeTo(options.inboundMaxBytes ?? DEFAULT_INBOUND_MAX_BYTES);
+  app.use('/v1/*', (c, next) => {
+    if (c.req.method !== 'POST') return limitBodySize(c, next);
+    if (c.req.path === '/v1/agent/runs') return limitAgentBodySize(c, next);
+    return c.req.path.startsWith('/v1/inbound/') ? limitInboundBodySize(c, next) : limitBodySize(c, next);
+  });
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/v1/openapi.json', (c) => c.json(openApi));
   if (options.consoleRoot) serveConsole(app, options.consoleRoot);

@@ -1,4 +1,6 @@
 import { join } from 'node:path';
+import type { RateLimits } from './services/rate-limits.js';
+import type { RateLimit } from './storage/store.js';
 
 /** Settings read from the environment. */
 export interface ServerConfig {
@@ -23,12 +25,51 @@ export interface ServerConfig {
    * `PLUGBOARD_LLM_MODEL` (default `gpt-4o-mini`): the connector agent's optional model. Set only when URL and key are.
    */
   llm?: { url: string; apiKey: string; model: string };
+  /**
+   * `PLUGBOARD_TRUSTED_PROXY_HOPS`: how many proxies in front of the server append to `X-Forwarded-For`; the
+   * client address is that many entries from the right. 0 ignores the header. @default 0
+   */
+  trustedProxyHops: number;
+  /** `PLUGBOARD_RETENTION_DAYS`: days events and deliveries are kept. @default 30 */
+  retentionDays: number;
+  /** `PLUGBOARD_INBOUND_MAX_BYTES`: the largest webhook body an inbound URL accepts. @default 1_048_576 */
+  inboundMaxBytes: number;
+  /**
+   * Budgets given as `BURST,PER_MINUTE` (e.g. `20,2`): `PLUGBOARD_RATE_LIMIT_SIGN_IN` (console sign-in
+   * attempts per client address), `PLUGBOARD_RATE_LIMIT_INBOUND` (webhooks per inbound URL) and
+   * `PLUGBOARD_RATE_LIMIT_SESSIONS` (connect sessions minted per organization). Unset ones keep their defaults.
+   */
+  rateLimits: Partial<RateLimits>;
+}
+
+const RATE_LIMIT_VARIABLES = {
+  PLUGBOARD_RATE_LIMIT_SIGN_IN: 'signInPerClient',
+  PLUGBOARD_RATE_LIMIT_INBOUND: 'inboundPerUrl',
+  PLUGBOARD_RATE_LIMIT_SESSIONS: 'sessionsPerOrganization',
+} as const;
+
+/** A `BURST,PER_MINUTE` budget. @throws Error unless the burst is a whole number >= 1 and the rate > 0 */
+function parseRateLimit(name: string, value: string): RateLimit {
+  const [burst, perMinute, extra] = value.split(',').map((part) => Number(part.trim()));
+  if (extra !== undefined || !Number.isInteger(burst) || (burst ?? 0) < 1 || !((perMinute ?? 0) > 0))
+    throw new Error(`${name} must be BURST,PER_MINUTE (e.g. 20,2), not "${value}"`);
+  return { burst: burst as number, perSecond: (perMinute as number) / 60 };
+}
+
+/** A whole number of at least `min` from the environment, or the default when unset. @throws Error otherwise */
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min)
+    throw new Error(`${name} must be a whole number >= ${min}, not "${raw}"`);
+  return value;
 }
 
 /**
  * Reads the server's configuration from environment variables.
  *
- * @throws Error when `PORT` is not a port
+ * @throws Error when `PORT` is not a port, or a number or budget variable is malformed
  * @example
  * ```ts
  * const config = loadConfig(process.env);
@@ -44,6 +85,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     .split(',')
     .map((entry) => entry.trim())
     .filter(Boolean);
+  const rateLimits: Partial<RateLimits> = {};
+  for (const [name, limit] of Object.entries(RATE_LIMIT_VARIABLES)) {
+    const value = env[name];
+    if (value) rateLimits[limit] = parseRateLimit(name, value);
+  }
   return {
     port,
     host: env.HOST || '127.0.0.1',
@@ -60,6 +106,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
           },
         }
       : {}),
+    trustedProxyHops: wholeNumber(env, 'PLUGBOARD_TRUSTED_PROXY_HOPS', 0, 0),
+    retentionDays: wholeNumber(env, 'PLUGBOARD_RETENTION_DAYS', 30, 1),
+    inboundMaxBytes: wholeNumber(env, 'PLUGBOARD_INBOUND_MAX_BYTES', 1024 * 1024, 1024),
+    rateLimits,
   };
 }
 

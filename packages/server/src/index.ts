@@ -12,7 +12,7 @@
  * ```
  * @packageDocumentation
  */
-export { type AppOptions, createApp } from './app.js';
+export { type AppOptions, createApp, DEFAULT_INBOUND_MAX_BYTES } from './app.js';
 export { type CliIo, run as runCli } from './cli/run.js';
 export { loadConfig, requirePublicUrl, type ServerConfig } from './config.js';
 export { CredentialDecryptionError } from './crypto/credential-cipher.js';
@@ -46,7 +46,9 @@ export { jsonLogger, type Logger, silentLogger } from './logger.js';
 export { type RunningServer, startServer } from './server.js';
 export { type DeliveryPolicy, DeliveryWorker, defaultDeliveryPolicy } from './services/delivery-worker.js';
 export { type KeyRotationOptions, type KeyRotationResult, rotateKeys } from './services/key-rotation.js';
+export { defaultRateLimits, type RateLimits } from './services/rate-limits.js';
+export { defaultRetentionPolicy, type RetentionPolicy, RetentionWorker } from './services/retention-worker.js';
 export { defaultRefreshPolicy, type RefreshPolicy, TokenRefresher } from './services/token-refresh.js';
 export { openStore } from './storage/open-store.js';
 export { SqliteStore } from './storage/sqlite/sqlite-store.js';
-export type { Store } from './storage/store.js';
+export type { PruneCounts, RateLimit, Store } from './storage/store.js';

@@ -27,7 +27,7 @@ const calls: Array<[string, (client: Client) => Promise<unknown>, string, string
   ['webhookEndpoints.delete', (c) => c.webhookEndpoints.delete('whe_1'), 'DELETE', '/v1/webhook-endpoints/whe_1'],
   ['deliveries.list', (c) => c.deliveries.list({ status: 'failed' }), 'GET', '/v1/deliveries'],
   ['deliveries.resend', (c) => c.deliveries.resend('dlv_1'), 'POST', '/v1/deliveries/dlv_1/resend'],
-  ['connections.inbound', (c) => c.connections.inbound('cxn_1'), 'GET', '/v1/connections/cxn_1/inbound'],
+  ['connections.inbound', (c) => c.connections.inbound('cxn_1'), 'POST', '/v1/connections/cxn_1/inbound'],
 ];
 
 describe('event resources', () => {

@@ -235,7 +235,8 @@ export class ConnectionsResource {
   }
   /**
    * The URL the connection's third party should post its webhooks to, and the signing secret to give it when
-   * the connector checks signatures. The same answer every time.
+   * the connector checks signatures. Creates them on the first call (`POST /v1/connections/{id}/inbound`); the
+   * same answer every time after.
    *
    * @example
    * ```ts
@@ -243,7 +244,7 @@ export class ConnectionsResource {
    * ```
    */
   inbound(id: string): Promise<InboundEndpoint> {
-    return this.send({ method: 'GET', path: `connections/${segment(id)}/inbound` });
+    return this.send({ method: 'POST', path: `connections/${segment(id)}/inbound` });
   }
 }
 

@@ -228,7 +228,7 @@ export const adminHandlers = [
   route('delete', '/webhook-endpoints/:id', admin, null, () => undefined),
   route('get', '/deliveries', admin, null, () => page([{ id: 'dlv_1', status: 'failed' }])),
   route('post', '/deliveries/:id/resend', admin, null, () => ({ id: 'dlv_2', status: 'pending', attempts: 0 })),
-  route('get', '/connections/:id/inbound', admin, null, ({ params }) => ({
+  route('post', '/connections/:id/inbound', admin, null, ({ params }) => ({
     url: `${BASE}/v1/inbound/pbin_${params.id}`,
     secret: 'inbound-secret',
   })),

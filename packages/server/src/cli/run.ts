@@ -51,7 +51,13 @@ const HELP = `Usage: plugboard <command> [options]   (every command prints JSON)
 
 Environment: PORT, HOST, PLUGBOARD_DATABASE_URL, PLUGBOARD_DATA_DIR, PLUGBOARD_MASTER_KEY,
 PLUGBOARD_PUBLIC_URL (required when NODE_ENV=production), PLUGBOARD_EGRESS_ALLOW_HOSTS,
-PLUGBOARD_MEMBER_PASSWORD, PLUGBOARD_CONSOLE_ROOT.`;
+PLUGBOARD_MEMBER_PASSWORD, PLUGBOARD_CONSOLE_ROOT,
+PLUGBOARD_TRUSTED_PROXY_HOPS (proxies appending X-Forwarded-For; default 0: header ignored),
+PLUGBOARD_RATE_LIMIT_SIGN_IN (BURST,PER_MINUTE per client address; default 20,2),
+PLUGBOARD_RATE_LIMIT_INBOUND (BURST,PER_MINUTE per inbound URL; default 100,600),
+PLUGBOARD_RATE_LIMIT_SESSIONS (BURST,PER_MINUTE of sessions per organization; default 200,600),
+PLUGBOARD_INBOUND_MAX_BYTES (largest inbound webhook body; default 1048576),
+PLUGBOARD_RETENTION_DAYS (days events and deliveries are kept; default 30).`;
 
 const options = {
   name: { type: 'string' },
@@ -203,6 +209,11 @@ const commands: Record<string, (values: Values, env: NodeJS.ProcessEnv, io: CliI
         pollingIntervalMs: 15_000,
         publicUrl: publicUrl ?? url,
         egressAllowHosts: config.egressAllowHosts,
+        retentionIntervalMs: 60 * 60_000,
+        retention: { eventDays: config.retentionDays },
+        trustedProxyHops: config.trustedProxyHops,
+        rateLimits: config.rateLimits,
+        inboundMaxBytes: config.inboundMaxBytes,
         ...(config.llm ? { llm: config.llm } : {}),
         ...(env.PLUGBOARD_CONSOLE_ROOT ? { consoleRoot: env.PLUGBOARD_CONSOLE_ROOT } : {}),
       });

@@ -38,13 +38,20 @@ export async function readJsonBody<T extends z.ZodType>(c: Context, schema: T): 
   return parseWith(schema, value);
 }
 
+/**
+ * A middleware that stops reading a request body past `maxBytes`, declared (Content-Length) or streamed, with 413
+ * `payload_too_large`: the body is never buffered beyond the cap.
+ */
+export const limitBodySizeTo = (maxBytes: number) =>
+  bodyLimit({
+    maxSize: maxBytes,
+    onError: () => {
+      throw new ApiError(413, ErrorCode.PayloadTooLarge, `The body is larger than ${Math.floor(maxBytes / 1024)} KB`);
+    },
+  });
+
 /** Stops reading a request body past {@link MAX_BODY_BYTES}, declared or streamed, with 413 `payload_too_large`. */
-export const limitBodySize = bodyLimit({
-  maxSize: MAX_BODY_BYTES,
-  onError: () => {
-    throw new ApiError(413, ErrorCode.PayloadTooLarge, `The body is larger than ${MAX_BODY_BYTES / 1024} KB`);
-  },
-});
+export const limitBodySize = limitBodySizeTo(MAX_BODY_BYTES);
 
 /** The largest body of `POST /v1/agent/runs`: a 10 MB spec, JSON-escaped, with the rest of the body. */
 export const MAX_AGENT_BODY_BYTES = 12 * 1024 * 1024;

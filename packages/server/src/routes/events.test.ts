@@ -199,7 +199,7 @@ describe('isolation', () => {
     expect((await t.request('GET', '/v1/webhook-endpoints', { key: other })).json.data).toEqual([]);
     expect((await t.request('POST', `/v1/deliveries/${delivery.id}/resend`, { key: other })).status).toBe(404);
     expect((await t.request('DELETE', `/v1/webhook-endpoints/${endpointId}`, { key: other })).status).toBe(404);
-    expect((await t.request('GET', `/v1/connections/${connectionId}/inbound`, { key: other })).status).toBe(404);
+    expect((await t.request('POST', `/v1/connections/${connectionId}/inbound`, { key: other })).status).toBe(404);
     expect((await t.request('GET', '/v1/webhook-endpoints', { key })).json.data).toHaveLength(1);
   });
 });
@@ -271,7 +271,7 @@ describe('inbound webhooks', () => {
       body: { connector: 'acme-crm', credentials: { apiKey: 'acme-key' } },
     });
     const connectionId = created.json.id as string;
-    const inbound = await t.request('GET', `/v1/connections/${connectionId}/inbound`, { key });
+    const inbound = await t.request('POST', `/v1/connections/${connectionId}/inbound`, { key });
     expect(inbound.status).toBe(200);
     const path = new URL(inbound.json.url).pathname;
     expect(path).toMatch(/^\/v1\/inbound\/pbin_/);

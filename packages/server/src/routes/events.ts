@@ -7,11 +7,12 @@ import {
   webhookEndpointCreateSchema,
   webhookEndpointSchema,
 } from '@plugboard/shared';
+import type { Context } from 'hono';
 import { z } from 'zod';
 import { route } from '../http/route.js';
 import { findConnection } from '../services/connections.js';
 import type { ServiceDeps } from '../services/deps.js';
-import { inboundEndpointOf, receiveInbound } from '../services/inbound.js';
+import { createInboundEndpoint, getInboundEndpoint, receiveInbound } from '../services/inbound.js';
 import {
   createWebhookEndpoint,
   findWebhookEndpoint,
@@ -19,6 +20,10 @@ import {
   presentEndpoint,
   resendDelivery,
 } from '../services/webhook-endpoints.js';
+
+/** Where inbound URLs point. Without a configured public URL the address the admin called is the best guess; it is only shown to them. */
+const baseUrlOf = (c: Context, options: { publicUrl?: string | undefined }) =>
+  (options.publicUrl ?? new URL(c.req.url).origin).replace(/\/+$/, '');
 
 /** Vendor webhook endpoints, the delivery log, and inbound URLs for third-party webhooks. */
 export const eventRoutes = (deps: ServiceDeps, options: { publicUrl?: string | undefined }) => [
@@ -83,33 +88,46 @@ export const eventRoutes = (deps: ServiceDeps, options: { publicUrl?: string | u
     method: 'get',
     path: '/v1/connections/{id}/inbound',
     tag: 'Events',
-    summary: 'The URL a connection’s third party posts webhooks to, with the signing secret to give it',
+    summary:
+      'The URL a connection’s third party posts webhooks to, with the signing secret to give it; 404 until it is created with POST',
     auth: 'admin',
     status: 200,
     response: inboundEndpointSchema,
     handler: async ({ auth, params, c }) => {
       const connection = await findConnection(deps, auth.organization.id, params.id ?? '');
-      // Without a configured public URL the address the admin called is the best guess; it is only shown to them.
-      const base = (options.publicUrl ?? new URL(c.req.url).origin).replace(/\/+$/, '');
-      return inboundEndpointOf(deps, connection, base);
+      return getInboundEndpoint(deps, connection, baseUrlOf(c, options));
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/v1/connections/{id}/inbound',
+    tag: 'Events',
+    summary:
+      'Give a connection its inbound URL (or return the one it has), with the signing secret to give the third party',
+    auth: 'admin',
+    status: 200,
+    response: inboundEndpointSchema,
+    handler: async ({ auth, params, c }) => {
+      const connection = await findConnection(deps, auth.organization.id, params.id ?? '');
+      return createInboundEndpoint(deps, connection, baseUrlOf(c, options));
     },
   }),
   route({
     method: 'post',
     path: '/v1/inbound/{token}',
     tag: 'Events',
-    summary: 'Receive a third party’s webhook; the token in the URL identifies the connection',
+    summary:
+      'Receive a third party’s webhook; the token in the URL identifies the connection. A delivery id seen before (webhook-id, X-GitHub-Delivery, ...) answers 200 with duplicate: true and makes no event; past the URL’s budget, 429',
     auth: 'none',
     status: 200,
-    response: z.object({ received: z.literal(true) }),
+    response: z.object({ received: z.literal(true), duplicate: z.boolean() }),
     handler: async ({ c, params }) => {
-      const body = new Uint8Array(await c.req.arrayBuffer());
-      await receiveInbound(deps, params.token ?? '', {
+      const result = await receiveInbound(deps, params.token ?? '', {
         eventKey: c.req.query('event'),
         header: (name) => c.req.header(name),
-        body,
+        readBody: async () => new Uint8Array(await c.req.arrayBuffer()),
       });
-      return { received: true as const };
+      return { received: true as const, duplicate: result.duplicate };
     },
   }),
 ];

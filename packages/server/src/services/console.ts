@@ -14,7 +14,7 @@ import type { ConsoleSessionRecord, MemberRecord, OrganizationRecord } from '../
 import type { ServiceDeps } from './deps.js';
 import { presentMember, presentOrganization } from './presenters.js';
 import { createConnectSession } from './sessions.js';
-import type { SignInLimiter } from './sign-in-limiter.js';
+import { forgetSignInFailures, takeSignInAttempt } from './sign-in-limiter.js';
 
 /** Prefix of console session tokens (the cookie's value). */
 export const CONSOLE_TOKEN_PREFIX = 'pb_cn_';
@@ -37,21 +37,17 @@ export function presentAccount(
 /**
  * Signs a member in with email and password and opens a console session. The token is returned once, for the
  * cookie; only its hash is stored. An unknown email and a wrong password get the same answer.
- * @throws ApiError 401 `invalid_credentials`, 429 `rate_limited` after repeated failures for one email
+ *
+ * @param client - the caller's address, for the per-client attempt budget
+ * @throws ApiError 401 `invalid_credentials`, 429 `rate_limited` after too many attempts from one client or
+ *   failures for one email
  */
 export async function signIn(
   deps: ServiceDeps,
-  limiter: SignInLimiter,
   input: ConsoleSignIn,
+  client: string,
 ): Promise<{ token: string; account: ConsoleAccount; session: ConsoleSessionRecord }> {
-  const wait = limiter.retryAfter(input.email);
-  if (wait > 0) {
-    throw new ApiError(
-      429,
-      ErrorCode.RateLimited,
-      'Too many failed sign-ins for this email; try again later',
-    ).withHeaders({ 'Retry-After': String(wait) });
-  }
+  await takeSignInAttempt(deps, client, input.email);
   const logins = await deps.store.findMemberLogins(input.email);
   let member: MemberRecord | undefined;
   // verifyPassword does the same work without a hash, so an unknown email takes as long as a wrong password.
@@ -64,11 +60,10 @@ export async function signIn(
   }
   const organization = member && (await deps.store.getOrganization(member.organizationId));
   if (!member || !organization) {
-    limiter.fail(input.email);
     deps.logger.warn({ event: 'console.sign_in_failed' });
     throw new ApiError(401, ErrorCode.InvalidCredentials, 'Email or password is wrong');
   }
-  limiter.reset(input.email);
+  await forgetSignInFailures(deps, input.email);
   const now = deps.now();
   const token = newSecret(CONSOLE_TOKEN_PREFIX);
   const session: ConsoleSessionRecord = {

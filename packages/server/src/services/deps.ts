@@ -3,6 +3,7 @@ import type { CustomAuthRegistry } from '../custom-auth/handler.js';
 import { createEgressPolicy, type EgressPolicy, type OutboundOptions } from '../egress/index.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../storage/store.js';
+import type { RateLimits } from './rate-limits.js';
 import type { TenantRateLimiter } from './tenant-rate-limit.js';
 
 /** What every service needs: storage, the keyring, a clock and a logger. */
@@ -19,6 +20,8 @@ export interface ServiceDeps {
   outbound?: OutboundOptions;
   /** Each tenant's budget of calls to third-party APIs. @default no limit */
   tenantLimiter?: TenantRateLimiter;
+  /** Budgets kept in the database (sign-in, inbound URLs, session minting). @default defaultRateLimits */
+  rateLimits?: Partial<RateLimits>;
 }
 
 const strictEgress = createEgressPolicy();

@@ -6,6 +6,8 @@ import { ApiError } from '../http/api-error.js';
 import type { ConnectionRecord } from '../storage/store.js';
 import type { ServiceDeps } from './deps.js';
 import { emitEvent } from './events.js';
+import { deliveryIdOf } from './inbound-delivery-id.js';
+import { rateLimitsOf, takeOrRefuse } from './rate-limits.js';
 import { safeEqual } from './webhook-signature.js';
 
 /** Prefix of inbound URL tokens. */
@@ -23,31 +25,62 @@ const webhookEvents = (events: EventDefinition[]) => events.filter((event) => ev
 const signatureOf = (event: EventDefinition): Signature | undefined =>
   event.delivery.kind === 'webhook' ? event.delivery.signature : undefined;
 
+async function present(
+  deps: ServiceDeps,
+  connection: ConnectionRecord,
+  token: string,
+  secret: string,
+  baseUrl: string,
+) {
+  const events = await deps.store.getConnectorEvents(connection.connectorId);
+  const signed = webhookEvents(events).some((event) => signatureOf(event) !== undefined);
+  return { url: `${baseUrl}/v1/inbound/${token}`, ...(signed ? { secret } : {}) };
+}
+
 /**
- * A connection's inbound URL, made on first request: the token in the URL is random (256 bits) and found
- * by its hash; the token and the signing secret are sealed so the admin can read them again.
+ * A connection's inbound URL, if it has one: reading it never creates it (see {@link createInboundEndpoint}).
  *
  * @param baseUrl - the server's public URL, without a trailing slash
+ * @throws ApiError 404 when the connection has no inbound URL yet
  */
-export async function inboundEndpointOf(
+export async function getInboundEndpoint(
   deps: ServiceDeps,
   connection: ConnectionRecord,
   baseUrl: string,
 ): Promise<InboundEndpoint> {
   const existing = await deps.store.getInbound(connection.id);
-  let secrets = existing && openInboundSecrets(deps.keyring, owner(connection), existing.sealed);
-  if (!secrets) {
-    secrets = { token: newSecret(INBOUND_TOKEN_PREFIX), secret: randomBytes(32).toString('hex') };
-    await deps.store.putInbound({
-      connectionId: connection.id,
-      tokenHash: hashSecret(secrets.token),
-      sealed: sealInboundSecrets(deps.keyring, owner(connection), secrets),
-      createdAt: deps.now().toISOString(),
-    });
+  if (!existing) {
+    throw new ApiError(
+      404,
+      ErrorCode.NotFound,
+      `Connection ${connection.id} has no inbound URL yet: create it with POST /v1/connections/${connection.id}/inbound`,
+    );
   }
-  const events = await deps.store.getConnectorEvents(connection.connectorId);
-  const signed = webhookEvents(events).some((event) => signatureOf(event) !== undefined);
-  return { url: `${baseUrl}/v1/inbound/${secrets.token}`, ...(signed ? { secret: secrets.secret } : {}) };
+  const { token, secret } = openInboundSecrets(deps.keyring, owner(connection), existing.sealed);
+  return present(deps, connection, token, secret, baseUrl);
+}
+
+/**
+ * Gives a connection its inbound URL, or returns the one it has: the token in the URL is random (256 bits) and
+ * found by its hash; the token and the signing secret are sealed so the admin can read them again.
+ *
+ * @param baseUrl - the server's public URL, without a trailing slash
+ */
+export async function createInboundEndpoint(
+  deps: ServiceDeps,
+  connection: ConnectionRecord,
+  baseUrl: string,
+): Promise<InboundEndpoint> {
+  const existing = await deps.store.getInbound(connection.id);
+  if (existing) return getInboundEndpoint(deps, connection, baseUrl);
+  const secrets = { token: newSecret(INBOUND_TOKEN_PREFIX), secret: randomBytes(32).toString('hex') };
+  await deps.store.putInbound({
+    connectionId: connection.id,
+    tokenHash: hashSecret(secrets.token),
+    sealed: sealInboundSecrets(deps.keyring, owner(connection), secrets),
+    createdAt: deps.now().toISOString(),
+  });
+  return present(deps, connection, secrets.token, secrets.secret, baseUrl);
 }
 
 function expectedSignature(signature: Signature, secret: string, body: Uint8Array): string {
@@ -55,52 +88,84 @@ function expectedSignature(signature: Signature, secret: string, body: Uint8Arra
   return `${signature.prefix ?? ''}${digest}`;
 }
 
+/** The webhook event a post is for: `?event=<key>`, or the connector's only webhook event. */
+function pickEvent(events: EventDefinition[], eventKey: string | undefined): EventDefinition {
+  const candidates = webhookEvents(events);
+  const event =
+    eventKey === undefined
+      ? candidates.length === 1
+        ? candidates[0]
+        : undefined
+      : candidates.find((candidate) => candidate.key === eventKey);
+  if (!event) {
+    const message = eventKey ? `No webhook event "${eventKey}"` : 'Name the event: ?event=<key>';
+    throw ApiError.validation([{ path: 'event', message }]);
+  }
+  return event;
+}
+
+function parsePayload(body: Uint8Array): unknown {
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body));
+  } catch {
+    throw new ApiError(400, ErrorCode.InvalidJson, 'The body is not valid JSON');
+  }
+}
+
+/** A webhook as the inbound route hands it over; the body is read only once the URL's budget allows it. */
+export interface InboundRequest {
+  eventKey: string | undefined;
+  header: (name: string) => string | undefined;
+  readBody: () => Promise<Uint8Array>;
+}
+
 /**
- * Takes a webhook a third party posted to an inbound URL: finds the connection by the token's hash, picks the
- * event (`?event=<key>`, or the connector's only webhook event), checks the signature when the event defines
- * one, and emits `<connector-slug>.<event-key>` to the vendor's endpoints.
+ * Takes a webhook a third party posted to an inbound URL: finds the connection by the token's hash, takes one
+ * token from the URL's budget, picks the event (`?event=<key>`, or the connector's only webhook event), checks
+ * the signature when the event defines one, drops a delivery id already received (see
+ * `DELIVERY_ID_HEADERS`), and emits `<connector-slug>.<event-key>` to the vendor's endpoints.
  *
- * @throws ApiError 404 for an unknown token, 400 for an unknown event or a body that is not a JSON object,
- *   401 `invalid_signature` (nothing is stored)
+ * @returns the new event's id, or `duplicate: true` (and no event) for a delivery id seen before
+ * @throws ApiError 404 for an unknown token, 429 `rate_limited` past the URL's budget, 400 for an unknown event
+ *   or a body that is not JSON, 401 `invalid_signature` (nothing is stored)
  */
 export async function receiveInbound(
   deps: ServiceDeps,
   token: string,
-  request: { eventKey: string | undefined; header: (name: string) => string | undefined; body: Uint8Array },
-): Promise<{ eventId: string }> {
+  request: InboundRequest,
+): Promise<{ eventId: string; duplicate: false } | { duplicate: true }> {
   const inbound = await deps.store.findInboundByTokenHash(hashSecret(token));
   const connection = inbound && (await deps.store.getConnection(inbound.connectionId));
   const connector = connection && (await deps.store.getConnector(connection.connectorId));
   if (!inbound || !connection || !connector) throw ApiError.notFound('Inbound URL');
-  const candidates = webhookEvents(await deps.store.getConnectorEvents(connector.id));
-  const event =
-    request.eventKey === undefined
-      ? candidates.length === 1
-        ? candidates[0]
-        : undefined
-      : candidates.find((candidate) => candidate.key === request.eventKey);
-  if (!event) {
-    const message = request.eventKey ? `No webhook event "${request.eventKey}"` : 'Name the event: ?event=<key>';
-    throw ApiError.validation([{ path: 'event', message }]);
-  }
+  const budget = rateLimitsOf(deps).inboundPerUrl;
+  await takeOrRefuse(deps, `inbound:${connection.id}`, budget, 'Too many webhooks for this inbound URL; retry later');
+  const body = await request.readBody();
+  const event = pickEvent(await deps.store.getConnectorEvents(connector.id), request.eventKey);
   const signature = signatureOf(event);
   if (signature) {
     const { secret } = openInboundSecrets(deps.keyring, owner(connection), inbound.sealed);
     const received = request.header(signature.header) ?? '';
-    if (!safeEqual(received, expectedSignature(signature, secret, request.body))) {
+    if (!safeEqual(received, expectedSignature(signature, secret, body))) {
       deps.logger.warn({ event: 'inbound.invalid_signature', connectionId: connection.id });
       throw new ApiError(401, ErrorCode.InvalidSignature, 'The webhook signature does not match');
     }
   }
-  let payload: unknown;
-  try {
-    payload = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(request.body));
-  } catch {
-    throw new ApiError(400, ErrorCode.InvalidJson, 'The body is not valid JSON');
+  const payload = parsePayload(body);
+  const deliveryId = deliveryIdOf(request.header);
+  // Claimed after every check, so a rejected post does not make its retry look like a duplicate.
+  if (deliveryId && !(await deps.store.claimInboundDelivery(connection.id, deliveryId, deps.now().toISOString()))) {
+    deps.logger.info({ event: 'inbound.duplicate', connectionId: connection.id });
+    return { duplicate: true };
   }
-  const data = {
-    connection: { id: connection.id, tenantId: connection.tenantId, connectorId: connector.id },
-    payload,
-  };
-  return { eventId: await emitEvent(deps, connection.organizationId, `${connector.slug}.${event.key}`, data) };
+  const data = { connection: { id: connection.id, tenantId: connection.tenantId, connectorId: connector.id }, payload };
+  try {
+    return {
+      eventId: await emitEvent(deps, connection.organizationId, `${connector.slug}.${event.key}`, data),
+      duplicate: false,
+    };
+  } catch (error) {
+    if (deliveryId) await deps.store.releaseInboundDelivery(connection.id, deliveryId);
+    throw error;
+  }
 }

@@ -35,7 +35,7 @@ describe('rotateKeys and events', () => {
       body: { connector: 'acme-crm', credentials: { apiKey: 'acme-key' } },
     });
     const connectionId = created.json.id as string;
-    const inbound = (await t.request('GET', `/v1/connections/${connectionId}/inbound`, { key })).json;
+    const inbound = (await t.request('POST', `/v1/connections/${connectionId}/inbound`, { key })).json;
     const { id: endpointId, signingSecret } = (
       await t.request('POST', '/v1/webhook-endpoints', { key, body: { url: endpoint.url } })
     ).json;

@@ -5,11 +5,14 @@ import { ApiError } from '../http/api-error.js';
 import type { OrganizationRecord, SessionRecord } from '../storage/store.js';
 import { findVisibleConnector } from './connectors.js';
 import type { ServiceDeps } from './deps.js';
+import { rateLimitsOf, takeOrRefuse } from './rate-limits.js';
 
 /**
  * Mints a connect session for one tenant and end user. The token is returned once; only its hash is kept.
  * Named connectors are resolved to ids now, so a later slug change cannot widen the session. `memberId` names
- * the console member a test session is for.
+ * the console member a test session is for. Each organization has a minting budget shared by every replica.
+ *
+ * @throws ApiError 400 for an unknown allowed connector, 429 `rate_limited` with `Retry-After` past the budget
  */
 export async function createConnectSession(
   deps: ServiceDeps,
@@ -28,6 +31,12 @@ export async function createConnectSession(
         }),
       )
     : null;
+  await takeOrRefuse(
+    deps,
+    `sessions:${organization.id}`,
+    rateLimitsOf(deps).sessionsPerOrganization,
+    'Too many connect sessions minted for this organization; try again later',
+  );
   const now = deps.now();
   const token = newSecret(SESSION_TOKEN_PREFIX);
   const record: SessionRecord = {

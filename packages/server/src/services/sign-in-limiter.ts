@@ -1,41 +1,30 @@
+import { clientKeyOf } from '../http/client-address.js';
+import type { ServiceDeps } from './deps.js';
+import { rateLimitsOf, takeOrRefuse } from './rate-limits.js';
+
+const emailKey = (email: string) => `sign-in:email:${email.toLowerCase()}`;
+
 /**
- * Counts failed console sign-ins per email in memory: after `limit` failures within `windowMs`, further
- * attempts for that email are refused until the oldest failure leaves the window. One process only; a fleet of
- * servers would share this through the database or a cache instead.
+ * Takes one console sign-in attempt from the client's budget, then from the email's; both live in the
+ * database, so every replica counts them together. The client budget stops one address trying a password
+ * against many emails; the email budget stops many addresses guessing one account's password.
+ *
+ * @param client - the client's address (see `clientAddress`)
+ * @throws ApiError 429 `rate_limited` with `Retry-After` when either budget is spent
  */
-export class SignInLimiter {
-  readonly #failures = new Map<string, number[]>();
+export async function takeSignInAttempt(deps: ServiceDeps, client: string, email: string): Promise<void> {
+  const limits = rateLimitsOf(deps);
+  const message = 'Too many sign-in attempts from this address; try again later';
+  await takeOrRefuse(deps, `sign-in:client:${clientKeyOf(client)}`, limits.signInPerClient, message);
+  await takeOrRefuse(
+    deps,
+    emailKey(email),
+    limits.signInPerEmail,
+    'Too many failed sign-ins for this email; try again later',
+  );
+}
 
-  constructor(
-    private readonly now: () => Date,
-    private readonly limit = 10,
-    private readonly windowMs = 15 * 60_000,
-  ) {}
-
-  #recent(email: string): number[] {
-    const since = this.now().getTime() - this.windowMs;
-    const recent = (this.#failures.get(email) ?? []).filter((at) => at > since);
-    if (recent.length === 0) this.#failures.delete(email);
-    else this.#failures.set(email, recent);
-    return recent;
-  }
-
-  /** Seconds to wait before another attempt for this email; 0 when one is allowed now. */
-  retryAfter(email: string): number {
-    const recent = this.#recent(email.toLowerCase());
-    if (recent.length < this.limit) return 0;
-    const oldest = recent[recent.length - this.limit] as number;
-    return Math.max(1, Math.ceil((oldest + this.windowMs - this.now().getTime()) / 1000));
-  }
-
-  /** Records a failed attempt. */
-  fail(email: string): void {
-    const key = email.toLowerCase();
-    this.#failures.set(key, [...this.#recent(key), this.now().getTime()]);
-  }
-
-  /** Forgets the failures of an email after a successful sign-in. */
-  reset(email: string): void {
-    this.#failures.delete(email.toLowerCase());
-  }
+/** Gives an email its whole budget back after a successful sign-in: only failures should add up. */
+export async function forgetSignInFailures(deps: ServiceDeps, email: string): Promise<void> {
+  await deps.store.resetRateLimit(emailKey(email));
 }

@@ -110,4 +110,11 @@ export interface EventStore {
   putInbound(record: InboundRecord): Promise<void>;
   getInbound(connectionId: string): Promise<InboundRecord | undefined>;
   findInboundByTokenHash(tokenHash: string): Promise<InboundRecord | undefined>;
+  /**
+   * Records the delivery id a third party sent with a webhook, once per connection: true for the first
+   * caller, false for a duplicate (atomic, so two replicas receiving one retry store one event).
+   */
+  claimInboundDelivery(connectionId: string, deliveryId: string, at: string): Promise<boolean>;
+  /** Forgets a claimed delivery id, when the event it was for could not be stored, so a retry is not a duplicate. */
+  releaseInboundDelivery(connectionId: string, deliveryId: string): Promise<void>;
 }

@@ -1,80 +1,18 @@
 // One behaviour suite for every Store implementation: SQLite runs it today, Postgres will run the same.
 import { describe, expect, it } from 'vitest';
-import type { ConnectionRecord, ConnectorRecord, Store } from '../storage/store.js';
-
-const at = '2026-01-01T00:00:00.000Z';
+import type { ConnectorRecord, Store } from '../storage/store.js';
+import { at, connection, connector, sealed, seed } from './store-fixtures.js';
+import { describeUpkeepContract } from './upkeep-contract.js';
 
 /** Opens a fresh, empty store; `reopen` opens the same database again (to check migrations are idempotent). */
 export interface StoreFactory {
   open(): Promise<{ store: Store; reopen(): Promise<Store> }>;
 }
 
-async function seed(store: Store, organizationId = 'org_a') {
-  await store.createOrganization({
-    id: organizationId,
-    name: `Org ${organizationId}`,
-    allowedOrigins: ['https://a.example'],
-    createdAt: at,
-  });
-  const memberId = `usr_${organizationId}`;
-  await store.createMember({
-    id: memberId,
-    organizationId,
-    email: `o@${organizationId}.example`,
-    name: 'Owner',
-    externalId: null,
-    createdAt: at,
-  });
-  return { organizationId, memberId };
-}
-
-function connector(organizationId: string, id: string, overrides: Partial<ConnectorRecord> = {}): ConnectorRecord {
-  return {
-    id,
-    organizationId,
-    slug: id.replace('ctr_', ''),
-    name: id,
-    description: '',
-    domain: null,
-    visibility: 'private',
-    iconUrl: null,
-    authMethods: [{ id: 'am_1', kind: 'none', isDefault: true }],
-    apiBaseUrl: null,
-    actions: [],
-    createdBy: `usr_${organizationId}`,
-    createdAt: at,
-    updatedAt: at,
-    ...overrides,
-  };
-}
-
-function connection(organizationId: string, id: string, connectorId: string, tenantId = 't1'): ConnectionRecord {
-  return {
-    id,
-    organizationId,
-    tenantId,
-    connectorId,
-    authMethodId: 'am_1',
-    authKind: 'none',
-    label: id,
-    status: 'active',
-    createdBy: 'u1',
-    createdAt: at,
-    updatedAt: at,
-    lastUsedAt: null,
-  };
-}
-
-const sealed = (connectionId: string) => ({
-  connectionId,
-  keyId: 'k1',
-  nonce: Buffer.alloc(12, 1),
-  ciphertext: Buffer.from('opaque bytes'),
-});
-
 /** Runs the contract against one implementation. */
 export function describeStoreContract(name: string, factory: StoreFactory) {
   describe(`${name} store contract`, () => {
+    describeUpkeepContract(factory);
     it('keeps what it is given and survives reopening (migrations run once)', async () => {
       const { store, reopen } = await factory.open();
       const { organizationId } = await seed(store);

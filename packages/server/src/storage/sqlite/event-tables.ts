@@ -259,4 +259,17 @@ export class SqliteEventTables implements EventStore {
     const row = this.get('SELECT * FROM inbound_endpoints WHERE token_hash = ?', tokenHash);
     return row && inbound(row);
   }
+
+  async claimInboundDelivery(connectionId: string, deliveryId: string, at: string) {
+    const changed = this.run(
+      `INSERT INTO inbound_deliveries (connection_id, delivery_id, received_at) VALUES (?, ?, ?)
+       ON CONFLICT (connection_id, delivery_id) DO NOTHING`,
+      ...[connectionId, deliveryId, at],
+    );
+    return changed > 0;
+  }
+
+  async releaseInboundDelivery(connectionId: string, deliveryId: string) {
+    this.run('DELETE FROM inbound_deliveries WHERE connection_id = ? AND delivery_id = ?', connectionId, deliveryId);
+  }
 }

@@ -284,4 +284,30 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
       );
     `,
   },
+  {
+    version: 12,
+    name: 'rate limits shared by replicas, inbound delivery ids for duplicates, indexes for the retention job',
+    sql: `
+      CREATE TABLE rate_limits (
+        key TEXT PRIMARY KEY,
+        tokens DOUBLE PRECISION NOT NULL,
+        updated_ms DOUBLE PRECISION NOT NULL,
+        full_ms DOUBLE PRECISION NOT NULL
+      );
+      CREATE INDEX rate_limits_by_full ON rate_limits (full_ms);
+      CREATE TABLE inbound_deliveries (
+        connection_id TEXT NOT NULL REFERENCES connections(id) ON DELETE CASCADE,
+        delivery_id TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        PRIMARY KEY (connection_id, delivery_id)
+      );
+      CREATE INDEX inbound_deliveries_by_age ON inbound_deliveries (received_at);
+      CREATE INDEX connect_sessions_by_expiry ON connect_sessions (expires_at);
+      CREATE INDEX console_sessions_by_expiry ON console_sessions (expires_at);
+      CREATE INDEX oauth_flows_by_expiry ON oauth_flows (expires_at);
+      CREATE INDEX events_by_age ON events (created_at);
+      CREATE INDEX deliveries_by_age ON deliveries (created_at);
+      CREATE INDEX deliveries_by_event ON deliveries (event_id);
+    `,
+  },
 ];

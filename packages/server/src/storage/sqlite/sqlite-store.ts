@@ -19,6 +19,7 @@ import type {
   OAuthAppRecord,
   OAuthFlowRecord,
   OrganizationRecord,
+  RateLimitStore,
   SealedKind,
   SealedRecord,
   SessionRecord,
@@ -29,6 +30,7 @@ import { SqliteAgentTables } from './agent-tables.js';
 import { SqliteEventTables } from './event-tables.js';
 import { migrations } from './migrations.js';
 import * as rows from './rows.js';
+import { SqliteUpkeepTables } from './upkeep-tables.js';
 
 const actionColumns = (c: ConnectorRecord) => [c.apiBaseUrl, JSON.stringify(c.actions)] as const;
 
@@ -76,10 +78,12 @@ const SEALED_SQL: Record<SealedKind, { select: string; id: string; table: string
 export class SqliteStore implements Store {
   private readonly events: SqliteEventTables;
   private readonly agent: SqliteAgentTables;
+  private readonly upkeep: SqliteUpkeepTables;
 
   private constructor(private readonly db: Database.Database) {
     this.events = new SqliteEventTables(db);
     this.agent = new SqliteAgentTables(db);
+    this.upkeep = new SqliteUpkeepTables(db);
   }
 
   /** Opens (creating when needed) and migrates the database at a path or `file:` URL. */
@@ -576,6 +580,13 @@ export class SqliteStore implements Store {
   getInbound: EventStore['getInbound'] = (...args) => this.events.getInbound(...args);
   findInboundByTokenHash: EventStore['findInboundByTokenHash'] = (...args) =>
     this.events.findInboundByTokenHash(...args);
+  claimInboundDelivery: EventStore['claimInboundDelivery'] = (...args) => this.events.claimInboundDelivery(...args);
+  releaseInboundDelivery: EventStore['releaseInboundDelivery'] = (...args) =>
+    this.events.releaseInboundDelivery(...args);
+
+  takeRateLimitToken: RateLimitStore['takeRateLimitToken'] = (...args) => this.upkeep.takeRateLimitToken(...args);
+  resetRateLimit: RateLimitStore['resetRateLimit'] = (...args) => this.upkeep.resetRateLimit(...args);
+  pruneExpired: RateLimitStore['pruneExpired'] = (...args) => this.upkeep.pruneExpired(...args);
 
   async close() {
     this.db.close();

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.js';
+
+describe('limit and retention settings from the environment', () => {
+  it('defaults to no trusted proxy, 30 days of events, a 1 MB inbound cap and the built-in budgets', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ trustedProxyHops: 0, retentionDays: 30, inboundMaxBytes: 1024 * 1024 });
+    expect(config.rateLimits).toEqual({});
+  });
+
+  it('reads budgets as BURST,PER_MINUTE and the numbers as whole numbers', () => {
+    const config = loadConfig({
+      PLUGBOARD_TRUSTED_PROXY_HOPS: '2',
+      PLUGBOARD_RETENTION_DAYS: '7',
+      PLUGBOARD_INBOUND_MAX_BYTES: '262144',
+      PLUGBOARD_RATE_LIMIT_SIGN_IN: '5, 1',
+      PLUGBOARD_RATE_LIMIT_INBOUND: '50,600',
+      PLUGBOARD_RATE_LIMIT_SESSIONS: '10,30',
+    });
+    expect(config).toMatchObject({ trustedProxyHops: 2, retentionDays: 7, inboundMaxBytes: 262_144 });
+    expect(config.rateLimits).toEqual({
+      signInPerClient: { burst: 5, perSecond: 1 / 60 },
+      inboundPerUrl: { burst: 50, perSecond: 10 },
+      sessionsPerOrganization: { burst: 10, perSecond: 0.5 },
+    });
+  });
+
+  it.each([
+    ['PLUGBOARD_RATE_LIMIT_SIGN_IN', '20'],
+    ['PLUGBOARD_RATE_LIMIT_SIGN_IN', '0,2'],
+    ['PLUGBOARD_RATE_LIMIT_INBOUND', '10,0'],
+    ['PLUGBOARD_RATE_LIMIT_SESSIONS', '1.5,2'],
+    ['PLUGBOARD_RATE_LIMIT_SESSIONS', '10,2,3'],
+    ['PLUGBOARD_TRUSTED_PROXY_HOPS', '-1'],
+    ['PLUGBOARD_RETENTION_DAYS', '0'],
+    ['PLUGBOARD_INBOUND_MAX_BYTES', 'lots'],
+  ])('refuses %s=%s with a message naming the variable', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(name);
+  });
+});
