@@ -110,13 +110,20 @@ describe('OAuth 2.0 authorization code flow', () => {
     expect(t.logLines.join('\n')).not.toContain('sbx_');
   });
 
-  it('accepts a state once: a replayed callback fails and stores nothing more', async () => {
-    const back = await consent((await start()).authorizationUrl);
+  it('accepts a state once: a replayed callback fails, stores nothing more and leaves the flow connected', async () => {
+    const flow = await start();
+    const back = await consent(flow.authorizationUrl);
     expect((await callback(back)).status).toBe(200);
+    const exchanges = sandbox.tokens.calls.authorization_code;
     const replay = await callback(back);
     expect(replay.status).toBe(400);
     expect(replay.text).toContain('"status":"failed"');
+    expect(replay.text).toContain('"flowId":null');
+    expect(sandbox.tokens.calls.authorization_code).toBe(exchanges);
     expect(await connections()).toHaveLength(1);
+    // A widget still polling the flow must keep seeing the first result.
+    const polled = await t.request('GET', `/v1/session/oauth/flows/${flow.id}`, { key: token });
+    expect(polled.json).toMatchObject({ status: 'connected', error: null, connection: { authKind: 'oauth2' } });
   });
 
   it('lets only one of two simultaneous callbacks with one state through', async () => {
