@@ -94,7 +94,19 @@ describe('OAuth 2.0 authorization code flow', () => {
     expect(Object.keys(stored?.maskedCredentials ?? {}).sort()).toEqual(
       ['accessToken', 'expiresAt', 'obtainedAt', 'refreshToken', 'scope', 'tokenType'].sort(),
     );
-    expect(stored?.maskedCredentials.accessToken).toMatch(/^••••/);
+  });
+
+  it('shows admins that the OAuth tokens exist and nothing of them, with the grant’s type, scope and expiry', async () => {
+    await callback(await consent((await start()).authorizationUrl));
+    const [stored] = await connections();
+    expect(stored?.maskedCredentials).toEqual({
+      accessToken: '••••••••',
+      refreshToken: '••••••••',
+      tokenType: expect.stringMatching(/^bearer$/i),
+      scope: 'contacts profile',
+      obtainedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      expiresAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    });
   });
 
   it('keeps tokens and the client secret out of responses and the database file', async () => {
