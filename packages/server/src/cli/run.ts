@@ -51,7 +51,7 @@ const HELP = `Usage: plugboard <command> [options]   (every command prints JSON)
 
 Environment: PORT, HOST, PLUGBOARD_DATABASE_URL, PLUGBOARD_DATA_DIR, PLUGBOARD_MASTER_KEY,
 PLUGBOARD_PUBLIC_URL (required when NODE_ENV=production), PLUGBOARD_EGRESS_ALLOW_HOSTS,
-PLUGBOARD_MEMBER_PASSWORD, PLUGBOARD_CONSOLE_ROOT.`;
+PLUGBOARD_MEMBER_PASSWORD, PLUGBOARD_CONSOLE_ROOT, PLUGBOARD_ALLOW_INSECURE_OAUTH=1 (development only: http OAuth endpoints).`;
 
 const options = {
   name: { type: 'string' },
@@ -203,6 +203,7 @@ const commands: Record<string, (values: Values, env: NodeJS.ProcessEnv, io: CliI
         pollingIntervalMs: 15_000,
         publicUrl: publicUrl ?? url,
         egressAllowHosts: config.egressAllowHosts,
+        allowInsecureOAuthEndpoints: config.allowInsecureOAuthEndpoints,
         ...(config.llm ? { llm: config.llm } : {}),
         ...(env.PLUGBOARD_CONSOLE_ROOT ? { consoleRoot: env.PLUGBOARD_CONSOLE_ROOT } : {}),
       });

@@ -239,29 +239,44 @@ describe('OAuth 2.0 authorization code flow', () => {
 });
 
 describe('OAuth endpoints over plain http', () => {
-  it('are refused unless the deployment allows them (local sandboxes only)', async () => {
-    const strict = await createTestContext({ publicUrl: PUBLIC_URL });
-    const strictKey = (await strict.createOrganization()).secretKey;
-    await strict.createConnector(strictKey, {
-      name: 'Plain',
-      authMethods: [
-        {
-          kind: 'oauth2',
-          authorizationUrl: 'http://a.example/a',
-          tokenUrl: 'http://a.example/t',
-          clientId: 'c',
-          clientSecret: 's',
-        },
-      ],
-    });
-    const session = await strict.mintSession(strictKey);
-    const response = await strict.request('POST', '/v1/session/oauth/flows', {
-      key: session,
-      body: { connector: 'plain' },
-    });
-    expect([response.status, response.json.error.code]).toEqual([400, 'oauth_not_configured']);
-    await strict.close();
+  const plain = (field: 'authorizationUrl' | 'tokenUrl' | 'revocationUrl') => ({
+    kind: 'oauth2' as const,
+    authorizationUrl: 'https://a.example/a',
+    tokenUrl: 'https://a.example/t',
+    revocationUrl: 'https://a.example/r',
+    clientId: 'c',
+    clientSecret: 's',
+    [field]: `http://a.example/${field}`,
   });
+
+  it.each(['authorizationUrl', 'tokenUrl', 'revocationUrl'] as const)(
+    'refuses a connector with an http %s on save, on that field, unless the deployment allows it',
+    async (field) => {
+      const strict = await createTestContext({ publicUrl: PUBLIC_URL });
+      const strictKey = (await strict.createOrganization()).secretKey;
+      const created = await strict.request('POST', '/v1/connectors', {
+        key: strictKey,
+        body: { name: 'Plain', authMethods: [plain(field)] },
+      });
+      expect([created.status, created.json.error.code]).toEqual([400, 'validation_failed']);
+      expect(created.json.error.details.issues).toEqual([
+        { path: `authMethods.0.${field}`, message: expect.stringContaining('PLUGBOARD_ALLOW_INSECURE_OAUTH') },
+      ]);
+      const existing = await strict.createConnector(strictKey, { name: 'Existing', authMethods: [{ kind: 'bearer' }] });
+      const patched = await strict.request('PATCH', `/v1/connectors/${existing.id}`, {
+        key: strictKey,
+        body: { authMethods: [plain(field)] },
+      });
+      expect([patched.status, patched.json.error.details.issues[0].path]).toEqual([400, `authMethods.0.${field}`]);
+      expect((await strict.request('GET', '/v1/connectors', { key: strictKey })).json.data).toHaveLength(1);
+      await strict.close();
+
+      const development = await createTestContext({ publicUrl: PUBLIC_URL, allowInsecureOAuthEndpoints: true });
+      const developmentKey = (await development.createOrganization()).secretKey;
+      await development.createConnector(developmentKey, { name: 'Plain', authMethods: [plain(field)] });
+      await development.close();
+    },
+  );
 });
 
 describe('the redirect URI', () => {

@@ -19,6 +19,8 @@ export interface ServiceDeps {
   outbound?: OutboundOptions;
   /** Each tenant's budget of calls to third-party APIs. @default no limit */
   tenantLimiter?: TenantRateLimiter;
+  /** Let OAuth connectors save and use plain-http endpoints (a local provider sandbox only). @default false */
+  allowInsecureOAuthEndpoints?: boolean;
 }
 
 const strictEgress = createEgressPolicy();

@@ -18,7 +18,7 @@ import { findConnection, sessionConnector } from './connections.js';
 import { pickAuthMethod } from './connectors.js';
 import { egressOf, type ServiceDeps } from './deps.js';
 import { emitConnectionEvent } from './events.js';
-import { blockedEndpoint, type OAuthMethod, providerOf, resolveClient } from './oauth-client.js';
+import { blockedEndpoint, insecureEndpoint, type OAuthMethod, providerOf, resolveClient } from './oauth-client.js';
 import { presentConnection } from './presenters.js';
 
 /** A flow must come back within ten minutes. */
@@ -49,7 +49,7 @@ function oauthMethod(connector: ConnectorRecord, authMethodId: string | undefine
   return method;
 }
 
-async function checkedClient(deps: ServiceDeps, connector: ConnectorRecord, method: OAuthMethod, config: OAuthConfig) {
+async function checkedClient(deps: ServiceDeps, connector: ConnectorRecord, method: OAuthMethod) {
   const client = await resolveClient(deps, connector, method);
   if (!client) {
     throw new ApiError(
@@ -58,9 +58,8 @@ async function checkedClient(deps: ServiceDeps, connector: ConnectorRecord, meth
       'The connector has no OAuth client ID and secret, or managed app, yet',
     );
   }
-  const endpoints = [method.authorizationUrl, method.tokenUrl, method.revocationUrl].filter((url) => url !== undefined);
-  const insecure = endpoints.some((url) => new URL(url).protocol !== 'https:');
-  if (insecure && !config.allowInsecureEndpoints) {
+  // Connectors saved before save-time checks existed, or under a deployment that allowed http then.
+  if (insecureEndpoint(deps, method)) {
     throw new ApiError(400, ErrorCode.OAuthNotConfigured, 'OAuth endpoints must use https');
   }
   const blocked = await blockedEndpoint(deps, method);
@@ -100,7 +99,7 @@ export async function startOAuthFlow(
       'The server has no public URL, so it has no OAuth redirect URI: set PLUGBOARD_PUBLIC_URL (publicUrl)',
     );
   }
-  const client = await checkedClient(deps, connector, method, config);
+  const client = await checkedClient(deps, connector, method);
   const origins = allowedOrigins(auth);
   if (input.returnOrigin && !origins.includes(input.returnOrigin)) {
     throw ApiError.validation([{ path: 'returnOrigin', message: 'Must be one of the allowed origins' }]);
