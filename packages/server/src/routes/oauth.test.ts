@@ -6,6 +6,7 @@ import { createTestContext, ORIGIN, type TestContext } from '../test/context.js'
 import {
   CALLBACK,
   CLIENT_SECRET,
+  connectWithSandbox,
   consent as consentAt,
   PUBLIC_URL,
   sandboxAppOptions,
@@ -159,7 +160,9 @@ describe('OAuth 2.0 authorization code flow', () => {
   it('reports a denied consent as access_denied and consumes the state', async () => {
     const flow = await start();
     const back = await consent(flow.authorizationUrl, 'deny');
-    expect((await callback(back)).status).toBe(400);
+    const page = await callback(back);
+    expect(page.status).toBe(400);
+    expect(page.text).toContain('<p>Access was declined, so nothing was connected. You can close this window.</p>');
     const status = await t.request('GET', `/v1/session/oauth/flows/${flow.id}`, { key: token });
     expect(status.json).toMatchObject({ status: 'failed', error: { code: 'access_denied' } });
     expect(await connections()).toEqual([]);
@@ -235,6 +238,48 @@ describe('OAuth 2.0 authorization code flow', () => {
     const flow = await start();
     const other = await t.mintSession(key, { tenantId: 'tenant-b' });
     expect((await t.request('GET', `/v1/session/oauth/flows/${flow.id}`, { key: other })).status).toBe(404);
+  });
+});
+
+describe('a wrong client secret', () => {
+  const WRONG_SECRET = 'wrong-client-secret-9f3e';
+  const useWrongSecret = async () => {
+    const [method] = sandboxConnector(sandboxUrl).authMethods;
+    const patched = await t.request('PATCH', '/v1/connectors/acme-crm', {
+      key,
+      body: { authMethods: [{ ...method, clientSecret: WRONG_SECRET }] },
+    });
+    expect(patched.status, patched.text).toBe(200);
+  };
+
+  it('tells the vendor the provider rejected the client credentials, logs its error, and the person the kind of failure', async () => {
+    await useWrongSecret();
+    const flow = await start();
+    const page = await callback(await consent(flow.authorizationUrl));
+    expect(page.status).toBe(400);
+    expect(page.text).toContain('<p>The app’s connection to this service is not set up correctly');
+    expect(page.text).not.toContain('client');
+    const status = await t.request('GET', `/v1/session/oauth/flows/${flow.id}`, { key: token });
+    expect(status.json.error).toEqual({
+      code: 'invalid_client',
+      message: expect.stringContaining('The provider rejected the client credentials'),
+    });
+    const logged = t.logLines.map((line) => JSON.parse(line)).find((entry) => entry.event === 'oauth.provider_error');
+    expect(logged).toMatchObject({ flowId: flow.id, providerError: 'invalid_client', status: 401 });
+    expect(t.logLines.join('\n')).not.toContain(WRONG_SECRET);
+    expect(await connections()).toEqual([]);
+  });
+
+  it('fails the connection test with the same words, once, without retrying the token endpoint', async () => {
+    const connectionId = await connectWithSandbox(t, token, sandboxUrl);
+    await useWrongSecret();
+    t.clock.offsetMs = 2 * 60 * 60 * 1000;
+    const test = await t.request('POST', `/v1/connections/${connectionId}/test`, { key });
+    expect(test.json).toMatchObject({ result: 'failed', status: 'active' });
+    expect(test.json.message).toContain('The provider rejected the client credentials');
+    const events = t.logLines.map((line) => JSON.parse(line).event);
+    expect(events).toContain('refresh.provider_error');
+    expect(events).not.toContain('refresh.retry');
   });
 });
 

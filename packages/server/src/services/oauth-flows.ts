@@ -20,6 +20,7 @@ import { egressOf, type ServiceDeps } from './deps.js';
 import { emitConnectionEvent } from './events.js';
 import { blockedEndpoint, insecureEndpoint, type OAuthMethod, providerOf, resolveClient } from './oauth-client.js';
 import { presentConnection } from './presenters.js';
+import { providerRejectionOf } from './provider-errors.js';
 
 /** A flow must come back within ten minutes. */
 const FLOW_TTL_MS = 10 * 60 * 1000;
@@ -200,19 +201,17 @@ export async function completeOAuthFlow(
     return { flow, status: 'connected' };
   } catch (error) {
     if (EgressBlockedError.is(error)) return fail(deps, flow, ErrorCode.EgressBlocked, error.message);
-    if (error instanceof oauth.AuthorizationResponseError)
-      return fail(deps, flow, error.error, describeProviderError(error));
-    if (error instanceof oauth.ResponseBodyError)
-      return fail(deps, flow, 'token_exchange_failed', describeProviderError(error));
+    const rejection = await providerRejectionOf(error);
+    if (rejection) {
+      const { providerError, status } = rejection;
+      deps.logger.warn({ event: 'oauth.provider_error', flowId: flow.id, providerError, status });
+      return fail(deps, flow, rejection.code, rejection.message);
+    }
     const mixUp = error instanceof oauth.OperationProcessingError && /iss/.test(error.message);
     if (mixUp) return fail(deps, flow, 'issuer_mismatch', 'The response came from another authorization server');
     deps.logger.error({ event: 'oauth.exchange_error', flowId: flow.id, name: (error as Error).name });
     return fail(deps, flow, 'token_exchange_failed', 'The provider did not complete the sign-in');
   }
-}
-
-function describeProviderError(error: { error: string; error_description?: string | undefined }) {
-  return error.error_description ? `${error.error}: ${error.error_description}`.slice(0, 300) : error.error;
 }
 
 async function exchangeCode(
