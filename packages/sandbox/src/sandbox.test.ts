@@ -48,7 +48,7 @@ async function token(fields: Record<string, string>, authorization = basic) {
     headers: { ...formHeaders, authorization },
     body: form(fields),
   });
-  return { status: response.status, json: await response.json() };
+  return { status: response.status, headers: response.headers, json: await response.json() };
 }
 
 async function exchange(verifier = randomBytes(32).toString('base64url')) {
@@ -137,9 +137,9 @@ describe('Acme Sandbox', () => {
       'invalid_grant',
     );
     const wrongSecret = `Basic ${Buffer.from('plugboard:nope').toString('base64')}`;
-    expect(await token({ grant_type: 'refresh_token', refresh_token: 'x' }, wrongSecret)).toMatchObject({
-      status: 401,
-    });
+    const refused = await token({ grant_type: 'refresh_token', refresh_token: 'x' }, wrongSecret);
+    expect(refused).toMatchObject({ status: 401, json: { error: 'invalid_client' } });
+    expect(refused.headers.get('www-authenticate')).toBe('Basic realm="Acme Sandbox"');
   });
 
   it('accepts client_secret_post as well as Basic', async () => {

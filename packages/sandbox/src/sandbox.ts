@@ -127,6 +127,11 @@ export function createSandbox(options: SandboxOptions) {
       throw new GrantError('unsupported_grant_type', `grant_type ${form.grant_type} is not supported`);
     } catch (error) {
       if (!(error instanceof GrantError)) throw error;
+      // RFC 6749 section 5.2: a client that authenticated with an Authorization header gets a challenge for that
+      // scheme with its 401, as certified servers send it.
+      if (error.error === 'invalid_client' && c.req.header('authorization')) {
+        c.header('WWW-Authenticate', 'Basic realm="Acme Sandbox"');
+      }
       return c.json(
         { error: error.error, error_description: error.message },
         error.error === 'invalid_client' ? 401 : 400,

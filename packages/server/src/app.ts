@@ -47,8 +47,10 @@ export interface AppOptions {
    */
   publicUrl?: string;
   /**
-   * Let OAuth connectors use plain-http endpoints, for a local provider sandbox. Only http versus https:
-   * which hosts may be called is the egress policy's business (`egressAllowHosts`). @default false
+   * Let OAuth connectors use plain-http endpoints, for a local provider sandbox; without it, saving a connector
+   * whose authorization, token or revocation URL is not https answers 400 `validation_failed` on that field.
+   * Only http versus https: which hosts may be called is the egress policy's business (`egressAllowHosts`).
+   * `plugboard serve` reads `PLUGBOARD_ALLOW_INSECURE_OAUTH=1`. Development only. @default false
    */
   allowInsecureOAuthEndpoints?: boolean;
   /**
@@ -154,6 +156,7 @@ export function createApp(options: AppOptions): Hono {
   const { store, keyring, logger = silentLogger, now = () => new Date() } = options;
   const egress = createEgressPolicy({ allowHosts: options.egressAllowHosts ?? [] });
   const deps: ServiceDeps = { store, keyring, logger, now, customAuth: options.customAuth ?? {}, egress };
+  deps.allowInsecureOAuthEndpoints = options.allowInsecureOAuthEndpoints ?? false;
   if (options.outbound) deps.outbound = options.outbound;
   if (options.rateLimits) deps.rateLimits = options.rateLimits;
   deps.tenantLimiter = new TenantRateLimiter(now, { ...defaultTenantRateLimit, ...options.tenantRateLimit });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { run } from './cli/run.js';
 import { loadConfig } from './config.js';
 
 describe('limit and retention settings from the environment', () => {
@@ -36,5 +37,24 @@ describe('limit and retention settings from the environment', () => {
     ['PLUGBOARD_INBOUND_MAX_BYTES', 'lots'],
   ])('refuses %s=%s with a message naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(name);
+  });
+});
+
+describe('the insecure OAuth endpoints setting', () => {
+  it.each([
+    ['1', true],
+    ['true', true],
+    ['0', false],
+    ['', false],
+    [undefined, false],
+  ])('reads PLUGBOARD_ALLOW_INSECURE_OAUTH=%j as allowInsecureOAuthEndpoints %s', (value, allowed) => {
+    const env = value === undefined ? {} : { PLUGBOARD_ALLOW_INSECURE_OAUTH: value };
+    expect(loadConfig(env).allowInsecureOAuthEndpoints).toBe(allowed);
+  });
+
+  it('lists PLUGBOARD_ALLOW_INSECURE_OAUTH in plugboard --help, as development only', async () => {
+    const out: string[] = [];
+    await run(['--help'], {}, { out: (text) => out.push(text), err: () => {} });
+    expect(out.join('\n')).toMatch(/PLUGBOARD_ALLOW_INSECURE_OAUTH\S*\s+\(development only/);
   });
 });

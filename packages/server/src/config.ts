@@ -21,6 +21,11 @@ export interface ServerConfig {
   /** `PLUGBOARD_EGRESS_ALLOW_HOSTS`: comma-separated `host[:port]` entries for the egress allowlist. @default [] */
   egressAllowHosts: string[];
   /**
+   * `PLUGBOARD_ALLOW_INSECURE_OAUTH=1` (or `true`): OAuth connectors may use plain-http endpoints, for a local
+   * provider during development; never set it in production. @default false
+   */
+  allowInsecureOAuthEndpoints: boolean;
+  /**
    * `PLUGBOARD_LLM_URL` (an OpenAI-compatible API, e.g. `https://api.openai.com/v1`), `PLUGBOARD_LLM_API_KEY` and
    * `PLUGBOARD_LLM_MODEL` (default `gpt-4o-mini`): the connector agent's optional model. Set only when URL and key are.
    */
@@ -97,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     dataDir,
     ...(publicUrl ? { publicUrl } : {}),
     egressAllowHosts,
+    allowInsecureOAuthEndpoints: /^(1|true)$/i.test(env.PLUGBOARD_ALLOW_INSECURE_OAUTH ?? ''),
     ...(env.PLUGBOARD_LLM_URL && env.PLUGBOARD_LLM_API_KEY
       ? {
           llm: {

@@ -57,7 +57,7 @@ describe('secrets at rest and in transit', () => {
     expect(masks).toEqual({
       sendgrid: { apiKey: '••••e2b8' },
       stripe: { token: '••••c0d3' },
-      jira: { username: 'ada@example.com', password: '••••7a91' },
+      jira: { username: 'ada@example.com', password: '••••••••' },
     });
   });
 

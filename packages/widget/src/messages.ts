@@ -28,6 +28,12 @@ export const defaultMessages = {
   oauthNote: 'You will sign in to {name} in a new window.',
   oauthWaiting: 'Waiting for you to finish signing in…',
   signInCancelled: 'The sign-in window was closed before you finished.',
+  signInDeclined: 'Access was declined, so nothing was connected.',
+  signInExpired: 'The sign-in expired or was already used. Please try again.',
+  signInUnavailable: 'The service is having a temporary problem. Please try again in a few minutes.',
+  signInNotSetUp:
+    'This integration is not set up correctly, so the sign-in could not be completed. Please contact support.',
+  signInFailed: 'The sign-in could not be completed. Please try again.',
   popupClosed:
     'The sign-in window has closed. If you finished signing in, this completes by itself; otherwise choose Cancel.',
   submit: 'Connect',
@@ -45,7 +51,8 @@ export type Messages = { [K in keyof typeof defaultMessages]: string };
 
 /**
  * Words a problem for people: the widget's own texts for what it can name (no network, an expired
- * session, a closed sign-in window), the API's message otherwise, since the API writes those for people.
+ * session, a closed sign-in window, each kind of failed OAuth sign-in), the API's message otherwise, since
+ * the API writes those for people.
  */
 export function problemText(problem: { code: string; message: string }, messages: Messages): string {
   switch (problem.code) {
@@ -56,6 +63,29 @@ export function problemText(problem: { code: string; message: string }, messages
       return messages.sessionExpired;
     case 'signin_cancelled':
       return messages.signInCancelled;
+    // How an OAuth flow failed: the API's message for these is for the vendor (which setting is wrong), not people.
+    case 'access_denied':
+      return messages.signInDeclined;
+    case 'invalid_state':
+    case 'flow_expired':
+      return messages.signInExpired;
+    case 'server_error':
+    case 'temporarily_unavailable':
+      return messages.signInUnavailable;
+    case 'invalid_client':
+    case 'unauthorized_client':
+    case 'unsupported_grant_type':
+    case 'unsupported_response_type':
+    case 'invalid_scope':
+    case 'invalid_request':
+    case 'egress_blocked':
+    case 'issuer_mismatch':
+    case 'connector_changed':
+      return messages.signInNotSetUp;
+    case 'invalid_grant':
+    case 'token_exchange_failed':
+    case 'provider_error':
+      return messages.signInFailed;
     default:
       return problem.message || messages.somethingWrong;
   }

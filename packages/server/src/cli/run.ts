@@ -57,7 +57,8 @@ PLUGBOARD_RATE_LIMIT_SIGN_IN (BURST,PER_MINUTE per client address; default 20,2)
 PLUGBOARD_RATE_LIMIT_INBOUND (BURST,PER_MINUTE per inbound URL; default 100,600),
 PLUGBOARD_RATE_LIMIT_SESSIONS (BURST,PER_MINUTE of sessions per organization; default 200,600),
 PLUGBOARD_INBOUND_MAX_BYTES (largest inbound webhook body; default 1048576),
-PLUGBOARD_RETENTION_DAYS (days events and deliveries are kept; default 30).`;
+PLUGBOARD_RETENTION_DAYS (days events and deliveries are kept; default 30),
+PLUGBOARD_ALLOW_INSECURE_OAUTH=1 (development only: http OAuth endpoints).`;
 
 const options = {
   name: { type: 'string' },
@@ -214,6 +215,7 @@ const commands: Record<string, (values: Values, env: NodeJS.ProcessEnv, io: CliI
         trustedProxyHops: config.trustedProxyHops,
         rateLimits: config.rateLimits,
         inboundMaxBytes: config.inboundMaxBytes,
+        allowInsecureOAuthEndpoints: config.allowInsecureOAuthEndpoints,
         ...(config.llm ? { llm: config.llm } : {}),
         ...(env.PLUGBOARD_CONSOLE_ROOT ? { consoleRoot: env.PLUGBOARD_CONSOLE_ROOT } : {}),
       });

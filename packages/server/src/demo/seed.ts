@@ -290,6 +290,8 @@ export async function seedDemo(
     ...(customAuth ? { customAuth } : {}),
     // The demo's provider is a sandbox on loopback, which the egress policy blocks unless allowlisted.
     egress: createEgressPolicy({ allowHosts: oauthProvider ? [new URL(oauthProvider.url).host] : [] }),
+    // And it serves plain http, which connectors may name only where the deployment allows it, as the demo's does.
+    allowInsecureOAuthEndpoints: oauthProvider !== undefined,
   };
   const dana = { email: 'dana@acme.example', name: 'Dana Demo', externalId: DEMO_END_USER_ID };
   const demo = await seedOrganization(deps, DEMO_ORGANIZATION, allowedOrigins, dana);

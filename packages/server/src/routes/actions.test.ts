@@ -199,6 +199,28 @@ describe('running an action', () => {
     },
   );
 
+  it.each([
+    ['a password', 'nothing', { kind: 'basic' }, { username: 'ada', password: 'hunter2-long-pass' }, 'authorization'],
+    [
+      'a custom credential',
+      'nothing',
+      { kind: 'custom', handler: 'acme' },
+      { token: 'cus_0123456789abc' },
+      'x-acme-token',
+    ],
+    [
+      'a typed bearer token',
+      'its last four characters',
+      { kind: 'bearer' },
+      { token: 'tok_live_0123456789' },
+      'authorization',
+    ],
+  ] as const)('reports %s on the request with %s of it', async (_, shown, method, credentials, header) => {
+    const { key, connectionId } = await connectEcho(method as AuthMethodInput, credentials);
+    const response = await run(key, { connectionId, action: 'status' });
+    expect(response.json.request.headers[header]).toBe(shown === 'nothing' ? '••••••••' : '••••6789');
+  });
+
   it('fills the path template, query and headers from the input, and sends the rest as a JSON body', async () => {
     const { key, connectionId } = await connectEcho({ kind: 'bearer' }, { token: 'tok_live_0123456789' });
     const read = await run(key, {
@@ -430,7 +452,8 @@ describe('OAuth 2.0 actions against the sandbox', () => {
     const { key, connectionId } = await connectSandbox();
     const response = await run(key, { connectionId, action: 'get-contact', input: { id: 'c_2' } });
     expect(response.json).toMatchObject({ status: 200, body: { name: 'Grace Hopper' } });
-    expect(response.json.request.headers.authorization).toMatch(/^••••/);
+    // An access token the provider issued: nothing of it, not even its last characters.
+    expect(response.json.request.headers.authorization).toBe('••••••••');
     expect(response.text).not.toMatch(/sbx_at_/);
   });
 

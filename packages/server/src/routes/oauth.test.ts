@@ -6,6 +6,7 @@ import { createTestContext, ORIGIN, type TestContext } from '../test/context.js'
 import {
   CALLBACK,
   CLIENT_SECRET,
+  connectWithSandbox,
   consent as consentAt,
   PUBLIC_URL,
   sandboxAppOptions,
@@ -94,7 +95,19 @@ describe('OAuth 2.0 authorization code flow', () => {
     expect(Object.keys(stored?.maskedCredentials ?? {}).sort()).toEqual(
       ['accessToken', 'expiresAt', 'obtainedAt', 'refreshToken', 'scope', 'tokenType'].sort(),
     );
-    expect(stored?.maskedCredentials.accessToken).toMatch(/^••••/);
+  });
+
+  it('shows admins that the OAuth tokens exist and nothing of them, with the grant’s type, scope and expiry', async () => {
+    await callback(await consent((await start()).authorizationUrl));
+    const [stored] = await connections();
+    expect(stored?.maskedCredentials).toEqual({
+      accessToken: '••••••••',
+      refreshToken: '••••••••',
+      tokenType: expect.stringMatching(/^bearer$/i),
+      scope: 'contacts profile',
+      obtainedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      expiresAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    });
   });
 
   it('keeps tokens and the client secret out of responses and the database file', async () => {
@@ -110,13 +123,20 @@ describe('OAuth 2.0 authorization code flow', () => {
     expect(t.logLines.join('\n')).not.toContain('sbx_');
   });
 
-  it('accepts a state once: a replayed callback fails and stores nothing more', async () => {
-    const back = await consent((await start()).authorizationUrl);
+  it('accepts a state once: a replayed callback fails, stores nothing more and leaves the flow connected', async () => {
+    const flow = await start();
+    const back = await consent(flow.authorizationUrl);
     expect((await callback(back)).status).toBe(200);
+    const exchanges = sandbox.tokens.calls.authorization_code;
     const replay = await callback(back);
     expect(replay.status).toBe(400);
     expect(replay.text).toContain('"status":"failed"');
+    expect(replay.text).toContain('"flowId":null');
+    expect(sandbox.tokens.calls.authorization_code).toBe(exchanges);
     expect(await connections()).toHaveLength(1);
+    // A widget still polling the flow must keep seeing the first result.
+    const polled = await t.request('GET', `/v1/session/oauth/flows/${flow.id}`, { key: token });
+    expect(polled.json).toMatchObject({ status: 'connected', error: null, connection: { authKind: 'oauth2' } });
   });
 
   it('lets only one of two simultaneous callbacks with one state through', async () => {
@@ -140,7 +160,9 @@ describe('OAuth 2.0 authorization code flow', () => {
   it('reports a denied consent as access_denied and consumes the state', async () => {
     const flow = await start();
     const back = await consent(flow.authorizationUrl, 'deny');
-    expect((await callback(back)).status).toBe(400);
+    const page = await callback(back);
+    expect(page.status).toBe(400);
+    expect(page.text).toContain('<p>Access was declined, so nothing was connected. You can close this window.</p>');
     const status = await t.request('GET', `/v1/session/oauth/flows/${flow.id}`, { key: token });
     expect(status.json).toMatchObject({ status: 'failed', error: { code: 'access_denied' } });
     expect(await connections()).toEqual([]);
@@ -219,30 +241,87 @@ describe('OAuth 2.0 authorization code flow', () => {
   });
 });
 
-describe('OAuth endpoints over plain http', () => {
-  it('are refused unless the deployment allows them (local sandboxes only)', async () => {
-    const strict = await createTestContext({ publicUrl: PUBLIC_URL });
-    const strictKey = (await strict.createOrganization()).secretKey;
-    await strict.createConnector(strictKey, {
-      name: 'Plain',
-      authMethods: [
-        {
-          kind: 'oauth2',
-          authorizationUrl: 'http://a.example/a',
-          tokenUrl: 'http://a.example/t',
-          clientId: 'c',
-          clientSecret: 's',
-        },
-      ],
+describe('a wrong client secret', () => {
+  const WRONG_SECRET = 'wrong-client-secret-9f3e';
+  const useWrongSecret = async () => {
+    const [method] = sandboxConnector(sandboxUrl).authMethods;
+    const patched = await t.request('PATCH', '/v1/connectors/acme-crm', {
+      key,
+      body: { authMethods: [{ ...method, clientSecret: WRONG_SECRET }] },
     });
-    const session = await strict.mintSession(strictKey);
-    const response = await strict.request('POST', '/v1/session/oauth/flows', {
-      key: session,
-      body: { connector: 'plain' },
+    expect(patched.status, patched.text).toBe(200);
+  };
+
+  it('tells the vendor the provider rejected the client credentials, logs its error, and the person the kind of failure', async () => {
+    await useWrongSecret();
+    const flow = await start();
+    const page = await callback(await consent(flow.authorizationUrl));
+    expect(page.status).toBe(400);
+    expect(page.text).toContain('<p>The app’s connection to this service is not set up correctly');
+    expect(page.text).not.toContain('client');
+    const status = await t.request('GET', `/v1/session/oauth/flows/${flow.id}`, { key: token });
+    expect(status.json.error).toEqual({
+      code: 'invalid_client',
+      message: expect.stringContaining('The provider rejected the client credentials'),
     });
-    expect([response.status, response.json.error.code]).toEqual([400, 'oauth_not_configured']);
-    await strict.close();
+    const logged = t.logLines.map((line) => JSON.parse(line)).find((entry) => entry.event === 'oauth.provider_error');
+    expect(logged).toMatchObject({ flowId: flow.id, providerError: 'invalid_client', status: 401 });
+    expect(t.logLines.join('\n')).not.toContain(WRONG_SECRET);
+    expect(await connections()).toEqual([]);
   });
+
+  it('fails the connection test with the same words, once, without retrying the token endpoint', async () => {
+    const connectionId = await connectWithSandbox(t, token, sandboxUrl);
+    await useWrongSecret();
+    t.clock.offsetMs = 2 * 60 * 60 * 1000;
+    const test = await t.request('POST', `/v1/connections/${connectionId}/test`, { key });
+    expect(test.json).toMatchObject({ result: 'failed', status: 'active' });
+    expect(test.json.message).toContain('The provider rejected the client credentials');
+    const events = t.logLines.map((line) => JSON.parse(line).event);
+    expect(events).toContain('refresh.provider_error');
+    expect(events).not.toContain('refresh.retry');
+  });
+});
+
+describe('OAuth endpoints over plain http', () => {
+  const plain = (field: 'authorizationUrl' | 'tokenUrl' | 'revocationUrl') => ({
+    kind: 'oauth2' as const,
+    authorizationUrl: 'https://a.example/a',
+    tokenUrl: 'https://a.example/t',
+    revocationUrl: 'https://a.example/r',
+    clientId: 'c',
+    clientSecret: 's',
+    [field]: `http://a.example/${field}`,
+  });
+
+  it.each(['authorizationUrl', 'tokenUrl', 'revocationUrl'] as const)(
+    'refuses a connector with an http %s on save, on that field, unless the deployment allows it',
+    async (field) => {
+      const strict = await createTestContext({ publicUrl: PUBLIC_URL });
+      const strictKey = (await strict.createOrganization()).secretKey;
+      const created = await strict.request('POST', '/v1/connectors', {
+        key: strictKey,
+        body: { name: 'Plain', authMethods: [plain(field)] },
+      });
+      expect([created.status, created.json.error.code]).toEqual([400, 'validation_failed']);
+      expect(created.json.error.details.issues).toEqual([
+        { path: `authMethods.0.${field}`, message: expect.stringContaining('PLUGBOARD_ALLOW_INSECURE_OAUTH') },
+      ]);
+      const existing = await strict.createConnector(strictKey, { name: 'Existing', authMethods: [{ kind: 'bearer' }] });
+      const patched = await strict.request('PATCH', `/v1/connectors/${existing.id}`, {
+        key: strictKey,
+        body: { authMethods: [plain(field)] },
+      });
+      expect([patched.status, patched.json.error.details.issues[0].path]).toEqual([400, `authMethods.0.${field}`]);
+      expect((await strict.request('GET', '/v1/connectors', { key: strictKey })).json.data).toHaveLength(1);
+      await strict.close();
+
+      const development = await createTestContext({ publicUrl: PUBLIC_URL, allowInsecureOAuthEndpoints: true });
+      const developmentKey = (await development.createOrganization()).secretKey;
+      await development.createConnector(developmentKey, { name: 'Plain', authMethods: [plain(field)] });
+      await development.close();
+    },
+  );
 });
 
 describe('the redirect URI', () => {

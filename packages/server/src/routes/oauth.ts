@@ -44,6 +44,7 @@ export const oauthRoutes = (deps: ServiceDeps, config: OAuthConfig) => [
         { flowId: flow?.id ?? null, status: outcome.status },
         flow?.returnOrigin ?? null,
         flow?.returnTo ?? null,
+        outcome.errorCode,
       );
       return c.body(page.body, outcome.status === 'connected' ? 200 : 400, page.headers);
     },

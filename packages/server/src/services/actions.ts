@@ -3,7 +3,7 @@ import { ErrorCode } from '@plugboard/shared';
 import { type BuiltRequest, buildActionRequest } from '../actions/action-request.js';
 import { apiBaseOf, joinApiPath } from '../actions/api-url.js';
 import { type InjectedCredentials, injectCredentials } from '../actions/credential-injection.js';
-import { maskSecret } from '../crypto/mask.js';
+import { maskInjected } from '../crypto/mask.js';
 import { EgressBlockedError, OutboundError, type OutboundResponse, sendOutbound } from '../egress/index.js';
 import { ApiError } from '../http/api-error.js';
 import type { ConnectionRecord, ConnectorRecord } from '../storage/store.js';
@@ -32,16 +32,16 @@ function actionOf(connector: ConnectorRecord, key: string) {
   return action;
 }
 
-function masked(request: BuiltRequest, injected: InjectedCredentials): ActionResult['request'] {
+function masked(request: BuiltRequest, injected: InjectedCredentials, kind: string): ActionResult['request'] {
   const url = new URL(request.url);
   for (const name of injected.query) {
     const value = url.searchParams.get(name);
-    if (value !== null) url.searchParams.set(name, maskSecret(value));
+    if (value !== null) url.searchParams.set(name, maskInjected(kind, value));
   }
   const headers = Object.fromEntries(
     Object.entries(request.headers).map(([name, value]) => [
       name,
-      injected.headers.includes(name) ? maskSecret(value) : value,
+      injected.headers.includes(name) ? maskInjected(kind, value) : value,
     ]),
   );
   return { method: request.method, url: url.toString(), headers };
@@ -111,7 +111,7 @@ async function callApi(
     headers: sent.answer.headers,
     body: bodyOf(sent.answer),
     durationMs: sent.durationMs,
-    request: masked(sent.request, sent.injected),
+    request: masked(sent.request, sent.injected, method.kind),
   };
 }
 

@@ -149,7 +149,7 @@ export async function presentAdminConnections(
       const values = await openConnectionCredentials(deps, record);
       return {
         ...presentConnection(record, slugs.get(record.connectorId) ?? ''),
-        maskedCredentials: maskCredentials(values),
+        maskedCredentials: maskCredentials(record.authKind, values),
       };
     }),
   );

@@ -17,7 +17,7 @@ import { newId } from '../crypto/tokens.js';
 import { ApiError } from '../http/api-error.js';
 import type { ConnectorRecord, ConnectorScope, OrganizationRecord, SessionRecord } from '../storage/store.js';
 import type { ServiceDeps } from './deps.js';
-import { blockedEndpoint } from './oauth-client.js';
+import { blockedEndpoint, INSECURE_ENDPOINT_MESSAGE, insecureEndpoint } from './oauth-client.js';
 
 type ParsedAuthMethod = z.output<typeof connectorCreateSchema>['authMethods'][number];
 
@@ -49,6 +49,11 @@ function settleAuthMethods(inputs: ParsedAuthMethod[], previous: AuthMethod[] = 
  */
 async function checkMethodReferences(deps: ServiceDeps, organizationId: string, inputs: ParsedAuthMethod[]) {
   for (const [index, input] of inputs.entries()) {
+    const insecure = input.kind === 'oauth2' ? insecureEndpoint(deps, input) : undefined;
+    if (insecure) {
+      // Saved, it could never start a flow: refuse it here, on the field, rather than at the first sign-in.
+      throw ApiError.validation([{ path: `authMethods.${index}.${insecure}`, message: INSECURE_ENDPOINT_MESSAGE }]);
+    }
     const blocked = input.kind === 'oauth2' ? await blockedEndpoint(deps, input) : undefined;
     if (blocked) {
       throw ApiError.validation([{ path: `authMethods.${index}.${blocked.field}`, message: blocked.decision.message }]);

@@ -76,6 +76,25 @@ export interface BlockedEndpoint {
   decision: Extract<EgressDecision, { allowed: false }>;
 }
 
+/** Why a plain-http OAuth endpoint is refused, and what would allow it. */
+export const INSECURE_ENDPOINT_MESSAGE =
+  'Must be an https URL: plain http is allowed only on a development server started with PLUGBOARD_ALLOW_INSECURE_OAUTH=1 (allowInsecureOAuthEndpoints)';
+
+/**
+ * The first of a method's authorization, token and revocation URLs that is not https, unless the deployment
+ * allows plain http (`allowInsecureOAuthEndpoints`, for a local provider only).
+ */
+export function insecureEndpoint(
+  deps: ServiceDeps,
+  method: Pick<OAuthMethod, 'authorizationUrl' | 'tokenUrl' | 'revocationUrl'>,
+): BlockedEndpoint['field'] | undefined {
+  if (deps.allowInsecureOAuthEndpoints) return undefined;
+  return ENDPOINT_FIELDS.find((field) => {
+    const url = method[field];
+    return url !== undefined && !/^https:/i.test(url);
+  });
+}
+
 /**
  * Checks a method's authorization, token and revocation URLs against the egress policy; returns the first
  * one it refuses. A host that does not resolve yet passes here: it is checked again before every request.

@@ -18,8 +18,9 @@ import { findSessionConnection, sessionConnector } from './connections.js';
 import { pickAuthMethod, sessionConnectors } from './connectors.js';
 import { egressOf, type ServiceDeps } from './deps.js';
 import { emitConnectionEvent } from './events.js';
-import { blockedEndpoint, type OAuthMethod, providerOf, resolveClient } from './oauth-client.js';
+import { blockedEndpoint, insecureEndpoint, type OAuthMethod, providerOf, resolveClient } from './oauth-client.js';
 import { presentConnection } from './presenters.js';
+import { providerRejectionOf } from './provider-errors.js';
 
 /** A flow must come back within ten minutes. */
 const FLOW_TTL_MS = 10 * 60 * 1000;
@@ -49,7 +50,7 @@ function oauthMethod(connector: ConnectorRecord, authMethodId: string | undefine
   return method;
 }
 
-async function checkedClient(deps: ServiceDeps, connector: ConnectorRecord, method: OAuthMethod, config: OAuthConfig) {
+async function checkedClient(deps: ServiceDeps, connector: ConnectorRecord, method: OAuthMethod) {
   const client = await resolveClient(deps, connector, method);
   if (!client) {
     throw new ApiError(
@@ -58,9 +59,8 @@ async function checkedClient(deps: ServiceDeps, connector: ConnectorRecord, meth
       'The connector has no OAuth client ID and secret, or managed app, yet',
     );
   }
-  const endpoints = [method.authorizationUrl, method.tokenUrl, method.revocationUrl].filter((url) => url !== undefined);
-  const insecure = endpoints.some((url) => new URL(url).protocol !== 'https:');
-  if (insecure && !config.allowInsecureEndpoints) {
+  // Connectors saved before save-time checks existed, or under a deployment that allowed http then.
+  if (insecureEndpoint(deps, method)) {
     throw new ApiError(400, ErrorCode.OAuthNotConfigured, 'OAuth endpoints must use https');
   }
   const blocked = await blockedEndpoint(deps, method);
@@ -98,7 +98,7 @@ export async function startOAuthFlow(
       'The server has no public URL, so it has no OAuth redirect URI: set PLUGBOARD_PUBLIC_URL (publicUrl)',
     );
   }
-  const client = await checkedClient(deps, connector, method, config);
+  const client = await checkedClient(deps, connector, method);
   const origins = allowedOrigins(auth);
   if (input.returnOrigin && !origins.includes(input.returnOrigin)) {
     throw ApiError.validation([{ path: 'returnOrigin', message: 'Must be one of the allowed origins' }]);
@@ -208,19 +208,17 @@ export async function completeOAuthFlow(
     return { flow, status: 'connected' };
   } catch (error) {
     if (EgressBlockedError.is(error)) return fail(deps, flow, ErrorCode.EgressBlocked, error.message);
-    if (error instanceof oauth.AuthorizationResponseError)
-      return fail(deps, flow, error.error, describeProviderError(error));
-    if (error instanceof oauth.ResponseBodyError)
-      return fail(deps, flow, 'token_exchange_failed', describeProviderError(error));
+    const rejection = await providerRejectionOf(error);
+    if (rejection) {
+      const { providerError, status } = rejection;
+      deps.logger.warn({ event: 'oauth.provider_error', flowId: flow.id, providerError, status });
+      return fail(deps, flow, rejection.code, rejection.message);
+    }
     const mixUp = error instanceof oauth.OperationProcessingError && /iss/.test(error.message);
     if (mixUp) return fail(deps, flow, 'issuer_mismatch', 'The response came from another authorization server');
     deps.logger.error({ event: 'oauth.exchange_error', flowId: flow.id, name: (error as Error).name });
     return fail(deps, flow, 'token_exchange_failed', 'The provider did not complete the sign-in');
   }
-}
-
-function describeProviderError(error: { error: string; error_description?: string | undefined }) {
-  return error.error_description ? `${error.error}: ${error.error_description}`.slice(0, 300) : error.error;
 }
 
 async function exchangeCode(

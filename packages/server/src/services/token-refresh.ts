@@ -9,6 +9,7 @@ import { findConnection } from './connections.js';
 import { egressOf, type ServiceDeps } from './deps.js';
 import { emitConnectionEvent } from './events.js';
 import { type OAuthMethod, providerOf, resolveClient } from './oauth-client.js';
+import { providerRejectionOf } from './provider-errors.js';
 
 /** When and how tokens are refreshed. */
 export interface RefreshPolicy {
@@ -54,7 +55,8 @@ function usable({ accessToken, tokenType, expiresAt, scope }: Values): Values {
 /** 5xx answers, network failures and timeouts are worth another try; anything else the provider meant. */
 function isTransient(error: unknown): boolean {
   if (EgressBlockedError.is(error)) return false;
-  if (error instanceof oauth.ResponseBodyError) return error.status >= 500;
+  if (error instanceof oauth.ResponseBodyError || error instanceof oauth.WWWAuthenticateChallengeError)
+    return error.status >= 500;
   if (error instanceof oauth.OperationProcessingError)
     return ((error.cause as Response | undefined)?.status ?? 0) >= 500;
   return true;
@@ -215,12 +217,16 @@ export class TokenRefresher {
       await emitConnectionEvent(this.deps, 'connection.refreshed', { ...record, tokenExpiresAt: dueAt });
       return next;
     } catch (error) {
-      if (error instanceof oauth.ResponseBodyError && error.error === 'invalid_grant') {
-        return this.#markNeedsReauth(record, 'invalid_grant');
-      }
+      const rejection = await providerRejectionOf(error);
+      if (rejection?.code === 'invalid_grant') return this.#markNeedsReauth(record, 'invalid_grant');
       if (EgressBlockedError.is(error)) {
         this.deps.logger.warn({ event: 'refresh.egress_blocked', connectionId: record.id, reason: error.reason });
         throw new ApiError(502, ErrorCode.EgressBlocked, `The connector's token URL is refused: ${error.message}`);
+      }
+      if (rejection) {
+        const { providerError, status } = rejection;
+        this.deps.logger.warn({ event: 'refresh.provider_error', connectionId: record.id, providerError, status });
+        throw refreshFailed(rejection.message);
       }
       throw error instanceof ApiError ? error : refreshFailed('The provider did not refresh the token');
     }

@@ -115,6 +115,7 @@ export interface Store extends EventStore, AgentStore, RateLimitStore {
    * with one state, one gets the flow and the others get undefined.
    */
   consumeOAuthFlow(stateHash: string, at: string): Promise<OAuthFlowRecord | undefined>;
+  /** Records the outcome of a pending flow; a flow that is already connected or failed keeps its first result. */
   finishOAuthFlow(
     id: string,
     outcome: { status: 'connected' | 'failed'; connectionId?: string; errorCode?: string; errorMessage?: string },

@@ -255,6 +255,29 @@ export function describeStoreContract(name: string, factory: StoreFactory) {
       await store.close();
     });
 
+    it('consumes a flow’s state once and keeps the first result of a finished flow', async () => {
+      const { store } = await factory.open();
+      const { organizationId } = await seed(store);
+      await store.createConnector(connector(organizationId, 'ctr_a'));
+      const flow = {
+        ...{ id: 'flw_1', stateHash: 'sh1', organizationId, tenantId: 't1', endUserId: 'u1', connectorId: 'ctr_a' },
+        ...{ authMethodId: 'am_1', codeVerifier: 'v', redirectUri: 'https://p.example/cb', returnOrigin: null },
+        ...({ label: null, status: 'pending', connectionId: null, errorCode: null, errorMessage: null } as const),
+        ...{ expiresAt: at, createdAt: at, consumedAt: null },
+      };
+      await store.createOAuthFlow(flow);
+      expect((await store.consumeOAuthFlow('sh1', at))?.id).toBe('flw_1');
+      expect(await store.consumeOAuthFlow('sh1', at)).toBeUndefined();
+      await store.finishOAuthFlow('flw_1', { status: 'connected', connectionId: 'cxn_1' });
+      await store.finishOAuthFlow('flw_1', { status: 'failed', errorCode: 'invalid_state', errorMessage: 'x' });
+      expect(await store.getOAuthFlow('flw_1')).toMatchObject({
+        status: 'connected',
+        connectionId: 'cxn_1',
+        errorCode: null,
+      });
+      await store.close();
+    });
+
     it('lists sealed records not under a key, by kind and in pages, and replaces one only while it is unchanged', async () => {
       const { store } = await factory.open();
       const { organizationId } = await seed(store);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, timestampSchema } from './common.js';
+import { idSchema, parseUrl, timestampSchema } from './common.js';
 
 /** HTTP methods an action or a proxy call may use. */
 export const ACTION_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -81,11 +81,12 @@ export const actionListSchema = z
 
 /** The base URL actions are sent to: http(s), no user info, query or fragment. */
 export const apiBaseUrlSchema = z
-  .url({ protocol: /^https?$/, error: 'Must be an http(s) URL' })
+  // `abort`: a value that is not a URL gets this one issue, not a second one from the refinement.
+  .url({ protocol: /^https?$/, error: 'Must be an http(s) URL', abort: true })
   .max(2048)
   .refine((value) => {
-    const url = new URL(value);
-    return !url.username && !url.password && !url.search && !url.hash;
+    const url = parseUrl(value);
+    return url !== undefined && !url.username && !url.password && !url.search && !url.hash;
   }, 'Must not hold a user name, password, query or fragment');
 
 /** Body of `POST /v1/actions/run`. */

@@ -17,18 +17,27 @@ export const externalIdSchema = z
   .max(200)
   .regex(/^[A-Za-z0-9._:@|+-]+$/, 'Use letters, digits and . _ : @ | + - only');
 
+/**
+ * The URL a string names, or undefined when it does not parse. Refinements use it instead of `new URL()`:
+ * a check that throws turns bad input into a 500 where it should be an issue.
+ */
+export function parseUrl(value: string): URL | undefined {
+  try {
+    return new URL(value);
+  } catch {
+    return undefined;
+  }
+}
+
 /** A web origin such as `https://app.example.com` (scheme, host and port; no path). */
 export const originSchema = z
   .string()
   .max(300)
   .refine((value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
-    } catch {
-      return false;
-    }
-  }, 'Must be an origin like https://app.example.com, without a path or trailing slash');
+    const url = parseUrl(value);
+    return url !== undefined && (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+  }, 'Must be an origin like https://app.example.com, without a path or trailing slash')
+  .meta({ format: 'uri' });
 
 /** An https URL, e.g. for icons. */
 export const httpsUrlSchema = z.url({ protocol: /^https$/, error: 'Must be an https:// URL' }).max(2048);

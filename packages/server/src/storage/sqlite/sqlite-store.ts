@@ -491,8 +491,9 @@ export class SqliteStore implements Store {
     id: string,
     outcome: { status: 'connected' | 'failed'; connectionId?: string; errorCode?: string; errorMessage?: string },
   ) {
+    // Only a pending flow finishes: a widget may still be polling the first result, and nothing rewrites it.
     this.run(
-      'UPDATE oauth_flows SET status = ?, connection_id = ?, error_code = ?, error_message = ?, code_verifier = NULL WHERE id = ?',
+      "UPDATE oauth_flows SET status = ?, connection_id = ?, error_code = ?, error_message = ?, code_verifier = NULL WHERE id = ? AND status = 'pending'",
       ...[outcome.status, outcome.connectionId ?? null, outcome.errorCode ?? null, outcome.errorMessage ?? null, id],
     );
   }
