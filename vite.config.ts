@@ -14,6 +14,18 @@ export default defineConfig({
       { extends: true, test: { name: 'spec', root: 'packages/spec', environment: 'node' } },
       { extends: true, test: { name: 'sdk', root: 'packages/sdk', environment: 'node' } },
       { extends: true, test: { name: 'server', root: 'packages/server', environment: 'node', testTimeout: 20_000 } },
+      // The same server suite on PostgreSQL: a fresh schema per test database (src/test/test-database.ts).
+      {
+        extends: true,
+        test: {
+          name: 'server-pg',
+          root: 'packages/server',
+          environment: 'node',
+          testTimeout: 20_000,
+          env: { PLUGBOARD_TEST_ENGINE: 'postgres' },
+          globalSetup: ['../../scripts/postgres-global-setup.mjs'],
+        },
+      },
       { extends: true, test: { name: 'sandbox', root: 'packages/sandbox', environment: 'node' } },
       {
         extends: true,

@@ -29,6 +29,7 @@ import type { RateLimits } from './services/rate-limits.js';
 import { defaultRetentionPolicy, type RetentionPolicy, RetentionWorker } from './services/retention-worker.js';
 import { defaultTenantRateLimit, type TenantRateLimit, TenantRateLimiter } from './services/tenant-rate-limit.js';
 import { defaultRefreshPolicy, type RefreshPolicy, TokenRefresher } from './services/token-refresh.js';
+import { StoreInputError } from './storage/sql/store-input-error.js';
 import type { Store } from './storage/store.js';
 
 /** Options of {@link createApp}. */
@@ -239,6 +240,7 @@ export function createApp(options: AppOptions): Hono {
   app.notFound(unmatched(routes));
   app.onError((error, c) => {
     if (error instanceof ApiError) return c.json(error.toBody(), error.status, error.headers);
+    if (error instanceof StoreInputError) return c.json(ApiError.validation([], error.message).toBody(), 400);
     // Messages of unexpected errors can quote input; log where it happened, not what it said.
     logger.error({
       event: 'unhandled_error',

@@ -49,6 +49,5 @@ export { type KeyRotationOptions, type KeyRotationResult, rotateKeys } from './s
 export { defaultRateLimits, type RateLimits } from './services/rate-limits.js';
 export { defaultRetentionPolicy, type RetentionPolicy, RetentionWorker } from './services/retention-worker.js';
 export { defaultRefreshPolicy, type RefreshPolicy, TokenRefresher } from './services/token-refresh.js';
-export { openStore } from './storage/open-store.js';
-export { SqliteStore } from './storage/sqlite/sqlite-store.js';
+export { type OpenStoreOptions, openStore, SchemaTooNewError } from './storage/open-store.js';
 export type { PruneCounts, RateLimit, Store } from './storage/store.js';

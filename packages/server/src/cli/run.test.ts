@@ -5,10 +5,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
 import { Keyring } from '../crypto/keyring.js';
 import { verifyPassword } from '../crypto/passwords.js';
-import { SqliteStore } from '../storage/sqlite/sqlite-store.js';
+import { openStore } from '../storage/open-store.js';
+import { createTestDatabase, type TestDatabase } from '../test/test-database.js';
 import { run } from './run.js';
 
 let dir: string;
+let database: TestDatabase;
 let env: NodeJS.ProcessEnv;
 
 async function cli(...argv: string[]) {
@@ -28,7 +30,7 @@ async function cliWithStdin(stdin: string | undefined, ...argv: string[]) {
 
 /** Whether the stored password of a member with this email is `password`. */
 async function canSignIn(email: string, password: string) {
-  const store = await SqliteStore.open(env.PLUGBOARD_DATABASE_URL as string);
+  const store = await openStore(env.PLUGBOARD_DATABASE_URL as string);
   try {
     const [login] = await store.findMemberLogins(email);
     return login !== undefined && (await verifyPassword(password, login.passwordHash));
@@ -39,9 +41,13 @@ async function canSignIn(email: string, password: string) {
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'plugboard-cli-'));
-  env = { PLUGBOARD_DATA_DIR: dir, PLUGBOARD_DATABASE_URL: `file:${join(dir, 'cli.db')}` };
+  database = await createTestDatabase();
+  env = { PLUGBOARD_DATA_DIR: dir, PLUGBOARD_DATABASE_URL: database.url };
 });
-afterEach(() => rm(dir, { recursive: true, force: true }));
+afterEach(async () => {
+  await database.drop();
+  await rm(dir, { recursive: true, force: true });
+});
 
 describe('plugboard CLI', () => {
   it('creates an organization and prints its secret key as JSON', async () => {
@@ -96,7 +102,7 @@ describe('plugboard CLI', () => {
     expect(JSON.parse(result.out)).toMatchObject({ email: 'ada@acme.example', canSignIn: true });
     expect(result.out).not.toContain('stdin password');
     expect(await canSignIn('ada@acme.example', 'stdin password 1')).toBe(true);
-    const bytes = await readFile(join(dir, 'cli.db'));
+    const bytes = await database.bytes();
     expect(bytes.includes('stdin password 1')).toBe(false);
   });
 
@@ -156,7 +162,7 @@ describe('plugboard CLI', () => {
     env.PLUGBOARD_MASTER_KEY = oldKey;
     const { secretKey } = JSON.parse((await cli('org', 'create', '--name', 'Acme')).out);
     expect(secretKey).toMatch(/^pb_sk_/);
-    const store = await SqliteStore.open(env.PLUGBOARD_DATABASE_URL as string);
+    const store = await openStore(env.PLUGBOARD_DATABASE_URL as string);
     const app = createApp({ store, keyring: Keyring.parse(oldKey as string) });
     const post = (path: string, key: string, body: unknown) =>
       app.request(path, {
@@ -185,7 +191,7 @@ describe('plugboard CLI', () => {
       failed: 0,
     });
     expect(JSON.parse((await cli('keys', 'rotate')).out)).toMatchObject({ credentials: 0, failed: 0 });
-    const reopened = await SqliteStore.open(env.PLUGBOARD_DATABASE_URL as string);
+    const reopened = await openStore(env.PLUGBOARD_DATABASE_URL as string);
     expect((await reopened.getCredentials(connection.id))?.keyId).toBe(Keyring.parse(newKey as string).current.id);
     await reopened.close();
     expect((await cli('keys', 'rotate', '--batch-size', 'lots')).code).toBe(1);

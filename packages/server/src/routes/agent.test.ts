@@ -1,7 +1,7 @@
 import { agentRunSchema, connectorSchema } from '@plugboard/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
-import { SqliteStore } from '../storage/sqlite/sqlite-store.js';
+import { openStore } from '../storage/open-store.js';
 import { petSpec, readEvents, startLoopbackApi, waitForRun } from '../test/agent-fixtures.js';
 import { createTestContext, type TestContext } from '../test/context.js';
 
@@ -360,7 +360,7 @@ describe('connector agent: cancel, events and restarts', () => {
       },
     });
     await t.store.close();
-    const store = await SqliteStore.open(t.databasePath);
+    const store = await openStore(t.databaseUrl);
     try {
       const app = createApp({ store, keyring: t.keyring });
       // biome-ignore lint/suspicious/noExplicitAny: a JSON answer checked by the assertions

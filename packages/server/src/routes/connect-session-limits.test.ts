@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
-import { SqliteStore } from '../storage/sqlite/sqlite-store.js';
+import { openStore } from '../storage/open-store.js';
 import { createTestContext } from '../test/context.js';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -45,7 +45,7 @@ describe('connect session minting budget per organization', () => {
     const t = await createTestContext({ rateLimits });
     cleanups.push(t.close);
     const { secretKey: key } = await t.createOrganization();
-    const store = await SqliteStore.open(t.databasePath);
+    const store = await openStore(t.databaseUrl);
     cleanups.push(() => store.close());
     const replica = createApp({ store, keyring: t.keyring, rateLimits, now: () => new Date() });
     const mintOn = (app: typeof replica) =>

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { verifyWebhook } from '@plugboard/sdk';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
-import { SqliteStore } from '../storage/sqlite/sqlite-store.js';
+import { openStore } from '../storage/open-store.js';
 import { createTestContext, ORIGIN, type TestContext } from '../test/context.js';
 import { connectWithSandbox, sandboxAppOptions, sandboxConnector, startSandboxServer } from '../test/sandbox.js';
 import { startVendorEndpoint, waitFor } from '../test/vendor-endpoint.js';
@@ -159,7 +159,7 @@ describe('webhook endpoints', () => {
     expect(endpoint.received).toEqual([]);
     await t.store.close();
 
-    const store = await SqliteStore.open(t.databasePath);
+    const store = await openStore(t.databaseUrl);
     const stop = new AbortController();
     cleanups.push(async () => {
       stop.abort();

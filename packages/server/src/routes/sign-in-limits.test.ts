@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
 import { clientKeyOf } from '../http/client-address.js';
 import { type RunningServer, startServer } from '../server.js';
-import { SqliteStore } from '../storage/sqlite/sqlite-store.js';
+import { openStore } from '../storage/open-store.js';
 import { CONSOLE_MEMBER, createTestContext } from '../test/context.js';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -69,7 +69,7 @@ describe('sign-in limit per client address', () => {
 
   it('holds across two servers sharing one database: the budget is not doubled', async () => {
     const { t, server } = await serve({ rateLimits: tight });
-    const store = await SqliteStore.open(t.databasePath);
+    const store = await openStore(t.databaseUrl);
     const replica = await startServer(createApp({ store, keyring: t.keyring, rateLimits: tight }), { port: 0 });
     cleanups.push(() => store.close(), replica.close);
     const statuses = [];

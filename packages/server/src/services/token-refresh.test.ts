@@ -2,7 +2,7 @@ import type { Sandbox } from '@plugboard/sandbox';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
 import { createEgressPolicy } from '../egress/index.js';
-import { SqliteStore } from '../storage/sqlite/sqlite-store.js';
+import { openStore } from '../storage/open-store.js';
 import { createTestContext, type TestContext } from '../test/context.js';
 import {
   CLIENT_SECRET,
@@ -192,7 +192,7 @@ describe('credentials for the vendor’s backend', () => {
 
   it('refreshes once across two servers sharing one database', async () => {
     const { sandbox, key, connectionId } = await connected();
-    const second = await SqliteStore.open(t.databasePath);
+    const second = await openStore(t.databaseUrl);
     const other = createApp({
       store: second,
       keyring: t.keyring,

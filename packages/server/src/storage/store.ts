@@ -142,5 +142,19 @@ export interface Store extends EventStore, AgentStore, RateLimitStore {
    */
   replaceSealed(record: SealedRecord, next: SealedCredentials): Promise<boolean>;
 
+  /**
+   * Runs `work` with a store whose calls all go through one transaction: committed when `work` resolves,
+   * rolled back when it throws. Calls made inside it must use the store it is given.
+   *
+   * @example
+   * ```ts
+   * await store.transaction(async (tx) => {
+   *   await tx.setConnectionStatus(id, 'revoked', at);
+   *   await tx.unlockRefresh(id, holder);
+   * });
+   * ```
+   */
+  transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
+
   close(): Promise<void>;
 }

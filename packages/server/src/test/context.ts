@@ -1,15 +1,13 @@
-// Shared fixtures for server tests: a real SQLite file in a temp folder, the real app, and helpers
-// that go through the HTTP API exactly as clients do.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// Shared fixtures for server tests: a real database of its own (a SQLite file, or a Postgres schema in the
+// server-pg project), the real app, and helpers that go through the HTTP API exactly as clients do.
 import type { ConnectorCreate } from '@plugboard/shared';
 import { type AppOptions, createApp } from '../app.js';
 import { Keyring } from '../crypto/keyring.js';
 import type { Logger } from '../logger.js';
 import { setMemberPassword } from '../services/console.js';
 import { createMember, createOrganization as createOrganizationService } from '../services/organizations.js';
-import { SqliteStore } from '../storage/sqlite/sqlite-store.js';
+import { openStore } from '../storage/open-store.js';
+import { createTestDatabase } from './test-database.js';
 
 export const ORIGIN = 'https://app.vendor.example';
 
@@ -34,9 +32,10 @@ export const CONSOLE_MEMBER = { email: 'ada@vendor.example', name: 'Ada Admin', 
 
 /** A fresh server on its own database file. Call `close()` in afterEach/afterAll. */
 export async function createTestContext(appOptions: Partial<AppOptions> = {}) {
-  const dir = await mkdtemp(join(tmpdir(), 'plugboard-server-'));
-  const databasePath = join(dir, 'plugboard.db');
-  const store = await SqliteStore.open(databasePath);
+  const database = await createTestDatabase();
+  /** The database URL, to open a second store on the same database (another replica). */
+  const databaseUrl = database.url;
+  const store = await openStore(databaseUrl);
   const keyring = Keyring.generate();
   const logLines: string[] = [];
   const record = (entry: unknown) => logLines.push(JSON.stringify(entry));
@@ -108,13 +107,8 @@ export async function createTestContext(appOptions: Partial<AppOptions> = {}) {
     return response.json.token as string;
   }
 
-  /** The database file and its write-ahead log, as bytes. */
-  async function databaseBytes() {
-    const files = await Promise.all(
-      ['', '-wal'].map((suffix) => readFile(databasePath + suffix).catch(() => Buffer.alloc(0))),
-    );
-    return Buffer.concat(files);
-  }
+  /** Everything the database stores, as bytes. */
+  const databaseBytes = () => database.bytes();
 
   return {
     app,
@@ -122,7 +116,7 @@ export async function createTestContext(appOptions: Partial<AppOptions> = {}) {
     keyring,
     logLines,
     clock,
-    databasePath,
+    databaseUrl,
     request,
     createOrganization,
     createConnector,
@@ -132,7 +126,7 @@ export async function createTestContext(appOptions: Partial<AppOptions> = {}) {
     databaseBytes,
     async close() {
       await store.close();
-      await rm(dir, { recursive: true, force: true });
+      await database.drop();
     },
   };
 }

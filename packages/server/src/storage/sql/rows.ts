@@ -1,5 +1,5 @@
-// Maps SQLite rows (snake_case, JSON in TEXT columns) to records. Columns are picked one by one:
-// the driver adds bookkeeping properties to row objects that must not leak into records.
+// Maps rows of either engine (snake_case) to records. Columns are picked one by one: a driver may add
+// bookkeeping properties to row objects that must not leak into records.
 import type { ActionDefinition, AuthMethod } from '@plugboard/shared';
 import type {
   ActionTestRecord,
@@ -19,10 +19,34 @@ import type {
   TenantRecord,
 } from '../store.js';
 
-type Row = Record<string, unknown>;
+/** A row of any table, as a driver returns it. */
+export type Row = Record<string, unknown>;
 
-const text = (value: unknown) => String(value);
-const nullableText = (value: unknown) => (value === null || value === undefined ? null : String(value));
+export const text = (value: unknown) => String(value);
+export const nullableText = (value: unknown) => (value === null || value === undefined ? null : String(value));
+
+/**
+ * A JSON column's value: Postgres (jsonb) hands it over parsed, SQLite as JSON text. Every JSON column holds
+ * an array or an object, so a string is always the text form.
+ */
+export function json<T>(value: unknown): T {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+}
+
+/** A nullable JSON column. */
+export const nullableJson = <T>(value: unknown): T | null =>
+  value === null || value === undefined ? null : json<T>(value);
+
+/** A bytes column: a Buffer from pg, an ArrayBuffer or Uint8Array from libsql. */
+export const bytes = (value: unknown): Buffer =>
+  Buffer.from(value instanceof ArrayBuffer ? new Uint8Array(value) : (value as Uint8Array));
+
+/** A sealed secret's three columns. */
+export const sealed = (row: Row) => ({
+  keyId: text(row.key_id),
+  nonce: bytes(row.nonce),
+  ciphertext: bytes(row.ciphertext),
+});
 
 /** JSON text for a nullable list column. */
 export const jsonOrNull = (value: unknown[] | null) => (value === null ? null : JSON.stringify(value));
@@ -32,7 +56,7 @@ export function organization(row: Row | undefined): OrganizationRecord | undefin
   return {
     id: text(row.id),
     name: text(row.name),
-    allowedOrigins: JSON.parse(text(row.allowed_origins)),
+    allowedOrigins: json<string[]>(row.allowed_origins),
     createdAt: text(row.created_at),
   };
 }
@@ -68,9 +92,9 @@ export const connector = (row: Row): ConnectorRecord => ({
   domain: nullableText(row.domain),
   visibility: text(row.visibility) as ConnectorRecord['visibility'],
   iconUrl: nullableText(row.icon_url),
-  authMethods: (JSON.parse(text(row.auth_methods)) as AuthMethod[]).map(alwaysPkce),
+  authMethods: json<AuthMethod[]>(row.auth_methods).map(alwaysPkce),
   apiBaseUrl: nullableText(row.api_base_url),
-  actions: JSON.parse(text(row.actions ?? '[]')) as ActionDefinition[],
+  actions: json<ActionDefinition[]>(row.actions ?? '[]'),
   createdBy: text(row.created_by),
   createdAt: text(row.created_at),
   updatedAt: text(row.updated_at),
@@ -90,8 +114,8 @@ export const session = (row: Row): SessionRecord => ({
   endUserId: text(row.end_user_id),
   endUserName: nullableText(row.end_user_name),
   tokenHash: text(row.token_hash),
-  allowedConnectors: row.allowed_connectors ? JSON.parse(text(row.allowed_connectors)) : null,
-  allowedOrigins: row.allowed_origins ? JSON.parse(text(row.allowed_origins)) : null,
+  allowedConnectors: nullableJson<string[]>(row.allowed_connectors),
+  allowedOrigins: row.allowed_origins ? json<string[]>(row.allowed_origins) : null,
   expiresAt: text(row.expires_at),
   createdAt: text(row.created_at),
   memberId: nullableText(row.member_id),
@@ -125,17 +149,13 @@ export const connection = (row: Row): ConnectionRecord => ({
 
 export const credentials = (row: Row): CredentialRecord => ({
   connectionId: text(row.connection_id),
-  keyId: text(row.key_id),
-  nonce: Buffer.from(row.nonce as Uint8Array),
-  ciphertext: Buffer.from(row.ciphertext as Uint8Array),
+  ...sealed(row),
 });
 
 export const connectorSecret = (row: Row): ConnectorSecretRecord => ({
   connectorId: text(row.connector_id),
   authMethodId: text(row.auth_method_id),
-  keyId: text(row.key_id),
-  nonce: Buffer.from(row.nonce as Uint8Array),
-  ciphertext: Buffer.from(row.ciphertext as Uint8Array),
+  ...sealed(row),
 });
 
 export const oauthFlow = (row: Row): OAuthFlowRecord => ({
@@ -166,12 +186,8 @@ export const oauthApp = (row: Row): OAuthAppRecord => ({
   organizationId: text(row.organization_id),
   provider: text(row.provider),
   clientId: text(row.client_id),
-  defaultScopes: JSON.parse(text(row.default_scopes)),
-  clientSecret: {
-    keyId: text(row.key_id),
-    nonce: Buffer.from(row.nonce as Uint8Array),
-    ciphertext: Buffer.from(row.ciphertext as Uint8Array),
-  },
+  defaultScopes: json<string[]>(row.default_scopes),
+  clientSecret: sealed(row),
   createdAt: text(row.created_at),
   updatedAt: text(row.updated_at),
 });
@@ -180,11 +196,7 @@ export const sealedRecord = (kind: SealedKind, row: Row): SealedRecord => {
   const base = {
     id: text(row.id),
     organizationId: text(row.organization_id),
-    sealed: {
-      keyId: text(row.key_id),
-      nonce: Buffer.from(row.nonce as Uint8Array),
-      ciphertext: Buffer.from(row.ciphertext as Uint8Array),
-    },
+    sealed: sealed(row),
   };
   if (kind === 'credentials')
     return { ...base, kind, tenantId: text(row.tenant_id), connectionId: text(row.connection_id) };

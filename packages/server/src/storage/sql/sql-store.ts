@@ -1,0 +1,34 @@
+import type { Store } from '../store.js';
+import { accountQueries } from './accounts.js';
+import { agentQueries } from './agent-runs.js';
+import { connectionQueries } from './connections.js';
+import { connectorQueries } from './connectors.js';
+import type { Engine } from './engine.js';
+import { eventQueries } from './events.js';
+import { oauthQueries } from './oauth.js';
+import { sealedQueries } from './sealed.js';
+import type { Db } from './tables.js';
+import { inTransaction } from './transaction.js';
+import { upkeepQueries } from './upkeep.js';
+
+/**
+ * The one {@link Store} over both engines: the same queries, built with Kysely, run on SQLite and Postgres;
+ * what differs sits in `engine`.
+ */
+export function createSqlStore(db: Db, engine: Engine): Store {
+  return {
+    ...accountQueries(db),
+    ...connectorQueries(db),
+    ...connectionQueries(db),
+    ...oauthQueries(db),
+    ...sealedQueries(db),
+    ...eventQueries(db, engine),
+    ...agentQueries(db),
+    ...upkeepQueries(db),
+    transaction: (work) => inTransaction(db, (trx) => work(createSqlStore(trx, engine))),
+    async close() {
+      if (db.isTransaction) throw new Error('A transaction’s store cannot close the database');
+      await engine.destroy(db);
+    },
+  };
+}
