@@ -8,8 +8,13 @@ export interface ServerConfig {
   port: number;
   /** @default '127.0.0.1' */
   host: string;
-  /** SQLite path or `file:` URL. @default 'file:.plugboard/plugboard.db' */
+  /**
+   * `PLUGBOARD_DATABASE_URL`: a SQLite path or `file:` URL, or a Postgres URL (`postgres://` or
+   * `postgresql://`). @default 'file:.plugboard/plugboard.db'
+   */
   databaseUrl: string;
+  /** `PLUGBOARD_DATABASE_POOL_SIZE`: Postgres only, the most connections each process opens. @default 10 */
+  databasePoolSize: number;
   /** Folder for local data: the SQLite file and the development master key. @default '.plugboard' */
   dataDir: string;
   /**
@@ -99,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     port,
     host: env.HOST || '127.0.0.1',
     databaseUrl: env.PLUGBOARD_DATABASE_URL || `file:${join(dataDir, 'plugboard.db')}`,
+    databasePoolSize: wholeNumber(env, 'PLUGBOARD_DATABASE_POOL_SIZE', 10, 1),
     dataDir,
     ...(publicUrl ? { publicUrl } : {}),
     egressAllowHosts,

@@ -21,7 +21,8 @@ import { rotateKeys } from '../services/key-rotation.js';
 import { createMember, createOrganization } from '../services/organizations.js';
 import { presentMember, presentOrganization } from '../services/presenters.js';
 import { createConnectSession } from '../services/sessions.js';
-import { openStore } from '../storage/open-store.js';
+import { openAndMigrate, openStore } from '../storage/open-store.js';
+import type { MigrationReport } from '../storage/sql/migrator.js';
 
 /** Where the CLI writes: JSON results to `out`, JSON errors and notes to `err`. */
 export interface CliIo {
@@ -34,7 +35,8 @@ export interface CliIo {
 const HELP = `Usage: plugboard <command> [options]   (every command prints JSON)
 
   serve                                   Start the API on PORT (default 4400)
-  migrate                                 Create or upgrade the database schema
+  migrate                                 Create or upgrade the database schema (serve also does, at start);
+                                          replicas starting together migrate once; prints the version
   org create --name N [--origin O]... [--owner-email E --owner-name N]
                                           Create an organization; prints its secret key once
   member create --org ID --email E --name N [--external-id X] [--password-stdin]
@@ -49,7 +51,9 @@ const HELP = `Usage: plugboard <command> [options]   (every command prints JSON)
   seed-demo [--origin O]...               Create or refresh the demo organization; its console member
                                           signs in with PLUGBOARD_DEMO_PASSWORD or <data dir>/demo-password
 
-Environment: PORT, HOST, PLUGBOARD_DATABASE_URL, PLUGBOARD_DATA_DIR, PLUGBOARD_MASTER_KEY,
+Environment: PORT, HOST,
+PLUGBOARD_DATABASE_URL (SQLite path or file: URL, or postgres://…; default <data dir>/plugboard.db),
+PLUGBOARD_DATABASE_POOL_SIZE (Postgres connections per process; default 10), PLUGBOARD_DATA_DIR, PLUGBOARD_MASTER_KEY,
 PLUGBOARD_PUBLIC_URL (required when NODE_ENV=production), PLUGBOARD_EGRESS_ALLOW_HOSTS,
 PLUGBOARD_MEMBER_PASSWORD, PLUGBOARD_CONSOLE_ROOT,
 PLUGBOARD_TRUSTED_PROXY_HOPS (proxies appending X-Forwarded-For; default 0: header ignored),
@@ -78,16 +82,19 @@ const options = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-async function withDeps<T>(env: NodeJS.ProcessEnv, work: (deps: ServiceDeps) => Promise<T>): Promise<T> {
+async function withDeps<T>(
+  env: NodeJS.ProcessEnv,
+  work: (deps: ServiceDeps, migration: MigrationReport) => Promise<T>,
+): Promise<T> {
   const config = loadConfig(env);
-  const store = await openStore(config.databaseUrl);
+  const { store, migration } = await openAndMigrate(config.databaseUrl, { poolSize: config.databasePoolSize });
   try {
     const keyring = await loadKeyring({
       env,
       dataDir: config.dataDir,
       generateIfMissing: env.NODE_ENV !== 'production',
     });
-    return await work({ store, keyring, logger: silentLogger, now: () => new Date() });
+    return await work({ store, keyring, logger: silentLogger, now: () => new Date() }, migration);
   } finally {
     await store.close();
   }
@@ -127,7 +134,12 @@ async function organizationFromKey(deps: ServiceDeps, secretKey: string | undefi
 }
 
 const commands: Record<string, (values: Values, env: NodeJS.ProcessEnv, io: CliIo) => Promise<unknown>> = {
-  migrate: (_, env) => withDeps(env, async () => ({ migrated: true })),
+  migrate: (_, env) =>
+    withDeps(env, async (_deps, migration) => ({
+      migrated: true,
+      version: migration.version,
+      applied: migration.applied,
+    })),
   'org create': (values, env) =>
     withDeps(env, async (deps) => {
       const input = parseWith(organizationUpdateSchema.required({ name: true }), {
@@ -193,7 +205,7 @@ const commands: Record<string, (values: Values, env: NodeJS.ProcessEnv, io: CliI
   serve: async (_, env, io) => {
     const config = loadConfig(env);
     const publicUrl = requirePublicUrl(config, env);
-    const store = await openStore(config.databaseUrl);
+    const store = await openStore(config.databaseUrl, { poolSize: config.databasePoolSize });
     const keyring = await loadKeyring({
       env,
       dataDir: config.dataDir,

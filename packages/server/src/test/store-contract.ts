@@ -1,6 +1,7 @@
-// One behaviour suite for every Store implementation: SQLite runs it today, Postgres will run the same.
+// One behaviour suite for the store on every engine: the server project runs it on SQLite, server-pg on Postgres.
 import { describe, expect, it } from 'vitest';
 import type { ConnectorRecord, Store } from '../storage/store.js';
+import { describeConcurrencyContract } from './concurrency-contract.js';
 import { at, connection, connector, sealed, seed } from './store-fixtures.js';
 import { describeUpkeepContract } from './upkeep-contract.js';
 
@@ -13,6 +14,7 @@ export interface StoreFactory {
 export function describeStoreContract(name: string, factory: StoreFactory) {
   describe(`${name} store contract`, () => {
     describeUpkeepContract(factory);
+    describeConcurrencyContract(factory);
     it('keeps what it is given and survives reopening (migrations run once)', async () => {
       const { store, reopen } = await factory.open();
       const { organizationId } = await seed(store);

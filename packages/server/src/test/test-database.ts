@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'libsql';
 import pg from 'pg';
 import { inject } from 'vitest';
 
@@ -18,6 +19,8 @@ export interface TestDatabase {
   url: string;
   /** Everything stored, as bytes: to check that no secret is stored in the clear. */
   bytes(): Promise<Buffer>;
+  /** Runs SQL straight on the database, outside the store (to set up what only another release would write). */
+  exec(sql: string): Promise<void>;
   /** Removes the database. */
   drop(): Promise<void>;
 }
@@ -70,6 +73,11 @@ async function createPostgresDatabase(): Promise<TestDatabase> {
   return {
     url: url.toString(),
     bytes: () => schemaBytes(schema),
+    async exec(sql) {
+      const client = new pg.Client({ connectionString: url.toString() });
+      await client.connect();
+      await client.query(sql).finally(() => client.end());
+    },
     drop: () => withAdmin(async (client) => void (await client.query(`DROP SCHEMA "${schema}" CASCADE`))),
   };
 }
@@ -84,6 +92,14 @@ async function createSqliteDatabase(): Promise<TestDatabase> {
         ['', '-wal'].map((suffix) => readFile(path + suffix).catch(() => Buffer.alloc(0))),
       );
       return Buffer.concat(files);
+    },
+    async exec(sql) {
+      const database = new Database(path);
+      try {
+        database.exec(sql);
+      } finally {
+        database.close();
+      }
     },
     drop: () => rm(folder, { recursive: true, force: true }),
   };
