@@ -160,7 +160,7 @@ export function createApp(options: AppOptions): Hono {
   deps.allowInsecureOAuthEndpoints = options.allowInsecureOAuthEndpoints ?? false;
   if (options.outbound) deps.outbound = options.outbound;
   if (options.rateLimits) deps.rateLimits = options.rateLimits;
-  deps.tenantLimiter = new TenantRateLimiter(now, { ...defaultTenantRateLimit, ...options.tenantRateLimit });
+  deps.tenantLimiter = new TenantRateLimiter(store, now, { ...defaultTenantRateLimit, ...options.tenantRateLimit });
   const refreshPolicy = { ...defaultRefreshPolicy, ...options.refreshPolicy };
   const oauth: OAuthConfig = {
     redirectUri: options.publicUrl === undefined ? undefined : redirectUriOf(options.publicUrl),

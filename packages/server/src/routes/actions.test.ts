@@ -2,8 +2,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { ActionDefinitionInput, AuthMethodInput } from '@plugboard/shared';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { AppOptions } from '../app.js';
+import { type AppOptions, createApp } from '../app.js';
 import type { CustomAuthHandler } from '../custom-auth/handler.js';
+import { openStore } from '../storage/open-store.js';
 import { createTestContext, type TestContext } from '../test/context.js';
 import { connectWithSandbox, sandboxAppOptions, sandboxConnector, startSandboxServer } from '../test/sandbox.js';
 
@@ -143,6 +144,36 @@ describe('running an action', () => {
 
     t.clock.offsetMs += 2000;
     expect((await run(key, { connectionId, action: 'status' })).status).toBe(200);
+  });
+
+  it("shares a tenant's call budget between two servers on one database: replicas do not multiply it", async () => {
+    const budget = { burst: 3, perSecond: 0.001 };
+    const { key, connectionId } = await connectEcho({ kind: 'none' }, {}, {}, { tenantRateLimit: budget });
+    const store = await openStore(t.databaseUrl);
+    try {
+      const replica = createApp({
+        store,
+        keyring: t.keyring,
+        egressAllowHosts: [new URL(api.url).host],
+        tenantRateLimit: budget,
+      });
+      const onReplica = async () =>
+        (
+          await replica.request('/v1/actions/run', {
+            method: 'POST',
+            headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ connectionId, action: 'status' }),
+          })
+        ).status;
+      const statuses = [];
+      for (let i = 0; i < 6; i++) {
+        statuses.push(i % 2 ? await onReplica() : (await run(key, { connectionId, action: 'status' })).status);
+      }
+      expect(statuses).toEqual([200, 200, 200, 429, 429, 429]);
+      expect(api.seen).toHaveLength(3);
+    } finally {
+      await store.close();
+    }
   });
 
   it.each([

@@ -76,7 +76,7 @@ async function callApi(
   build: () => BuiltRequest,
 ): Promise<ActionResult> {
   const { connection, connector } = target;
-  const wait = deps.tenantLimiter?.take(target.organizationId, connection.tenantId) ?? 0;
+  const wait = (await deps.tenantLimiter?.take(target.organizationId, connection.tenantId)) ?? 0;
   if (wait > 0) {
     throw new ApiError(
       429,
