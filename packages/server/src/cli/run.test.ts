@@ -69,6 +69,15 @@ describe('plugboard CLI', () => {
     });
   });
 
+  it('migrates the database once and prints the schema version', async () => {
+    const first = await cli('migrate');
+    expect(first.code, first.err).toBe(0);
+    const report = JSON.parse(first.out);
+    expect(report).toMatchObject({ migrated: true, version: expect.any(Number) });
+    expect(report.applied).toContain(report.version);
+    expect(JSON.parse((await cli('migrate')).out)).toEqual({ migrated: true, version: report.version, applied: [] });
+  });
+
   it('generates the development master key once, readable only by its owner', async () => {
     await cli('migrate');
     const first = await readFile(join(dir, 'master.key'), 'utf8');

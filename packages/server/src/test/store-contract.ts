@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectorRecord, Store } from '../storage/store.js';
 import { describeConcurrencyContract } from './concurrency-contract.js';
+import { describeEventContract } from './event-contract.js';
 import { at, connection, connector, sealed, seed } from './store-fixtures.js';
 import { describeUpkeepContract } from './upkeep-contract.js';
 
@@ -15,6 +16,7 @@ export function describeStoreContract(name: string, factory: StoreFactory) {
   describe(`${name} store contract`, () => {
     describeUpkeepContract(factory);
     describeConcurrencyContract(factory);
+    describeEventContract(factory);
     it('keeps what it is given and survives reopening (migrations run once)', async () => {
       const { store, reopen } = await factory.open();
       const { organizationId } = await seed(store);
@@ -336,152 +338,6 @@ export function describeStoreContract(name: string, factory: StoreFactory) {
         'cxn_3',
       ]);
       await store.close();
-    });
-
-    it('keeps connector event definitions, replaced whole', async () => {
-      const { store } = await factory.open();
-      const { organizationId } = await seed(store);
-      await store.createConnector(connector(organizationId, 'ctr_a'));
-      expect(await store.getConnectorEvents('ctr_a')).toEqual([]);
-      const event = { key: 'contact.created', name: 'Contact created', description: '', delivery: { kind: 'webhook' } };
-      await store.putConnectorEvents('ctr_a', [event as never]);
-      await store.putConnectorEvents('ctr_a', [{ ...event, key: 'deal.won' } as never]);
-      expect((await store.getConnectorEvents('ctr_a')).map((e) => e.key)).toEqual(['deal.won']);
-      await store.close();
-    });
-
-    it('stores an event with its deliveries, claims each due delivery once and keeps them across reopening', async () => {
-      const { store, reopen } = await factory.open();
-      const { organizationId } = await seed(store);
-      const secret = { keyId: 'k1', nonce: Buffer.alloc(12, 1), ciphertext: Buffer.from('opaque') };
-      const endpoint = { organizationId, url: 'https://hooks.example/a', description: '', secret, createdAt: at };
-      await store.createWebhookEndpoint({ ...endpoint, id: 'whe_1', events: null });
-      await store.createWebhookEndpoint({ ...endpoint, id: 'whe_2', events: ['connection.created'] });
-      expect(await store.listWebhookEndpoints(organizationId)).toMatchObject([
-        { id: 'whe_1', events: null, secret },
-        { id: 'whe_2', events: ['connection.created'] },
-      ]);
-      const delivery = (id: string, endpointId: string, nextAttemptAt: string) => ({
-        ...{ id, organizationId, endpointId, eventId: 'evt_1', type: 'connection.created', status: 'pending' as const },
-        ...{ attempts: 0, lastStatus: null, lastError: null, nextAttemptAt, createdAt: at, deliveredAt: null },
-      });
-      const event = { id: 'evt_1', organizationId, type: 'connection.created', body: '{"id":"evt_1"}', createdAt: at };
-      await store.createEvent(event, [
-        delivery('dlv_1', 'whe_1', at),
-        delivery('dlv_2', 'whe_2', '2026-01-01T00:10:00.000Z'),
-      ]);
-      await store.close();
-      const again = await reopen();
-      expect(await again.getEvent('evt_1')).toEqual(event);
-      const lease = '2026-01-01T00:01:00.000Z';
-      const claimed = await again.claimDueDeliveries('2026-01-01T00:00:30.000Z', lease, 10);
-      expect(claimed.map((d) => d.id)).toEqual(['dlv_1']);
-      expect(await again.claimDueDeliveries('2026-01-01T00:00:30.000Z', lease, 10)).toEqual([]);
-      const first = claimed[0];
-      if (!first) throw new Error('nothing claimed');
-      await again.updateDelivery({ ...first, status: 'delivered', attempts: 1, lastStatus: 200, deliveredAt: lease });
-      expect(await again.getDelivery('dlv_1')).toMatchObject({ status: 'delivered', attempts: 1, lastStatus: 200 });
-      const listed = await again.listDeliveries({ organizationId, limit: 10 });
-      expect(listed.map((d) => d.id)).toEqual(['dlv_2', 'dlv_1']);
-      expect(
-        (await again.listDeliveries({ organizationId, status: 'pending', endpointId: 'whe_2', limit: 10 })).length,
-      ).toBe(1);
-      expect((await again.listDeliveries({ organizationId, limit: 10, cursor: 'dlv_2' })).map((d) => d.id)).toEqual([
-        'dlv_1',
-      ]);
-      expect(await again.deleteWebhookEndpoint('whe_2')).toBe(true);
-      expect(await again.getDelivery('dlv_2')).toBeUndefined();
-      await again.close();
-    });
-
-    it('finds an inbound URL by its token hash and replaces it', async () => {
-      const { store } = await factory.open();
-      const { organizationId } = await seed(store);
-      await store.createConnector(connector(organizationId, 'ctr_a'));
-      await store.createConnection(connection(organizationId, 'cxn_1', 'ctr_a'), sealed('cxn_1'));
-      const secrets = { keyId: 'k1', nonce: Buffer.alloc(12, 1), ciphertext: Buffer.from('opaque') };
-      await store.putInbound({ connectionId: 'cxn_1', tokenHash: 'h1', sealed: secrets, createdAt: at });
-      expect((await store.findInboundByTokenHash('h1'))?.connectionId).toBe('cxn_1');
-      await store.putInbound({ connectionId: 'cxn_1', tokenHash: 'h2', sealed: secrets, createdAt: at });
-      expect(await store.findInboundByTokenHash('h1')).toBeUndefined();
-      expect(await store.getInbound('cxn_1')).toMatchObject({ tokenHash: 'h2', sealed: secrets });
-      await store.close();
-    });
-
-    it('lists connectors with events and their active connections, and keeps polling state', async () => {
-      const { store } = await factory.open();
-      const { organizationId } = await seed(store);
-      await store.createConnector(connector(organizationId, 'ctr_a'));
-      await store.createConnector(connector(organizationId, 'ctr_b'));
-      const event = { key: 'deal.won', name: 'Deal won', description: '', delivery: { kind: 'webhook' } };
-      await store.putConnectorEvents('ctr_a', [event as never]);
-      await store.putConnectorEvents('ctr_b', []);
-      expect((await store.listConnectorsWithEvents()).map((entry) => entry.connectorId)).toEqual(['ctr_a']);
-      for (const id of ['cxn_1', 'cxn_2', 'cxn_3']) {
-        await store.createConnection(connection(organizationId, id, 'ctr_a'), sealed(id));
-      }
-      await store.setConnectionStatus('cxn_2', 'needs_reauth', at);
-      const active = await store.listActiveConnectionsOf('ctr_a', { limit: 10 });
-      expect(active.map((record) => record.id)).toEqual(['cxn_1', 'cxn_3']);
-      expect((await store.listActiveConnectionsOf('ctr_a', { limit: 10, cursor: 'cxn_1' })).map((r) => r.id)).toEqual([
-        'cxn_3',
-      ]);
-      expect(await store.getPollingState('cxn_1', 'deal.won')).toBeUndefined();
-      const state = { connectionId: 'cxn_1', eventKey: 'deal.won', seenIds: ['d_1'], nextRunAt: at };
-      await store.putPollingState(state);
-      await store.putPollingState({ ...state, seenIds: ['d_2', 'd_1'] });
-      expect(await store.getPollingState('cxn_1', 'deal.won')).toEqual({ ...state, seenIds: ['d_2', 'd_1'] });
-      await store.close();
-    });
-
-    it('keeps agent runs with their logs in order, newest runs first, across a reopen', async () => {
-      const { store, reopen } = await factory.open();
-      const { organizationId, memberId } = await seed(store);
-      const run = (id: string, status: 'running' | 'ready') => ({
-        id,
-        organizationId,
-        memberId,
-        connectionId: null,
-        servers: ['https://a.example/v1', 'https://b.example/v1'],
-        run: {
-          id,
-          prompt: 'HubSpot CRM',
-          status,
-          step: 'understand' as const,
-          source: { kind: 'none' as const },
-          draft: null,
-          groups: [],
-          tests: [],
-          fixes: [],
-          warnings: [],
-          connectorId: null,
-          error: null,
-          createdAt: at,
-          updatedAt: at,
-        },
-      });
-      await store.createAgentRun(run('agr_1', 'running'));
-      await store.createAgentRun(run('agr_2', 'running'));
-      await store.updateAgentRun({ ...run('agr_2', 'ready'), connectionId: 'cxn_1' });
-      for (const seq of [1, 2, 3]) {
-        await store.appendAgentLog('agr_1', { seq, at, step: 'understand', kind: 'info', message: `line ${seq}` });
-      }
-      await expect(
-        store.appendAgentLog('agr_1', { seq: 2, at, step: 'understand', kind: 'info', message: 'again' }),
-      ).rejects.toThrow();
-      await store.close();
-      const again = await reopen();
-      expect((await again.getAgentRun('agr_2'))?.run.status).toBe('ready');
-      expect((await again.getAgentRun('agr_2'))?.connectionId).toBe('cxn_1');
-      expect((await again.listAgentRuns(organizationId, { limit: 10 })).map((r) => r.id)).toEqual(['agr_2', 'agr_1']);
-      expect((await again.listAgentRuns(organizationId, { limit: 10, cursor: 'agr_2' })).map((r) => r.id)).toEqual([
-        'agr_1',
-      ]);
-      expect((await again.listAgentRunsWithStatus('running')).map((r) => r.id)).toEqual(['agr_1']);
-      expect((await again.listAgentLog('agr_1')).map((entry) => entry.message)).toEqual(['line 1', 'line 2', 'line 3']);
-      expect((await again.listAgentLog('agr_1', 2)).map((entry) => entry.seq)).toEqual([3]);
-      expect(await again.getAgentRun('agr_missing')).toBeUndefined();
-      await again.close();
     });
   });
 }
