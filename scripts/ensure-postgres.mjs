@@ -3,8 +3,9 @@
 // the end. PLUGBOARD_TEST_DATABASE_URL points the tests at an existing server instead. Nothing is downloaded
 // but Debian packages.
 import { spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -77,6 +78,28 @@ function serverUser() {
   return { uid, gid };
 }
 
+function makeFolder(folder, user) {
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(join(folder, 'data'), { recursive: true });
+  if (user.uid !== undefined) {
+    chownSync(folder, user.uid, user.gid);
+    chownSync(join(folder, 'data'), user.uid, user.gid);
+  }
+  return folder;
+}
+
+/**
+ * The server's folder: under the repo's .tmp/, unless the `postgres` user cannot reach it there (a checkout
+ * under a private home folder) or the path is too long for a unix socket; then under the system temp folder.
+ */
+function serverFolder(user, as) {
+  const preferred = makeFolder(join(TMP, `postgres-${process.pid}`), user);
+  const reachable = spawnSync('test', ['-w', join(preferred, 'data')], { ...as, stdio: 'ignore' }).status === 0;
+  if (reachable && preferred.length < 80) return preferred;
+  rmSync(preferred, { recursive: true, force: true });
+  return makeFolder(mkdtempSync(join(tmpdir(), 'plugboard-postgres-')), user);
+}
+
 /**
  * Starts a throwaway PostgreSQL server with one empty database, unless PLUGBOARD_TEST_DATABASE_URL names
  * one already.
@@ -89,15 +112,9 @@ export async function startTestPostgres() {
   if (given) return { url: given, stop() {} };
   const bin = ensurePostgresInstalled();
   const user = serverUser();
-  const folder = join(TMP, `postgres-${process.pid}`);
-  const data = join(folder, 'data');
-  rmSync(folder, { recursive: true, force: true });
-  mkdirSync(data, { recursive: true });
-  if (user.uid !== undefined) {
-    chownSync(folder, user.uid, user.gid);
-    chownSync(data, user.uid, user.gid);
-  }
   const as = { ...user, env: { ...process.env, LC_ALL: 'C' } };
+  const folder = serverFolder(user, as);
+  const data = join(folder, 'data');
   run(
     join(bin, 'initdb'),
     ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--no-locale', '--no-sync'],
