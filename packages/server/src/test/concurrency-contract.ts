@@ -113,6 +113,33 @@ export function describeConcurrencyContract(factory: StoreFactory) {
     await store.close();
   });
 
+  it('hands each due delivery to one of many concurrent claimers on two handles', async () => {
+    const { store, reopen } = await factory.open();
+    const other = await reopen();
+    const { organizationId } = await seed(store);
+    const secret = { keyId: 'k1', nonce: Buffer.alloc(12, 1), ciphertext: Buffer.from('opaque') };
+    await store.createWebhookEndpoint({
+      ...{ id: 'whe_1', organizationId, url: 'https://hooks.example/a', description: '', events: null, secret },
+      createdAt: at,
+    });
+    const ids = Array.from({ length: 40 }, (_, i) => `dlv_${String(i).padStart(2, '0')}`);
+    await store.createEvent(
+      { id: 'evt_1', organizationId, type: 'x.y', body: '{}', createdAt: at },
+      ids.map((id) => ({
+        ...{ id, organizationId, endpointId: 'whe_1', eventId: 'evt_1', type: 'x.y', status: 'pending' as const },
+        ...{ attempts: 0, lastStatus: null, lastError: null, nextAttemptAt: at, createdAt: at, deliveredAt: null },
+      })),
+    );
+    const batches = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => (i % 2 ? other : store).claimDueDeliveries(iso(1), iso(60_000), 10)),
+    );
+    const claimed = batches.flat().map((d) => d.id);
+    expect(claimed.sort()).toEqual(ids);
+    expect(await store.claimDueDeliveries(iso(2), iso(60_000), 10)).toEqual([]);
+    await other.close();
+    await store.close();
+  });
+
   it('commits a transaction whole, or rolls all of it back when its work throws', async () => {
     const { store } = await factory.open();
     const { organizationId } = await seed(store);

@@ -18,7 +18,6 @@ const LOCK_NAMESPACE = 0x706c7567;
 const engine: Engine = {
   kind: 'postgres',
   rowLocks: true,
-  destroy: (db) => db.destroy(),
 };
 
 // SQLSTATE 22021 (character_not_in_repertoire): a NUL in a text parameter, which only user input can carry.

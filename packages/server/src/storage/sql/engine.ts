@@ -1,5 +1,3 @@
-import type { Db } from './tables.js';
-
 /**
  * What differs between the engines, in one place: each engine's opener fills it in (see
  * storage/sqlite/open-sqlite.ts and storage/postgres/open-postgres.ts).
@@ -11,6 +9,4 @@ export interface Engine {
    * concurrent workers skip each other's rows; SQLite runs one writer at a time and has no row locks.
    */
   rowLocks: boolean;
-  /** Closes the database: the libsql handle or the pg pool. */
-  destroy(db: Db): Promise<void>;
 }

@@ -28,7 +28,8 @@ export function createSqlStore(db: Db, engine: Engine): Store {
     transaction: (work) => inTransaction(db, (trx) => work(createSqlStore(trx, engine))),
     async close() {
       if (db.isTransaction) throw new Error('A transaction’s store cannot close the database');
-      await engine.destroy(db);
+      // Closes the libsql handle or ends the pg pool.
+      await db.destroy();
     },
   };
 }

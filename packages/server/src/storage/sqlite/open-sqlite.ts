@@ -13,7 +13,6 @@ import { migrations } from './migrations.js';
 const engine: Engine = {
   kind: 'sqlite',
   rowLocks: false,
-  destroy: (db) => db.destroy(),
 };
 
 /**
