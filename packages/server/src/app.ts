@@ -25,6 +25,7 @@ import { type DeliveryPolicy, DeliveryWorker, defaultDeliveryPolicy } from './se
 import type { ServiceDeps } from './services/deps.js';
 import type { OAuthConfig } from './services/oauth-flows.js';
 import { PollingWorker } from './services/polling-worker.js';
+import type { RoundOutcome } from './services/round-worker.js';
 import { defaultTenantRateLimit, type TenantRateLimit, TenantRateLimiter } from './services/tenant-rate-limit.js';
 import { defaultRefreshPolicy, type RefreshPolicy, TokenRefresher } from './services/token-refresh.js';
 import type { Store } from './storage/store.js';
@@ -83,6 +84,11 @@ export interface AppOptions {
   pollingIntervalMs?: number;
   /** Stops the delivery and polling workers when aborted (on shutdown, or at the end of a test). */
   signal?: AbortSignal;
+  /**
+   * Called after each round of the delivery or polling worker ends, failed rounds included: a way to follow
+   * background work (metrics, tests) without guessing how long a round takes.
+   */
+  onWorkerRound?: (worker: 'delivery' | 'polling', outcome: RoundOutcome<unknown>) => void;
   /** Timeout, response size cap and redirect limit of action and proxy calls. @default 15 s, 5 MB, 5 redirects */
   outbound?: OutboundOptions;
   /** Each tenant's budget of calls to third-party APIs (actions, proxy); over it, 429 with `Retry-After`. @default defaultTenantRateLimit */
@@ -143,11 +149,13 @@ export function createApp(options: AppOptions): Hono {
   }
   if (options.deliveryIntervalMs) {
     const worker = new DeliveryWorker(deps, { ...defaultDeliveryPolicy, ...options.deliveryPolicy });
+    if (options.onWorkerRound) worker.onRound((outcome) => options.onWorkerRound?.('delivery', outcome));
     worker.start(options.deliveryIntervalMs);
     options.signal?.addEventListener('abort', () => worker.stop(), { once: true });
   }
   if (options.pollingIntervalMs) {
     const poller = new PollingWorker(deps, refresher);
+    if (options.onWorkerRound) poller.onRound((outcome) => options.onWorkerRound?.('polling', outcome));
     poller.start(options.pollingIntervalMs);
     options.signal?.addEventListener('abort', () => poller.stop(), { once: true });
   }

@@ -46,6 +46,7 @@ export { jsonLogger, type Logger, silentLogger } from './logger.js';
 export { type RunningServer, startServer } from './server.js';
 export { type DeliveryPolicy, DeliveryWorker, defaultDeliveryPolicy } from './services/delivery-worker.js';
 export { type KeyRotationOptions, type KeyRotationResult, rotateKeys } from './services/key-rotation.js';
+export type { RoundOutcome } from './services/round-worker.js';
 export { defaultRefreshPolicy, type RefreshPolicy, TokenRefresher } from './services/token-refresh.js';
 export { openStore } from './storage/open-store.js';
 export { SqliteStore } from './storage/sqlite/sqlite-store.js';
