@@ -27,9 +27,13 @@ import type { OAuthConfig } from './services/oauth-flows.js';
 import { PollingWorker } from './services/polling-worker.js';
 import type { RateLimits } from './services/rate-limits.js';
 import { defaultRetentionPolicy, type RetentionPolicy, RetentionWorker } from './services/retention-worker.js';
+import type { RoundOutcome, RoundWorker } from './services/round-worker.js';
 import { defaultTenantRateLimit, type TenantRateLimit, TenantRateLimiter } from './services/tenant-rate-limit.js';
 import { defaultRefreshPolicy, type RefreshPolicy, TokenRefresher } from './services/token-refresh.js';
 import type { Store } from './storage/store.js';
+
+/** The background workers `createApp` can start. */
+export type WorkerName = 'delivery' | 'polling' | 'retention';
 
 /** Options of {@link createApp}. */
 export interface AppOptions {
@@ -95,6 +99,11 @@ export interface AppOptions {
   retention?: Partial<RetentionPolicy>;
   /** Stops the delivery and polling workers when aborted (on shutdown, or at the end of a test). */
   signal?: AbortSignal;
+  /**
+   * Called after each round of the delivery, polling or retention worker ends, failed rounds included: a way to follow
+   * background work (metrics, tests) without guessing how long a round takes.
+   */
+  onWorkerRound?: (worker: WorkerName, outcome: RoundOutcome<unknown>) => void;
   /** Timeout, response size cap and redirect limit of action and proxy calls. @default 15 s, 5 MB, 5 redirects */
   outbound?: OutboundOptions;
   /**
@@ -172,21 +181,23 @@ export function createApp(options: AppOptions): Hono {
     const timer = setInterval(() => void refresher.refreshDue().catch(() => {}), options.backgroundRefreshMs);
     timer.unref();
   }
-  if (options.deliveryIntervalMs) {
-    const worker = new DeliveryWorker(deps, { ...defaultDeliveryPolicy, ...options.deliveryPolicy });
-    worker.start(options.deliveryIntervalMs);
+  const startWorker = (name: WorkerName, worker: RoundWorker<unknown>, intervalMs: number | undefined) => {
+    if (!intervalMs) return;
+    if (options.onWorkerRound) worker.onRound((outcome) => options.onWorkerRound?.(name, outcome));
+    worker.start(intervalMs);
     options.signal?.addEventListener('abort', () => worker.stop(), { once: true });
-  }
-  if (options.pollingIntervalMs) {
-    const poller = new PollingWorker(deps, refresher);
-    poller.start(options.pollingIntervalMs);
-    options.signal?.addEventListener('abort', () => poller.stop(), { once: true });
-  }
-  if (options.retentionIntervalMs) {
-    const retention = new RetentionWorker(deps, { ...defaultRetentionPolicy, ...options.retention });
-    retention.start(options.retentionIntervalMs);
-    options.signal?.addEventListener('abort', () => retention.stop(), { once: true });
-  }
+  };
+  startWorker(
+    'delivery',
+    new DeliveryWorker(deps, { ...defaultDeliveryPolicy, ...options.deliveryPolicy }),
+    options.deliveryIntervalMs,
+  );
+  startWorker('polling', new PollingWorker(deps, refresher), options.pollingIntervalMs);
+  startWorker(
+    'retention',
+    new RetentionWorker(deps, { ...defaultRetentionPolicy, ...options.retention }),
+    options.retentionIntervalMs,
+  );
   const agent = new AgentService(deps, refresher, options.llm ? new AgentModel(egress, options.llm) : undefined);
   const routes = [
     ...organizationRoutes(deps),

@@ -48,6 +48,7 @@ export { type DeliveryPolicy, DeliveryWorker, defaultDeliveryPolicy } from './se
 export { type KeyRotationOptions, type KeyRotationResult, rotateKeys } from './services/key-rotation.js';
 export { defaultRateLimits, type RateLimits } from './services/rate-limits.js';
 export { defaultRetentionPolicy, type RetentionPolicy, RetentionWorker } from './services/retention-worker.js';
+export type { RoundOutcome } from './services/round-worker.js';
 export { defaultRefreshPolicy, type RefreshPolicy, TokenRefresher } from './services/token-refresh.js';
 export { openStore } from './storage/open-store.js';
 export { SqliteStore } from './storage/sqlite/sqlite-store.js';
