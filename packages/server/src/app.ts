@@ -181,7 +181,7 @@ export function createApp(options: AppOptions): Hono {
     const timer = setInterval(() => void refresher.refreshDue().catch(() => {}), options.backgroundRefreshMs);
     timer.unref();
   }
-  const startWorker = (name: WorkerName, worker: RoundWorker<unknown>, intervalMs: number | undefined) => {
+  const startWorker = <T>(name: WorkerName, worker: RoundWorker<T>, intervalMs: number | undefined) => {
     if (!intervalMs) return;
     if (options.onWorkerRound) worker.onRound((outcome) => options.onWorkerRound?.(name, outcome));
     worker.start(intervalMs);
