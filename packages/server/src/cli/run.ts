@@ -22,6 +22,7 @@ import { createMember, createOrganization } from '../services/organizations.js';
 import { presentMember, presentOrganization } from '../services/presenters.js';
 import { createConnectSession } from '../services/sessions.js';
 import { openStore } from '../storage/open-store.js';
+import { environmentHelp } from './environment.js';
 
 /** Where the CLI writes: JSON results to `out`, JSON errors and notes to `err`. */
 export interface CliIo {
@@ -49,9 +50,9 @@ const HELP = `Usage: plugboard <command> [options]   (every command prints JSON)
   seed-demo [--origin O]...               Create or refresh the demo organization; its console member
                                           signs in with PLUGBOARD_DEMO_PASSWORD or <data dir>/demo-password
 
-Environment: PORT, HOST, PLUGBOARD_DATABASE_URL, PLUGBOARD_DATA_DIR, PLUGBOARD_MASTER_KEY,
-PLUGBOARD_PUBLIC_URL (required when NODE_ENV=production), PLUGBOARD_EGRESS_ALLOW_HOSTS,
-PLUGBOARD_MEMBER_PASSWORD, PLUGBOARD_CONSOLE_ROOT.`;
+From the repository: npm run -s plugboard -- <command> [options]
+
+${environmentHelp()}`;
 
 const options = {
   name: { type: 'string' },
