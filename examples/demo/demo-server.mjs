@@ -10,6 +10,7 @@ import { createSandbox } from '@plugboard/sandbox';
 import { PlugboardAdmin } from '@plugboard/sdk';
 import {
   createApp,
+  findWidgetBundle,
   loadDemoPassword,
   loadKeyring,
   openStore,
@@ -76,14 +77,11 @@ export async function startDemo({
   const keyring = await loadKeyring({ env, dataDir, generateIfMissing: true });
   const consolePassword = await loadDemoPassword({ env, dataDir });
   const consoleFolder = consoleRoot();
+  const widgetBundle = findWidgetBundle();
   const app = new Hono();
   const demo = { secretKey: '', endUserId: '' };
 
   app.get('/', async (c) => c.html(await readFile(pageUrl, 'utf8')));
-  app.get('/widget/plugboard-connect.js', async (c) => {
-    const bundle = await readFile(require.resolve('@plugboard/widget/plugboard-connect.js'), 'utf8');
-    return c.body(bundle, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' });
-  });
   // This route stands for the vendor's own backend: it knows who is signed in and
   // mints a short-lived connect session for that user's company with the secret key.
   app.post('/demo/session', async (c) => {
@@ -128,6 +126,7 @@ export async function startDemo({
         deliveryIntervalMs: 1_000,
         pollingIntervalMs: 15_000,
         ...(consoleFolder ? { consoleRoot: consoleFolder } : {}),
+        ...(widgetBundle ? { widgetBundle } : {}),
         ...(logger ? { logger } : {}),
       });
       app.route('/', api);

@@ -13,6 +13,7 @@ import { loadDemoPassword } from '../demo/console-password.js';
 import { seedDemo } from '../demo/seed.js';
 import { ApiError } from '../http/api-error.js';
 import { parseWith } from '../http/validation.js';
+import { findWidgetBundle } from '../http/widget-bundle.js';
 import { jsonLogger, silentLogger } from '../logger.js';
 import { startServer } from '../server.js';
 import { setMemberPassword } from '../services/console.js';
@@ -34,7 +35,8 @@ export interface CliIo {
 
 const HELP = `Usage: plugboard <command> [options]   (every command prints JSON)
 
-  serve                                   Start the API on PORT (default 4400)
+  serve                                   Start the API on PORT (default 4400), with the widget bundle
+                                          at /widget/plugboard-connect.js
   migrate                                 Create or upgrade the database schema
   org create --name N [--origin O]... [--owner-email E --owner-name N]
                                           Create an organization; prints its secret key once
@@ -193,6 +195,7 @@ const commands: Record<string, (values: Values, env: NodeJS.ProcessEnv, io: CliI
       dataDir: config.dataDir,
       generateIfMissing: env.NODE_ENV !== 'production',
     });
+    const widgetBundle = findWidgetBundle();
     // The redirect URI is fixed here, from configuration or this server's own address: never a Host header.
     const build = (url: string) =>
       createApp({
@@ -206,6 +209,7 @@ const commands: Record<string, (values: Values, env: NodeJS.ProcessEnv, io: CliI
         egressAllowHosts: config.egressAllowHosts,
         ...(config.llm ? { llm: config.llm } : {}),
         ...(env.PLUGBOARD_CONSOLE_ROOT ? { consoleRoot: env.PLUGBOARD_CONSOLE_ROOT } : {}),
+        ...(widgetBundle ? { widgetBundle } : {}),
       });
     const server = await startServer(build, { port: config.port, hostname: config.host });
     io.err(`Plugboard API listening on ${server.url}`);
