@@ -11,6 +11,7 @@ import { PlugboardAdmin } from '@plugboard/sdk';
 import {
   createApp,
   findWidgetBundle,
+  loadConfig,
   loadDemoPassword,
   loadKeyring,
   openStore,
@@ -19,6 +20,7 @@ import {
   startServer,
 } from '@plugboard/server';
 import { Hono } from 'hono';
+import { exampleOrigins } from '../example-ports.mjs';
 
 const require = createRequire(import.meta.url);
 const pageUrl = new URL('./index.html', import.meta.url);
@@ -26,7 +28,6 @@ const pageUrl = new URL('./index.html', import.meta.url);
 /** The demo's tenants: two customers of the demo vendor, to show that each sees only its own connections. */
 export const DEMO_TENANTS = ['globex', 'initech'];
 
-const exampleOrigins = ['http://localhost:5173', 'http://localhost:5174'];
 const sandboxClient = { clientId: 'plugboard-demo', clientSecret: 'acme-sandbox-demo-secret' };
 const managedClient = { clientId: 'plugboard-managed', clientSecret: 'acme-sandbox-managed-secret' };
 
@@ -119,9 +120,10 @@ export async function startDemo({
         keyring,
         publicUrl: env.PLUGBOARD_PUBLIC_URL || url,
         // The sandbox runs on loopback over plain http: allow http OAuth endpoints, and let its host:port
-        // through the egress policy, which blocks loopback addresses for everything else.
+        // through the egress policy, which blocks loopback addresses for everything else, beside the hosts
+        // PLUGBOARD_EGRESS_ALLOW_HOSTS allows, as `plugboard serve` does.
         allowInsecureOAuthEndpoints: true,
-        egressAllowHosts: [new URL(sandbox.url).host],
+        egressAllowHosts: [new URL(sandbox.url).host, ...loadConfig(env).egressAllowHosts],
         backgroundRefreshMs: 30_000,
         deliveryIntervalMs: 1_000,
         pollingIntervalMs: 15_000,
@@ -138,7 +140,7 @@ export async function startDemo({
   const redirectUris = [`${env.PLUGBOARD_PUBLIC_URL || server.url}/v1/oauth/callback`];
   sandbox.sandbox.options.clients.push({ ...sandboxClient, redirectUris }, { ...managedClient, redirectUris });
   const seeded = await seedDemo(store, keyring, {
-    allowedOrigins: [...origins, ...exampleOrigins],
+    allowedOrigins: [...origins, ...exampleOrigins(env)],
     oauthProvider: { url: sandbox.url, ...sandboxClient, managedApp: managedClient },
     customAuth,
     consolePassword,
