@@ -10,6 +10,7 @@ import { serveConsole } from './http/console-assets.js';
 import { mountRoutes, unmatched } from './http/mount.js';
 import { buildOpenApiDocument } from './http/openapi.js';
 import { limitAgentBodySize, limitBodySize, limitBodySizeTo } from './http/validation.js';
+import { serveWidgetBundle } from './http/widget-bundle.js';
 import { type Logger, silentLogger } from './logger.js';
 import { actionRoutes } from './routes/actions.js';
 import { agentRoutes } from './routes/agent.js';
@@ -76,6 +77,11 @@ export interface AppOptions {
    * routes fall back to `index.html`. Not served when left out.
    */
   consoleRoot?: string;
+  /**
+   * The built widget bundle (`@plugboard/widget`'s `dist/plugboard-connect.js`), served to pages of any origin at
+   * `/widget/plugboard-connect.js`. Not served when left out; `plugboard serve` finds it in the installed package.
+   */
+  widgetBundle?: string;
   /**
    * Send due event deliveries from the database every this many milliseconds; 0 turns the worker off (pending
    * deliveries then wait in the database for a process that runs it). @default 0
@@ -147,8 +153,9 @@ function redirectUriOf(publicUrl: string): string {
 }
 
 /**
- * Builds the Plugboard API as a Hono app: `/v1/*`, `/v1/openapi.json`, `/healthz`, and the admin console at
- * `/console` when `consoleRoot` is given.
+ * Builds the Plugboard API as a Hono app: `/v1/*`, `/v1/openapi.json`, `/healthz`, the admin console at
+ * `/console` when `consoleRoot` is given, and the widget bundle at `/widget/plugboard-connect.js` when
+ * `widgetBundle` is.
  * Serve it with {@link startServer}, mount it in a larger app, or call `app.request()` in tests.
  *
  * @throws Error when `publicUrl` is not an http(s) URL, or an `egressAllowHosts` entry is not `host[:port]`
@@ -246,6 +253,7 @@ export function createApp(options: AppOptions): Hono {
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/v1/openapi.json', (c) => c.json(openApi));
   if (options.consoleRoot) serveConsole(app, options.consoleRoot);
+  if (options.widgetBundle) serveWidgetBundle(app, options.widgetBundle);
   mountRoutes(app, routes, deps, auth);
   app.notFound(unmatched(routes));
   app.onError((error, c) => {

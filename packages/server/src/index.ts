@@ -42,6 +42,7 @@ export {
   egressFetch,
 } from './egress/index.js';
 export { ApiError } from './http/api-error.js';
+export { findWidgetBundle, WIDGET_BUNDLE_PATH } from './http/widget-bundle.js';
 export { jsonLogger, type Logger, silentLogger } from './logger.js';
 export { type RunningServer, startServer } from './server.js';
 export { type DeliveryPolicy, DeliveryWorker, defaultDeliveryPolicy } from './services/delivery-worker.js';
