@@ -116,6 +116,15 @@ export {
   organizationUpdateSchema,
   tenantSchema,
 } from './schemas/organizations.js';
+export {
+  CONNECT_LINK_MAX_TTL_SECONDS,
+  connectLinkCreateSchema,
+  connectLinkExchangeSchema,
+  connectLinkInfoSchema,
+  connectLinkSchema,
+  connectLinkSessionSchema,
+} from './schemas/connect-links.js';
+export { mcpToolPreviewQuerySchema, mcpToolPreviewSchema } from './schemas/mcp-preview.js';
 export { connectSessionCreateSchema, connectSessionSchema, sessionInfoSchema } from './schemas/sessions.js';
 export { SLUG_PATTERN, slugify } from './slug.js';
 export type * from './types.js';

@@ -54,6 +54,13 @@ import type {
   organizationUpdateSchema,
   tenantSchema,
 } from './schemas/organizations.js';
+import type {
+  connectLinkCreateSchema,
+  connectLinkInfoSchema,
+  connectLinkSchema,
+  connectLinkSessionSchema,
+} from './schemas/connect-links.js';
+import type { mcpToolPreviewSchema } from './schemas/mcp-preview.js';
 import type { connectSessionCreateSchema, connectSessionSchema, sessionInfoSchema } from './schemas/sessions.js';
 
 /** One of the six auth kinds. */
@@ -110,6 +117,17 @@ export type ConnectSessionCreate = z.input<typeof connectSessionCreateSchema>;
 export type ConnectSession = z.output<typeof connectSessionSchema>;
 /** What a connect session knows about itself. */
 export type SessionInfo = z.output<typeof sessionInfoSchema>;
+
+/** Body of `POST /v1/connect-links`. */
+export type ConnectLinkCreate = z.input<typeof connectLinkCreateSchema>;
+/** A new connect link: its URL (with its token) and when it expires. */
+export type CreatedConnectLink = z.output<typeof connectLinkSchema>;
+/** A connect link as listed, without its URL. */
+export type ConnectLinkInfo = z.output<typeof connectLinkInfoSchema>;
+/** What the hosted connect page gets for a link's token. */
+export type ConnectLinkSession = z.output<typeof connectLinkSessionSchema>;
+/** One MCP tool a tenant would get. */
+export type McpToolPreview = z.output<typeof mcpToolPreviewSchema>;
 
 /** An organization. */
 export type Organization = z.output<typeof organizationSchema>;
