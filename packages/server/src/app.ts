@@ -13,6 +13,7 @@ import { limitAgentBodySize, limitBodySize, limitBodySizeTo } from './http/valid
 import { type Logger, silentLogger } from './logger.js';
 import { actionRoutes } from './routes/actions.js';
 import { agentRoutes } from './routes/agent.js';
+import { connectLinkRoutes } from './routes/connect-links.js';
 import { connectionRoutes } from './routes/connections.js';
 import { connectorRoutes } from './routes/connectors.js';
 import { consoleRoutes } from './routes/console.js';
@@ -157,6 +158,7 @@ export function createApp(options: AppOptions): Hono {
   const egress = createEgressPolicy({ allowHosts: options.egressAllowHosts ?? [] });
   const deps: ServiceDeps = { store, keyring, logger, now, customAuth: options.customAuth ?? {}, egress };
   deps.allowInsecureOAuthEndpoints = options.allowInsecureOAuthEndpoints ?? false;
+  if (options.publicUrl) deps.publicUrl = options.publicUrl;
   if (options.outbound) deps.outbound = options.outbound;
   if (options.rateLimits) deps.rateLimits = options.rateLimits;
   deps.tenantLimiter = new TenantRateLimiter(now, { ...defaultTenantRateLimit, ...options.tenantRateLimit });
@@ -194,6 +196,7 @@ export function createApp(options: AppOptions): Hono {
     ...connectionRoutes(deps, refresher),
     ...actionRoutes(deps, refresher),
     ...sessionRoutes(deps, refresher),
+    ...connectLinkRoutes(deps),
     ...oauthRoutes(deps, oauth),
     ...oauthAppRoutes(deps),
     ...eventRoutes(deps, auth),

@@ -8,6 +8,12 @@ import type {
   publicAuthMethodSchema,
 } from './schemas/auth-methods.js';
 import type {
+  connectLinkCreateSchema,
+  connectLinkInfoSchema,
+  connectLinkSchema,
+  connectLinkSessionSchema,
+} from './schemas/connect-links.js';
+import type {
   adminConnectionSchema,
   connectionCreateSchema,
   connectionCredentialsSchema,
@@ -43,6 +49,7 @@ import type {
   webhookEndpointCreateSchema,
   webhookEndpointSchema,
 } from './schemas/events.js';
+import type { mcpToolPreviewSchema } from './schemas/mcp-preview.js';
 import type { oauthAppCreateSchema, oauthAppSchema, oauthAppUpdateSchema } from './schemas/oauth-apps.js';
 import type {
   apiKeyCreateSchema,
@@ -54,13 +61,6 @@ import type {
   organizationUpdateSchema,
   tenantSchema,
 } from './schemas/organizations.js';
-import type {
-  connectLinkCreateSchema,
-  connectLinkInfoSchema,
-  connectLinkSchema,
-  connectLinkSessionSchema,
-} from './schemas/connect-links.js';
-import type { mcpToolPreviewSchema } from './schemas/mcp-preview.js';
 import type { connectSessionCreateSchema, connectSessionSchema, sessionInfoSchema } from './schemas/sessions.js';
 
 /** One of the six auth kinds. */

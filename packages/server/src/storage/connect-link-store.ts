@@ -18,7 +18,9 @@ export interface ConnectLinkRecord {
 }
 
 /** Why {@link ConnectLinkStore.openConnectLink} gave no session: the link as it is, or undefined when unknown. */
-export type ConnectLinkOpening = { opened: true; link: ConnectLinkRecord } | { opened: false; link?: ConnectLinkRecord };
+export type ConnectLinkOpening =
+  | { opened: true; link: ConnectLinkRecord }
+  | { opened: false; link?: ConnectLinkRecord };
 
 /** Connect links, kept in the database so that a revocation holds on every replica at once. */
 export interface ConnectLinkStore {

@@ -17,7 +17,9 @@ export function describeConnectLinkContract(factory: StoreFactory) {
     const { store } = await factory.open();
     await seed(store, 'org_a');
     await seed(store, 'org_b');
-    await store.createConnectLink(link('org_a', 'cl_1', { connectors: ['ctr_x'], returnUrl: 'https://a.example/done' }));
+    await store.createConnectLink(
+      link('org_a', 'cl_1', { connectors: ['ctr_x'], returnUrl: 'https://a.example/done' }),
+    );
     await store.createConnectLink(link('org_a', 'cl_2', { endUserName: 'Ada' }));
     await store.createConnectLink(link('org_b', 'cl_3'));
     const all = await store.listConnectLinks('org_a', { limit: 10 });

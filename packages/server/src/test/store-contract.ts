@@ -1,8 +1,8 @@
 // One behaviour suite for every Store implementation: SQLite runs it today, Postgres will run the same.
 import { describe, expect, it } from 'vitest';
 import type { ConnectorRecord, Store } from '../storage/store.js';
-import { at, connection, connector, sealed, seed } from './store-fixtures.js';
 import { describeConnectLinkContract } from './connect-link-contract.js';
+import { at, connection, connector, sealed, seed } from './store-fixtures.js';
 import { describeUpkeepContract } from './upkeep-contract.js';
 
 /** Opens a fresh, empty store; `reopen` opens the same database again (to check migrations are idempotent). */
