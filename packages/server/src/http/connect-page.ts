@@ -97,6 +97,7 @@ export function connectPage() {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
+<link rel="icon" href="data:,">
 <title>Connect your apps</title>
 <style>${STYLE}</style>
 <script type="module" src="${WIDGET_SCRIPT}"></script>

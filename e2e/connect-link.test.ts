@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import type { RunningDemo } from './support/demo.js';
+import { withDemo } from './support/with-demo.js';
+
+/** Mints a connect link as the vendor's backend does, with its secret key. */
+async function mintLink(demo: RunningDemo, body: Record<string, unknown>) {
+  const response = await fetch(`${demo.url}/v1/connect-links`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${demo.secretKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ tenantId: 'globex', endUserId: 'dana', endUserName: 'Dana Demo', ...body }),
+  });
+  expect(response.status).toBe(201);
+  return (await response.json()) as { id: string; url: string };
+}
+
+describe('a connect link opened in a real browser', () => {
+  const context = withDemo();
+
+  it('connects an API-key and an OAuth connector on a phone, shows the done state and goes back', async () => {
+    const { demo, browser } = context;
+    const returnUrl = `${demo.url}/?from=connect-link`;
+    const link = await mintLink(demo, { connectors: ['acme-billing', 'acme-crm'], returnUrl });
+    const token = new URL(link.url).hash.slice(1);
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    const problems: string[] = [];
+    page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on(
+      'response',
+      (response) => response.status() >= 400 && problems.push(`${response.status()} ${response.url()}`),
+    );
+
+    await page.goto(link.url);
+    await expect.poll(() => page.locator('h1').textContent()).toContain('Acme');
+    expect(page.url()).toBe(`${demo.url}/connect`);
+    expect(await page.evaluate(() => location.href)).not.toContain(token);
+    const cards = page.locator('plugboard-connect [part~="card"]');
+    await expect.poll(() => cards.count()).toBe(2);
+
+    // The API-key connector, by keyboard only.
+    const billing = cards.filter({ hasText: 'Acme Billing' });
+    await billing.getByRole('button', { name: 'Connect', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('API key').waitFor();
+    await page.keyboard.type('acme-billing-e2e-key');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#done').isVisible()).toBe(true);
+    expect(await page.locator('#done').textContent()).toContain('Acme Billing');
+
+    // The OAuth connector, through the sandbox's popup.
+    const crm = cards.filter({ hasText: 'Acme CRM' });
+    await crm.getByRole('button', { name: 'Connect', exact: true }).click();
+    const popupOpened = page.waitForEvent('popup');
+    await page.getByRole('dialog').getByRole('button', { name: 'Connect' }).click();
+    const popup = await popupOpened;
+    await popup.getByRole('button', { name: 'Allow' }).click();
+    await expect.poll(() => page.locator('#done').textContent(), { timeout: 15_000 }).toContain('Acme CRM');
+
+    const connections = await fetch(`${demo.url}/v1/connections?tenantId=globex&limit=200`, {
+      headers: { authorization: `Bearer ${demo.secretKey}` },
+    });
+    const slugs = ((await connections.json()) as { data: { connectorSlug: string }[] }).data.map(
+      (c) => c.connectorSlug,
+    );
+    expect(slugs.sort()).toEqual(['acme-billing', 'acme-crm']);
+
+    // Fits a 360 px screen, and everything the page loaded came from the Plugboard server itself.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(requested.filter((url) => new URL(url).origin !== demo.url)).toEqual([]);
+    expect(requested.join('\n')).not.toContain(token);
+    expect(problems).toEqual([]);
+
+    // A reload (or the full-page OAuth redirect coming back) keeps the tab's session without the token.
+    await page.reload();
+    await expect.poll(() => cards.count()).toBe(2);
+    expect(page.url()).toBe(`${demo.url}/connect`);
+
+    const back = page.getByRole('link', { name: /back to/i });
+    expect(await back.getAttribute('href')).toBe(returnUrl);
+    await back.click();
+    await page.waitForURL(returnUrl);
+    await page.close();
+  });
+
+  it('says so when the link was revoked, and shows no widget', async () => {
+    const { demo, browser } = context;
+    const link = await mintLink(demo, {});
+    const revoked = await fetch(`${demo.url}/v1/connect-links/${link.id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${demo.secretKey}` },
+    });
+    expect(revoked.status).toBe(204);
+    const page = await browser.newPage();
+    await page.goto(link.url);
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('cancelled');
+    expect(await page.locator('plugboard-connect').isVisible()).toBe(false);
+    expect(page.url()).toBe(`${demo.url}/connect`);
+    await page.close();
+  });
+});
