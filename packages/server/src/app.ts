@@ -18,6 +18,7 @@ import { connectionRoutes } from './routes/connections.js';
 import { connectorRoutes } from './routes/connectors.js';
 import { consoleRoutes } from './routes/console.js';
 import { eventRoutes } from './routes/events.js';
+import { mcpPreviewRoutes } from './routes/mcp-preview.js';
 import { oauthRoutes } from './routes/oauth.js';
 import { oauthAppRoutes } from './routes/oauth-apps.js';
 import { organizationRoutes } from './routes/organization.js';
@@ -197,6 +198,7 @@ export function createApp(options: AppOptions): Hono {
     ...actionRoutes(deps, refresher),
     ...sessionRoutes(deps, refresher),
     ...connectLinkRoutes(deps),
+    ...mcpPreviewRoutes(deps),
     ...oauthRoutes(deps, oauth),
     ...oauthAppRoutes(deps),
     ...eventRoutes(deps, auth),
