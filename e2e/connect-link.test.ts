@@ -1,16 +1,12 @@
+import { type ConnectLinkCreate, PlugboardAdmin } from '@plugboard/sdk';
 import { describe, expect, it } from 'vitest';
 import type { RunningDemo } from './support/demo.js';
 import { withDemo } from './support/with-demo.js';
 
-/** Mints a connect link as the vendor's backend does, with its secret key. */
-async function mintLink(demo: RunningDemo, body: Record<string, unknown>) {
-  const response = await fetch(`${demo.url}/v1/connect-links`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${demo.secretKey}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ tenantId: 'globex', endUserId: 'dana', endUserName: 'Dana Demo', ...body }),
-  });
-  expect(response.status).toBe(201);
-  return (await response.json()) as { id: string; url: string };
+/** Mints a connect link as the vendor's backend does: the SDK with its secret key. */
+function mintLink(demo: RunningDemo, body: Partial<ConnectLinkCreate>) {
+  const admin = new PlugboardAdmin({ baseUrl: demo.url, secretKey: demo.secretKey });
+  return admin.connectLinks.create({ tenantId: 'globex', endUserId: 'dana', endUserName: 'Dana Demo', ...body });
 }
 
 describe('a connect link opened in a real browser', () => {
@@ -88,11 +84,7 @@ describe('a connect link opened in a real browser', () => {
   it('says so when the link was revoked, and shows no widget', async () => {
     const { demo, browser } = context;
     const link = await mintLink(demo, {});
-    const revoked = await fetch(`${demo.url}/v1/connect-links/${link.id}`, {
-      method: 'DELETE',
-      headers: { authorization: `Bearer ${demo.secretKey}` },
-    });
-    expect(revoked.status).toBe(204);
+    await new PlugboardAdmin({ baseUrl: demo.url, secretKey: demo.secretKey }).connectLinks.revoke(link.id);
     const page = await browser.newPage();
     await page.goto(link.url);
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('cancelled');
