@@ -81,6 +81,29 @@ describe('a connect link opened in a real browser', () => {
     await page.close();
   });
 
+  it('falls back to a full-page OAuth redirect when the popup is blocked, and comes back to the done state', async () => {
+    const { demo, browser } = context;
+    const link = await mintLink(demo, { tenantId: 'initech', connectors: ['acme-crm'] });
+    const token = new URL(link.url).hash.slice(1);
+    const page = await browser.newPage();
+    await page.addInitScript(() => {
+      window.open = () => null;
+    });
+    await page.goto(link.url);
+    const card = page.locator('plugboard-connect [part~="card"]').filter({ hasText: 'Acme CRM' });
+    await card.getByRole('button', { name: 'Connect', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Connect' }).click();
+    await page.waitForURL(`${demo.sandboxUrl}/**`);
+    await page.getByRole('button', { name: 'Allow' }).click();
+    await page.waitForURL(`${demo.url}/connect`);
+    await expect.poll(() => page.locator('#done').textContent(), { timeout: 15_000 }).toContain('Acme CRM');
+    expect(page.url()).not.toContain(token);
+    const admin = new PlugboardAdmin({ baseUrl: demo.url, secretKey: demo.secretKey });
+    const { data } = await admin.connections.list({ tenantId: 'initech', connector: 'acme-crm' });
+    expect(data).toHaveLength(1);
+    await page.close();
+  });
+
   it('says so when the link was revoked, and shows no widget', async () => {
     const { demo, browser } = context;
     const link = await mintLink(demo, {});
