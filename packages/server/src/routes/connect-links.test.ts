@@ -58,6 +58,8 @@ describe('connect links', () => {
     expect(info.json).toMatchObject({ tenantId: 'acme', endUserId: 'ada' });
     const elsewhere = await t.request('GET', '/v1/session/connectors', { key: session, headers: { origin: ORIGIN } });
     expect([elsewhere.status, elsewhere.json.error.code]).toEqual([403, 'origin_not_allowed']);
+    expect(t.logLines.join('\n')).not.toContain(tokenOf(link.url));
+    expect(t.logLines.join('\n')).not.toContain(session);
   });
 
   // Security checklist item 37: connect-link tokens are single-purpose, expiring, and returnUrl stays on the
