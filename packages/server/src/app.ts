@@ -14,10 +14,12 @@ import { serveWidgetBundle } from './http/widget-bundle.js';
 import { type Logger, silentLogger } from './logger.js';
 import { actionRoutes } from './routes/actions.js';
 import { agentRoutes } from './routes/agent.js';
+import { connectLinkRoutes } from './routes/connect-links.js';
 import { connectionRoutes } from './routes/connections.js';
 import { connectorRoutes } from './routes/connectors.js';
 import { consoleRoutes } from './routes/console.js';
 import { eventRoutes } from './routes/events.js';
+import { mcpPreviewRoutes } from './routes/mcp-preview.js';
 import { oauthRoutes } from './routes/oauth.js';
 import { oauthAppRoutes } from './routes/oauth-apps.js';
 import { organizationRoutes } from './routes/organization.js';
@@ -173,6 +175,7 @@ export function createApp(options: AppOptions): Hono {
   const egress = createEgressPolicy({ allowHosts: options.egressAllowHosts ?? [] });
   const deps: ServiceDeps = { store, keyring, logger, now, customAuth: options.customAuth ?? {}, egress };
   deps.allowInsecureOAuthEndpoints = options.allowInsecureOAuthEndpoints ?? false;
+  if (options.publicUrl) deps.publicUrl = options.publicUrl;
   if (options.outbound) deps.outbound = options.outbound;
   if (options.rateLimits) deps.rateLimits = options.rateLimits;
   deps.tenantLimiter = new TenantRateLimiter(now, { ...defaultTenantRateLimit, ...options.tenantRateLimit });
@@ -212,6 +215,8 @@ export function createApp(options: AppOptions): Hono {
     ...connectionRoutes(deps, refresher),
     ...actionRoutes(deps, refresher),
     ...sessionRoutes(deps, refresher),
+    ...connectLinkRoutes(deps),
+    ...mcpPreviewRoutes(deps),
     ...oauthRoutes(deps, oauth),
     ...oauthAppRoutes(deps),
     ...eventRoutes(deps, auth),

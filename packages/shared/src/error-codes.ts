@@ -60,6 +60,14 @@ export const ErrorCode = {
   ProviderError: 'provider_error',
   /** An inbound webhook's signature is missing or does not match the connection's secret; nothing was stored. */
   InvalidSignature: 'invalid_signature',
+  /** The connect link has expired; ask the app for a new one. */
+  LinkExpired: 'link_expired',
+  /** The connect link was revoked by the app. */
+  LinkRevoked: 'link_revoked',
+  /** The connect link was opened as many times as it may be; ask the app for a new one. */
+  LinkUsedUp: 'link_used_up',
+  /** The server lacks a setting this needs, such as its public URL; nothing was changed. */
+  NotConfigured: 'not_configured',
   /** The request conflicts with the current state. */
   Conflict: 'conflict',
   /** Too many requests; retry after the time in `Retry-After`. */

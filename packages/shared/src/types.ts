@@ -8,6 +8,12 @@ import type {
   publicAuthMethodSchema,
 } from './schemas/auth-methods.js';
 import type {
+  connectLinkCreateSchema,
+  connectLinkInfoSchema,
+  connectLinkSchema,
+  connectLinkSessionSchema,
+} from './schemas/connect-links.js';
+import type {
   adminConnectionSchema,
   connectionCreateSchema,
   connectionCredentialsSchema,
@@ -43,6 +49,7 @@ import type {
   webhookEndpointCreateSchema,
   webhookEndpointSchema,
 } from './schemas/events.js';
+import type { mcpToolPreviewSchema } from './schemas/mcp-preview.js';
 import type { oauthAppCreateSchema, oauthAppSchema, oauthAppUpdateSchema } from './schemas/oauth-apps.js';
 import type {
   apiKeyCreateSchema,
@@ -110,6 +117,17 @@ export type ConnectSessionCreate = z.input<typeof connectSessionCreateSchema>;
 export type ConnectSession = z.output<typeof connectSessionSchema>;
 /** What a connect session knows about itself. */
 export type SessionInfo = z.output<typeof sessionInfoSchema>;
+
+/** Body of `POST /v1/connect-links`. */
+export type ConnectLinkCreate = z.input<typeof connectLinkCreateSchema>;
+/** A new connect link: its URL (with its token) and when it expires. */
+export type CreatedConnectLink = z.output<typeof connectLinkSchema>;
+/** A connect link as listed, without its URL. */
+export type ConnectLinkInfo = z.output<typeof connectLinkInfoSchema>;
+/** What the hosted connect page gets for a link's token. */
+export type ConnectLinkSession = z.output<typeof connectLinkSessionSchema>;
+/** One MCP tool a tenant would get. */
+export type McpToolPreview = z.output<typeof mcpToolPreviewSchema>;
 
 /** An organization. */
 export type Organization = z.output<typeof organizationSchema>;

@@ -1,5 +1,6 @@
 import { type ClientOptions, createOpener, createSender } from '../core/request.js';
 import { AgentResource } from './agent-resource.js';
+import { ConnectLinksResource } from './connect-links-resource.js';
 import {
   ActionsResource,
   ApiKeysResource,
@@ -45,6 +46,8 @@ export class PlugboardAdmin {
   readonly actions: ActionsResource;
   readonly tenants: TenantsResource;
   readonly connectSessions: ConnectSessionsResource;
+  /** Links to a hosted connect page, for end users you cannot show the widget to. */
+  readonly connectLinks: ConnectLinksResource;
   readonly oauthApps: OAuthAppsResource;
   /** Endpoints that receive events. */
   readonly webhookEndpoints: WebhookEndpointsResource;
@@ -73,6 +76,7 @@ export class PlugboardAdmin {
     this.actions = new ActionsResource(adminSend);
     this.tenants = new TenantsResource(adminSend);
     this.connectSessions = new ConnectSessionsResource(adminSend);
+    this.connectLinks = new ConnectLinksResource(adminSend);
     this.oauthApps = new OAuthAppsResource(adminSend);
     this.webhookEndpoints = new WebhookEndpointsResource(adminSend);
     this.deliveries = new DeliveriesResource(adminSend);

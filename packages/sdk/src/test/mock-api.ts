@@ -8,6 +8,7 @@ import {
   agentRunCreateSchema,
   apiKeyCreateSchema,
   connectionCreateSchema,
+  connectLinkCreateSchema,
   connectorCreateSchema,
   connectorUpdateSchema,
   connectSessionCreateSchema,
@@ -219,6 +220,13 @@ export const adminHandlers = [
   route('patch', '/oauth-apps/:id', admin, oauthAppUpdateSchema, echo),
   route('delete', '/oauth-apps/:id', admin, null, () => undefined),
   route('post', '/connect-sessions', admin, connectSessionCreateSchema, () => ({ id: 'cs_1', token: TOKEN })),
+  route('post', '/connect-links', secretKeyOnly, connectLinkCreateSchema, () => ({
+    id: 'cl_1',
+    url: `${BASE}/connect#pb_cl_test`,
+    expiresAt: '2026-01-08T00:00:00.000Z',
+  })),
+  route('get', '/connect-links', admin, null, () => page([{ id: 'cl_1' }])),
+  route('delete', '/connect-links/:id', admin, null, () => undefined),
   route('get', '/webhook-endpoints', admin, null, () => page([{ id: 'whe_1' }])),
   route('post', '/webhook-endpoints', admin, webhookEndpointCreateSchema, ({ body }) => ({
     id: 'whe_1',

@@ -9,6 +9,7 @@ import type {
   ApiKeyRecord,
   ConnectionFilter,
   ConnectionRecord,
+  ConnectLinkStore,
   ConnectorRecord,
   ConnectorScope,
   ConnectorSecretRecord,
@@ -27,6 +28,7 @@ import type {
   TenantRecord,
 } from '../store.js';
 import { SqliteAgentTables } from './agent-tables.js';
+import { SqliteConnectLinkTables } from './connect-link-tables.js';
 import { SqliteEventTables } from './event-tables.js';
 import { migrations } from './migrations.js';
 import * as rows from './rows.js';
@@ -79,11 +81,13 @@ export class SqliteStore implements Store {
   private readonly events: SqliteEventTables;
   private readonly agent: SqliteAgentTables;
   private readonly upkeep: SqliteUpkeepTables;
+  private readonly links: SqliteConnectLinkTables;
 
   private constructor(private readonly db: Database.Database) {
     this.events = new SqliteEventTables(db);
     this.agent = new SqliteAgentTables(db);
     this.upkeep = new SqliteUpkeepTables(db);
+    this.links = new SqliteConnectLinkTables(db);
   }
 
   /** Opens (creating when needed) and migrates the database at a path or `file:` URL. */
@@ -588,6 +592,10 @@ export class SqliteStore implements Store {
   takeRateLimitToken: RateLimitStore['takeRateLimitToken'] = (...args) => this.upkeep.takeRateLimitToken(...args);
   resetRateLimit: RateLimitStore['resetRateLimit'] = (...args) => this.upkeep.resetRateLimit(...args);
   pruneExpired: RateLimitStore['pruneExpired'] = (...args) => this.upkeep.pruneExpired(...args);
+  createConnectLink: ConnectLinkStore['createConnectLink'] = (...args) => this.links.createConnectLink(...args);
+  listConnectLinks: ConnectLinkStore['listConnectLinks'] = (...args) => this.links.listConnectLinks(...args);
+  revokeConnectLink: ConnectLinkStore['revokeConnectLink'] = (...args) => this.links.revokeConnectLink(...args);
+  openConnectLink: ConnectLinkStore['openConnectLink'] = (...args) => this.links.openConnectLink(...args);
 
   async close() {
     this.db.close();
