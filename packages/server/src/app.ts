@@ -7,6 +7,7 @@ import type { CustomAuthRegistry } from './custom-auth/handler.js';
 import { createEgressPolicy, type OutboundOptions } from './egress/index.js';
 import { ApiError } from './http/api-error.js';
 import { serveConsole } from './http/console-assets.js';
+import { httpErrorOf } from './http/error-response.js';
 import { mountRoutes, unmatched } from './http/mount.js';
 import { buildOpenApiDocument } from './http/openapi.js';
 import { limitAgentBodySize, limitBodySize, limitBodySizeTo } from './http/validation.js';
@@ -23,6 +24,7 @@ import { organizationRoutes } from './routes/organization.js';
 import { sessionRoutes } from './routes/session.js';
 import { type DeliveryPolicy, DeliveryWorker, defaultDeliveryPolicy } from './services/delivery-worker.js';
 import type { ServiceDeps } from './services/deps.js';
+import { DomainError } from './services/domain-error.js';
 import type { OAuthConfig } from './services/oauth-flows.js';
 import { PollingWorker } from './services/polling-worker.js';
 import type { RateLimits } from './services/rate-limits.js';
@@ -238,7 +240,10 @@ export function createApp(options: AppOptions): Hono {
   mountRoutes(app, routes, deps, auth);
   app.notFound(unmatched(routes));
   app.onError((error, c) => {
-    if (error instanceof ApiError) return c.json(error.toBody(), error.status, error.headers);
+    if (DomainError.is(error)) {
+      const { status, body, headers } = httpErrorOf(error);
+      return c.json(body, status, headers);
+    }
     // Messages of unexpected errors can quote input; log where it happened, not what it said.
     logger.error({
       event: 'unhandled_error',
