@@ -12,12 +12,14 @@ import { mountRoutes, unmatched } from './http/mount.js';
 import { buildOpenApiDocument } from './http/openapi.js';
 import { limitAgentBodySize, limitBodySize, limitBodySizeTo } from './http/validation.js';
 import { type Logger, silentLogger } from './logger.js';
+import { mcpApp } from './mcp/mcp-app.js';
 import { actionRoutes } from './routes/actions.js';
 import { agentRoutes } from './routes/agent.js';
 import { connectionRoutes } from './routes/connections.js';
 import { connectorRoutes } from './routes/connectors.js';
 import { consoleRoutes } from './routes/console.js';
 import { eventRoutes } from './routes/events.js';
+import { MCP_PATH, mcpTokenRoutes } from './routes/mcp-tokens.js';
 import { oauthRoutes } from './routes/oauth.js';
 import { oauthAppRoutes } from './routes/oauth-apps.js';
 import { organizationRoutes } from './routes/organization.js';
@@ -201,6 +203,7 @@ export function createApp(options: AppOptions): Hono {
     ...eventRoutes(deps, auth),
     ...consoleRoutes(deps, { ...auth, trustedProxyHops: options.trustedProxyHops ?? 0 }),
     ...agentRoutes(deps, agent),
+    ...mcpTokenRoutes(deps, auth),
   ];
   const openApi = buildOpenApiDocument(routes);
   const app = new Hono();
@@ -237,6 +240,7 @@ export function createApp(options: AppOptions): Hono {
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/v1/openapi.json', (c) => c.json(openApi));
   if (options.consoleRoot) serveConsole(app, options.consoleRoot);
+  app.route(MCP_PATH, mcpApp(deps, refresher));
   mountRoutes(app, routes, deps, auth);
   app.notFound(unmatched(routes));
   app.onError((error, c) => {

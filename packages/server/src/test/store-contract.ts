@@ -1,6 +1,7 @@
 // One behaviour suite for every Store implementation: SQLite runs it today, Postgres will run the same.
 import { describe, expect, it } from 'vitest';
 import type { ConnectorRecord, Store } from '../storage/store.js';
+import { describeMcpTokenContract } from './mcp-token-contract.js';
 import { at, connection, connector, sealed, seed } from './store-fixtures.js';
 import { describeUpkeepContract } from './upkeep-contract.js';
 
@@ -13,6 +14,7 @@ export interface StoreFactory {
 export function describeStoreContract(name: string, factory: StoreFactory) {
   describe(`${name} store contract`, () => {
     describeUpkeepContract(factory);
+    describeMcpTokenContract(factory);
     it('keeps what it is given and survives reopening (migrations run once)', async () => {
       const { store, reopen } = await factory.open();
       const { organizationId } = await seed(store);

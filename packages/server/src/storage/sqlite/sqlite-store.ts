@@ -15,6 +15,7 @@ import type {
   ConsoleSessionRecord,
   CredentialRecord,
   EventStore,
+  McpTokenStore,
   MemberRecord,
   OAuthAppRecord,
   OAuthFlowRecord,
@@ -28,6 +29,7 @@ import type {
 } from '../store.js';
 import { SqliteAgentTables } from './agent-tables.js';
 import { SqliteEventTables } from './event-tables.js';
+import { SqliteMcpTokenTables } from './mcp-token-tables.js';
 import { migrations } from './migrations.js';
 import * as rows from './rows.js';
 import { SqliteUpkeepTables } from './upkeep-tables.js';
@@ -79,11 +81,13 @@ export class SqliteStore implements Store {
   private readonly events: SqliteEventTables;
   private readonly agent: SqliteAgentTables;
   private readonly upkeep: SqliteUpkeepTables;
+  private readonly mcpTokens: SqliteMcpTokenTables;
 
   private constructor(private readonly db: Database.Database) {
     this.events = new SqliteEventTables(db);
     this.agent = new SqliteAgentTables(db);
     this.upkeep = new SqliteUpkeepTables(db);
+    this.mcpTokens = new SqliteMcpTokenTables(db);
   }
 
   /** Opens (creating when needed) and migrates the database at a path or `file:` URL. */
@@ -588,6 +592,11 @@ export class SqliteStore implements Store {
   takeRateLimitToken: RateLimitStore['takeRateLimitToken'] = (...args) => this.upkeep.takeRateLimitToken(...args);
   resetRateLimit: RateLimitStore['resetRateLimit'] = (...args) => this.upkeep.resetRateLimit(...args);
   pruneExpired: RateLimitStore['pruneExpired'] = (...args) => this.upkeep.pruneExpired(...args);
+
+  createMcpToken: McpTokenStore['createMcpToken'] = (...args) => this.mcpTokens.createMcpToken(...args);
+  findMcpTokenByHash: McpTokenStore['findMcpTokenByHash'] = (...args) => this.mcpTokens.findMcpTokenByHash(...args);
+  listMcpTokens: McpTokenStore['listMcpTokens'] = (...args) => this.mcpTokens.listMcpTokens(...args);
+  revokeMcpToken: McpTokenStore['revokeMcpToken'] = (...args) => this.mcpTokens.revokeMcpToken(...args);
 
   async close() {
     this.db.close();
