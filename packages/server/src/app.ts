@@ -13,6 +13,7 @@ import { buildOpenApiDocument } from './http/openapi.js';
 import { limitAgentBodySize, limitBodySize, limitBodySizeTo } from './http/validation.js';
 import { type Logger, silentLogger } from './logger.js';
 import { mcpApp } from './mcp/mcp-app.js';
+import { withMcpEndpoint } from './mcp/mcp-openapi.js';
 import { actionRoutes } from './routes/actions.js';
 import { agentRoutes } from './routes/agent.js';
 import { connectionRoutes } from './routes/connections.js';
@@ -205,7 +206,7 @@ export function createApp(options: AppOptions): Hono {
     ...agentRoutes(deps, agent),
     ...mcpTokenRoutes(deps, auth),
   ];
-  const openApi = buildOpenApiDocument(routes);
+  const openApi = withMcpEndpoint(buildOpenApiDocument(routes));
   const app = new Hono();
 
   app.use(async (c, next) => {

@@ -65,4 +65,12 @@ describe('MCP tokens', () => {
     });
     expect([refused.status, refused.json.error.code]).toEqual([403, 'forbidden']);
   });
+
+  it('are described in the OpenAPI document, with the MCP endpoint and its credentials', async () => {
+    const { json } = await t.request('GET', '/v1/openapi.json');
+    expect(Object.keys(json.paths['/v1/mcp-tokens']).sort()).toEqual(['get', 'post']);
+    expect(Object.keys(json.paths['/v1/mcp-tokens/{id}'])).toEqual(['delete']);
+    expect(json.paths['/v1/mcp'].post.security).toEqual([{ mcpToken: [] }, { secretKey: [] }]);
+    expect(json.components.securitySchemes.mcpToken).toMatchObject({ type: 'http', scheme: 'bearer' });
+  });
 });
