@@ -13,6 +13,7 @@ import {
   connectSessionCreateSchema,
   consoleSignInSchema,
   consoleTestSessionSchema,
+  mcpTokenCreateSchema,
   memberCreateSchema,
   oauthAppCreateSchema,
   oauthAppUpdateSchema,
@@ -219,6 +220,14 @@ export const adminHandlers = [
   route('patch', '/oauth-apps/:id', admin, oauthAppUpdateSchema, echo),
   route('delete', '/oauth-apps/:id', admin, null, () => undefined),
   route('post', '/connect-sessions', admin, connectSessionCreateSchema, () => ({ id: 'cs_1', token: TOKEN })),
+  route('post', '/mcp-tokens', secretKeyOnly, mcpTokenCreateSchema, () => ({
+    id: 'mt_1',
+    token: 'pb_mt_test_token',
+    url: `${BASE}/v1/mcp`,
+    expiresAt: '2026-01-02T00:00:00.000Z',
+  })),
+  route('get', '/mcp-tokens', admin, null, () => ({ data: [{ id: 'mt_1', prefix: 'pb_mt_test' }] })),
+  route('delete', '/mcp-tokens/:id', admin, null, () => undefined),
   route('get', '/webhook-endpoints', admin, null, () => page([{ id: 'whe_1' }])),
   route('post', '/webhook-endpoints', admin, webhookEndpointCreateSchema, ({ body }) => ({
     id: 'whe_1',
