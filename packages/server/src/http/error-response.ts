@@ -28,13 +28,17 @@ const STATUS: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   [ErrorCode.UpstreamTimeout]: 504,
 };
 
+/** The HTTP status of a domain error: its own for an ApiError, else the one its code maps to. */
+export const httpStatusOf = (error: DomainError): ContentfulStatusCode =>
+  error instanceof ApiError ? error.status : (STATUS[error.code] ?? 400);
+
 /** The HTTP status, body and headers of a domain error. */
 export function httpErrorOf(error: DomainError): {
   status: ContentfulStatusCode;
   body: ReturnType<DomainError['toBody']>;
   headers: Record<string, string>;
 } {
-  const status = error instanceof ApiError ? error.status : (STATUS[error.code] ?? 400);
+  const status = httpStatusOf(error);
   const headers = error instanceof ApiError ? { ...error.headers } : {};
   if (error.retryAfterSeconds !== undefined) headers['Retry-After'] = String(error.retryAfterSeconds);
   return { status, body: error.toBody(), headers };

@@ -46,4 +46,23 @@ describe('the action runner', () => {
     expect([run.status, run.json.error.code]).toEqual([400, 'validation_failed']);
     expect((await calledEvents())[0]?.data).toMatchObject({ action: 'create-contact', error: 'validation_failed' });
   });
+
+  it('reports a domain error of a verify action (needs_reauth) as a failed connection test, not an error', async () => {
+    const { t, vendor, sandbox } = world;
+    await t.createConnector(vendor.secretKey, {
+      name: 'Verified',
+      apiBaseUrl: `${sandbox.url}/api`,
+      authMethods: [{ kind: 'bearer' }],
+      actions: [{ key: 'me', name: 'Me', method: 'GET', path: '/me', verify: true }],
+    });
+    const session = await t.mintSession(vendor.secretKey, { tenantId: 'tenant-a' });
+    const created = await t.request('POST', '/v1/session/connections', {
+      key: session,
+      body: { connector: 'verified', credentials: { token: 'whatever' } },
+    });
+    await t.store.setConnectionStatus(created.json.id, 'needs_reauth', new Date().toISOString());
+    const test = await t.request('POST', `/v1/connections/${created.json.id}/test`, { key: vendor.secretKey });
+    expect(test.status, test.text).toBe(200);
+    expect(test.json).toMatchObject({ result: 'failed', status: 'needs_reauth' });
+  });
 });

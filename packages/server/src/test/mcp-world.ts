@@ -1,6 +1,7 @@
 // A Plugboard server on loopback with the Acme Sandbox as the third party, one organization whose tenant A has an
 // OAuth connection (Acme CRM) and an API-key connection (Acme Billing), and the official MCP client to call it.
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import type { ActionDefinitionInput } from '@plugboard/shared';
 import { expect } from 'vitest';
 import { type AppOptions, createApp } from '../app.js';
 import { type RunningServer, startServer } from '../server.js';
@@ -12,7 +13,7 @@ import { connectWithSandbox, sandboxAppOptions, sandboxConnector, startSandboxSe
 export const CANARY_API_KEY = 'sbx_canary_key_7d41c9e2b8';
 
 /** Acme CRM's actions on the sandbox API: a read, a read by id, a write. */
-const crmActions = [
+const crmActions: ActionDefinitionInput[] = [
   {
     key: 'list-contacts',
     name: 'List contacts',
@@ -38,9 +39,9 @@ const crmActions = [
       required: ['name'],
     },
   },
-] as const;
+];
 
-const billingActions = [
+const billingActions: ActionDefinitionInput[] = [
   {
     key: 'list-invoices',
     name: 'List invoices',
@@ -48,7 +49,7 @@ const billingActions = [
     path: '/invoices',
     input: { type: 'object', properties: { status: { type: 'string', enum: ['open', 'paid'] } } },
   },
-] as const;
+];
 
 /** Starts the world; `close()` it in afterAll. */
 export async function startMcpWorld(appOptions: Partial<AppOptions> = {}) {
@@ -60,13 +61,13 @@ export async function startMcpWorld(appOptions: Partial<AppOptions> = {}) {
   const crm = await t.createConnector(vendor.secretKey, {
     ...sandboxConnector(sandbox.url),
     apiBaseUrl: `${sandbox.url}/api`,
-    actions: [...crmActions],
+    actions: crmActions,
   });
   const billing = await t.createConnector(vendor.secretKey, {
     name: 'Acme Billing',
     apiBaseUrl: `${sandbox.url}/keyed`,
     authMethods: [{ kind: 'apiKey', in: 'header', name: 'X-API-Key' }],
-    actions: [...billingActions],
+    actions: billingActions,
   });
   const sessionA = await t.mintSession(vendor.secretKey, { tenantId: 'tenant-a' });
   const crmConnectionId = await connectWithSandbox(t, sessionA, sandbox.url);
