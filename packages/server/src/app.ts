@@ -116,7 +116,7 @@ export interface AppOptions {
   trustedProxyHops?: number;
   /** The largest webhook body an inbound URL reads; past it, 413 `payload_too_large`. @default 1 MB */
   inboundMaxBytes?: number;
-  /** Each tenant's budget of calls to third-party APIs (actions, proxy); over it, 429 with `Retry-After`. @default defaultTenantRateLimit */
+  /** Each tenant's budget of calls to third-party APIs (actions, proxy, MCP tools), kept in the database; over it, 429 with `Retry-After`. @default defaultTenantRateLimit */
   tenantRateLimit?: Partial<TenantRateLimit>;
   /**
    * An OpenAI-compatible chat completions API for the connector agent: it interprets free-text prompts and names
@@ -164,7 +164,7 @@ export function createApp(options: AppOptions): Hono {
   deps.allowInsecureOAuthEndpoints = options.allowInsecureOAuthEndpoints ?? false;
   if (options.outbound) deps.outbound = options.outbound;
   if (options.rateLimits) deps.rateLimits = options.rateLimits;
-  deps.tenantLimiter = new TenantRateLimiter(now, { ...defaultTenantRateLimit, ...options.tenantRateLimit });
+  deps.tenantLimiter = new TenantRateLimiter(store, now, { ...defaultTenantRateLimit, ...options.tenantRateLimit });
   const refreshPolicy = { ...defaultRefreshPolicy, ...options.refreshPolicy };
   const oauth: OAuthConfig = {
     redirectUri: options.publicUrl === undefined ? undefined : redirectUriOf(options.publicUrl),

@@ -138,4 +138,19 @@ describe('the tenant budget', () => {
     // Had the request gone out, the sandbox would have used up its one rejection.
     expect(limited.acme.faults.rejectAccessTokens).toBe(1);
   });
+
+  it('holds the tenant to one budget across replicas', async () => {
+    const replica = await limited.startReplica();
+    try {
+      const token = (await limited.mintToken({ tenantId: 'tenant-a' })).token;
+      const onReplica = await limited.connectWithToken(token, replica.url);
+      const refused = (await onReplica.callTool({
+        name: 'acme-billing_list-invoices',
+        arguments: {},
+      })) as CallToolResult;
+      expect(errorOf(refused)).toMatchObject({ code: 'rate_limited' });
+    } finally {
+      await replica.close();
+    }
+  });
 });

@@ -103,7 +103,7 @@ export async function sendWithCredentials(
   request: BuiltRequest,
 ): Promise<ActionResult> {
   const { connection, connector } = target;
-  const wait = deps.tenantLimiter?.take(target.organizationId, connection.tenantId) ?? 0;
+  const wait = (await deps.tenantLimiter?.take(target.organizationId, connection.tenantId)) ?? 0;
   if (wait > 0) {
     const error = new DomainError(
       ErrorCode.RateLimited,
