@@ -13,7 +13,15 @@ export default defineConfig({
       { extends: true, test: { name: 'catalog', root: 'packages/catalog', environment: 'node' } },
       { extends: true, test: { name: 'spec', root: 'packages/spec', environment: 'node' } },
       { extends: true, test: { name: 'sdk', root: 'packages/sdk', environment: 'node' } },
-      { extends: true, test: { name: 'server', root: 'packages/server', environment: 'node', testTimeout: 20_000 } },
+      {
+        extends: true,
+        test: {
+          name: 'server',
+          root: 'packages/server',
+          environment: 'node',
+          testTimeout: 20_000,
+        },
+      },
       { extends: true, test: { name: 'sandbox', root: 'packages/sandbox', environment: 'node' } },
       {
         extends: true,

@@ -7,11 +7,14 @@ import type { CustomAuthRegistry } from './custom-auth/handler.js';
 import { createEgressPolicy, type OutboundOptions } from './egress/index.js';
 import { ApiError } from './http/api-error.js';
 import { serveConsole } from './http/console-assets.js';
+import { httpErrorOf } from './http/error-response.js';
 import { mountRoutes, unmatched } from './http/mount.js';
 import { buildOpenApiDocument } from './http/openapi.js';
 import { limitAgentBodySize, limitBodySize, limitBodySizeTo } from './http/validation.js';
 import { serveWidgetBundle } from './http/widget-bundle.js';
 import { type Logger, silentLogger } from './logger.js';
+import { mcpApp } from './mcp/mcp-app.js';
+import { withMcpEndpoint } from './mcp/mcp-openapi.js';
 import { actionRoutes } from './routes/actions.js';
 import { agentRoutes } from './routes/agent.js';
 import { connectLinkRoutes } from './routes/connect-links.js';
@@ -20,12 +23,14 @@ import { connectorRoutes } from './routes/connectors.js';
 import { consoleRoutes } from './routes/console.js';
 import { eventRoutes } from './routes/events.js';
 import { mcpPreviewRoutes } from './routes/mcp-preview.js';
+import { MCP_PATH, mcpTokenRoutes } from './routes/mcp-tokens.js';
 import { oauthRoutes } from './routes/oauth.js';
 import { oauthAppRoutes } from './routes/oauth-apps.js';
 import { organizationRoutes } from './routes/organization.js';
 import { sessionRoutes } from './routes/session.js';
 import { type DeliveryPolicy, DeliveryWorker, defaultDeliveryPolicy } from './services/delivery-worker.js';
 import type { ServiceDeps } from './services/deps.js';
+import { DomainError } from './services/domain-error.js';
 import type { OAuthConfig } from './services/oauth-flows.js';
 import { PollingWorker } from './services/polling-worker.js';
 import type { RateLimits } from './services/rate-limits.js';
@@ -128,7 +133,7 @@ export interface AppOptions {
   trustedProxyHops?: number;
   /** The largest webhook body an inbound URL reads; past it, 413 `payload_too_large`. @default 1 MB */
   inboundMaxBytes?: number;
-  /** Each tenant's budget of calls to third-party APIs (actions, proxy); over it, 429 with `Retry-After`. @default defaultTenantRateLimit */
+  /** Each tenant's budget of calls to third-party APIs (actions, proxy, MCP tools), kept in the database; over it, 429 with `Retry-After`. @default defaultTenantRateLimit */
   tenantRateLimit?: Partial<TenantRateLimit>;
   /**
    * An OpenAI-compatible chat completions API for the connector agent: it interprets free-text prompts and names
@@ -178,7 +183,7 @@ export function createApp(options: AppOptions): Hono {
   if (options.publicUrl) deps.publicUrl = options.publicUrl;
   if (options.outbound) deps.outbound = options.outbound;
   if (options.rateLimits) deps.rateLimits = options.rateLimits;
-  deps.tenantLimiter = new TenantRateLimiter(now, { ...defaultTenantRateLimit, ...options.tenantRateLimit });
+  deps.tenantLimiter = new TenantRateLimiter(store, now, { ...defaultTenantRateLimit, ...options.tenantRateLimit });
   const refreshPolicy = { ...defaultRefreshPolicy, ...options.refreshPolicy };
   const oauth: OAuthConfig = {
     redirectUri: options.publicUrl === undefined ? undefined : redirectUriOf(options.publicUrl),
@@ -222,8 +227,9 @@ export function createApp(options: AppOptions): Hono {
     ...eventRoutes(deps, auth),
     ...consoleRoutes(deps, { ...auth, trustedProxyHops: options.trustedProxyHops ?? 0 }),
     ...agentRoutes(deps, agent),
+    ...mcpTokenRoutes(deps, auth),
   ];
-  const openApi = buildOpenApiDocument(routes);
+  const openApi = withMcpEndpoint(buildOpenApiDocument(routes));
   const app = new Hono();
 
   app.use(async (c, next) => {
@@ -259,10 +265,14 @@ export function createApp(options: AppOptions): Hono {
   app.get('/v1/openapi.json', (c) => c.json(openApi));
   if (options.consoleRoot) serveConsole(app, options.consoleRoot);
   if (options.widgetBundle) serveWidgetBundle(app, options.widgetBundle);
+  app.route(MCP_PATH, mcpApp(deps, refresher));
   mountRoutes(app, routes, deps, auth);
   app.notFound(unmatched(routes));
   app.onError((error, c) => {
-    if (error instanceof ApiError) return c.json(error.toBody(), error.status, error.headers);
+    if (DomainError.is(error)) {
+      const { status, body, headers } = httpErrorOf(error);
+      return c.json(body, status, headers);
+    }
     // Messages of unexpected errors can quote input; log where it happened, not what it said.
     logger.error({
       event: 'unhandled_error',

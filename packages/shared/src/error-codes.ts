@@ -56,6 +56,10 @@ export const ErrorCode = {
   UpstreamTimeout: 'upstream_timeout',
   /** The third-party API's answer was larger than the server accepts. */
   UpstreamTooLarge: 'upstream_too_large',
+  /** An MCP tool's third-party API answered 4xx or 5xx; the tool error carries its status and body. */
+  UpstreamError: 'upstream_error',
+  /** An MCP tool's connector has no connection for the tenant yet; the tool error carries a connect link. */
+  NotConnected: 'not_connected',
   /** The third party refused or failed while connecting (a custom auth handler's call, for instance). */
   ProviderError: 'provider_error',
   /** An inbound webhook's signature is missing or does not match the connection's secret; nothing was stored. */

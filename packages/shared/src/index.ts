@@ -113,6 +113,14 @@ export {
   webhookEndpointCreateSchema,
   webhookEndpointSchema,
 } from './schemas/events.js';
+export {
+  createdMcpTokenSchema,
+  MCP_TOKEN_DEFAULT_TTL_SECONDS,
+  MCP_TOKEN_MAX_TTL_SECONDS,
+  mcpTokenCreateSchema,
+  mcpTokenSchema,
+  mcpToolNameSchema,
+} from './schemas/mcp.js';
 export { mcpToolPreviewQuerySchema, mcpToolPreviewSchema } from './schemas/mcp-preview.js';
 export { oauthAppCreateSchema, oauthAppSchema, oauthAppUpdateSchema } from './schemas/oauth-apps.js';
 export {

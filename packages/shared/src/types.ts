@@ -49,6 +49,7 @@ import type {
   webhookEndpointCreateSchema,
   webhookEndpointSchema,
 } from './schemas/events.js';
+import type { createdMcpTokenSchema, mcpTokenCreateSchema, mcpTokenSchema } from './schemas/mcp.js';
 import type { mcpToolPreviewSchema } from './schemas/mcp-preview.js';
 import type { oauthAppCreateSchema, oauthAppSchema, oauthAppUpdateSchema } from './schemas/oauth-apps.js';
 import type {
@@ -111,6 +112,12 @@ export type OAuthFlow = z.output<typeof oauthFlowSchema>;
 /** A started OAuth flow, with the URL to open. */
 export type OAuthFlowStart = z.output<typeof oauthFlowStartSchema>;
 
+/** Body of `POST /v1/mcp-tokens`. */
+export type McpTokenCreate = z.input<typeof mcpTokenCreateSchema>;
+/** A freshly minted MCP token, token included (shown once). */
+export type CreatedMcpToken = z.output<typeof createdMcpTokenSchema>;
+/** An MCP token as listed: never the token itself. */
+export type McpToken = z.output<typeof mcpTokenSchema>;
 /** Body of `POST /v1/connect-sessions`. */
 export type ConnectSessionCreate = z.input<typeof connectSessionCreateSchema>;
 /** A freshly minted connect session, token included. */

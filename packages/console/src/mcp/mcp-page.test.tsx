@@ -74,10 +74,14 @@ describe('<McpPage>', () => {
         mcpTokens: [
           {
             id: 'mcp_9',
+            prefix: 'pb_mt_mcp9',
             tenantId: 'globex',
             endUserId: 'u',
+            endUserName: null,
             connectors: ['stripe'],
+            tools: null,
             expiresAt: '2026-02-01T00:00:00.000Z',
+            createdAt: '2026-01-01T00:00:00.000Z',
           },
         ],
       }),

@@ -553,7 +553,20 @@ function fakeMcpTokens(
       answer('mcpTokens.create', [body], () => {
         const id = `mcp_${state.mcpTokens.length + 1}`;
         const { tenantId, endUserId } = body;
-        state.mcpTokens = [...state.mcpTokens, { id, tenantId, endUserId, connectors: null, expiresAt: NOW }];
+        state.mcpTokens = [
+          ...state.mcpTokens,
+          {
+            id,
+            prefix: `pb_mt_${id}`.slice(0, 12),
+            tenantId,
+            endUserId,
+            endUserName: null,
+            connectors: null,
+            tools: null,
+            expiresAt: NOW,
+            createdAt: NOW,
+          },
+        ];
         return { id, token: `pb_mt_${id}`, url: 'https://plugboard.test/v1/mcp', expiresAt: NOW };
       }),
     revoke: (id) =>

@@ -1,6 +1,7 @@
 import { type ClientOptions, createOpener, createSender } from '../core/request.js';
 import { AgentResource } from './agent-resource.js';
 import { ConnectLinksResource } from './connect-links-resource.js';
+import { McpTokensResource } from './mcp-tokens-resource.js';
 import {
   ActionsResource,
   ApiKeysResource,
@@ -55,6 +56,8 @@ export class PlugboardAdmin {
   readonly deliveries: DeliveriesResource;
   /** The connector agent ("Build with AI"): runs, their event streams, review and create. */
   readonly agent: AgentResource;
+  /** Tokens for AI agents to call the MCP server with one tenant's connections as tools. */
+  readonly mcpTokens: McpTokensResource;
 
   /** @throws TypeError when the key is not a secret key, or in a browser without `dangerouslyAllowBrowser`. */
   constructor({ secretKey, dangerouslyAllowBrowser = false, ...options }: PlugboardAdminOptions) {
@@ -80,6 +83,7 @@ export class PlugboardAdmin {
     this.oauthApps = new OAuthAppsResource(adminSend);
     this.webhookEndpoints = new WebhookEndpointsResource(adminSend);
     this.deliveries = new DeliveriesResource(adminSend);
+    this.mcpTokens = new McpTokensResource(adminSend);
     const open = createOpener(options);
     this.agent = new AgentResource(adminSend, (request, stream) => open(request, { bearer: secretKey }, stream));
   }

@@ -14,6 +14,7 @@ import {
   connectSessionCreateSchema,
   consoleSignInSchema,
   consoleTestSessionSchema,
+  mcpTokenCreateSchema,
   memberCreateSchema,
   oauthAppCreateSchema,
   oauthAppUpdateSchema,
@@ -227,6 +228,14 @@ export const adminHandlers = [
   })),
   route('get', '/connect-links', admin, null, () => page([{ id: 'cl_1' }])),
   route('delete', '/connect-links/:id', admin, null, () => undefined),
+  route('post', '/mcp-tokens', secretKeyOnly, mcpTokenCreateSchema, () => ({
+    id: 'mt_1',
+    token: 'pb_mt_test_token',
+    url: `${BASE}/v1/mcp`,
+    expiresAt: '2026-01-02T00:00:00.000Z',
+  })),
+  route('get', '/mcp-tokens', admin, null, () => ({ data: [{ id: 'mt_1', prefix: 'pb_mt_test' }] })),
+  route('delete', '/mcp-tokens/:id', admin, null, () => undefined),
   route('get', '/webhook-endpoints', admin, null, () => page([{ id: 'whe_1' }])),
   route('post', '/webhook-endpoints', admin, webhookEndpointCreateSchema, ({ body }) => ({
     id: 'whe_1',

@@ -11,13 +11,13 @@ import { loadKeyring } from '../crypto/keyring.js';
 import { hashSecret } from '../crypto/tokens.js';
 import { loadDemoPassword } from '../demo/console-password.js';
 import { seedDemo } from '../demo/seed.js';
-import { ApiError } from '../http/api-error.js';
 import { parseWith } from '../http/validation.js';
 import { findWidgetBundle } from '../http/widget-bundle.js';
 import { jsonLogger, silentLogger } from '../logger.js';
 import { startServer } from '../server.js';
 import { setMemberPassword } from '../services/console.js';
 import type { ServiceDeps } from '../services/deps.js';
+import { DomainError } from '../services/domain-error.js';
 import { rotateKeys } from '../services/key-rotation.js';
 import { createMember, createOrganization } from '../services/organizations.js';
 import { presentMember, presentOrganization } from '../services/presenters.js';
@@ -224,7 +224,7 @@ const commands: Record<string, (values: Values, env: NodeJS.ProcessEnv, io: CliI
 };
 
 function describe(error: unknown) {
-  if (error instanceof ApiError) return error.toBody().error;
+  if (DomainError.is(error)) return error.toBody().error;
   return { code: 'cli_error', message: error instanceof Error ? error.message : String(error) };
 }
 

@@ -1,3 +1,5 @@
+import type { RateLimitStore } from '../storage/store.js';
+
 /** How many third-party calls one tenant may make. */
 export interface TenantRateLimit {
   /** Calls allowed in a burst. @default 60 */
@@ -10,29 +12,19 @@ export interface TenantRateLimit {
 export const defaultTenantRateLimit: TenantRateLimit = { burst: 60, perSecond: 10 };
 
 /**
- * A token bucket per organization and tenant for calls to third-party APIs (actions and proxy), so one tenant's
- * loop cannot exhaust a provider's quota for every other tenant, or use Plugboard to flood a third party.
- * In memory, per process: several servers each enforce their own budget.
+ * A token bucket per organization and tenant for calls to third-party APIs (actions, the proxy and MCP tool
+ * calls), so one tenant's loop cannot exhaust a provider's quota for every other tenant, or use Plugboard to flood
+ * a third party. The buckets live in the database, so several replicas share one budget.
  */
 export class TenantRateLimiter {
-  readonly #buckets = new Map<string, { tokens: number; at: number }>();
-
   constructor(
+    private readonly store: RateLimitStore,
     private readonly now: () => Date,
     private readonly limit: TenantRateLimit = defaultTenantRateLimit,
   ) {}
 
-  /** Takes one call from the tenant's budget; returns 0 when allowed, else the seconds to wait. */
-  take(organizationId: string, tenantId: string): number {
-    const key = `${organizationId}\u0000${tenantId}`;
-    const at = this.now().getTime();
-    const bucket = this.#buckets.get(key) ?? { tokens: this.limit.burst, at };
-    const tokens = Math.min(this.limit.burst, bucket.tokens + ((at - bucket.at) / 1000) * this.limit.perSecond);
-    if (tokens < 1) {
-      this.#buckets.set(key, { tokens, at });
-      return Math.max(1, Math.ceil((1 - tokens) / this.limit.perSecond));
-    }
-    this.#buckets.set(key, { tokens: tokens - 1, at });
-    return 0;
+  /** Takes one call from the tenant's budget; resolves 0 when allowed, else the seconds to wait. */
+  take(organizationId: string, tenantId: string): Promise<number> {
+    return this.store.takeRateLimitToken(`tenant-calls:${organizationId}:${tenantId}`, this.limit, this.now());
   }
 }

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectorRecord, Store } from '../storage/store.js';
 import { describeConnectLinkContract } from './connect-link-contract.js';
+import { describeMcpTokenContract } from './mcp-token-contract.js';
 import { at, connection, connector, sealed, seed } from './store-fixtures.js';
 import { describeUpkeepContract } from './upkeep-contract.js';
 
@@ -15,6 +16,7 @@ export function describeStoreContract(name: string, factory: StoreFactory) {
   describe(`${name} store contract`, () => {
     describeUpkeepContract(factory);
     describeConnectLinkContract(factory);
+    describeMcpTokenContract(factory);
     it('keeps what it is given and survives reopening (migrations run once)', async () => {
       const { store, reopen } = await factory.open();
       const { organizationId } = await seed(store);

@@ -311,6 +311,26 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
     `,
   },
   {
+    version: 13,
+    name: 'MCP tokens, hash only',
+    sql: `
+      CREATE TABLE mcp_tokens (
+        id TEXT PRIMARY KEY,
+        organization_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+        tenant_id TEXT NOT NULL,
+        end_user_id TEXT NOT NULL,
+        end_user_name TEXT,
+        token_hash TEXT NOT NULL UNIQUE,
+        prefix TEXT NOT NULL,
+        connector_ids TEXT,
+        tools TEXT,
+        expires_at TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX mcp_tokens_by_org ON mcp_tokens (organization_id, expires_at);
+    `,
+  },
+  {
     version: 14,
     name: 'connect links: hosted connect pages the vendor hands its end users',
     sql: `

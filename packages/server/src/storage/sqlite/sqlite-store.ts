@@ -16,6 +16,7 @@ import type {
   ConsoleSessionRecord,
   CredentialRecord,
   EventStore,
+  McpTokenStore,
   MemberRecord,
   OAuthAppRecord,
   OAuthFlowRecord,
@@ -30,6 +31,7 @@ import type {
 import { SqliteAgentTables } from './agent-tables.js';
 import { SqliteConnectLinkTables } from './connect-link-tables.js';
 import { SqliteEventTables } from './event-tables.js';
+import { SqliteMcpTokenTables } from './mcp-token-tables.js';
 import { migrations } from './migrations.js';
 import * as rows from './rows.js';
 import { SqliteUpkeepTables } from './upkeep-tables.js';
@@ -82,12 +84,14 @@ export class SqliteStore implements Store {
   private readonly agent: SqliteAgentTables;
   private readonly upkeep: SqliteUpkeepTables;
   private readonly links: SqliteConnectLinkTables;
+  private readonly mcpTokens: SqliteMcpTokenTables;
 
   private constructor(private readonly db: Database.Database) {
     this.events = new SqliteEventTables(db);
     this.agent = new SqliteAgentTables(db);
     this.upkeep = new SqliteUpkeepTables(db);
     this.links = new SqliteConnectLinkTables(db);
+    this.mcpTokens = new SqliteMcpTokenTables(db);
   }
 
   /** Opens (creating when needed) and migrates the database at a path or `file:` URL. */
@@ -596,6 +600,11 @@ export class SqliteStore implements Store {
   listConnectLinks: ConnectLinkStore['listConnectLinks'] = (...args) => this.links.listConnectLinks(...args);
   revokeConnectLink: ConnectLinkStore['revokeConnectLink'] = (...args) => this.links.revokeConnectLink(...args);
   openConnectLink: ConnectLinkStore['openConnectLink'] = (...args) => this.links.openConnectLink(...args);
+
+  createMcpToken: McpTokenStore['createMcpToken'] = (...args) => this.mcpTokens.createMcpToken(...args);
+  findMcpTokenByHash: McpTokenStore['findMcpTokenByHash'] = (...args) => this.mcpTokens.findMcpTokenByHash(...args);
+  listMcpTokens: McpTokenStore['listMcpTokens'] = (...args) => this.mcpTokens.listMcpTokens(...args);
+  revokeMcpToken: McpTokenStore['revokeMcpToken'] = (...args) => this.mcpTokens.revokeMcpToken(...args);
 
   async close() {
     this.db.close();
