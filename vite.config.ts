@@ -49,6 +49,11 @@ export default defineConfig({
           server: { deps: { inline: ['@testing-library/preact'] } },
         },
       },
+      // The samples in docs/*.md: TypeScript type-checked, shell run against `plugboard serve` (built packages).
+      {
+        extends: true,
+        test: { name: 'docs', root: 'docs/test', environment: 'node', testTimeout: 30_000, hookTimeout: 60_000 },
+      },
       {
         extends: true,
         test: {

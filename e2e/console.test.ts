@@ -3,8 +3,14 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withDemo } from './support/with-demo.js';
 
-/** Screenshots for docs/console.md, taken by these tests from the real console. */
-const screenshots = new URL('../docs/images/', import.meta.url);
+/**
+ * Screenshots for docs/console.md, taken by these tests from the real console. They land in .tmp/screenshots so a
+ * test run leaves the work tree clean; `PLUGBOARD_UPDATE_SCREENSHOTS=1` writes them over docs/images instead.
+ */
+const screenshots = new URL(
+  process.env.PLUGBOARD_UPDATE_SCREENSHOTS === '1' ? '../docs/images/' : '../.tmp/screenshots/',
+  import.meta.url,
+);
 const shoot = (page: Page, name: string, { fullPage = true } = {}) =>
   page.screenshot({ path: new URL(`console-${name}.png`, screenshots).pathname, fullPage });
 

@@ -10,6 +10,28 @@ const recordMessages = () => {
   window.addEventListener('message', (event) => seen.push({ origin: event.origin, data: event.data }));
 };
 
+/** Resolves once the page has received a message event whose data has this `flowId` (see `recordMessages`). */
+const messageReceived = (page: Page, flowId: string) =>
+  page.waitForFunction(
+    (id) =>
+      (window as unknown as { __messages: { data?: { flowId?: string } }[] }).__messages.some(
+        (message) => message.data?.flowId === id,
+      ),
+    flowId,
+  );
+
+/** Resolves after the widget has asked the backend `count` more times how its OAuth flow stands. */
+function flowPolls(page: Page, count: number) {
+  let seen = 0;
+  return page.waitForResponse(
+    (response) =>
+      response.request().method() === 'GET' &&
+      /\/v1\/session\/oauth\/flows\/[^/]+$/.test(new URL(response.url()).pathname) &&
+      ++seen >= count,
+    { timeout: 30_000 },
+  );
+}
+
 /** How many connections a card says its tenant has. */
 const connectionsOf = async (card: Locator) =>
   Number(/(\d+) connections?/.exec((await card.textContent()) ?? '')?.[1] ?? 0);
@@ -34,12 +56,13 @@ async function openSignIn(page: Page, name: string) {
   return { card, popup };
 }
 
-async function connectThroughPopup(page: Page, name = 'Acme CRM', { dwellMs = 0 } = {}) {
+async function connectThroughPopup(page: Page, name = 'Acme CRM', { dwellPolls = 0 } = {}) {
   await page.locator('plugboard-connect [part~="card"]').first().waitFor();
   const { card, popup } = await openSignIn(page, name);
   const before = await connectionsOf(card);
-  // An end user reads the consent page before allowing: the widget must not give up meanwhile.
-  if (dwellMs) await popup.waitForTimeout(dwellMs);
+  // An end user reads the consent page before allowing: the widget must keep asking the backend meanwhile
+  // (one that gave up would stop polling, and this would time out), not give up.
+  if (dwellPolls) await flowPolls(page, dwellPolls);
   await popup.getByRole('button', { name: 'Allow' }).click();
   await expect.poll(() => connectionsOf(card), { timeout: 15_000 }).toBe(before + 1);
   return card;
@@ -67,12 +90,13 @@ describe.each([
   it('waits for an end user who takes their time on the consent page, with no false cancel', async () => {
     const page = await context.browser.newPage();
     await page.goto(`${context.demo.url}/`);
-    await connectThroughPopup(page, 'Acme CRM', { dwellMs: 5000 });
+    await connectThroughPopup(page, 'Acme CRM', { dwellPolls: 3 });
     expect(await page.locator('#log').textContent()).not.toContain('plugboard:cancelled');
   });
 
   it('ignores a forged success for the pending flow posted from another origin', async () => {
     const page = await context.browser.newPage();
+    await page.addInitScript(recordMessages);
     await page.goto(`${context.demo.url}/`);
     await page.locator('plugboard-connect [part~="card"]').first().waitFor();
     const { card, popup } = await openSignIn(page, 'Acme CRM');
@@ -85,7 +109,10 @@ describe.each([
       frame.srcdoc = `<script>parent.postMessage({ type: 'plugboard:oauth', flowId: '${id}', status: 'connected' }, '*')</script>`;
       document.body.append(frame);
     }, flowId);
-    await page.waitForTimeout(1500);
+    // The page has the forged message, and then the widget asked the backend again: it had its chance to
+    // believe the message, and the flow is still pending.
+    await messageReceived(page, flowId ?? '');
+    await flowPolls(page, 1);
     expect(await connectionsOf(card)).toBe(before);
     expect(await page.locator('#log').textContent()).not.toContain('plugboard:connected');
     await popup.getByRole('button', { name: 'Allow' }).click();
@@ -100,8 +127,10 @@ describe.each([
 
   it('ignores a forged success posted from another origin', async () => {
     const page = await context.browser.newPage();
+    await page.addInitScript(recordMessages);
     await page.goto(`${context.demo.url}/`);
     const card = page.locator('plugboard-connect [part~="card"]').filter({ hasText: 'Acme CRM' });
+    await card.waitFor();
     const before = await card.textContent();
     // A frame of another (opaque) origin posts a success as the callback page would.
     await page.evaluate(() => {
@@ -109,8 +138,12 @@ describe.each([
       frame.srcdoc = `<script>parent.postMessage({ type: 'plugboard:oauth', flowId: 'flw_forged', status: 'connected' }, '*')</script>`;
       document.body.append(frame);
     });
-    await page.waitForTimeout(300);
+    await messageReceived(page, 'flw_forged');
+    // A message the page posts itself after that one is handled after it, with whatever it set off.
+    await page.evaluate(() => window.postMessage({ flowId: 'flw_later' }, window.location.origin));
+    await messageReceived(page, 'flw_later');
     expect(await card.textContent()).toBe(before);
+    expect(await page.locator('#log').textContent()).not.toContain('plugboard:connected');
   });
 });
 

@@ -22,7 +22,9 @@ export interface RunningDemo {
 }
 
 /** Starts the demo on a free loopback port, recording every log line it writes. */
-export async function startTestDemo(options: { sandboxCoop?: 'same-origin' | undefined } = {}): Promise<RunningDemo> {
+export async function startTestDemo(
+  options: { sandboxCoop?: 'same-origin' | undefined; env?: Record<string, string> } = {},
+): Promise<RunningDemo> {
   const dataDir = await mkdtemp(join(tmpdir(), 'plugboard-e2e-'));
   const logLines: string[] = [];
   const record = (entry: unknown) => logLines.push(JSON.stringify(entry));
@@ -30,7 +32,7 @@ export async function startTestDemo(options: { sandboxCoop?: 'same-origin' | und
     port: 0,
     databaseUrl: join(dataDir, 'plugboard.db'),
     dataDir,
-    env: {},
+    env: options.env ?? {},
     logger: { info: record, warn: record, error: record },
     sandboxCoop: options.sandboxCoop,
   });

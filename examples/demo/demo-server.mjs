@@ -10,6 +10,8 @@ import { createSandbox } from '@plugboard/sandbox';
 import { PlugboardAdmin } from '@plugboard/sdk';
 import {
   createApp,
+  findWidgetBundle,
+  loadConfig,
   loadDemoPassword,
   loadKeyring,
   openStore,
@@ -18,6 +20,7 @@ import {
   startServer,
 } from '@plugboard/server';
 import { Hono } from 'hono';
+import { exampleOrigins } from '../example-ports.mjs';
 
 const require = createRequire(import.meta.url);
 const pageUrl = new URL('./index.html', import.meta.url);
@@ -25,7 +28,6 @@ const pageUrl = new URL('./index.html', import.meta.url);
 /** The demo's tenants: two customers of the demo vendor, to show that each sees only its own connections. */
 export const DEMO_TENANTS = ['globex', 'initech'];
 
-const exampleOrigins = ['http://localhost:5173', 'http://localhost:5174'];
 const sandboxClient = { clientId: 'plugboard-demo', clientSecret: 'acme-sandbox-demo-secret' };
 const managedClient = { clientId: 'plugboard-managed', clientSecret: 'acme-sandbox-managed-secret' };
 
@@ -76,14 +78,11 @@ export async function startDemo({
   const keyring = await loadKeyring({ env, dataDir, generateIfMissing: true });
   const consolePassword = await loadDemoPassword({ env, dataDir });
   const consoleFolder = consoleRoot();
+  const widgetBundle = findWidgetBundle();
   const app = new Hono();
   const demo = { secretKey: '', endUserId: '' };
 
   app.get('/', async (c) => c.html(await readFile(pageUrl, 'utf8')));
-  app.get('/widget/plugboard-connect.js', async (c) => {
-    const bundle = await readFile(require.resolve('@plugboard/widget/plugboard-connect.js'), 'utf8');
-    return c.body(bundle, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' });
-  });
   // This route stands for the vendor's own backend: it knows who is signed in and
   // mints a short-lived connect session for that user's company with the secret key.
   app.post('/demo/session', async (c) => {
@@ -121,13 +120,15 @@ export async function startDemo({
         keyring,
         publicUrl: env.PLUGBOARD_PUBLIC_URL || url,
         // The sandbox runs on loopback over plain http: allow http OAuth endpoints, and let its host:port
-        // through the egress policy, which blocks loopback addresses for everything else.
+        // through the egress policy, which blocks loopback addresses for everything else, beside the hosts
+        // PLUGBOARD_EGRESS_ALLOW_HOSTS allows, as `plugboard serve` does.
         allowInsecureOAuthEndpoints: true,
-        egressAllowHosts: [new URL(sandbox.url).host],
+        egressAllowHosts: [new URL(sandbox.url).host, ...loadConfig(env).egressAllowHosts],
         backgroundRefreshMs: 30_000,
         deliveryIntervalMs: 1_000,
         pollingIntervalMs: 15_000,
         ...(consoleFolder ? { consoleRoot: consoleFolder } : {}),
+        ...(widgetBundle ? { widgetBundle } : {}),
         ...(logger ? { logger } : {}),
       });
       app.route('/', api);
@@ -139,7 +140,7 @@ export async function startDemo({
   const redirectUris = [`${env.PLUGBOARD_PUBLIC_URL || server.url}/v1/oauth/callback`];
   sandbox.sandbox.options.clients.push({ ...sandboxClient, redirectUris }, { ...managedClient, redirectUris });
   const seeded = await seedDemo(store, keyring, {
-    allowedOrigins: [...origins, ...exampleOrigins],
+    allowedOrigins: [...origins, ...exampleOrigins(env)],
     oauthProvider: { url: sandbox.url, ...sandboxClient, managedApp: managedClient },
     customAuth,
     consolePassword,

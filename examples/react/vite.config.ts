@@ -1,7 +1,10 @@
 import { defineConfig } from 'vite';
-import { vendorBackendProxy } from '../vendor-backend-proxy';
+import { examplePorts } from '../example-ports.mjs';
+import { plugboardUrlDefine, vendorBackendProxy } from '../vendor-backend-proxy';
 
 export default defineConfig({
   esbuild: { jsx: 'automatic', jsxImportSource: 'react' },
-  server: { port: 5173, proxy: vendorBackendProxy },
+  define: plugboardUrlDefine,
+  // A strict port: on another one the demo would not allow the example's origin.
+  server: { port: examplePorts().react, strictPort: true, proxy: vendorBackendProxy },
 });

@@ -1,15 +1,9 @@
 import '@plugboard/widget/define';
 import type { PlugboardConnectElement, PlugboardConnectEventMap } from '@plugboard/widget';
-import { type HTMLAttributes, type Ref, StrictMode, useEffect, useRef, useState } from 'react';
+// JSX typings for <plugboard-connect>, shipped by the widget.
+import type {} from '@plugboard/widget/react';
+import { StrictMode, useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-
-declare module 'react' {
-  namespace JSX {
-    interface IntrinsicElements {
-      'plugboard-connect': HTMLAttributes<HTMLElement> & { ref?: Ref<PlugboardConnectElement>; 'api-base'?: string };
-    }
-  }
-}
 
 /** Where your Plugboard backend runs. */
 const plugboardUrl = import.meta.env.VITE_PLUGBOARD_URL ?? 'http://localhost:4400';

@@ -1,3 +1,4 @@
+import type { CreatedMcpToken, McpToken, McpTokenCreate } from '@plugboard/sdk';
 import type {
   AdminConnection,
   ConnectionStatus,
@@ -7,6 +8,7 @@ import type {
   ConnectorUpdate,
   ConnectSession,
   ConsoleAccount,
+  McpToolPreview,
   OAuthApp,
   OAuthAppCreate,
   OAuthAppUpdate,
@@ -86,4 +88,11 @@ export interface ConsoleClient {
   };
   /** Build with AI: runs of the connector agent, their live log, review and create. */
   agent: AgentClient;
+  /** MCP tokens for AI agents, and the tools a tenant would get. */
+  mcpTokens: {
+    create(body: McpTokenCreate): Promise<CreatedMcpToken>;
+    list(): Promise<{ data: McpToken[] }>;
+    revoke(id: string): Promise<void>;
+    preview(tenantId: string): Promise<{ data: McpToolPreview[] }>;
+  };
 }

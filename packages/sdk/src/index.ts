@@ -9,6 +9,8 @@
 
 export type * from '@plugboard/shared/types';
 export type { AgentEventsOptions, AgentResource, AgentStreamEvent } from './admin/agent-resource.js';
+export type { ConnectLinksResource } from './admin/connect-links-resource.js';
+export type { McpTokensResource } from './admin/mcp-tokens-resource.js';
 export { PlugboardAdmin, type PlugboardAdminOptions } from './admin/plugboard-admin.js';
 export type {
   ActionsResource,

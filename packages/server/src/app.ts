@@ -7,30 +7,42 @@ import type { CustomAuthRegistry } from './custom-auth/handler.js';
 import { createEgressPolicy, type OutboundOptions } from './egress/index.js';
 import { ApiError } from './http/api-error.js';
 import { serveConsole } from './http/console-assets.js';
+import { httpErrorOf } from './http/error-response.js';
 import { mountRoutes, unmatched } from './http/mount.js';
 import { buildOpenApiDocument } from './http/openapi.js';
 import { limitAgentBodySize, limitBodySize, limitBodySizeTo } from './http/validation.js';
+import { serveWidgetBundle } from './http/widget-bundle.js';
 import { type Logger, silentLogger } from './logger.js';
+import { mcpApp } from './mcp/mcp-app.js';
+import { withMcpEndpoint } from './mcp/mcp-openapi.js';
 import { actionRoutes } from './routes/actions.js';
 import { agentRoutes } from './routes/agent.js';
+import { connectLinkRoutes } from './routes/connect-links.js';
 import { connectionRoutes } from './routes/connections.js';
 import { connectorRoutes } from './routes/connectors.js';
 import { consoleRoutes } from './routes/console.js';
 import { eventRoutes } from './routes/events.js';
+import { mcpPreviewRoutes } from './routes/mcp-preview.js';
+import { MCP_PATH, mcpTokenRoutes } from './routes/mcp-tokens.js';
 import { oauthRoutes } from './routes/oauth.js';
 import { oauthAppRoutes } from './routes/oauth-apps.js';
 import { organizationRoutes } from './routes/organization.js';
 import { sessionRoutes } from './routes/session.js';
 import { type DeliveryPolicy, DeliveryWorker, defaultDeliveryPolicy } from './services/delivery-worker.js';
 import type { ServiceDeps } from './services/deps.js';
+import { DomainError } from './services/domain-error.js';
 import type { OAuthConfig } from './services/oauth-flows.js';
 import { PollingWorker } from './services/polling-worker.js';
 import type { RateLimits } from './services/rate-limits.js';
 import { defaultRetentionPolicy, type RetentionPolicy, RetentionWorker } from './services/retention-worker.js';
+import type { RoundOutcome, RoundWorker } from './services/round-worker.js';
 import { defaultTenantRateLimit, type TenantRateLimit, TenantRateLimiter } from './services/tenant-rate-limit.js';
 import { defaultRefreshPolicy, type RefreshPolicy, TokenRefresher } from './services/token-refresh.js';
 import { StoreInputError } from './storage/sql/store-input-error.js';
 import type { Store } from './storage/store.js';
+
+/** The background workers `createApp` can start. */
+export type WorkerName = 'delivery' | 'polling' | 'retention';
 
 /** Options of {@link createApp}. */
 export interface AppOptions {
@@ -74,6 +86,11 @@ export interface AppOptions {
    */
   consoleRoot?: string;
   /**
+   * The built widget bundle (`@plugboard/widget`'s `dist/plugboard-connect.js`), served to pages of any origin at
+   * `/widget/plugboard-connect.js`. Not served when left out; `plugboard serve` finds it in the installed package.
+   */
+  widgetBundle?: string;
+  /**
    * Send due event deliveries from the database every this many milliseconds; 0 turns the worker off (pending
    * deliveries then wait in the database for a process that runs it). @default 0
    * @example 1000
@@ -96,6 +113,11 @@ export interface AppOptions {
   retention?: Partial<RetentionPolicy>;
   /** Stops the delivery and polling workers when aborted (on shutdown, or at the end of a test). */
   signal?: AbortSignal;
+  /**
+   * Called after each round of the delivery, polling or retention worker ends, failed rounds included: a way to follow
+   * background work (metrics, tests) without guessing how long a round takes.
+   */
+  onWorkerRound?: (worker: WorkerName, outcome: RoundOutcome<unknown>) => void;
   /** Timeout, response size cap and redirect limit of action and proxy calls. @default 15 s, 5 MB, 5 redirects */
   outbound?: OutboundOptions;
   /**
@@ -112,7 +134,7 @@ export interface AppOptions {
   trustedProxyHops?: number;
   /** The largest webhook body an inbound URL reads; past it, 413 `payload_too_large`. @default 1 MB */
   inboundMaxBytes?: number;
-  /** Each tenant's budget of calls to third-party APIs (actions, proxy); over it, 429 with `Retry-After`. @default defaultTenantRateLimit */
+  /** Each tenant's budget of calls to third-party APIs (actions, proxy, MCP tools), kept in the database; over it, 429 with `Retry-After`. @default defaultTenantRateLimit */
   tenantRateLimit?: Partial<TenantRateLimit>;
   /**
    * An OpenAI-compatible chat completions API for the connector agent: it interprets free-text prompts and names
@@ -139,8 +161,9 @@ function redirectUriOf(publicUrl: string): string {
 }
 
 /**
- * Builds the Plugboard API as a Hono app: `/v1/*`, `/v1/openapi.json`, `/healthz`, and the admin console at
- * `/console` when `consoleRoot` is given.
+ * Builds the Plugboard API as a Hono app: `/v1/*`, `/v1/openapi.json`, `/healthz`, the admin console at
+ * `/console` when `consoleRoot` is given, and the widget bundle at `/widget/plugboard-connect.js` when
+ * `widgetBundle` is.
  * Serve it with {@link startServer}, mount it in a larger app, or call `app.request()` in tests.
  *
  * @throws Error when `publicUrl` is not an http(s) URL, or an `egressAllowHosts` entry is not `host[:port]`
@@ -158,6 +181,7 @@ export function createApp(options: AppOptions): Hono {
   const egress = createEgressPolicy({ allowHosts: options.egressAllowHosts ?? [] });
   const deps: ServiceDeps = { store, keyring, logger, now, customAuth: options.customAuth ?? {}, egress };
   deps.allowInsecureOAuthEndpoints = options.allowInsecureOAuthEndpoints ?? false;
+  if (options.publicUrl) deps.publicUrl = options.publicUrl;
   if (options.outbound) deps.outbound = options.outbound;
   if (options.rateLimits) deps.rateLimits = options.rateLimits;
   deps.tenantLimiter = new TenantRateLimiter(store, now, { ...defaultTenantRateLimit, ...options.tenantRateLimit });
@@ -173,21 +197,23 @@ export function createApp(options: AppOptions): Hono {
     const timer = setInterval(() => void refresher.refreshDue().catch(() => {}), options.backgroundRefreshMs);
     timer.unref();
   }
-  if (options.deliveryIntervalMs) {
-    const worker = new DeliveryWorker(deps, { ...defaultDeliveryPolicy, ...options.deliveryPolicy });
-    worker.start(options.deliveryIntervalMs);
+  const startWorker = <T>(name: WorkerName, worker: RoundWorker<T>, intervalMs: number | undefined) => {
+    if (!intervalMs) return;
+    if (options.onWorkerRound) worker.onRound((outcome) => options.onWorkerRound?.(name, outcome));
+    worker.start(intervalMs);
     options.signal?.addEventListener('abort', () => worker.stop(), { once: true });
-  }
-  if (options.pollingIntervalMs) {
-    const poller = new PollingWorker(deps, refresher);
-    poller.start(options.pollingIntervalMs);
-    options.signal?.addEventListener('abort', () => poller.stop(), { once: true });
-  }
-  if (options.retentionIntervalMs) {
-    const retention = new RetentionWorker(deps, { ...defaultRetentionPolicy, ...options.retention });
-    retention.start(options.retentionIntervalMs);
-    options.signal?.addEventListener('abort', () => retention.stop(), { once: true });
-  }
+  };
+  startWorker(
+    'delivery',
+    new DeliveryWorker(deps, { ...defaultDeliveryPolicy, ...options.deliveryPolicy }),
+    options.deliveryIntervalMs,
+  );
+  startWorker('polling', new PollingWorker(deps, refresher), options.pollingIntervalMs);
+  startWorker(
+    'retention',
+    new RetentionWorker(deps, { ...defaultRetentionPolicy, ...options.retention }),
+    options.retentionIntervalMs,
+  );
   const agent = new AgentService(deps, refresher, options.llm ? new AgentModel(egress, options.llm) : undefined);
   const routes = [
     ...organizationRoutes(deps),
@@ -195,13 +221,16 @@ export function createApp(options: AppOptions): Hono {
     ...connectionRoutes(deps, refresher),
     ...actionRoutes(deps, refresher),
     ...sessionRoutes(deps, refresher),
+    ...connectLinkRoutes(deps),
+    ...mcpPreviewRoutes(deps),
     ...oauthRoutes(deps, oauth),
     ...oauthAppRoutes(deps),
     ...eventRoutes(deps, auth),
     ...consoleRoutes(deps, { ...auth, trustedProxyHops: options.trustedProxyHops ?? 0 }),
     ...agentRoutes(deps, agent),
+    ...mcpTokenRoutes(deps, auth),
   ];
-  const openApi = buildOpenApiDocument(routes);
+  const openApi = withMcpEndpoint(buildOpenApiDocument(routes));
   const app = new Hono();
 
   app.use(async (c, next) => {
@@ -236,10 +265,15 @@ export function createApp(options: AppOptions): Hono {
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/v1/openapi.json', (c) => c.json(openApi));
   if (options.consoleRoot) serveConsole(app, options.consoleRoot);
+  if (options.widgetBundle) serveWidgetBundle(app, options.widgetBundle);
+  app.route(MCP_PATH, mcpApp(deps, refresher));
   mountRoutes(app, routes, deps, auth);
   app.notFound(unmatched(routes));
   app.onError((error, c) => {
-    if (error instanceof ApiError) return c.json(error.toBody(), error.status, error.headers);
+    if (DomainError.is(error)) {
+      const { status, body, headers } = httpErrorOf(error);
+      return c.json(body, status, headers);
+    }
     if (error instanceof StoreInputError) return c.json(ApiError.validation([], error.message).toBody(), 400);
     // Messages of unexpected errors can quote input; log where it happened, not what it said.
     logger.error({

@@ -42,12 +42,14 @@ export {
   egressFetch,
 } from './egress/index.js';
 export { ApiError } from './http/api-error.js';
+export { findWidgetBundle, WIDGET_BUNDLE_PATH } from './http/widget-bundle.js';
 export { jsonLogger, type Logger, silentLogger } from './logger.js';
 export { type RunningServer, startServer } from './server.js';
 export { type DeliveryPolicy, DeliveryWorker, defaultDeliveryPolicy } from './services/delivery-worker.js';
 export { type KeyRotationOptions, type KeyRotationResult, rotateKeys } from './services/key-rotation.js';
 export { defaultRateLimits, type RateLimits } from './services/rate-limits.js';
 export { defaultRetentionPolicy, type RetentionPolicy, RetentionWorker } from './services/retention-worker.js';
+export type { RoundOutcome } from './services/round-worker.js';
 export { defaultRefreshPolicy, type RefreshPolicy, TokenRefresher } from './services/token-refresh.js';
 export { type OpenStoreOptions, openStore, SchemaTooNewError } from './storage/open-store.js';
 export type { PruneCounts, RateLimit, Store } from './storage/store.js';

@@ -56,10 +56,22 @@ export const ErrorCode = {
   UpstreamTimeout: 'upstream_timeout',
   /** The third-party API's answer was larger than the server accepts. */
   UpstreamTooLarge: 'upstream_too_large',
+  /** An MCP tool's third-party API answered 4xx or 5xx; the tool error carries its status and body. */
+  UpstreamError: 'upstream_error',
+  /** An MCP tool's connector has no connection for the tenant yet; the tool error carries a connect link. */
+  NotConnected: 'not_connected',
   /** The third party refused or failed while connecting (a custom auth handler's call, for instance). */
   ProviderError: 'provider_error',
   /** An inbound webhook's signature is missing or does not match the connection's secret; nothing was stored. */
   InvalidSignature: 'invalid_signature',
+  /** The connect link has expired; ask the app for a new one. */
+  LinkExpired: 'link_expired',
+  /** The connect link was revoked by the app. */
+  LinkRevoked: 'link_revoked',
+  /** The connect link was opened as many times as it may be; ask the app for a new one. */
+  LinkUsedUp: 'link_used_up',
+  /** The server lacks a setting this needs, such as its public URL; nothing was changed. */
+  NotConfigured: 'not_configured',
   /** The request conflicts with the current state. */
   Conflict: 'conflict',
   /** Too many requests; retry after the time in `Retry-After`. */

@@ -63,6 +63,14 @@ export {
   timestampSchema,
 } from './schemas/common.js';
 export {
+  CONNECT_LINK_MAX_TTL_SECONDS,
+  connectLinkCreateSchema,
+  connectLinkExchangeSchema,
+  connectLinkInfoSchema,
+  connectLinkSchema,
+  connectLinkSessionSchema,
+} from './schemas/connect-links.js';
+export {
   adminConnectionSchema,
   connectionCreateSchema,
   connectionCredentialsSchema,
@@ -105,6 +113,15 @@ export {
   webhookEndpointCreateSchema,
   webhookEndpointSchema,
 } from './schemas/events.js';
+export {
+  createdMcpTokenSchema,
+  MCP_TOKEN_DEFAULT_TTL_SECONDS,
+  MCP_TOKEN_MAX_TTL_SECONDS,
+  mcpTokenCreateSchema,
+  mcpTokenSchema,
+  mcpToolNameSchema,
+} from './schemas/mcp.js';
+export { mcpToolPreviewQuerySchema, mcpToolPreviewSchema } from './schemas/mcp-preview.js';
 export { oauthAppCreateSchema, oauthAppSchema, oauthAppUpdateSchema } from './schemas/oauth-apps.js';
 export {
   apiKeyCreateSchema,

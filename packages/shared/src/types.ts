@@ -8,6 +8,12 @@ import type {
   publicAuthMethodSchema,
 } from './schemas/auth-methods.js';
 import type {
+  connectLinkCreateSchema,
+  connectLinkInfoSchema,
+  connectLinkSchema,
+  connectLinkSessionSchema,
+} from './schemas/connect-links.js';
+import type {
   adminConnectionSchema,
   connectionCreateSchema,
   connectionCredentialsSchema,
@@ -43,6 +49,8 @@ import type {
   webhookEndpointCreateSchema,
   webhookEndpointSchema,
 } from './schemas/events.js';
+import type { createdMcpTokenSchema, mcpTokenCreateSchema, mcpTokenSchema } from './schemas/mcp.js';
+import type { mcpToolPreviewSchema } from './schemas/mcp-preview.js';
 import type { oauthAppCreateSchema, oauthAppSchema, oauthAppUpdateSchema } from './schemas/oauth-apps.js';
 import type {
   apiKeyCreateSchema,
@@ -104,12 +112,29 @@ export type OAuthFlow = z.output<typeof oauthFlowSchema>;
 /** A started OAuth flow, with the URL to open. */
 export type OAuthFlowStart = z.output<typeof oauthFlowStartSchema>;
 
+/** Body of `POST /v1/mcp-tokens`. */
+export type McpTokenCreate = z.input<typeof mcpTokenCreateSchema>;
+/** A freshly minted MCP token, token included (shown once). */
+export type CreatedMcpToken = z.output<typeof createdMcpTokenSchema>;
+/** An MCP token as listed: never the token itself. */
+export type McpToken = z.output<typeof mcpTokenSchema>;
 /** Body of `POST /v1/connect-sessions`. */
 export type ConnectSessionCreate = z.input<typeof connectSessionCreateSchema>;
 /** A freshly minted connect session, token included. */
 export type ConnectSession = z.output<typeof connectSessionSchema>;
 /** What a connect session knows about itself. */
 export type SessionInfo = z.output<typeof sessionInfoSchema>;
+
+/** Body of `POST /v1/connect-links`. */
+export type ConnectLinkCreate = z.input<typeof connectLinkCreateSchema>;
+/** A new connect link: its URL (with its token) and when it expires. */
+export type CreatedConnectLink = z.output<typeof connectLinkSchema>;
+/** A connect link as listed, without its URL. */
+export type ConnectLinkInfo = z.output<typeof connectLinkInfoSchema>;
+/** What the hosted connect page gets for a link's token. */
+export type ConnectLinkSession = z.output<typeof connectLinkSessionSchema>;
+/** One MCP tool a tenant would get. */
+export type McpToolPreview = z.output<typeof mcpToolPreviewSchema>;
 
 /** An organization. */
 export type Organization = z.output<typeof organizationSchema>;

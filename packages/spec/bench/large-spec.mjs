@@ -1,31 +1,47 @@
-// Builds a connector draft from a generated 10 MB spec with 1,200 operations and prints how long it took.
-// Run after a build: `pnpm --filter @plugboard/spec build && node packages/spec/bench/large-spec.mjs [--yaml]`.
-import { stringify } from 'yaml';
+// Builds connector drafts from generated large specs and prints each time next to a bare baseline from the same
+// run: the plain parser (JSON.parse, or the YAML parser with --yaml) of the same text. Run through `pnpm bench`
+// at the root (it builds first), or after a build: `node packages/spec/bench/large-spec.mjs [--yaml]`.
+import { parse as parseYaml, stringify } from 'yaml';
+import { medianMs, printRatio } from '../../../scripts/bench-report.mjs';
 import { buildConnectorDraft, parseSpec } from '../dist/index.js';
 import { generateLargeSpec } from './generate-spec.mjs';
 
 const yaml = process.argv.includes('--yaml');
-const document = generateLargeSpec();
-const text = yaml ? stringify(document, { lineWidth: 0 }) : JSON.stringify(document);
-const runs = 5;
-const timings = [];
-let draft;
-for (let run = 0; run < runs; run += 1) {
-  const started = performance.now();
-  const spec = await parseSpec(text);
-  const parsed = performance.now();
-  draft = buildConnectorDraft(spec);
-  const built = performance.now();
-  timings.push({ parse: parsed - started, build: built - parsed, total: built - started });
+const format = yaml ? 'YAML' : 'JSON';
+const textOf = (document) => (yaml ? stringify(document, { lineWidth: 0 }) : JSON.stringify(document));
+const bareParse = (text) => (yaml ? parseYaml(text) : JSON.parse(text));
+const baselineName = yaml ? 'yaml parse' : 'JSON.parse';
+const runs = 7;
+
+/** The median time to parse and build `text`, and to parse it with the bare parser alone. */
+async function timings(text) {
+  const build = await medianMs(runs, async () => buildConnectorDraft(await parseSpec(text)));
+  const bare = await medianMs(runs, () => bareParse(text));
+  return { build, bare };
 }
-timings.sort((a, b) => a.total - b.total);
-const median = timings[Math.floor(runs / 2)];
+
+const text = textOf(generateLargeSpec());
+const draft = buildConnectorDraft(await parseSpec(text));
 const megabytes = (Buffer.byteLength(text) / 1e6).toFixed(1);
 console.log(
-  `${yaml ? 'YAML' : 'JSON'} spec: ${megabytes} MB, ${draft.actions.length} actions in ${draft.groups.length} tag groups, ` +
-    `${draft.warnings.length} warnings`,
+  `${format} spec: ${megabytes} MB, ${draft.actions.length} actions in ${draft.groups.length} tag groups, ` +
+    `${draft.warnings.length} warnings (median of ${runs}, node ${process.version})`,
 );
-console.log(
-  `median of ${runs}: parse ${median.parse.toFixed(0)} ms + build ${median.build.toFixed(0)} ms = ${median.total.toFixed(0)} ms ` +
-    `(node ${process.version})`,
+const large = await timings(text);
+printRatio(
+  `${format}, 1,200 operations`,
+  { name: 'parse + build', value: large.build },
+  { name: baselineName, value: large.bare },
+);
+
+// How the work grows: a document ten times as large (operations and schemas) should cost about ten times as
+// much to build from, as it does to parse alone; a ratio well above 1 means the build grows faster than linearly.
+const scaled = (factor) =>
+  textOf(generateLargeSpec({ operations: 200 * factor, schemas: 30 * factor, descriptionSentences: 5 }));
+const small = await timings(scaled(1));
+const big = await timings(scaled(10));
+printRatio(
+  `${format}, 200 -> 2,000 operations and 30 -> 300 schemas`,
+  { name: 'parse + build grows', value: big.build / small.build, unit: 'x' },
+  { name: `${baselineName} grows`, value: big.bare / small.bare, unit: 'x' },
 );

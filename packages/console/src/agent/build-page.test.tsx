@@ -275,14 +275,18 @@ describe('<BuildPage>', () => {
     const ready = agentRun({ status: 'ready', step: 'done', updatedAt: '2026-01-02T03:06:00.000Z' });
     fake.client.agent.review = async (id, decisions) => {
       const answer = await review(id, decisions);
+      // The answer (still running) comes back only once the page shows the newer run from the stream.
       fake.state.stream.push({ type: 'run', run: ready });
-      await new Promise((resolve) => setTimeout(resolve, 30));
+      await screen.findByTestId('agent-create');
       return answer;
     };
-    fireEvent.click(screen.getByTestId('agent-continue'));
-    await screen.findByTestId('agent-create');
-    await waitFor(() => expect(fake.named('agent.review')).toHaveLength(1));
-    await act(() => new Promise((resolve) => setTimeout(resolve, 60)));
+    const progress = document.getElementById('agent-progress');
+    const continueButton = screen.getByTestId('agent-continue');
+    continueButton.focus();
+    fireEvent.click(continueButton);
+    // Once the page has taken the answer in, it moves focus to the progress: only then is the outcome settled.
+    await waitFor(() => expect(document.activeElement).toBe(progress));
+    expect(fake.named('agent.review')).toHaveLength(1);
     expect(screen.getByTestId('agent-status').dataset.status).toBe('ready');
     expect(screen.getByTestId('agent-create')).toBeTruthy();
   });

@@ -47,6 +47,11 @@ export function Layout({
               Connections
             </Link>
           </li>
+          <li>
+            <Link to="/mcp" aria-current={isCurrent(current, ['mcp'])}>
+              MCP
+            </Link>
+          </li>
         </ul>
         <p class="nav-group" id="nav-settings">
           Settings

@@ -11,6 +11,7 @@ export type Route =
   | { name: 'connections' }
   | { name: 'oauth-apps' }
   | { name: 'webhooks' }
+  | { name: 'mcp' }
   | { name: 'not-found' };
 
 const stripBase = (pathname: string) => {
@@ -28,6 +29,7 @@ export function parseRoute(path: string): Route {
   if (path === '/connections') return { name: 'connections' };
   if (path === '/settings' || path === '/settings/oauth-apps') return { name: 'oauth-apps' };
   if (path === '/settings/webhooks') return { name: 'webhooks' };
+  if (path === '/mcp') return { name: 'mcp' };
   const connector = /^\/connectors\/([^/]+)(\/actions)?$/.exec(path);
   if (connector?.[1])
     return { name: 'connector', id: decodeURIComponent(connector[1]), tab: connector[2] ? 'actions' : 'settings' };

@@ -1,3 +1,4 @@
+import type { McpToken } from '@plugboard/sdk';
 import {
   type AdminConnection,
   agentAuthMethodSchema,
@@ -5,6 +6,7 @@ import {
   type ConnectionCreate,
   type ConnectorCard,
   type ConnectorCreate,
+  type McpToolPreview,
   type OAuthApp,
 } from '@plugboard/shared';
 import type { SessionClient } from '@plugboard/widget';
@@ -322,6 +324,9 @@ export function fakeConsole(
     /** Deliveries per page: more than this pages with a cursor. */
     pageSize?: number;
     signedIn?: boolean;
+    mcpTokens?: McpToken[];
+    /** The MCP tools `mcpTokens.preview` answers, per tenant. */
+    mcpTools?: Record<string, McpToolPreview[]>;
   } = {},
 ) {
   const calls: Call[] = [];
@@ -341,6 +346,7 @@ export function fakeConsole(
     reviewed: agentRun({ status: 'running', step: 'test', updatedAt: '2026-01-02T03:05:00.000Z' }),
     /** What `agent.events` streams. */
     stream: eventStream(),
+    mcpTokens: data.mcpTokens ?? [],
   };
   const answer = async <T>(name: string, args: unknown[], value: () => T): Promise<T> => {
     calls.push([name, ...args]);
@@ -352,6 +358,7 @@ export function fakeConsole(
     return value();
   };
   const client: ConsoleClient = {
+    mcpTokens: fakeMcpTokens(answer, state, data.mcpTools ?? {}),
     signIn: (body) => answer('signIn', [body], () => account),
     me: () =>
       answer('me', [], () => {
@@ -531,6 +538,42 @@ export function fakeConsole(
   };
   const named = (name: string) => calls.filter(([call]) => call === name).map(([, ...args]) => args);
   return { client, calls, named, fail, state };
+}
+
+/** The MCP part of the fake console: tokens kept in `state.mcpTokens`, tools per tenant from `tools`. */
+function fakeMcpTokens(
+  answer: <T>(name: string, args: unknown[], value: () => T) => Promise<T>,
+  state: { mcpTokens: McpToken[] },
+  tools: Record<string, McpToolPreview[]>,
+): ConsoleClient['mcpTokens'] {
+  return {
+    preview: (tenantId) => answer('mcpTokens.preview', [tenantId], () => ({ data: tools[tenantId] ?? [] })),
+    list: () => answer('mcpTokens.list', [], () => ({ data: state.mcpTokens })),
+    create: (body) =>
+      answer('mcpTokens.create', [body], () => {
+        const id = `mcp_${state.mcpTokens.length + 1}`;
+        const { tenantId, endUserId } = body;
+        state.mcpTokens = [
+          ...state.mcpTokens,
+          {
+            id,
+            prefix: `pb_mt_${id}`.slice(0, 12),
+            tenantId,
+            endUserId,
+            endUserName: null,
+            connectors: null,
+            tools: null,
+            expiresAt: NOW,
+            createdAt: NOW,
+          },
+        ];
+        return { id, token: `pb_mt_${id}`, url: 'https://plugboard.test/v1/mcp', expiresAt: NOW };
+      }),
+    revoke: (id) =>
+      answer('mcpTokens.revoke', [id], () => {
+        state.mcpTokens = state.mcpTokens.filter((token) => token.id !== id);
+      }),
+  };
 }
 
 /** A session client that shows the given cards and records the connections made. */

@@ -1,5 +1,7 @@
 import { type ClientOptions, createOpener, createSender } from '../core/request.js';
 import { AgentResource } from './agent-resource.js';
+import { ConnectLinksResource } from './connect-links-resource.js';
+import { McpTokensResource } from './mcp-tokens-resource.js';
 import {
   ActionsResource,
   ApiKeysResource,
@@ -45,6 +47,8 @@ export class PlugboardAdmin {
   readonly actions: ActionsResource;
   readonly tenants: TenantsResource;
   readonly connectSessions: ConnectSessionsResource;
+  /** Links to a hosted connect page, for end users you cannot show the widget to. */
+  readonly connectLinks: ConnectLinksResource;
   readonly oauthApps: OAuthAppsResource;
   /** Endpoints that receive events. */
   readonly webhookEndpoints: WebhookEndpointsResource;
@@ -52,6 +56,8 @@ export class PlugboardAdmin {
   readonly deliveries: DeliveriesResource;
   /** The connector agent ("Build with AI"): runs, their event streams, review and create. */
   readonly agent: AgentResource;
+  /** Tokens for AI agents to call the MCP server with one tenant's connections as tools. */
+  readonly mcpTokens: McpTokensResource;
 
   /** @throws TypeError when the key is not a secret key, or in a browser without `dangerouslyAllowBrowser`. */
   constructor({ secretKey, dangerouslyAllowBrowser = false, ...options }: PlugboardAdminOptions) {
@@ -73,9 +79,11 @@ export class PlugboardAdmin {
     this.actions = new ActionsResource(adminSend);
     this.tenants = new TenantsResource(adminSend);
     this.connectSessions = new ConnectSessionsResource(adminSend);
+    this.connectLinks = new ConnectLinksResource(adminSend);
     this.oauthApps = new OAuthAppsResource(adminSend);
     this.webhookEndpoints = new WebhookEndpointsResource(adminSend);
     this.deliveries = new DeliveriesResource(adminSend);
+    this.mcpTokens = new McpTokensResource(adminSend);
     const open = createOpener(options);
     this.agent = new AgentResource(adminSend, (request, stream) => open(request, { bearer: secretKey }, stream));
   }

@@ -1,5 +1,6 @@
 import type { ConnectSession, ConsoleAccount, ConsoleSignIn, ConsoleTestSessionCreate } from '@plugboard/shared';
 import { AgentResource } from '../admin/agent-resource.js';
+import { McpTokensResource } from '../admin/mcp-tokens-resource.js';
 import type { AdminSend } from '../admin/resources.js';
 import {
   ActionsResource,
@@ -60,6 +61,8 @@ export class PlugboardConsole {
   readonly deliveries: DeliveriesResource;
   /** The connector agent ("Build with AI"): runs, their event streams, review and create. */
   readonly agent: AgentResource;
+  /** MCP tokens for AI agents, and a preview of the tools a tenant would get. */
+  readonly mcpTokens: McpTokensResource;
 
   constructor(options: ClientOptions) {
     this.#send = createSender(options);
@@ -74,6 +77,7 @@ export class PlugboardConsole {
     this.oauthApps = new OAuthAppsResource(send);
     this.webhookEndpoints = new WebhookEndpointsResource(send);
     this.deliveries = new DeliveriesResource(send);
+    this.mcpTokens = new McpTokensResource(send);
     const open = createOpener(options);
     this.agent = new AgentResource(send, (request, stream) =>
       open(request, { cookie: true, csrfToken: this.#csrfToken }, stream),

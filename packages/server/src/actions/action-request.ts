@@ -1,5 +1,5 @@
 import type { ActionDefinition, ValidationIssue } from '@plugboard/shared';
-import { ApiError } from '../http/api-error.js';
+import { DomainError } from '../services/domain-error.js';
 import { joinApiPath } from './api-url.js';
 import { type JsonSchema, validateJsonSchema } from './json-schema.js';
 
@@ -20,8 +20,8 @@ const scalar = (value: unknown) => (typeof value === 'string' ? value : JSON.str
  * template (encoded, so they cannot add segments), `query` and `header` values go where they say, the rest
  * into a JSON body (into the query for GET and DELETE).
  *
- * @throws ApiError 400 validation_failed with issue paths `input.<field>`
- * @throws ApiError 400 path_not_allowed
+ * @throws DomainError validation_failed with issue paths `input.<field>`
+ * @throws DomainError path_not_allowed
  */
 export function buildActionRequest(action: ActionDefinition, base: URL, input: Record<string, unknown>): BuiltRequest {
   const schema = { ...action.input, additionalProperties: false } as JsonSchema;
@@ -40,7 +40,7 @@ export function buildActionRequest(action: ActionDefinition, base: URL, input: R
       issues.push({ path: `input.${name}`, message: 'Required' });
     }
   }
-  if (issues.length > 0) throw ApiError.validation(issues, 'The action input is not valid');
+  if (issues.length > 0) throw DomainError.validation(issues, 'The action input is not valid');
   const path = action.path.replace(/\{([^}]+)\}/g, (_, name: string) => pathValues.get(name) ?? '');
   const url = joinApiPath(base, path, { encoded: true });
   const headers: Record<string, string> = { accept: 'application/json' };

@@ -1,22 +1,22 @@
 import { ErrorCode } from '@plugboard/shared';
-import { ApiError } from '../http/api-error.js';
+import { DomainError } from '../services/domain-error.js';
 import type { ConnectorRecord } from '../storage/store.js';
 
 /**
  * The base URL a connector's actions go to: its `apiBaseUrl`, else `https://api.<domain>`.
- * @throws ApiError 400 when the connector has neither
+ * @throws DomainError when the connector has neither
  */
 export function apiBaseOf(connector: ConnectorRecord): URL {
   if (connector.apiBaseUrl) return new URL(connector.apiBaseUrl);
   if (connector.domain) return new URL(`https://api.${connector.domain}`);
-  throw ApiError.validation(
+  throw DomainError.validation(
     [{ path: 'apiBaseUrl', message: `${connector.name} has no API base URL and no domain to derive one from` }],
     'The connector cannot run actions',
   );
 }
 
 const notAllowed = (path: string, why: string) =>
-  new ApiError(400, ErrorCode.PathNotAllowed, `The path ${JSON.stringify(path.slice(0, 200))} is not allowed: ${why}`);
+  new DomainError(ErrorCode.PathNotAllowed, `The path ${JSON.stringify(path.slice(0, 200))} is not allowed: ${why}`);
 
 /** Percent-decodes until stable (at most 3 rounds), so `%252F%252F` is judged as `//`. */
 function decoded(path: string): string {
@@ -40,7 +40,7 @@ function decoded(path: string): string {
  * `@evil.com`, `\\evil.com`, their percent-encoded spellings) or climb out with `..` is refused.
  *
  * @param options - `encoded`: the path is an action template filled with encoded values; judge it as it is
- * @throws ApiError 400 path_not_allowed
+ * @throws DomainError path_not_allowed
  */
 export function joinApiPath(base: URL, rawPath: string, options: { encoded?: boolean } = {}): URL {
   const [path = '', query] = rawPath.split(/\?(.*)/s, 2);

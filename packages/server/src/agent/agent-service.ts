@@ -19,6 +19,7 @@ import { parseWith } from '../http/validation.js';
 import { findConnection } from '../services/connections.js';
 import { createConnector } from '../services/connectors.js';
 import { egressOf, type ServiceDeps } from '../services/deps.js';
+import { DomainError } from '../services/domain-error.js';
 import type { TokenRefresher } from '../services/token-refresh.js';
 import type { AgentRunRecord } from '../storage/store.js';
 import { discoverSpec, fetchText } from './discover.js';
@@ -181,7 +182,7 @@ export class AgentService {
     } catch (error) {
       if (error instanceof RunCancelled) return;
       const message = error instanceof Error ? error.message : 'The agent stopped unexpectedly';
-      const code = error instanceof AgentFailure || error instanceof ApiError ? error.code : 'agent_failed';
+      const code = error instanceof AgentFailure || DomainError.is(error) ? error.code : 'agent_failed';
       const stored = await this.deps.store.getAgentRun(record.id).catch(() => undefined);
       if (stored?.run.status === 'cancelled') return;
       await this.#log(record, record.run.step, 'failed', message).catch(() => {});

@@ -11,18 +11,20 @@ import { loadKeyring } from '../crypto/keyring.js';
 import { hashSecret } from '../crypto/tokens.js';
 import { loadDemoPassword } from '../demo/console-password.js';
 import { seedDemo } from '../demo/seed.js';
-import { ApiError } from '../http/api-error.js';
 import { parseWith } from '../http/validation.js';
+import { findWidgetBundle } from '../http/widget-bundle.js';
 import { jsonLogger, silentLogger } from '../logger.js';
 import { startServer } from '../server.js';
 import { setMemberPassword } from '../services/console.js';
 import type { ServiceDeps } from '../services/deps.js';
+import { DomainError } from '../services/domain-error.js';
 import { rotateKeys } from '../services/key-rotation.js';
 import { createMember, createOrganization } from '../services/organizations.js';
 import { presentMember, presentOrganization } from '../services/presenters.js';
 import { createConnectSession } from '../services/sessions.js';
 import { openAndMigrate, openStore } from '../storage/open-store.js';
 import type { MigrationReport } from '../storage/sql/migrator.js';
+import { environmentHelp } from './environment.js';
 
 /** Where the CLI writes: JSON results to `out`, JSON errors and notes to `err`. */
 export interface CliIo {
@@ -34,7 +36,8 @@ export interface CliIo {
 
 const HELP = `Usage: plugboard <command> [options]   (every command prints JSON)
 
-  serve                                   Start the API on PORT (default 4400)
+  serve                                   Start the API on PORT (default 4400), with the widget bundle
+                                          at /widget/plugboard-connect.js
   migrate                                 Create or upgrade the database schema (serve also does, at start);
                                           replicas starting together migrate once; prints the version
   org create --name N [--origin O]... [--owner-email E --owner-name N]
@@ -51,18 +54,9 @@ const HELP = `Usage: plugboard <command> [options]   (every command prints JSON)
   seed-demo [--origin O]...               Create or refresh the demo organization; its console member
                                           signs in with PLUGBOARD_DEMO_PASSWORD or <data dir>/demo-password
 
-Environment: PORT, HOST,
-PLUGBOARD_DATABASE_URL (SQLite path or file: URL, or postgres://…; default <data dir>/plugboard.db),
-PLUGBOARD_DATABASE_POOL_SIZE (Postgres connections per process; default 10), PLUGBOARD_DATA_DIR, PLUGBOARD_MASTER_KEY,
-PLUGBOARD_PUBLIC_URL (required when NODE_ENV=production), PLUGBOARD_EGRESS_ALLOW_HOSTS,
-PLUGBOARD_MEMBER_PASSWORD, PLUGBOARD_CONSOLE_ROOT,
-PLUGBOARD_TRUSTED_PROXY_HOPS (proxies appending X-Forwarded-For; default 0: header ignored),
-PLUGBOARD_RATE_LIMIT_SIGN_IN (BURST,PER_MINUTE per client address; default 20,2),
-PLUGBOARD_RATE_LIMIT_INBOUND (BURST,PER_MINUTE per inbound URL; default 100,600),
-PLUGBOARD_RATE_LIMIT_SESSIONS (BURST,PER_MINUTE of sessions per organization; default 200,600),
-PLUGBOARD_INBOUND_MAX_BYTES (largest inbound webhook body; default 1048576),
-PLUGBOARD_RETENTION_DAYS (days events and deliveries are kept; default 30),
-PLUGBOARD_ALLOW_INSECURE_OAUTH=1 (development only: http OAuth endpoints).`;
+From the repository: npm run -s plugboard -- <command> [options]
+
+${environmentHelp()}`;
 
 const options = {
   name: { type: 'string' },
@@ -211,6 +205,7 @@ const commands: Record<string, (values: Values, env: NodeJS.ProcessEnv, io: CliI
       dataDir: config.dataDir,
       generateIfMissing: env.NODE_ENV !== 'production',
     });
+    const widgetBundle = findWidgetBundle();
     // The redirect URI is fixed here, from configuration or this server's own address: never a Host header.
     const build = (url: string) =>
       createApp({
@@ -230,6 +225,7 @@ const commands: Record<string, (values: Values, env: NodeJS.ProcessEnv, io: CliI
         allowInsecureOAuthEndpoints: config.allowInsecureOAuthEndpoints,
         ...(config.llm ? { llm: config.llm } : {}),
         ...(env.PLUGBOARD_CONSOLE_ROOT ? { consoleRoot: env.PLUGBOARD_CONSOLE_ROOT } : {}),
+        ...(widgetBundle ? { widgetBundle } : {}),
       });
     const server = await startServer(build, { port: config.port, hostname: config.host });
     io.err(`Plugboard API listening on ${server.url}`);
@@ -238,7 +234,7 @@ const commands: Record<string, (values: Values, env: NodeJS.ProcessEnv, io: CliI
 };
 
 function describe(error: unknown) {
-  if (error instanceof ApiError) return error.toBody().error;
+  if (DomainError.is(error)) return error.toBody().error;
   return { code: 'cli_error', message: error instanceof Error ? error.message : String(error) };
 }
 

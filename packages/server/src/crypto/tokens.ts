@@ -4,6 +4,10 @@ import { createHash, randomBytes } from 'node:crypto';
 export const SECRET_KEY_PREFIX = 'pb_sk_';
 /** Prefix of connect session tokens. */
 export const SESSION_TOKEN_PREFIX = 'pb_cs_';
+/** Prefix of connect link tokens, carried in a connect link's URL. */
+export const CONNECT_LINK_TOKEN_PREFIX = 'pb_cl_';
+/** Prefix of MCP tokens. */
+export const MCP_TOKEN_PREFIX = 'pb_mt_';
 
 /** A random bearer secret: prefix + 256 random bits, base64url. */
 export function newSecret(prefix: string): string {

@@ -1,43 +1,44 @@
-import { type ErrorBody, ErrorCode, type ValidationIssue } from '@plugboard/shared';
+import type { ErrorBody, ErrorCode, ValidationIssue } from '@plugboard/shared';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
+import { DomainError } from '../services/domain-error.js';
 
-/** An error that becomes a JSON error response with a stable code; thrown by routes and services. */
-export class ApiError extends Error {
+/**
+ * A {@link DomainError} that names its HTTP status itself. New service code throws a plain DomainError and lets
+ * `http/error-response.ts` pick the status from the code; ApiError remains for HTTP-only concerns (routes,
+ * authentication) and for services not yet moved over.
+ */
+export class ApiError extends DomainError {
   override name = 'ApiError' as const;
   /** Extra response headers, such as `Retry-After`. */
   headers: Record<string, string> = {};
 
   constructor(
     readonly status: ContentfulStatusCode,
-    readonly code: ErrorCode,
+    code: ErrorCode,
     message: string,
-    readonly details?: ErrorBody['error']['details'],
+    details?: ErrorBody['error']['details'],
   ) {
-    super(message);
+    super(code, message, details);
   }
 
   /** Adds response headers and returns the error, for `throw error.withHeaders({ 'Retry-After': '60' })`. */
   withHeaders(headers: Record<string, string>): this {
     this.headers = { ...this.headers, ...headers };
+    const retryAfter = Number(headers['Retry-After']);
+    if (Number.isFinite(retryAfter)) this.retryAfterSeconds = retryAfter;
     return this;
   }
 
-  /** The response body. */
-  toBody(): ErrorBody {
-    return { error: { code: this.code, message: this.message, ...(this.details ? { details: this.details } : {}) } };
-  }
-
   /** 400 `validation_failed` listing each problem. */
-  static validation(issues: ValidationIssue[], message = 'The request is not valid'): ApiError {
-    const first = issues[0];
-    const summary = first ? `${message}: ${first.path ? `${first.path}: ` : ''}${first.message}` : message;
-    return new ApiError(400, ErrorCode.ValidationFailed, summary, { issues });
+  static override validation(issues: ValidationIssue[], message = 'The request is not valid'): ApiError {
+    const { message: summary, details } = DomainError.validation(issues, message);
+    return new ApiError(400, 'validation_failed', summary, details);
   }
 
   /** 404 `not_found` naming what was looked for. */
-  static notFound(what: string): ApiError {
-    return new ApiError(404, ErrorCode.NotFound, `${what} was not found`);
+  static override notFound(what: string): ApiError {
+    return new ApiError(404, 'not_found', `${what} was not found`);
   }
 }
 

@@ -1,6 +1,6 @@
-import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import type { Context, Hono } from 'hono';
+import { contentTypeOf, readIfFile } from './static-files.js';
 
 /** The console's base path. */
 export const CONSOLE_PATH = '/console';
@@ -13,33 +13,6 @@ export const CONSOLE_HEADERS: Readonly<Record<string, string>> = {
   'referrer-policy': 'no-referrer',
 };
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.map': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-async function readIfFile(path: string): Promise<Buffer | undefined> {
-  try {
-    return (await stat(path)).isFile() ? await readFile(path) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Serves the built console (a folder with `index.html` and its assets) at `/console` and `/console/*`. A path
  * without a file extension that names no file is a client-side route and gets `index.html`; a missing asset
@@ -51,7 +24,7 @@ export function serveConsole(app: Hono, root: string): void {
     const hashed = path.startsWith(`${folder}${sep}assets${sep}`);
     return c.body(new Uint8Array(body), 200, {
       ...CONSOLE_HEADERS,
-      'content-type': TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream',
+      'content-type': contentTypeOf(path),
       // Built assets carry a content hash in their names; the page itself must always be fetched fresh.
       'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
     });

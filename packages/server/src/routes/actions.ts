@@ -23,7 +23,7 @@ export const actionRoutes = (deps: ServiceDeps, refresher: TokenRefresher) => [
     status: 200,
     body: actionRunSchema,
     response: actionResultSchema,
-    handler: async ({ auth, body }) => runAction(deps, refresher, auth.organization.id, body),
+    handler: async ({ auth, body }) => runAction(deps, refresher, auth.organization.id, body, { via: 'api' }),
   }),
   route({
     method: 'post',

@@ -2,8 +2,9 @@ import { agentRunSchema, connectorSchema } from '@plugboard/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
 import { openStore } from '../storage/open-store.js';
-import { petSpec, readEvents, startLoopbackApi, waitForRun } from '../test/agent-fixtures.js';
+import { eventReader, petSpec, readEvents, startLoopbackApi, waitForRun } from '../test/agent-fixtures.js';
 import { createTestContext, type TestContext } from '../test/context.js';
+import { waitFor } from '../test/vendor-endpoint.js';
 
 let t: TestContext;
 let api: Awaited<ReturnType<typeof startLoopbackApi>> | undefined;
@@ -70,11 +71,10 @@ describe('connector agent: catalog match', () => {
       console: { cookie: console.cookie },
     });
     expect(noCsrf.status).toBe(403);
-    for (let i = 0; i < 300; i++) {
-      const run = await t.request('GET', `/v1/agent/runs/${started.json.id}`, { console });
-      if (run.json.status === 'awaiting_review') break;
-      await new Promise((resolve) => setTimeout(resolve, 15));
-    }
+    await waitFor(
+      async () =>
+        (await t.request('GET', `/v1/agent/runs/${started.json.id}`, { console })).json.status === 'awaiting_review',
+    );
     await t.request('POST', `/v1/agent/runs/${started.json.id}/review`, { console, body: { decisions: {} } });
     const stream = await t.app.request(`/v1/agent/runs/${started.json.id}/events`, {
       headers: { cookie: console.cookie },
@@ -315,11 +315,15 @@ describe('connector agent: cancel, events and restarts', () => {
     const headers = { authorization: `Bearer ${key}` };
     const response = await t.app.request(`/v1/agent/runs/${started.json.id}/events`, { headers });
     expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
-    const reading = readEvents(response);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    const stream = eventReader(response);
+    // The replay ends with the run as it is; what comes after the review can only have been streamed live.
+    expect(await stream.until((event) => event.event === 'run')).toBe(true);
+    const replayedBefore = stream.events.length;
     await review(key, started.json.id);
-    const { events, closed } = await reading;
-    expect(closed).toBe(true);
+    expect(await stream.until()).toBe(false);
+    const { events } = stream;
+    const live = events.slice(replayedBefore).filter((event) => event.event === 'run');
+    expect(live.map((event) => event.data.status)).toEqual(expect.arrayContaining(['running', 'ready']));
     const logs = events.filter((event) => event.event === 'log');
     expect(logs.map((event) => event.data.seq)).toEqual(logs.map((_, index) => index + 1));
     expect(logs.map((event) => event.id)).toEqual(logs.map((event) => String(event.data.seq)));
@@ -374,9 +378,7 @@ describe('connector agent: cancel, events and restarts', () => {
         body: JSON.stringify({ decisions: {} }),
       });
       expect(continued.status).toBe(200);
-      for (let i = 0; i < 200 && (await get(paused.id)).status !== 'ready'; i++)
-        await new Promise((r) => setTimeout(r, 15));
-      expect((await get(paused.id)).status).toBe('ready');
+      await waitFor(async () => (await get(paused.id)).status === 'ready');
     } finally {
       await store.close();
     }

@@ -80,8 +80,11 @@ describe('webhook endpoints', () => {
     const { t, key, endpoint } = await setup([500, 503]);
     const { signingSecret } = await addEndpoint(t, key, endpoint.url);
     await connect(t, key);
-    await waitFor(() => endpoint.received.length >= 3);
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    await waitFor(
+      async () => (await t.request('GET', '/v1/deliveries?status=delivered', { key })).json.data.length === 1,
+    );
+    // Rounds that began after the delivery was marked delivered have ended: a resend would have reached it.
+    await t.workerRounds('delivery');
     expect(endpoint.received).toHaveLength(3);
     const ids = new Set(endpoint.received.map((request) => request.headers['plugboard-event-id']));
     expect(ids.size).toBe(1);
@@ -144,18 +147,22 @@ describe('webhook endpoints', () => {
     );
     const { secretKey: key } = await t.createOrganization();
     await addEndpoint(t, key, `http://${host}/hooks`);
+    const beforeAttempt = Date.now();
     await connect(t, key);
     await waitFor(async () => (await t.request('GET', '/v1/deliveries', { key })).json.data[0]?.attempts === 1);
     const [delivery] = (await t.request('GET', '/v1/deliveries', { key })).json.data;
     expect(delivery).toMatchObject({ status: 'pending', lastStatus: null, lastError: 'No answer within 200 ms' });
-    expect(Date.parse(delivery.nextAttemptAt) - Date.now()).toBeGreaterThan(20_000);
+    // At least half the 60 s backoff (the jitter's floor) after the attempt, however slowly the test ran.
+    expect(Date.parse(delivery.nextAttemptAt)).toBeGreaterThanOrEqual(beforeAttempt + 30_000);
   });
 
   it('keeps pending deliveries across closing and reopening the store and app, and sends them then', async () => {
     const { t, key, endpoint } = await setup([], { worker: false });
     await addEndpoint(t, key, endpoint.url);
     await connect(t, key);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // No worker runs in this app, so the delivery waits in the database, never attempted.
+    const pending = await t.request('GET', '/v1/deliveries', { key });
+    expect(pending.json.data).toEqual([expect.objectContaining({ status: 'pending', attempts: 0 })]);
     expect(endpoint.received).toEqual([]);
     await t.store.close();
 

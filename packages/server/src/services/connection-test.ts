@@ -6,11 +6,12 @@ import {
   ErrorCode,
 } from '@plugboard/shared';
 import { CustomAuthError, type CustomAuthHandler } from '../custom-auth/handler.js';
-import { ApiError } from '../http/api-error.js';
+import { httpStatusOf } from '../http/error-response.js';
 import type { ConnectionRecord } from '../storage/store.js';
 import { testAction } from './actions.js';
 import { findConnection, openConnectionCredentials } from './connections.js';
 import type { ServiceDeps } from './deps.js';
+import { DomainError } from './domain-error.js';
 import type { TokenRefresher } from './token-refresh.js';
 
 type Outcome = Pick<ConnectionTest, 'result' | 'message'> & { status?: ConnectionStatus };
@@ -21,7 +22,7 @@ async function testOAuth(refresher: TokenRefresher, record: ConnectionRecord): P
     await refresher.credentialsFor(record.organizationId, record.id);
     return { result: 'passed', message: 'Plugboard holds a valid access token for this connection' };
   } catch (error) {
-    if (error instanceof ApiError && (error.code === ErrorCode.NeedsReauth || error.code === ErrorCode.RefreshFailed)) {
+    if (DomainError.is(error) && (error.code === ErrorCode.NeedsReauth || error.code === ErrorCode.RefreshFailed)) {
       return { result: 'failed', message: error.message };
     }
     throw error;
@@ -67,7 +68,8 @@ async function testWithAction(
     const message = `${verify.name} answered ${test.status}`;
     return { result: test.passed ? 'passed' : 'failed', message };
   } catch (error) {
-    if (!(error instanceof ApiError) || error.status < 409) throw error;
+    // Conflicts and upstream failures say the connection does not work; the caller's mistakes are errors.
+    if (!DomainError.is(error) || httpStatusOf(error) < 409) throw error;
     return { result: 'failed', message: error.message };
   }
 }

@@ -22,6 +22,8 @@ export interface ServiceDeps {
   tenantLimiter?: TenantRateLimiter;
   /** Budgets kept in the database (sign-in, inbound URLs, session minting). @default defaultRateLimits */
   rateLimits?: Partial<RateLimits>;
+  /** The server's public URL, which connect links point at. @default none: connect links cannot be minted */
+  publicUrl?: string;
   /** Let OAuth connectors save and use plain-http endpoints (a local provider sandbox only). @default false */
   allowInsecureOAuthEndpoints?: boolean;
 }

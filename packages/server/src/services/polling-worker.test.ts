@@ -66,13 +66,15 @@ describe('polling events', () => {
     await waitFor(() => endpoint.received.length === 1); // connection.created only
 
     api.state.contacts = [{ id: 'c_2', email: 'grace@example.com' }, ...api.state.contacts];
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    await t.workerRounds('polling');
     expect(api.state.calls).toBe(1); // not due before its interval
     t.clock.offsetMs = 61_000;
     await waitFor(() => endpoint.received.length === 2);
     t.clock.offsetMs = 122_000;
     await waitFor(() => api.state.calls === 3);
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    // The round that made the third call has emitted whatever it would, and the deliveries after it sent it.
+    await t.workerRounds('polling', 1);
+    await t.workerRounds('delivery');
 
     const polled = endpoint.received
       .map((request) => JSON.parse(request.body))

@@ -1,4 +1,4 @@
-import type { Store } from '../storage/store.js';
+import type { RateLimitStore } from '../storage/store.js';
 
 /** How many third-party calls one tenant may make. */
 export interface TenantRateLimit {
@@ -12,20 +12,19 @@ export interface TenantRateLimit {
 export const defaultTenantRateLimit: TenantRateLimit = { burst: 60, perSecond: 10 };
 
 /**
- * A token bucket per organization and tenant for calls to third-party APIs (actions and proxy), so one tenant's
- * loop cannot exhaust a provider's quota for every other tenant, or use Plugboard to flood a third party.
- * The bucket lives in the database, so replicas sharing it enforce one budget, not one each.
+ * A token bucket per organization and tenant for calls to third-party APIs (actions, the proxy and MCP tool
+ * calls), so one tenant's loop cannot exhaust a provider's quota for every other tenant, or use Plugboard to flood
+ * a third party. The buckets live in the database, so several replicas share one budget.
  */
 export class TenantRateLimiter {
   constructor(
-    private readonly store: Store,
+    private readonly store: RateLimitStore,
     private readonly now: () => Date,
     private readonly limit: TenantRateLimit = defaultTenantRateLimit,
   ) {}
 
-  /** Takes one call from the tenant's budget; resolves to 0 when allowed, else the seconds to wait. */
+  /** Takes one call from the tenant's budget; resolves 0 when allowed, else the seconds to wait. */
   take(organizationId: string, tenantId: string): Promise<number> {
-    // Organization ids never hold a colon, so the key names one tenant whatever its id holds.
     return this.store.takeRateLimitToken(`tenant-calls:${organizationId}:${tenantId}`, this.limit, this.now());
   }
 }

@@ -7,6 +7,7 @@ import { ApiError } from '../http/api-error.js';
 import type { ConnectionRecord } from '../storage/store.js';
 import { findConnection } from './connections.js';
 import { egressOf, type ServiceDeps } from './deps.js';
+import { DomainError } from './domain-error.js';
 import { emitConnectionEvent } from './events.js';
 import { type OAuthMethod, providerOf, resolveClient } from './oauth-client.js';
 import { providerRejectionOf } from './provider-errors.js';
@@ -77,7 +78,7 @@ export class TokenRefresher {
     private readonly policy: RefreshPolicy = defaultRefreshPolicy,
   ) {}
 
-  /** Credentials of an organization's connection, refreshed when due. @throws ApiError 404, 409 needs_reauth, 502 */
+  /** Credentials of an organization's connection, refreshed when due. @throws DomainError not_found, needs_reauth (HTTP 409), refresh_failed (502) */
   async credentialsFor(organizationId: string, connectionId: string): Promise<ConnectionCredentials> {
     const record = await findConnection(this.deps, organizationId, connectionId);
     if (record.status === 'needs_reauth') throw needsReauth();
@@ -143,7 +144,7 @@ export class TokenRefresher {
 
   /**
    * Refreshes an OAuth 2.0 connection's token because the API refused `rejectedToken`, unless another caller
-   * already replaced that token (then its replacement is handed out). @throws ApiError 404, 409 needs_reauth, 502
+   * already replaced that token (then its replacement is handed out). @throws DomainError not_found, needs_reauth (HTTP 409), refresh_failed (502)
    */
   async refreshRejected(
     organizationId: string,
@@ -228,7 +229,7 @@ export class TokenRefresher {
         this.deps.logger.warn({ event: 'refresh.provider_error', connectionId: record.id, providerError, status });
         throw refreshFailed(rejection.message);
       }
-      throw error instanceof ApiError ? error : refreshFailed('The provider did not refresh the token');
+      throw DomainError.is(error) ? error : refreshFailed('The provider did not refresh the token');
     }
   }
 
@@ -267,13 +268,12 @@ export class TokenRefresher {
 }
 
 function needsReauth() {
-  return new ApiError(
-    409,
+  return new DomainError(
     ErrorCode.NeedsReauth,
     'The provider no longer accepts this connection; the end user must reconnect it',
   );
 }
 
 function refreshFailed(message: string) {
-  return new ApiError(502, ErrorCode.RefreshFailed, message);
+  return new DomainError(ErrorCode.RefreshFailed, message);
 }

@@ -1,6 +1,8 @@
 import type { SealedCredentials } from '../crypto/credential-cipher.js';
 import type { AgentStore } from './agent-store.js';
+import type { ConnectLinkStore } from './connect-link-store.js';
 import type { EventStore } from './event-store.js';
+import type { McpTokenStore } from './mcp-token-store.js';
 import type { RateLimitStore } from './rate-limit-store.js';
 import type {
   ActionTestRecord,
@@ -24,7 +26,9 @@ import type {
 } from './records.js';
 
 export type * from './agent-store.js';
+export type * from './connect-link-store.js';
 export type * from './event-store.js';
+export type * from './mcp-token-store.js';
 export type * from './rate-limit-store.js';
 export type * from './records.js';
 
@@ -32,7 +36,7 @@ export type * from './records.js';
  * Everything the services need from a database. Async throughout so that a networked database
  * (Postgres) can implement the same contract as the embedded SQLite default.
  */
-export interface Store extends EventStore, AgentStore, RateLimitStore {
+export interface Store extends EventStore, AgentStore, RateLimitStore, ConnectLinkStore, McpTokenStore {
   createOrganization(record: OrganizationRecord): Promise<void>;
   getOrganization(id: string): Promise<OrganizationRecord | undefined>;
   findOrganizationByName(name: string): Promise<OrganizationRecord | undefined>;

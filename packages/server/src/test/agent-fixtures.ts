@@ -108,41 +108,52 @@ export interface SseEvent {
   data: any;
 }
 
+/**
+ * Reads server-sent events from a response body a bit at a time: `until` reads on until an event matches
+ * (true) or the stream closes (false), and can be called again to read further.
+ */
+export function eventReader(response: Response) {
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  const events: SseEvent[] = [];
+  let buffer = '';
+  async function until(match: (event: SseEvent) => boolean = () => false): Promise<boolean> {
+    for (;;) {
+      let end = buffer.indexOf('\n\n');
+      while (end >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        end = buffer.indexOf('\n\n');
+        const fields = Object.fromEntries(
+          block
+            .split('\n')
+            .filter((line) => line && !line.startsWith(':'))
+            .map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trimStart()]),
+        );
+        if (!fields.event) continue;
+        const event: SseEvent = {
+          event: fields.event,
+          data: JSON.parse(fields.data ?? 'null'),
+          ...(fields.id ? { id: fields.id } : {}),
+        };
+        events.push(event);
+        if (match(event)) return true;
+      }
+      const { done, value } = await reader.read();
+      if (done) return false;
+      buffer += decoder.decode(value, { stream: true });
+    }
+  }
+  return { events, until, cancel: () => reader.cancel() };
+}
+
 /** Reads server-sent events from a response body until `stop` says so or the stream closes. */
 export async function readEvents(
   response: Response,
   stop: (event: SseEvent) => boolean = () => false,
 ): Promise<{ events: SseEvent[]; closed: boolean }> {
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  const decoder = new TextDecoder();
-  const events: SseEvent[] = [];
-  let buffer = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return { events, closed: true };
-    buffer += decoder.decode(value, { stream: true });
-    let end = buffer.indexOf('\n\n');
-    while (end >= 0) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      end = buffer.indexOf('\n\n');
-      const fields = Object.fromEntries(
-        block
-          .split('\n')
-          .filter((line) => line && !line.startsWith(':'))
-          .map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trimStart()]),
-      );
-      if (!fields.event) continue;
-      const event: SseEvent = {
-        event: fields.event,
-        data: JSON.parse(fields.data ?? 'null'),
-        ...(fields.id ? { id: fields.id } : {}),
-      };
-      events.push(event);
-      if (stop(event)) {
-        await reader.cancel();
-        return { events, closed: false };
-      }
-    }
-  }
+  const stream = eventReader(response);
+  const stopped = await stream.until(stop);
+  if (stopped) await stream.cancel();
+  return { events: stream.events, closed: !stopped };
 }

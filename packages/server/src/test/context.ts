@@ -41,7 +41,37 @@ export async function createTestContext(appOptions: Partial<AppOptions> = {}) {
   const record = (entry: unknown) => logLines.push(JSON.stringify(entry));
   const logger: Logger = { info: record, warn: record, error: record };
   const clock = { offsetMs: 0 };
-  const app = createApp({ store, keyring, logger, now: () => new Date(Date.now() + clock.offsetMs), ...appOptions });
+  const rounds = { delivery: 0, polling: 0, retention: 0 };
+  const roundWaiters = new Set<() => void>();
+  const onWorkerRound: NonNullable<AppOptions['onWorkerRound']> = (worker, outcome) => {
+    rounds[worker] += 1;
+    for (const check of [...roundWaiters]) check();
+    appOptions.onWorkerRound?.(worker, outcome);
+  };
+  const now = () => new Date(Date.now() + clock.offsetMs);
+  const app = createApp({ store, keyring, logger, now, ...appOptions, onWorkerRound });
+
+  /**
+   * Resolves once `count` more rounds of a background worker have ended. With two, a whole round started after
+   * the call (one may have been under way), so whatever that worker would do by then is done: a test can then
+   * check that something did not happen without sleeping.
+   */
+  function workerRounds(worker: keyof typeof rounds, count = 2, timeoutMs = 10_000): Promise<void> {
+    const target = rounds[worker] + count;
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (rounds[worker] < target) return;
+        clearTimeout(timer);
+        roundWaiters.delete(check);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        roundWaiters.delete(check);
+        reject(new Error(`Waited for ${count} ${worker} rounds in vain: is that worker on?`));
+      }, timeoutMs);
+      roundWaiters.add(check);
+    });
+  }
 
   async function request(method: string, path: string, options: RequestOptions = {}) {
     const headers: Record<string, string> = { ...options.headers };
@@ -124,6 +154,7 @@ export async function createTestContext(appOptions: Partial<AppOptions> = {}) {
     signIn,
     mintSession,
     databaseBytes,
+    workerRounds,
     async close() {
       await store.close();
       await database.drop();

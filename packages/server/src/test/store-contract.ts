@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectorRecord, Store } from '../storage/store.js';
 import { describeConcurrencyContract } from './concurrency-contract.js';
+import { describeConnectLinkContract } from './connect-link-contract.js';
 import { describeEventContract } from './event-contract.js';
+import { describeMcpTokenContract } from './mcp-token-contract.js';
 import { at, connection, connector, sealed, seed } from './store-fixtures.js';
 import { describeUpkeepContract } from './upkeep-contract.js';
 
@@ -17,6 +19,8 @@ export function describeStoreContract(name: string, factory: StoreFactory) {
     describeUpkeepContract(factory);
     describeConcurrencyContract(factory);
     describeEventContract(factory);
+    describeConnectLinkContract(factory);
+    describeMcpTokenContract(factory);
     it('keeps what it is given and survives reopening (migrations run once)', async () => {
       const { store, reopen } = await factory.open();
       const { organizationId } = await seed(store);

@@ -95,6 +95,13 @@ function setup(
   return { store, popup, starts, events: log.events, post, listeners, redirects, polls: () => polls };
 }
 
+/**
+ * Resolves once every microtask queued so far has run. A message that wakes the flow, the backend call it leads
+ * to and that call's answer here are all microtasks (no timer), so after this a wake-up would show as a poll:
+ * no guess at how long anything takes.
+ */
+const microtasksDone = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 async function openAndSubmit(store: ReturnType<typeof setup>['store']) {
   await store.load();
   store.open('ctr_acme');
@@ -182,11 +189,10 @@ describe('OAuth sign-in in a popup', () => {
     await expect
       .poll(() => events.some((event) => event.type === 'plugboard:auth-started'), { interval: 5 })
       .toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 1));
     post({ type: 'plugboard:oauth', flowId: 'flw_1', status: 'connected' }, 'https://evil.example');
     post({ type: 'plugboard:oauth', flowId: 'flw_other', status: 'connected' });
     post({ type: 'something-else', flowId: 'flw_1' });
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await microtasksDone();
     expect(polls()).toBe(0);
     post({ type: 'plugboard:oauth', flowId: 'flw_1', status: 'connected' });
     await expect.poll(polls, { interval: 5 }).toBe(1);

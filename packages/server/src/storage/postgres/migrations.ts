@@ -258,4 +258,45 @@ export const migrations: ReadonlyArray<Migration> = [
       CREATE INDEX rate_limits_by_full ON rate_limits (full_ms);
     `,
   },
+  {
+    version: 13,
+    name: 'MCP tokens, hash only',
+    sql: `
+      CREATE TABLE mcp_tokens (
+        id ${T} PRIMARY KEY,
+        organization_id ${T} NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+        tenant_id ${T} NOT NULL,
+        end_user_id ${T} NOT NULL,
+        end_user_name ${T},
+        token_hash ${T} NOT NULL UNIQUE,
+        prefix ${T} NOT NULL,
+        connector_ids JSONB,
+        tools JSONB,
+        expires_at ${T} NOT NULL,
+        created_at ${T} NOT NULL
+      );
+      CREATE INDEX mcp_tokens_by_org ON mcp_tokens (organization_id, expires_at);
+    `,
+  },
+  {
+    version: 14,
+    name: 'connect links: hosted connect pages the vendor hands its end users',
+    sql: `
+      CREATE TABLE connect_links (
+        id ${T} PRIMARY KEY,
+        organization_id ${T} NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+        tenant_id ${T} NOT NULL,
+        end_user_id ${T} NOT NULL,
+        end_user_name ${T},
+        token_hash ${T} NOT NULL UNIQUE,
+        connectors JSONB,
+        return_url ${T},
+        opens INTEGER NOT NULL DEFAULT 0,
+        expires_at ${T} NOT NULL,
+        revoked_at ${T},
+        created_at ${T} NOT NULL
+      );
+      CREATE INDEX connect_links_by_org ON connect_links (organization_id, id);
+    `,
+  },
 ];

@@ -1,10 +1,12 @@
 import type { Store } from '../store.js';
 import { accountQueries } from './accounts.js';
 import { agentQueries } from './agent-runs.js';
+import { connectLinkQueries } from './connect-links.js';
 import { connectionQueries } from './connections.js';
 import { connectorQueries } from './connectors.js';
 import type { Engine } from './engine.js';
 import { eventQueries } from './events.js';
+import { mcpTokenQueries } from './mcp-tokens.js';
 import { oauthQueries } from './oauth.js';
 import { sealedQueries } from './sealed.js';
 import type { Db } from './tables.js';
@@ -25,6 +27,8 @@ export function createSqlStore(db: Db, engine: Engine): Store {
     ...eventQueries(db, engine),
     ...agentQueries(db),
     ...upkeepQueries(db),
+    ...mcpTokenQueries(db),
+    ...connectLinkQueries(db),
     transaction: (work) => inTransaction(db, (trx) => work(createSqlStore(trx, engine))),
     async close() {
       if (db.isTransaction) throw new Error('A transaction’s store cannot close the database');

@@ -176,6 +176,33 @@ export interface Tables {
   };
   agent_log: { run_id: Text; seq: Count; entry: Json };
   rate_limits: { key: Text; tokens: Count; updated_ms: Count; full_ms: Count };
+  mcp_tokens: {
+    id: Text;
+    organization_id: Text;
+    tenant_id: Text;
+    end_user_id: Text;
+    end_user_name: Nullable;
+    token_hash: Text;
+    prefix: Text;
+    connector_ids: NullableJson;
+    tools: NullableJson;
+    expires_at: Text;
+    created_at: Text;
+  };
+  connect_links: {
+    id: Text;
+    organization_id: Text;
+    tenant_id: Text;
+    end_user_id: Text;
+    end_user_name: Nullable;
+    token_hash: Text;
+    connectors: NullableJson;
+    return_url: Nullable;
+    opens: Count;
+    expires_at: Text;
+    revoked_at: Nullable;
+    created_at: Text;
+  };
 }
 
 /** The database handle every query module takes: the pool or a transaction on it. */

@@ -310,4 +310,45 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX deliveries_by_event ON deliveries (event_id);
     `,
   },
+  {
+    version: 13,
+    name: 'MCP tokens, hash only',
+    sql: `
+      CREATE TABLE mcp_tokens (
+        id TEXT PRIMARY KEY,
+        organization_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+        tenant_id TEXT NOT NULL,
+        end_user_id TEXT NOT NULL,
+        end_user_name TEXT,
+        token_hash TEXT NOT NULL UNIQUE,
+        prefix TEXT NOT NULL,
+        connector_ids TEXT,
+        tools TEXT,
+        expires_at TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX mcp_tokens_by_org ON mcp_tokens (organization_id, expires_at);
+    `,
+  },
+  {
+    version: 14,
+    name: 'connect links: hosted connect pages the vendor hands its end users',
+    sql: `
+      CREATE TABLE connect_links (
+        id TEXT PRIMARY KEY,
+        organization_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+        tenant_id TEXT NOT NULL,
+        end_user_id TEXT NOT NULL,
+        end_user_name TEXT,
+        token_hash TEXT NOT NULL UNIQUE,
+        connectors TEXT,
+        return_url TEXT,
+        opens INTEGER NOT NULL DEFAULT 0,
+        expires_at TEXT NOT NULL,
+        revoked_at TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX connect_links_by_org ON connect_links (organization_id, id);
+    `,
+  },
 ];

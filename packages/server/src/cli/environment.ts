@@ -1,0 +1,86 @@
+/** One environment variable the server or the CLI reads, as `--help` lists it. */
+export interface EnvironmentVariable {
+  name: string;
+  /** One line: what it sets, and its default when it has one. */
+  description: string;
+}
+
+/**
+ * Every environment variable `plugboard` reads. `--help` prints this table, and a test fails when the server's
+ * source reads a `PLUGBOARD_*` variable that is missing here, so the help cannot drift from the code.
+ */
+export const ENVIRONMENT: readonly EnvironmentVariable[] = [
+  { name: 'PORT', description: 'Port to listen on (default 4400)' },
+  { name: 'HOST', description: 'Address to listen on (default 127.0.0.1; 0.0.0.0 for other machines)' },
+  { name: 'NODE_ENV', description: 'production requires PLUGBOARD_PUBLIC_URL and PLUGBOARD_MASTER_KEY' },
+  {
+    name: 'PLUGBOARD_DATABASE_URL',
+    description: 'SQLite file path or file: URL, or postgres://… (default <data dir>/plugboard.db)',
+  },
+  {
+    name: 'PLUGBOARD_DATABASE_POOL_SIZE',
+    description: 'PostgreSQL connections each process keeps open (default 10)',
+  },
+  {
+    name: 'PLUGBOARD_DATA_DIR',
+    description: 'Folder for local data: the database, development keys (default .plugboard)',
+  },
+  {
+    name: 'PLUGBOARD_MASTER_KEY',
+    description: 'Keys that encrypt secrets: 32 bytes base64/hex, comma-separated, current first',
+  },
+  {
+    name: 'PLUGBOARD_PUBLIC_URL',
+    description: 'The public URL; fixes the OAuth redirect URI (required in production)',
+  },
+  {
+    name: 'PLUGBOARD_EGRESS_ALLOW_HOSTS',
+    description: 'Comma-separated host[:port] entries allowed although they are internal addresses',
+  },
+  {
+    name: 'PLUGBOARD_ALLOW_INSECURE_OAUTH',
+    description: 'Development only: 1 lets OAuth connectors use plain-http endpoints (a local provider)',
+  },
+  {
+    name: 'PLUGBOARD_TRUSTED_PROXY_HOPS',
+    description: 'Proxies in front that append X-Forwarded-For (default 0: the header is ignored)',
+  },
+  {
+    name: 'PLUGBOARD_RATE_LIMIT_SIGN_IN',
+    description: 'Console sign-ins per client address as BURST,PER_MINUTE (default 20,2)',
+  },
+  {
+    name: 'PLUGBOARD_RATE_LIMIT_INBOUND',
+    description: 'Webhooks per inbound URL as BURST,PER_MINUTE (default 100,600)',
+  },
+  {
+    name: 'PLUGBOARD_RATE_LIMIT_SESSIONS',
+    description: 'Connect sessions minted per organization as BURST,PER_MINUTE (default 200,600)',
+  },
+  { name: 'PLUGBOARD_INBOUND_MAX_BYTES', description: 'Largest inbound webhook body in bytes (default 1048576)' },
+  { name: 'PLUGBOARD_RETENTION_DAYS', description: 'Days events and deliveries are kept (default 30)' },
+  { name: 'PLUGBOARD_CONSOLE_ROOT', description: 'Folder of the built admin console, served at /console' },
+  { name: 'PLUGBOARD_LLM_URL', description: "An OpenAI-compatible API for the connector agent's optional model" },
+  { name: 'PLUGBOARD_LLM_API_KEY', description: 'That API’s key; the model is used only when it and the URL are set' },
+  { name: 'PLUGBOARD_LLM_MODEL', description: 'The model the connector agent asks (default gpt-4o-mini)' },
+  {
+    name: 'PLUGBOARD_SECRET_KEY',
+    description: 'An organization secret key for session create (instead of --secret-key)',
+  },
+  {
+    name: 'PLUGBOARD_MEMBER_PASSWORD',
+    description: 'Password for member create/set-password without --password-stdin',
+  },
+  {
+    name: 'PLUGBOARD_DEMO_PASSWORD',
+    description: "The demo console member's password (default: generated once into <data dir>/demo-password)",
+  },
+];
+
+/** The environment section of `--help`: one variable a line, descriptions aligned. */
+export function environmentHelp(variables: readonly EnvironmentVariable[] = ENVIRONMENT): string {
+  const width = Math.max(...variables.map((variable) => variable.name.length)) + 2;
+  return ['Environment:', ...variables.map(({ name, description }) => `  ${name.padEnd(width)}${description}`)].join(
+    '\n',
+  );
+}

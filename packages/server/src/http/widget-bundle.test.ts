@@ -1,0 +1,69 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../test/context.js';
+import { findWidgetBundle } from './widget-bundle.js';
+
+let dir: string;
+let bundle: string;
+let t: TestContext;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'plugboard-widget-'));
+  bundle = join(dir, 'plugboard-connect.js');
+  await writeFile(bundle, 'customElements.define("plugboard-connect", class extends HTMLElement {});');
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+afterEach(() => t.close());
+
+describe('serving the widget bundle', () => {
+  it('serves it to any origin as JavaScript, with an ETag to revalidate on every use', async () => {
+    t = await createTestContext({ widgetBundle: bundle });
+    const response = await t.request('GET', '/widget/plugboard-connect.js', {
+      headers: { origin: 'http://127.0.0.1:3000' },
+    });
+    expect(response.status).toBe(200);
+    expect(response.text).toContain('plugboard-connect');
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, name) => {
+      headers[name] = value;
+    });
+    expect(headers).toMatchObject({
+      'access-control-allow-origin': '*',
+      'cross-origin-resource-policy': 'cross-origin',
+      'content-type': 'text/javascript; charset=utf-8',
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'public, no-cache',
+      etag: expect.stringMatching(/^"[\w-]{27}"$/),
+    });
+  });
+
+  it('answers 304 to the ETag it gave, and 200 with a new one once the bundle changes', async () => {
+    t = await createTestContext({ widgetBundle: bundle });
+    const first = await t.request('GET', '/widget/plugboard-connect.js');
+    const etag = first.headers.get('etag') as string;
+    const again = await t.request('GET', '/widget/plugboard-connect.js', { headers: { 'if-none-match': etag } });
+    expect([again.status, again.text, again.headers.get('etag')]).toEqual([304, '', etag]);
+    expect(again.headers.get('access-control-allow-origin')).toBe('*');
+
+    await writeFile(bundle, 'customElements.define("plugboard-connect", class extends HTMLElement { v2 = 1 });');
+    const changed = await t.request('GET', '/widget/plugboard-connect.js', { headers: { 'if-none-match': etag } });
+    expect(changed.status).toBe(200);
+    expect(changed.text).toContain('v2');
+    expect(changed.headers.get('etag')).not.toBe(etag);
+  });
+
+  it('is a 404 when the bundle is not built, and not served when no bundle is given', async () => {
+    t = await createTestContext({ widgetBundle: join(dir, 'missing.js') });
+    expect((await t.request('GET', '/widget/plugboard-connect.js')).status).toBe(404);
+    t.close();
+    t = await createTestContext();
+    const response = await t.request('GET', '/widget/plugboard-connect.js');
+    expect([response.status, response.json.error.code]).toEqual([404, 'not_found']);
+  });
+
+  it('finds the built bundle of the installed widget package', () => {
+    expect(findWidgetBundle()).toMatch(/widget[/\\]dist[/\\]plugboard-connect\.js$/);
+  });
+});
