@@ -1,5 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ENVIRONMENT, environmentHelp } from './environment.js';
 import { run } from './run.js';
@@ -7,10 +7,17 @@ import { run } from './run.js';
 const source = new URL('../', import.meta.url).pathname;
 const serverGuide = new URL('../../../../docs/server.md', import.meta.url);
 
-/** Every `PLUGBOARD_*` name the server's source (tests and the table itself aside) mentions. */
+/**
+ * Every `PLUGBOARD_*` name the server's source mentions; tests, their helpers in src/test/ (which read the test
+ * harness's own variables, such as PLUGBOARD_TEST_DATABASE_URL) and the table itself aside.
+ */
 async function variablesInSource(): Promise<string[]> {
   const files = (await readdir(source, { recursive: true })).filter(
-    (file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && !file.endsWith('environment.ts'),
+    (file) =>
+      file.endsWith('.ts') &&
+      !file.endsWith('.test.ts') &&
+      !file.startsWith(`test${sep}`) &&
+      !file.endsWith('environment.ts'),
   );
   const names = new Set<string>();
   for (const file of files) {

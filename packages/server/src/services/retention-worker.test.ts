@@ -72,6 +72,34 @@ describe('retention job', () => {
     expect(await t.store.claimInboundDelivery(connectionId, 'id-an-hour', NOW.toISOString())).toBe(false);
   });
 
+  it('deletes MCP tokens and connect links a day after they expire, and keeps younger ones', async () => {
+    const { t, organizationId, deps } = await setup();
+    const owner = { organizationId, tenantId: 'tenant-a', endUserId: 'u', endUserName: null };
+    for (const [id, expiresAt] of [
+      ['long_expired', ago(2 * DAY)],
+      ['just_expired', ago(60 * 60_000)],
+      ['live', ago(-DAY)],
+    ] as const) {
+      await t.store.createMcpToken({
+        ...{ ...owner, id: `mt_${id}`, tokenHash: `mt-${id}`, prefix: 'pb_mt_ab', connectorIds: null, tools: null },
+        ...{ expiresAt, createdAt: ago(3 * DAY) },
+      });
+      await t.store.createConnectLink({
+        ...{ ...owner, id: `cl_${id}`, tokenHash: `cl-${id}`, connectors: null, returnUrl: null, opens: 0 },
+        ...{ expiresAt, revokedAt: null, createdAt: ago(3 * DAY) },
+      });
+    }
+
+    const counts = await new RetentionWorker(deps).runOnce();
+
+    expect(counts).toMatchObject({ mcpTokens: 1, connectLinks: 1 });
+    expect(await t.store.findMcpTokenByHash('mt-long_expired')).toBeUndefined();
+    expect(await t.store.findMcpTokenByHash('mt-just_expired')).toBeDefined();
+    expect(await t.store.findMcpTokenByHash('mt-live')).toBeDefined();
+    const links = await t.store.listConnectLinks(organizationId, { limit: 10 });
+    expect(links.map((link) => link.id).sort()).toEqual(['cl_just_expired', 'cl_live']);
+  });
+
   it('keeps events as many days as configured', async () => {
     const { t, organizationId, deps } = await setup();
     await addEvent(t, organizationId, 'evt_8_days', ago(8 * DAY));

@@ -9,9 +9,10 @@ export interface RetentionPolicy {
   /** Days events and their deliveries are kept (`PLUGBOARD_RETENTION_DAYS`). @default 30 */
   eventDays: number;
   /**
-   * How long expired connect sessions, console sessions and OAuth flows stay before they are deleted, so that a
-   * widget still hears `session_expired` (not `unauthenticated`) and a late poll still reads a flow's result; also
-   * how long inbound delivery ids are remembered to drop duplicates. @default 86_400_000 (a day)
+   * How long expired connect sessions, console sessions, OAuth flows, MCP tokens and connect links stay before
+   * they are deleted, so that a widget still hears `session_expired` (not `unauthenticated`), a late poll still
+   * reads a flow's result and an expired link's page still says it expired; also how long inbound delivery ids
+   * are remembered to drop duplicates. @default 86_400_000 (a day)
    */
   graceMs: number;
   /** Rows of each kind deleted per statement; a round repeats until a batch comes back short. @default 1000 */
@@ -33,11 +34,13 @@ const noneYet = (): PruneCounts => ({
   deliveries: 0,
   inboundIds: 0,
   rateLimits: 0,
+  mcpTokens: 0,
+  connectLinks: 0,
 });
 
 /**
- * Deletes what has outlived its use, in batches: expired connect sessions, console sessions and OAuth flows
- * (with their consumed state) after the grace period, lapsed refresh locks, rate-limit buckets that are full
+ * Deletes what has outlived its use, in batches: expired connect sessions, console sessions, OAuth flows (with
+ * their consumed state), MCP tokens and connect links after the grace period, lapsed refresh locks, rate-limit buckets that are full
  * again, inbound delivery ids after the grace period, and events and deliveries older than `eventDays`.
  * Every replica may run it: deletes of rows another one already deleted change nothing.
  */

@@ -10,7 +10,7 @@ export interface RateLimit {
 export interface PruneCutoffs {
   /** Now: refresh locks that lapsed and rate-limit buckets that are full again go. */
   now: Date;
-  /** Connect sessions, console sessions and OAuth flows that expired before this go. */
+  /** Connect sessions, console sessions, OAuth flows, MCP tokens and connect links that expired before this go. */
   expiredBefore: string;
   /** Events and deliveries created before this go. */
   eventsBefore: string;
@@ -28,6 +28,8 @@ export interface PruneCounts {
   deliveries: number;
   inboundIds: number;
   rateLimits: number;
+  mcpTokens: number;
+  connectLinks: number;
 }
 
 /** Limits and upkeep kept in the database, so that every replica sharing it sees one state. */

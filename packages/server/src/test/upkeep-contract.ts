@@ -36,6 +36,15 @@ async function seedAges(store: Store) {
       ...{ expiresAt, createdAt: at },
     });
     await store.createOAuthFlow(flow(organizationId, `flow_${suffix}`, expiresAt));
+    await store.createMcpToken({
+      ...{ id: `mt_${suffix}`, organizationId, tenantId: 't1', endUserId: 'u1', endUserName: null },
+      ...{ tokenHash: `mt-${suffix}`, prefix: 'pb_mt_ab', connectorIds: null, tools: null, expiresAt, createdAt: at },
+    });
+    await store.createConnectLink({
+      ...{ id: `cl_${suffix}`, organizationId, tenantId: 't1', endUserId: 'u1', endUserName: null },
+      ...{ tokenHash: `cl-${suffix}`, connectors: null, returnUrl: null, opens: 0, expiresAt, createdAt: at },
+      revokedAt: null,
+    });
   }
   await store.tryLockRefresh('cxn_1', 'holder', iso(60_000), iso(0));
   const secret = { keyId: 'k1', nonce: Buffer.alloc(12, 1), ciphertext: Buffer.from('opaque') };
@@ -59,6 +68,7 @@ async function seedAges(store: Store) {
   await store.takeRateLimitToken('full-again', limit, later(0));
   await store.takeRateLimitToken('still-draining', limit, later(41 * DAY));
   await store.takeRateLimitToken('still-draining', limit, later(41 * DAY));
+  return organizationId;
 }
 
 /** Runs the rate-limit, inbound delivery id and pruning part of the store contract. */
@@ -111,7 +121,7 @@ export function describeUpkeepContract(factory: StoreFactory) {
 
   it('prunes each kind of row past its cutoff and keeps the rest', async () => {
     const { store } = await factory.open();
-    await seedAges(store);
+    const organizationId = await seedAges(store);
     const cutoffs = {
       now: later(41 * DAY),
       expiredBefore: iso(DAY),
@@ -127,6 +137,8 @@ export function describeUpkeepContract(factory: StoreFactory) {
       events: 1,
       inboundIds: 1,
       rateLimits: 1,
+      mcpTokens: 1,
+      connectLinks: 1,
     });
     expect(await store.findSessionByHash('cs-old')).toBeUndefined();
     expect(await store.findSessionByHash('cs-new')).toBeDefined();
@@ -134,6 +146,9 @@ export function describeUpkeepContract(factory: StoreFactory) {
     expect(await store.findConsoleSessionByHash('cons-new')).toBeDefined();
     expect(await store.getOAuthFlow('flow_old')).toBeUndefined();
     expect(await store.getOAuthFlow('flow_new')).toBeDefined();
+    expect(await store.findMcpTokenByHash('mt-old')).toBeUndefined();
+    expect(await store.findMcpTokenByHash('mt-new')).toBeDefined();
+    expect((await store.listConnectLinks(organizationId, { limit: 10 })).map((link) => link.id)).toEqual(['cl_new']);
     expect(await store.tryLockRefresh('cxn_1', 'another', iso(42 * DAY), cutoffs.now.toISOString())).toBe(true);
     expect(await store.getEvent('evt_old')).toBeUndefined();
     expect(await store.getEvent('evt_resent')).toBeDefined();
@@ -156,9 +171,13 @@ export function describeUpkeepContract(factory: StoreFactory) {
       eventsBefore: iso(0),
       inboundIdsBefore: iso(0),
     };
-    expect((await store.pruneExpired(cutoffs, 1)).connectSessions).toBe(1);
-    expect((await store.pruneExpired(cutoffs, 1)).connectSessions).toBe(1);
-    expect((await store.pruneExpired(cutoffs, 1)).connectSessions).toBe(0);
+    const expiring = async () => {
+      const { connectSessions, mcpTokens, connectLinks } = await store.pruneExpired(cutoffs, 1);
+      return { connectSessions, mcpTokens, connectLinks };
+    };
+    expect(await expiring()).toEqual({ connectSessions: 1, mcpTokens: 1, connectLinks: 1 });
+    expect(await expiring()).toEqual({ connectSessions: 1, mcpTokens: 1, connectLinks: 1 });
+    expect(await expiring()).toEqual({ connectSessions: 0, mcpTokens: 0, connectLinks: 0 });
     await store.close();
   });
 }

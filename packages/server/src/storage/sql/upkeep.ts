@@ -55,6 +55,9 @@ export function upkeepQueries(db: Db): RateLimitStore {
         ['connectSessions', prune('connect_sessions', 'id', sql`expires_at < ${expiredBefore}`, limit)],
         ['consoleSessions', prune('console_sessions', 'id', sql`expires_at < ${expiredBefore}`, limit)],
         ['oauthFlows', prune('oauth_flows', 'id', sql`expires_at < ${expiredBefore}`, limit)],
+        ['mcpTokens', prune('mcp_tokens', 'id', sql`expires_at < ${expiredBefore}`, limit)],
+        // A revoked link stays until it expires, so its page keeps saying it was cancelled until then.
+        ['connectLinks', prune('connect_links', 'id', sql`expires_at < ${expiredBefore}`, limit)],
         [
           'refreshLocks',
           prune('refresh_locks', 'connection_id', sql`expires_at < ${cutoffs.now.toISOString()}`, limit),

@@ -351,4 +351,12 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX connect_links_by_org ON connect_links (organization_id, id);
     `,
   },
+  {
+    version: 15,
+    name: 'expiry indexes on MCP tokens and connect links for the retention job',
+    sql: `
+      CREATE INDEX mcp_tokens_by_expiry ON mcp_tokens (expires_at);
+      CREATE INDEX connect_links_by_expiry ON connect_links (expires_at);
+    `,
+  },
 ];
