@@ -7,7 +7,7 @@ import { findWidgetBundle } from './widget-bundle.js';
 
 let dir: string;
 let bundle: string;
-let t: TestContext;
+let t: TestContext | undefined;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'plugboard-widget-'));
@@ -15,7 +15,11 @@ beforeAll(async () => {
   await writeFile(bundle, 'customElements.define("plugboard-connect", class extends HTMLElement {});');
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
-afterEach(() => t.close());
+// Each context is closed once: closing twice drops a Postgres test schema twice.
+afterEach(async () => {
+  await t?.close();
+  t = undefined;
+});
 
 describe('serving the widget bundle', () => {
   it('serves it to any origin as JavaScript, with an ETag to revalidate on every use', async () => {
@@ -57,7 +61,7 @@ describe('serving the widget bundle', () => {
   it('is a 404 when the bundle is not built, and not served when no bundle is given', async () => {
     t = await createTestContext({ widgetBundle: join(dir, 'missing.js') });
     expect((await t.request('GET', '/widget/plugboard-connect.js')).status).toBe(404);
-    t.close();
+    await t.close();
     t = await createTestContext();
     const response = await t.request('GET', '/widget/plugboard-connect.js');
     expect([response.status, response.json.error.code]).toEqual([404, 'not_found']);

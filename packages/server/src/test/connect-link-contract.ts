@@ -50,7 +50,8 @@ export function describeConnectLinkContract(factory: StoreFactory) {
     await store.createConnectLink(link('org_a', 'cl_1'));
     const openings = await Promise.all(Array.from({ length: 5 }, () => store.openConnectLink('hash-cl_1', at, 3)));
     expect(openings.filter((opening) => opening.opened)).toHaveLength(3);
-    expect(openings.at(-1)).toMatchObject({ opened: false, link: { opens: 3 } });
+    // Which callers lose depends on how the engine orders them; each of them sees the spent budget.
+    expect(openings.filter((opening) => !opening.opened).map((opening) => opening.link?.opens)).toEqual([3, 3]);
     await store.createConnectLink(link('org_a', 'cl_2'));
     expect(await store.openConnectLink('hash-cl_2', '2026-01-08T00:00:00.000Z', 3)).toMatchObject({
       opened: false,
