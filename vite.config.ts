@@ -63,6 +63,9 @@ export default defineConfig({
           include: ['e2e/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // A page waited on with expect.poll may take more than vitest's default second when the other projects
+          // load the machine; the poll still ends as soon as the page shows what it waits for.
+          expect: { poll: { timeout: 10_000 } },
           fileParallelism: false,
         },
       },
