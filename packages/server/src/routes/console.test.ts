@@ -5,11 +5,13 @@ let t: TestContext;
 let key: string;
 let organizationId: string;
 let ada: { id: string };
+let oliveId: string;
 beforeEach(async () => {
   t = await createTestContext();
   const created = await t.createOrganization();
   key = created.secretKey;
   organizationId = created.organization.id;
+  oliveId = created.memberId;
   ada = await t.createConsoleMember(organizationId);
 });
 afterEach(() => t.close());
@@ -328,7 +330,9 @@ describe('console test sessions', () => {
   it('marks private connectors the member created as personal, and others’ public ones as not', async () => {
     const other = await t.createOrganization('Other');
     await t.createConnector(other.secretKey, { name: 'Shared', visibility: 'public' });
-    await t.createConnector(key, { name: 'By Olive', visibility: 'private' });
+    // Named, not left to the default creator: Olive and Ada may be created within one millisecond, and then which
+    // of them counts as the organization's first member is up to their ids' random part.
+    await t.createConnector(key, { name: 'By Olive', visibility: 'private', createdBy: oliveId });
     const console = await signedIn();
     await t.request('POST', '/v1/connectors', {
       console,
@@ -356,7 +360,9 @@ describe('console test sessions', () => {
   });
 
   it('keeps the external id rule for sessions the vendor mints', async () => {
-    await t.createConnector(key, { name: 'By Olive', visibility: 'private' });
+    // Named, not left to the default creator: Olive and Ada may be created within one millisecond, and then which
+    // of them counts as the organization's first member is up to their ids' random part.
+    await t.createConnector(key, { name: 'By Olive', visibility: 'private', createdBy: oliveId });
     const token = await t.mintSession(key, { endUserId: 'olive' });
     const cards = await t.request('GET', '/v1/session/connectors', { key: token });
     expect(cards.json.data[0].personal).toBe(true);

@@ -47,14 +47,14 @@ describe('GET /v1/mcp-tokens/preview', () => {
     const response = await t.request('GET', '/v1/mcp-tokens/preview?tenantId=acme', { key });
     expect(response.status).toBe(200);
     expect(response.json.data).toEqual([
-      { name: 'jira_search', description: 'Jira: Search', connector: 'jira', readOnly: true },
+      { name: 'jira_search', description: 'Search (Jira)', connector: 'jira', readOnly: true },
       {
         name: 'sendgrid_list-contacts',
-        description: 'SendGrid: Lists the contacts',
+        description: 'List contacts (SendGrid). Lists the contacts',
         connector: 'sendgrid',
         readOnly: true,
       },
-      { name: 'sendgrid_send-mail', description: 'SendGrid: Send mail', connector: 'sendgrid', readOnly: false },
+      { name: 'sendgrid_send-mail', description: 'Send mail (SendGrid)', connector: 'sendgrid', readOnly: false },
     ]);
   });
 

@@ -1,34 +1,33 @@
 import { type McpToolPreview, mcpToolPreviewQuerySchema, mcpToolPreviewSchema } from '@plugboard/shared';
 import { z } from 'zod';
 import { route } from '../http/route.js';
+import { toolDefinition } from '../mcp/mcp-server.js';
+import { buildCatalog } from '../mcp/tool-catalog.js';
 import type { ServiceDeps } from '../services/deps.js';
-
-const READ_ONLY_METHODS = new Set(['GET', 'HEAD']);
+import type { OrganizationRecord } from '../storage/store.js';
 
 /**
- * The MCP tools a tenant would get: one per action of each connector the tenant has an active connection of,
- * named `<connector slug>_<action key>`. Connectors of other organizations are listed only when public, like
- * everywhere else a tenant may use them.
+ * The MCP tools a tenant would get from a token with no restrictions: exactly what `tools/list` on `/v1/mcp`
+ * answers for it (same catalog, names and annotations), shown before a token exists.
  */
 export async function previewMcpTools(
   deps: ServiceDeps,
-  organizationId: string,
+  organization: OrganizationRecord,
   tenantId: string,
 ): Promise<McpToolPreview[]> {
-  const connections = await deps.store.listConnections({ organizationId, tenantId, status: 'active', limit: 1000 });
-  const connectorIds = [...new Set(connections.map((connection) => connection.connectorId))];
-  const connectors = await Promise.all(connectorIds.map((id) => deps.store.getConnector(id)));
-  const tools = connectors.flatMap((connector) =>
-    !connector || (connector.organizationId !== organizationId && connector.visibility !== 'public')
-      ? []
-      : connector.actions.map((action) => ({
-          name: `${connector.slug}_${action.key}`,
-          description: `${connector.name}: ${action.description || action.name}`,
-          connector: connector.slug,
-          readOnly: READ_ONLY_METHODS.has(action.method),
-        })),
-  );
-  return tools.sort((a, b) => a.name.localeCompare(b.name));
+  const principal = { organization, tenantId, endUserId: null, connectorIds: null, tools: null, tokenId: null };
+  const { listed } = await buildCatalog(deps, principal);
+  return listed
+    .map((tool) => {
+      const definition = toolDefinition(tool);
+      return {
+        name: definition.name,
+        description: definition.description ?? '',
+        connector: tool.connector.slug,
+        readOnly: definition.annotations?.readOnlyHint === true,
+      };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** `GET /v1/mcp-tokens/preview`: what the console's MCP page shows before minting a token. */
@@ -38,12 +37,12 @@ export const mcpPreviewRoutes = (deps: ServiceDeps) => [
     path: '/v1/mcp-tokens/preview',
     tag: 'MCP',
     summary:
-      'The MCP tools a tenant would get: one per action of each connector it has an active connection of, named ' +
-      '`<connector slug>_<action key>`, read-only for GET and HEAD actions',
+      'The MCP tools a tenant would get, as `tools/list` on /v1/mcp answers them: one per action of each connector ' +
+      'it has an active connection of, named `<connector slug>_<action key>`',
     auth: 'admin',
     status: 200,
     query: mcpToolPreviewQuerySchema,
     response: z.object({ data: z.array(mcpToolPreviewSchema) }),
-    handler: async ({ auth, query }) => ({ data: await previewMcpTools(deps, auth.organization.id, query.tenantId) }),
+    handler: async ({ auth, query }) => ({ data: await previewMcpTools(deps, auth.organization, query.tenantId) }),
   }),
 ];

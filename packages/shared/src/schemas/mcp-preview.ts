@@ -11,6 +11,6 @@ export const mcpToolPreviewSchema = z.object({
   description: z.string(),
   /** The connector's slug. */
   connector: z.string(),
-  /** True for GET and HEAD actions. */
+  /** True for GET actions, as the MCP tool's readOnlyHint. */
   readOnly: z.boolean(),
 });
