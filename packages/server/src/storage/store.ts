@@ -146,5 +146,7 @@ export interface Store extends EventStore, AgentStore, RateLimitStore, ConnectLi
    */
   replaceSealed(record: SealedRecord, next: SealedCredentials): Promise<boolean>;
 
+  /** Runs a trivial query; rejects when the database does not answer. For readiness checks. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -42,7 +42,7 @@ export async function createTestContext(appOptions: Partial<AppOptions> = {}) {
   const record = (entry: unknown) => logLines.push(JSON.stringify(entry));
   const logger: Logger = { info: record, warn: record, error: record };
   const clock = { offsetMs: 0 };
-  const rounds = { delivery: 0, polling: 0, retention: 0 };
+  const rounds = { delivery: 0, polling: 0, retention: 0, refresh: 0 };
   const roundWaiters = new Set<() => void>();
   const onWorkerRound: NonNullable<AppOptions['onWorkerRound']> = (worker, outcome) => {
     rounds[worker] += 1;

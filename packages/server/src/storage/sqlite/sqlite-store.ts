@@ -606,6 +606,10 @@ export class SqliteStore implements Store {
   listMcpTokens: McpTokenStore['listMcpTokens'] = (...args) => this.mcpTokens.listMcpTokens(...args);
   revokeMcpToken: McpTokenStore['revokeMcpToken'] = (...args) => this.mcpTokens.revokeMcpToken(...args);
 
+  async ping() {
+    this.db.prepare('SELECT 1').get();
+  }
+
   async close() {
     this.db.close();
   }
