@@ -25,3 +25,52 @@ describe('startServer', () => {
     await server.close();
   });
 });
+
+/** An app whose `/slow` answers only when the test says so; `entered` resolves once a request is inside it. */
+function slowApp() {
+  let enter: () => void = () => {};
+  let release: () => void = () => {};
+  const entered = new Promise<void>((resolve) => {
+    enter = resolve;
+  });
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const app = new Hono().get('/slow', async (c) => {
+    enter();
+    await released;
+    return c.text('finished');
+  });
+  return { app, entered, release };
+}
+
+describe('RunningServer.shutdown', () => {
+  it('stops accepting connections but lets a request in flight finish, then resolves', async () => {
+    const { app, entered, release } = slowApp();
+    const server = await startServer(app, { port: 0 });
+    const inFlight = fetch(`${server.url}/slow`);
+    await entered;
+    let stopped = false;
+    const shutdown = server.shutdown(60_000).then(() => {
+      stopped = true;
+    });
+    await expect(fetch(`${server.url}/slow`)).rejects.toThrow();
+    expect(stopped).toBe(false);
+    release();
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('finished');
+    await shutdown;
+    expect(stopped).toBe(true);
+  });
+
+  it('cuts a request still in flight when the grace period ends', async () => {
+    const { app, entered, release } = slowApp();
+    const server = await startServer(app, { port: 0 });
+    const inFlight = fetch(`${server.url}/slow`);
+    await entered;
+    await server.shutdown(1);
+    await expect(inFlight).rejects.toThrow();
+    release();
+  });
+});

@@ -1,0 +1,71 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createApp } from './app.js';
+import { Keyring } from './crypto/keyring.js';
+import { createRuntime, type WorkerName } from './runtime.js';
+import { SqliteStore } from './storage/sqlite/sqlite-store.js';
+
+let dir: string;
+let store: SqliteStore;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'plugboard-runtime-'));
+  store = await SqliteStore.open(join(dir, 'plugboard.db'));
+});
+afterEach(async () => {
+  vi.useRealTimers();
+  await store.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('createRuntime', () => {
+  it('makes only the workers whose interval is set, and starts none until asked', () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const runtime = createRuntime({
+      store,
+      keyring: Keyring.generate(),
+      deliveryIntervalMs: 1000,
+      backgroundRefreshMs: 5000,
+    });
+    expect([...runtime.workers.keys()].sort()).toEqual(['delivery', 'refresh']);
+    expect(vi.getTimerCount()).toBe(0);
+    runtime.startWorkers();
+    runtime.startWorkers();
+    expect(vi.getTimerCount()).toBe(2);
+  });
+
+  it('closes the store after stopping its workers', async () => {
+    const runtime = createRuntime({ store, keyring: Keyring.generate(), retentionIntervalMs: 1000 });
+    runtime.startWorkers();
+    await runtime.close();
+    await expect(store.ping()).rejects.toThrow();
+  });
+});
+
+describe('createApp’s background refresh', () => {
+  it('runs as a worker whose rounds can be followed, and stops with the others when the signal aborts', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const controller = new AbortController();
+    const rounds: Array<{ worker: WorkerName; ok: boolean }> = [];
+    let roundEnded: () => void = () => {};
+    const ended = new Promise<void>((resolve) => {
+      roundEnded = resolve;
+    });
+    createApp({
+      store,
+      keyring: Keyring.generate(),
+      backgroundRefreshMs: 1000,
+      signal: controller.signal,
+      onWorkerRound: (worker, outcome) => {
+        rounds.push({ worker, ok: outcome.ok });
+        roundEnded();
+      },
+    });
+    vi.advanceTimersByTime(1000);
+    await ended;
+    expect(rounds).toEqual([{ worker: 'refresh', ok: true }]);
+    controller.abort();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
