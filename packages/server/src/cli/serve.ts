@@ -74,8 +74,12 @@ export async function serveCommand(env: NodeJS.ProcessEnv, io: CliIo, { workers 
 export async function workerCommand(env: NodeJS.ProcessEnv, io: CliIo) {
   const runtime = runtimeOf(await openServices(env), { logger: jsonLogger, workers: true });
   runtime.startWorkers();
+  // The workers' timers do not hold the process open (an app embedding them decides when to end); here nothing
+  // else would, so this one does until the shutdown.
+  const keepAlive = setInterval(() => {}, 60 * 60_000);
   io.err(`Plugboard workers running: ${workersOf(runtime)}`);
   const reason = await untilShutdown(io.shutdown);
+  clearInterval(keepAlive);
   io.err(`Plugboard workers stopping on ${reason}: finishing rounds in progress`);
   await runtime.close();
   return { stopped: reason } satisfies Stopped;
