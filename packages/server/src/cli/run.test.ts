@@ -191,6 +191,12 @@ describe('plugboard CLI', () => {
     expect((await cli('keys', 'rotate', '--batch-size', 'lots')).code).toBe(1);
   });
 
+  it('lists serve --no-workers and worker in --help', async () => {
+    const help = (await cli('--help')).out;
+    expect(help).toContain('serve [--no-workers]');
+    expect(help).toMatch(/^ {2}worker +Run the background workers only/m);
+  });
+
   it('refuses to serve in production without PLUGBOARD_PUBLIC_URL', async () => {
     env.NODE_ENV = 'production';
     env.PLUGBOARD_MASTER_KEY = Buffer.alloc(32, 3).toString('base64');

@@ -51,6 +51,7 @@ function startCli(args: string[], extraEnv: Record<string, string> = {}) {
         if (match) resolve(match);
         return match;
       };
+      if (check()) return;
       child.stderr?.on('data', check);
       void exited.then(() => check() ?? reject(new Error(`Exited before ${pattern}: ${output.stderr}`)));
     });
@@ -112,7 +113,7 @@ describe('plugboard serve, shutting down', () => {
     const api = await startSlowApi();
     const { secretKey } = await cli('org', 'create', '--name', 'Acme', '--origin', ORIGIN);
     const serve = startCli(['serve'], { PLUGBOARD_EGRESS_ALLOW_HOSTS: api.host });
-    const url = (await serve.stderrMatching(/listening on (http:\/\/[^,\s]+)/))[1] as string;
+    const url = (await serve.stderrMatching(/listening on (http:\/\/\S+)/))[1] as string;
     expect((await fetch(`${url}/readyz`)).status).toBe(200);
     const connector = {
       name: 'Slow',
@@ -142,8 +143,8 @@ describe('plugboard serve, shutting down', () => {
     cleanups.push(endpoint.close);
     const { secretKey } = await cli('org', 'create', '--name', 'Acme', '--origin', ORIGIN);
     const serve = startCli(['serve', '--no-workers'], { PLUGBOARD_EGRESS_ALLOW_HOSTS: endpoint.host });
-    const [, url, shape] = (await serve.stderrMatching(/listening on (http:\/\/[^,\s]+), (.*)\n/)) as string[];
-    expect(shape).toBe('API only (no workers)');
+    const [, url, shape] = (await serve.stderrMatching(/listening on (http:\/\/\S+) \((.*)\)\n/)) as string[];
+    expect(shape).toBe('API only, no workers');
     await call(url as string, '/v1/webhook-endpoints', secretKey, { url: endpoint.url });
     await call(url as string, '/v1/connectors', secretKey, {
       name: 'Keyed',

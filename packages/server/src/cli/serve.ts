@@ -57,9 +57,9 @@ export async function serveCommand(env: NodeJS.ProcessEnv, io: CliIo, { workers 
   }
   const running = runtime as Runtime;
   running.startWorkers();
-  io.err(
-    `Plugboard API listening on ${server.url}, ${workers ? `with workers: ${workersOf(running)}` : 'API only (no workers)'}`,
-  );
+  // The URL is followed by a space: tools (and the e2e helpers) read it up to the first whitespace.
+  const shape = workers ? `workers: ${workersOf(running)}` : 'API only, no workers';
+  io.err(`Plugboard API listening on ${server.url} (${shape})`);
   const reason = await untilShutdown(io.shutdown);
   io.err(`Plugboard stopping on ${reason}: finishing requests in flight`);
   await server.shutdown(SHUTDOWN_GRACE_MS);
