@@ -6,6 +6,7 @@ import { createApp } from './app.js';
 import { Keyring } from './crypto/keyring.js';
 import { createRuntime, type WorkerName } from './runtime.js';
 import { SqliteStore } from './storage/sqlite/sqlite-store.js';
+import { createLatch } from './test/latch.js';
 
 let dir: string;
 let store: SqliteStore;
@@ -48,10 +49,7 @@ describe('createApp’s background refresh', () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     const controller = new AbortController();
     const rounds: Array<{ worker: WorkerName; ok: boolean }> = [];
-    let roundEnded: () => void = () => {};
-    const ended = new Promise<void>((resolve) => {
-      roundEnded = resolve;
-    });
+    const roundEnded = createLatch();
     createApp({
       store,
       keyring: Keyring.generate(),
@@ -59,11 +57,11 @@ describe('createApp’s background refresh', () => {
       signal: controller.signal,
       onWorkerRound: (worker, outcome) => {
         rounds.push({ worker, ok: outcome.ok });
-        roundEnded();
+        roundEnded.open();
       },
     });
     vi.advanceTimersByTime(1000);
-    await ended;
+    await roundEnded.opened;
     expect(rounds).toEqual([{ worker: 'refresh', ok: true }]);
     controller.abort();
     expect(vi.getTimerCount()).toBe(0);

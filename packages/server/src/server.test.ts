@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { startServer } from './server.js';
+import { createLatch } from './test/latch.js';
 
 describe('startServer', () => {
   it('builds the app from its own listen URL when given a function, before serving anything', async () => {
@@ -28,20 +29,14 @@ describe('startServer', () => {
 
 /** An app whose `/slow` answers only when the test says so; `entered` resolves once a request is inside it. */
 function slowApp() {
-  let enter: () => void = () => {};
-  let release: () => void = () => {};
-  const entered = new Promise<void>((resolve) => {
-    enter = resolve;
-  });
-  const released = new Promise<void>((resolve) => {
-    release = resolve;
-  });
+  const entered = createLatch();
+  const released = createLatch();
   const app = new Hono().get('/slow', async (c) => {
-    enter();
-    await released;
+    entered.open();
+    await released.opened;
     return c.text('finished');
   });
-  return { app, entered, release };
+  return { app, entered: entered.opened, release: released.open };
 }
 
 describe('RunningServer.shutdown', () => {

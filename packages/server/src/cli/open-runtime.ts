@@ -68,3 +68,14 @@ export function runtimeOf({ config, store, keyring }: ProcessServices, shape: Ru
     ...(shape.workers ? WORKER_INTERVALS : {}),
   });
 }
+
+/** {@link openServices} then {@link runtimeOf}; the store is closed again when the runtime cannot be built. */
+export async function openRuntime(env: NodeJS.ProcessEnv, shape: RuntimeShape): Promise<Runtime> {
+  const services = await openServices(env);
+  try {
+    return runtimeOf(services, shape);
+  } catch (error) {
+    await services.store.close();
+    throw error;
+  }
+}

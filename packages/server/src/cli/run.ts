@@ -19,7 +19,7 @@ import { createMember, createOrganization } from '../services/organizations.js';
 import { presentMember, presentOrganization } from '../services/presenters.js';
 import { createConnectSession } from '../services/sessions.js';
 import { environmentHelp } from './environment.js';
-import { openServices, runtimeOf } from './open-runtime.js';
+import { openRuntime } from './open-runtime.js';
 import { serveCommand, workerCommand } from './serve.js';
 
 /** Where the CLI writes: JSON results to `out`, JSON errors and notes to `err`. */
@@ -83,7 +83,7 @@ const options = {
 
 /** Runs `work` on the CLI's runtime (without its workers), then closes the store. */
 async function withDeps<T>(env: NodeJS.ProcessEnv, work: (deps: ServiceDeps) => Promise<T>): Promise<T> {
-  const runtime = runtimeOf(await openServices(env), { logger: silentLogger, workers: false });
+  const runtime = await openRuntime(env, { logger: silentLogger, workers: false });
   try {
     return await work(runtime.deps);
   } finally {

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createLatch } from '../test/latch.js';
 import { startVendorEndpoint, waitFor } from '../test/vendor-endpoint.js';
 import { run } from './run.js';
 
@@ -86,26 +87,22 @@ async function call(url: string, path: string, key: string, body: unknown, origi
 
 /** A third-party API whose `/api/slow` answers only once released; `entered` resolves when a call arrives. */
 async function startSlowApi() {
-  let enter: () => void = () => {};
-  let release: () => void = () => {};
-  const entered = new Promise<void>((resolve) => {
-    enter = resolve;
-  });
-  const released = new Promise<void>((resolve) => {
-    release = resolve;
-  });
+  const entered = createLatch();
+  const released = createLatch();
   const server = createServer((_request, response) => {
-    enter();
-    void released.then(() => response.writeHead(200, { 'content-type': 'application/json' }).end('{"slow":true}'));
+    entered.open();
+    void released.opened.then(() =>
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{"slow":true}'),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   cleanups.push(async () => {
-    release();
+    released.open();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   });
-  return { host: `127.0.0.1:${port}`, entered, release };
+  return { host: `127.0.0.1:${port}`, entered: entered.opened, release: released.open };
 }
 
 describe('plugboard serve, shutting down', () => {

@@ -4,7 +4,7 @@ import { findWidgetBundle } from '../http/widget-bundle.js';
 import { jsonLogger } from '../logger.js';
 import type { Runtime } from '../runtime.js';
 import { type RunningServer, startServer } from '../server.js';
-import { openServices, runtimeOf } from './open-runtime.js';
+import { openRuntime, openServices, runtimeOf } from './open-runtime.js';
 import type { CliIo } from './run.js';
 
 /** How long requests in flight may take to finish once `serve` is told to stop; then their connections are cut. */
@@ -72,7 +72,7 @@ export async function serveCommand(env: NodeJS.ProcessEnv, io: CliIo, { workers 
  * When `io.shutdown` aborts it stops them after their rounds in progress and closes the store.
  */
 export async function workerCommand(env: NodeJS.ProcessEnv, io: CliIo) {
-  const runtime = runtimeOf(await openServices(env), { logger: jsonLogger, workers: true });
+  const runtime = await openRuntime(env, { logger: jsonLogger, workers: true });
   runtime.startWorkers();
   // The workers' timers do not hold the process open (an app embedding them decides when to end); here nothing
   // else would, so this one does until the shutdown.
