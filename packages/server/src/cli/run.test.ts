@@ -63,6 +63,16 @@ describe('plugboard CLI', () => {
     });
   });
 
+  it('mints sessions on the same runtime as the server: PLUGBOARD_RATE_LIMIT_SESSIONS holds for the CLI too', async () => {
+    const { secretKey } = JSON.parse((await cli('org', 'create', '--name', 'Acme')).out);
+    env.PLUGBOARD_RATE_LIMIT_SESSIONS = '1,1';
+    const mint = () => cli('session', 'create', '--secret-key', secretKey, '--tenant', 't', '--user', 'u');
+    expect((await mint()).code).toBe(0);
+    const refused = await mint();
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.err).error.code).toBe('rate_limited');
+  });
+
   it('generates the development master key once, readable only by its owner', async () => {
     await cli('migrate');
     const first = await readFile(join(dir, 'master.key'), 'utf8');
