@@ -12,6 +12,29 @@ describe('health and documents', () => {
     expect((await t.request('GET', '/healthz')).json).toEqual({ status: 'ok' });
   });
 
+  it('answers /readyz with 200 while the database answers', async () => {
+    const response = await t.request('GET', '/readyz');
+    expect(response.status).toBe(200);
+    expect(response.json).toEqual({ status: 'ready' });
+  });
+
+  it('answers /readyz with 503 not_ready once the database stops answering, while /healthz stays 200', async () => {
+    await t.store.close();
+    const response = await t.request('GET', '/readyz');
+    expect(response.status).toBe(503);
+    expect(response.json.error.code).toBe('not_ready');
+    expect(response.text).not.toContain(t.databaseUrl);
+    expect((await t.request('GET', '/healthz')).status).toBe(200);
+  });
+
+  it('answers /readyz with 503 not_ready once another release has migrated the database further', async () => {
+    await t.databaseExec(
+      "INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, 'from a newer release', '2030-01-01')",
+    );
+    const response = await t.request('GET', '/readyz');
+    expect([response.status, response.json.error.code]).toEqual([503, 'not_ready']);
+  });
+
   it('publishes an OpenAPI 3.1 document listing every route', async () => {
     const { json } = await t.request('GET', '/v1/openapi.json');
     expect(json.openapi).toBe('3.1.0');

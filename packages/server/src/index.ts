@@ -12,7 +12,7 @@
  * ```
  * @packageDocumentation
  */
-export { type AppOptions, createApp, DEFAULT_INBOUND_MAX_BYTES } from './app.js';
+export { type AppOptions, createApp, createHttpApp, DEFAULT_INBOUND_MAX_BYTES, type HttpOptions } from './app.js';
 export { type CliIo, run as runCli } from './cli/run.js';
 export { loadConfig, requirePublicUrl, type ServerConfig } from './config.js';
 export { CredentialDecryptionError } from './crypto/credential-cipher.js';
@@ -44,10 +44,18 @@ export {
 export { ApiError } from './http/api-error.js';
 export { findWidgetBundle, WIDGET_BUNDLE_PATH } from './http/widget-bundle.js';
 export { jsonLogger, type Logger, silentLogger } from './logger.js';
+export {
+  type BackgroundWorker,
+  createRuntime,
+  Runtime,
+  type RuntimeOptions,
+  type WorkerName,
+} from './runtime.js';
 export { type RunningServer, startServer } from './server.js';
 export { type DeliveryPolicy, DeliveryWorker, defaultDeliveryPolicy } from './services/delivery-worker.js';
 export { type KeyRotationOptions, type KeyRotationResult, rotateKeys } from './services/key-rotation.js';
 export { defaultRateLimits, type RateLimits } from './services/rate-limits.js';
+export { RefreshWorker } from './services/refresh-worker.js';
 export { defaultRetentionPolicy, type RetentionPolicy, RetentionWorker } from './services/retention-worker.js';
 export type { RoundOutcome } from './services/round-worker.js';
 export { defaultRefreshPolicy, type RefreshPolicy, TokenRefresher } from './services/token-refresh.js';

@@ -1,3 +1,4 @@
+import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
@@ -6,7 +7,38 @@ import type { Hono } from 'hono';
 export interface RunningServer {
   /** Base URL, e.g. `http://127.0.0.1:4400`; `localhost` when listening on every interface. */
   url: string;
+  /** Stops at once: open connections are cut, requests in flight included. */
   close(): Promise<void>;
+  /**
+   * Stops gracefully: stops accepting connections, closes idle keep-alive ones, lets requests in flight finish
+   * (their connections close after the response) and cuts whatever is still open after `graceMs`.
+   * Resolves once every connection is closed.
+   */
+  shutdown(graceMs: number): Promise<void>;
+}
+
+/** Tracks the responses in progress, so a graceful shutdown can close their connections once they end. */
+function trackResponses(server: Server) {
+  const inFlight = new Set<ServerResponse>();
+  let draining = false;
+  server.on('request', (_request, response: ServerResponse) => {
+    if (draining) response.shouldKeepAlive = false;
+    inFlight.add(response);
+    response.once('close', () => inFlight.delete(response));
+  });
+  return (graceMs: number) =>
+    new Promise<void>((done) => {
+      draining = true;
+      // Without this a keep-alive connection would outlive its last response and hold the shutdown to the grace.
+      for (const response of inFlight) if (!response.headersSent) response.shouldKeepAlive = false;
+      const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+      timer.unref();
+      server.close(() => {
+        clearTimeout(timer);
+        done();
+      });
+      server.closeIdleConnections();
+    });
 }
 
 /** The URL a server listening at this address is reached at. */
@@ -51,10 +83,12 @@ export function startServer(
         close: () =>
           new Promise<void>((done) => {
             server.close(() => done());
-            (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+            server.closeAllConnections();
           }),
+        shutdown,
       });
-    });
+    }) as Server;
+    const shutdown = trackResponses(server);
     server.once('error', reject);
   });
 }

@@ -76,6 +76,8 @@ export const ErrorCode = {
   Conflict: 'conflict',
   /** Too many requests; retry after the time in `Retry-After`. */
   RateLimited: 'rate_limited',
+  /** The server is up but cannot serve yet: its database does not answer (`GET /readyz`). */
+  NotReady: 'not_ready',
   /** Something failed on the server; nothing secret is in the message. */
   Internal: 'internal_error',
 } as const;

@@ -78,11 +78,21 @@ describe('plugboard CLI', () => {
     expect(JSON.parse((await cli('migrate')).out)).toEqual({ migrated: true, version: report.version, applied: [] });
   });
 
+  it('mints sessions on the same runtime as the server: PLUGBOARD_RATE_LIMIT_SESSIONS holds for the CLI too', async () => {
+    const { secretKey } = JSON.parse((await cli('org', 'create', '--name', 'Acme')).out);
+    env.PLUGBOARD_RATE_LIMIT_SESSIONS = '1,1';
+    const mint = () => cli('session', 'create', '--secret-key', secretKey, '--tenant', 't', '--user', 'u');
+    expect((await mint()).code).toBe(0);
+    const refused = await mint();
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.err).error.code).toBe('rate_limited');
+  });
+
   it('generates the development master key once, readable only by its owner', async () => {
-    await cli('migrate');
+    await cli('org', 'create', '--name', 'First');
     const first = await readFile(join(dir, 'master.key'), 'utf8');
     expect((await stat(join(dir, 'master.key'))).mode & 0o777).toBe(0o600);
-    await cli('migrate');
+    await cli('org', 'create', '--name', 'Second');
     expect(await readFile(join(dir, 'master.key'), 'utf8')).toBe(first);
   });
 
@@ -204,6 +214,12 @@ describe('plugboard CLI', () => {
     expect((await reopened.getCredentials(connection.id))?.keyId).toBe(Keyring.parse(newKey as string).current.id);
     await reopened.close();
     expect((await cli('keys', 'rotate', '--batch-size', 'lots')).code).toBe(1);
+  });
+
+  it('lists serve --no-workers and worker in --help', async () => {
+    const help = (await cli('--help')).out;
+    expect(help).toContain('serve [--no-workers]');
+    expect(help).toMatch(/^ {2}worker +Run the background workers only/m);
   });
 
   it('refuses to serve in production without PLUGBOARD_PUBLIC_URL', async () => {

@@ -5,16 +5,12 @@ import {
   memberPasswordSchema,
   organizationUpdateSchema,
 } from '@plugboard/shared';
-import { createApp } from '../app.js';
-import { loadConfig, requirePublicUrl } from '../config.js';
-import { loadKeyring } from '../crypto/keyring.js';
+import { loadConfig } from '../config.js';
 import { hashSecret } from '../crypto/tokens.js';
 import { loadDemoPassword } from '../demo/console-password.js';
 import { seedDemo } from '../demo/seed.js';
 import { parseWith } from '../http/validation.js';
-import { findWidgetBundle } from '../http/widget-bundle.js';
-import { jsonLogger, silentLogger } from '../logger.js';
-import { startServer } from '../server.js';
+import { silentLogger } from '../logger.js';
 import { setMemberPassword } from '../services/console.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { DomainError } from '../services/domain-error.js';
@@ -22,9 +18,10 @@ import { rotateKeys } from '../services/key-rotation.js';
 import { createMember, createOrganization } from '../services/organizations.js';
 import { presentMember, presentOrganization } from '../services/presenters.js';
 import { createConnectSession } from '../services/sessions.js';
-import { openAndMigrate, openStore } from '../storage/open-store.js';
-import type { MigrationReport } from '../storage/sql/migrator.js';
+import { openAndMigrate } from '../storage/open-store.js';
 import { environmentHelp } from './environment.js';
+import { openRuntime } from './open-runtime.js';
+import { serveCommand, workerCommand } from './serve.js';
 
 /** Where the CLI writes: JSON results to `out`, JSON errors and notes to `err`. */
 export interface CliIo {
@@ -32,12 +29,21 @@ export interface CliIo {
   err(text: string): void;
   /** Reads all of standard input, for `--password-stdin`. */
   readStdin?(): Promise<string>;
+  /**
+   * Aborted when the process is told to stop (SIGTERM, SIGINT; the reason names the signal): `serve` and `worker`
+   * then shut down gracefully and return. Without it they run until the process ends.
+   */
+  shutdown?: AbortSignal;
 }
 
 const HELP = `Usage: plugboard <command> [options]   (every command prints JSON)
 
-  serve                                   Start the API on PORT (default 4400), with the widget bundle
-                                          at /widget/plugboard-connect.js
+  serve [--no-workers]                    Start the API on PORT (default 4400), with the widget bundle
+                                          at /widget/plugboard-connect.js, and the background workers
+                                          (deliveries, polling, retention, token refresh); --no-workers
+                                          runs an API-only replica. SIGTERM or SIGINT stops it gracefully:
+                                          requests in flight finish (up to 10 s), workers end their round
+  worker                                  Run the background workers only, no HTTP; SIGTERM/SIGINT stops them
   migrate                                 Create or upgrade the database schema (serve also does, at start);
                                           replicas starting together migrate once; prints the version
   org create --name N [--origin O]... [--owner-email E --owner-name N]
@@ -73,24 +79,17 @@ const options = {
   connector: { type: 'string', multiple: true },
   'password-stdin': { type: 'boolean' },
   'batch-size': { type: 'string' },
+  'no-workers': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-async function withDeps<T>(
-  env: NodeJS.ProcessEnv,
-  work: (deps: ServiceDeps, migration: MigrationReport) => Promise<T>,
-): Promise<T> {
-  const config = loadConfig(env);
-  const { store, migration } = await openAndMigrate(config.databaseUrl, { poolSize: config.databasePoolSize });
+/** Runs `work` on the CLI's runtime (without its workers), then closes the store. */
+async function withDeps<T>(env: NodeJS.ProcessEnv, work: (deps: ServiceDeps) => Promise<T>): Promise<T> {
+  const runtime = await openRuntime(env, { logger: silentLogger, workers: false });
   try {
-    const keyring = await loadKeyring({
-      env,
-      dataDir: config.dataDir,
-      generateIfMissing: env.NODE_ENV !== 'production',
-    });
-    return await work({ store, keyring, logger: silentLogger, now: () => new Date() }, migration);
+    return await work(runtime.deps);
   } finally {
-    await store.close();
+    await runtime.close();
   }
 }
 
@@ -128,12 +127,12 @@ async function organizationFromKey(deps: ServiceDeps, secretKey: string | undefi
 }
 
 const commands: Record<string, (values: Values, env: NodeJS.ProcessEnv, io: CliIo) => Promise<unknown>> = {
-  migrate: (_, env) =>
-    withDeps(env, async (_deps, migration) => ({
-      migrated: true,
-      version: migration.version,
-      applied: migration.applied,
-    })),
+  migrate: async (_, env) => {
+    const config = loadConfig(env);
+    const { store, migration } = await openAndMigrate(config.databaseUrl, { poolSize: config.databasePoolSize });
+    await store.close();
+    return { migrated: true, version: migration.version, applied: migration.applied };
+  },
   'org create': (values, env) =>
     withDeps(env, async (deps) => {
       const input = parseWith(organizationUpdateSchema.required({ name: true }), {
@@ -196,41 +195,8 @@ const commands: Record<string, (values: Values, env: NodeJS.ProcessEnv, io: CliI
       consolePassword,
     }));
   },
-  serve: async (_, env, io) => {
-    const config = loadConfig(env);
-    const publicUrl = requirePublicUrl(config, env);
-    const store = await openStore(config.databaseUrl, { poolSize: config.databasePoolSize });
-    const keyring = await loadKeyring({
-      env,
-      dataDir: config.dataDir,
-      generateIfMissing: env.NODE_ENV !== 'production',
-    });
-    const widgetBundle = findWidgetBundle();
-    // The redirect URI is fixed here, from configuration or this server's own address: never a Host header.
-    const build = (url: string) =>
-      createApp({
-        store,
-        keyring,
-        logger: jsonLogger,
-        backgroundRefreshMs: 60_000,
-        deliveryIntervalMs: 1_000,
-        pollingIntervalMs: 15_000,
-        publicUrl: publicUrl ?? url,
-        egressAllowHosts: config.egressAllowHosts,
-        retentionIntervalMs: 60 * 60_000,
-        retention: { eventDays: config.retentionDays },
-        trustedProxyHops: config.trustedProxyHops,
-        rateLimits: config.rateLimits,
-        inboundMaxBytes: config.inboundMaxBytes,
-        allowInsecureOAuthEndpoints: config.allowInsecureOAuthEndpoints,
-        ...(config.llm ? { llm: config.llm } : {}),
-        ...(env.PLUGBOARD_CONSOLE_ROOT ? { consoleRoot: env.PLUGBOARD_CONSOLE_ROOT } : {}),
-        ...(widgetBundle ? { widgetBundle } : {}),
-      });
-    const server = await startServer(build, { port: config.port, hostname: config.host });
-    io.err(`Plugboard API listening on ${server.url}`);
-    return new Promise(() => {});
-  },
+  serve: (values, env, io) => serveCommand(env, io, { workers: !values['no-workers'] }),
+  worker: (_, env, io) => workerCommand(env, io),
 };
 
 function describe(error: unknown) {

@@ -106,4 +106,18 @@ describe('RoundWorker', () => {
     expect(worker.started).toBe(1);
     expect(heard).toEqual([]);
   });
+
+  it('drains: stops the timer and resolves only once the round in progress has ended, even a failed one', async () => {
+    worker.start(10);
+    await vi.advanceTimersByTimeAsync(10);
+    const order: string[] = [];
+    const drained = worker.drain().then(() => order.push('drained'));
+    await vi.advanceTimersByTimeAsync(100);
+    expect(worker.started).toBe(1);
+    order.push('round ended');
+    worker.end(new Error('database locked'));
+    await drained;
+    expect(order).toEqual(['round ended', 'drained']);
+    await expect(worker.drain()).resolves.toBeUndefined();
+  });
 });

@@ -27,6 +27,15 @@ export abstract class RoundWorker<T> {
     this.#timer = undefined;
   }
 
+  /**
+   * Stops the timer and waits for a round in progress to end (failed or not), so what it holds (the store, a
+   * lease) can be released after it; for shutdown.
+   */
+  async drain(): Promise<void> {
+    this.stop();
+    await this.#running?.catch(() => {});
+  }
+
   /** Runs a round now, or joins the one in progress. */
   runOnce(): Promise<T> {
     this.#running ??= this.round().then(

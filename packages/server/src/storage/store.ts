@@ -160,5 +160,10 @@ export interface Store extends EventStore, AgentStore, RateLimitStore, ConnectLi
    */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
 
+  /**
+   * Rejects when the database does not answer, or its schema is not the version this code migrates to (another
+   * replica ran a newer release's migrations). For readiness checks.
+   */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

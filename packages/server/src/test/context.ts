@@ -41,7 +41,7 @@ export async function createTestContext(appOptions: Partial<AppOptions> = {}) {
   const record = (entry: unknown) => logLines.push(JSON.stringify(entry));
   const logger: Logger = { info: record, warn: record, error: record };
   const clock = { offsetMs: 0 };
-  const rounds = { delivery: 0, polling: 0, retention: 0 };
+  const rounds = { delivery: 0, polling: 0, retention: 0, refresh: 0 };
   const roundWaiters = new Set<() => void>();
   const onWorkerRound: NonNullable<AppOptions['onWorkerRound']> = (worker, outcome) => {
     rounds[worker] += 1;
@@ -139,6 +139,8 @@ export async function createTestContext(appOptions: Partial<AppOptions> = {}) {
 
   /** Everything the database stores, as bytes. */
   const databaseBytes = () => database.bytes();
+  /** Runs SQL straight on the database, outside the store: to set up what only another release would write. */
+  const databaseExec = (statement: string) => database.exec(statement);
 
   return {
     app,
@@ -154,6 +156,7 @@ export async function createTestContext(appOptions: Partial<AppOptions> = {}) {
     signIn,
     mintSession,
     databaseBytes,
+    databaseExec,
     workerRounds,
     async close() {
       await store.close();

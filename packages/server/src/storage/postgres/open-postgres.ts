@@ -18,6 +18,7 @@ const LOCK_NAMESPACE = 0x706c7567;
 const engine: Engine = {
   kind: 'postgres',
   rowLocks: true,
+  schemaVersion: Math.max(...migrations.map((migration) => migration.version)),
 };
 
 // SQLSTATE 22021 (character_not_in_repertoire): a NUL in a text parameter, which only user input can carry.

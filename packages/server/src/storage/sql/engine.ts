@@ -9,4 +9,6 @@ export interface Engine {
    * concurrent workers skip each other's rows; SQLite runs one writer at a time and has no row locks.
    */
   rowLocks: boolean;
+  /** The newest migration this code has for the engine: the schema version a ready database is at. */
+  schemaVersion: number;
 }

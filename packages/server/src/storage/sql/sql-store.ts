@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Store } from '../store.js';
 import { accountQueries } from './accounts.js';
 import { agentQueries } from './agent-runs.js';
@@ -29,6 +30,15 @@ export function createSqlStore(db: Db, engine: Engine): Store {
     ...upkeepQueries(db),
     ...mcpTokenQueries(db),
     ...connectLinkQueries(db),
+    async ping() {
+      const { rows } = await sql<{
+        version: number | null;
+      }>`SELECT max(version) AS version FROM schema_migrations`.execute(db);
+      const version = Number(rows[0]?.version ?? 0);
+      if (version !== engine.schemaVersion) {
+        throw new Error(`The database schema is at version ${version}; this code expects ${engine.schemaVersion}`);
+      }
+    },
     transaction: (work) => inTransaction(db, (trx) => work(createSqlStore(trx, engine))),
     async close() {
       if (db.isTransaction) throw new Error('A transaction’s store cannot close the database');

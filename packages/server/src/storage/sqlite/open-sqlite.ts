@@ -13,6 +13,7 @@ import { migrations } from './migrations.js';
 const engine: Engine = {
   kind: 'sqlite',
   rowLocks: false,
+  schemaVersion: Math.max(...migrations.map((migration) => migration.version)),
 };
 
 /**

@@ -1,0 +1,86 @@
+import { createHttpApp } from '../app.js';
+import { loadConfig, requirePublicUrl } from '../config.js';
+import { findWidgetBundle } from '../http/widget-bundle.js';
+import { jsonLogger } from '../logger.js';
+import type { Runtime } from '../runtime.js';
+import { type RunningServer, startServer } from '../server.js';
+import { openRuntime, openServices, runtimeOf } from './open-runtime.js';
+import type { CliIo } from './run.js';
+
+/** How long requests in flight may take to finish once `serve` is told to stop; then their connections are cut. */
+export const SHUTDOWN_GRACE_MS = 10_000;
+
+/** What `serve` and `worker` print once they have stopped. */
+export interface Stopped {
+  stopped: string;
+}
+
+/** Resolves with the reason (the signal's name) once `signal` aborts; never without one. */
+function untilShutdown(signal: AbortSignal | undefined): Promise<string> {
+  return new Promise((resolve) => {
+    if (!signal) return;
+    const reasonOf = () => (typeof signal.reason === 'string' ? signal.reason : 'shutdown');
+    if (signal.aborted) resolve(reasonOf());
+    else signal.addEventListener('abort', () => resolve(reasonOf()), { once: true });
+  });
+}
+
+const workersOf = (runtime: Runtime) => [...runtime.workers.keys()].join(', ');
+
+/**
+ * `plugboard serve [--no-workers]`: the API on PORT with the workers (or without, for an API-only replica).
+ * When `io.shutdown` aborts it stops accepting, lets requests in flight finish (up to {@link SHUTDOWN_GRACE_MS}),
+ * stops the workers after their rounds in progress, and closes the store.
+ */
+export async function serveCommand(env: NodeJS.ProcessEnv, io: CliIo, { workers }: { workers: boolean }) {
+  const publicUrl = requirePublicUrl(loadConfig(env), env);
+  const services = await openServices(env);
+  const { config } = services;
+  let runtime: Runtime | undefined;
+  let server: RunningServer;
+  try {
+    const widgetBundle = findWidgetBundle();
+    // The redirect URI is fixed here, from configuration or this server's own address: never a Host header.
+    const build = (url: string) => {
+      runtime = runtimeOf(services, { logger: jsonLogger, workers, publicUrl: publicUrl ?? url });
+      return createHttpApp(runtime, {
+        trustedProxyHops: config.trustedProxyHops,
+        inboundMaxBytes: config.inboundMaxBytes,
+        ...(env.PLUGBOARD_CONSOLE_ROOT ? { consoleRoot: env.PLUGBOARD_CONSOLE_ROOT } : {}),
+        ...(widgetBundle ? { widgetBundle } : {}),
+      });
+    };
+    server = await startServer(build, { port: config.port, hostname: config.host });
+  } catch (error) {
+    await services.store.close();
+    throw error;
+  }
+  const running = runtime as Runtime;
+  running.startWorkers();
+  // The URL is followed by a space: tools (and the e2e helpers) read it up to the first whitespace.
+  const shape = workers ? `workers: ${workersOf(running)}` : 'API only, no workers';
+  io.err(`Plugboard API listening on ${server.url} (${shape})`);
+  const reason = await untilShutdown(io.shutdown);
+  io.err(`Plugboard stopping on ${reason}: finishing requests in flight`);
+  await server.shutdown(SHUTDOWN_GRACE_MS);
+  await running.close();
+  return { stopped: reason } satisfies Stopped;
+}
+
+/**
+ * `plugboard worker`: the background workers only (deliveries, polling, retention, token refresh), no HTTP.
+ * When `io.shutdown` aborts it stops them after their rounds in progress and closes the store.
+ */
+export async function workerCommand(env: NodeJS.ProcessEnv, io: CliIo) {
+  const runtime = await openRuntime(env, { logger: jsonLogger, workers: true });
+  runtime.startWorkers();
+  // The workers' timers do not hold the process open (an app embedding them decides when to end); here nothing
+  // else would, so this one does until the shutdown.
+  const keepAlive = setInterval(() => {}, 60 * 60_000);
+  io.err(`Plugboard workers running: ${workersOf(runtime)}`);
+  const reason = await untilShutdown(io.shutdown);
+  clearInterval(keepAlive);
+  io.err(`Plugboard workers stopping on ${reason}: finishing rounds in progress`);
+  await runtime.close();
+  return { stopped: reason } satisfies Stopped;
+}
