@@ -19,6 +19,8 @@ import { upkeepQueries } from './upkeep.js';
  * what differs sits in `engine`.
  */
 export function createSqlStore(db: Db, engine: Engine): Store {
+  // Kysely would quietly open a destroyed pool again on the next query; a closed store must not look ready.
+  let closed = false;
   return {
     ...accountQueries(db),
     ...connectorQueries(db),
@@ -31,6 +33,7 @@ export function createSqlStore(db: Db, engine: Engine): Store {
     ...mcpTokenQueries(db),
     ...connectLinkQueries(db),
     async ping() {
+      if (closed) throw new Error('The store is closed');
       const { rows } = await sql<{
         version: number | null;
       }>`SELECT max(version) AS version FROM schema_migrations`.execute(db);
@@ -42,6 +45,7 @@ export function createSqlStore(db: Db, engine: Engine): Store {
     transaction: (work) => inTransaction(db, (trx) => work(createSqlStore(trx, engine))),
     async close() {
       if (db.isTransaction) throw new Error('A transaction’s store cannot close the database');
+      closed = true;
       // Closes the libsql handle or ends the pg pool.
       await db.destroy();
     },
