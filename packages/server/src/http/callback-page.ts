@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { strictPageHeaders } from './strict-page-headers.js';
 
 /** What the callback page may tell its opener: never a code, token or key. */
 export interface CallbackMessage {
@@ -63,12 +64,13 @@ if (returnTo) {
 </script>
 </body>
 </html>`;
-  const headers = {
-    'content-type': 'text/html; charset=utf-8',
-    'cache-control': 'no-store',
-    'referrer-policy': 'no-referrer',
-    'content-security-policy': `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'`,
-    'x-content-type-options': 'nosniff',
-  };
+  const headers = strictPageHeaders([
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}'`,
+    "style-src 'unsafe-inline'",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ]);
   return { body, headers };
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { strictPageHeaders } from './strict-page-headers.js';
 
 /** Where the hosted page loads `<plugboard-connect>` from: the server's own widget bundle, never a CDN. */
 const WIDGET_SCRIPT = '/widget/plugboard-connect.js';
@@ -115,11 +116,8 @@ export function connectPage() {
 <script nonce="${nonce}">${SCRIPT}</script>
 </body>
 </html>`;
-  const headers = {
-    'content-type': 'text/html; charset=utf-8',
-    'cache-control': 'no-store',
-    'referrer-policy': 'no-referrer',
-    'content-security-policy': [
+  const headers = strictPageHeaders(
+    [
       "default-src 'none'",
       `script-src 'self' 'nonce-${nonce}'`,
       // The page's and the widget's shadow DOM styles, and the style attributes Preact sets (no nonce here: a
@@ -130,9 +128,8 @@ export function connectPage() {
       "frame-ancestors 'none'",
       "base-uri 'none'",
       "form-action 'none'",
-    ].join('; '),
-    'x-content-type-options': 'nosniff',
-    'x-frame-options': 'DENY',
-  };
+    ],
+    { 'x-frame-options': 'DENY' },
+  );
   return { body, headers };
 }

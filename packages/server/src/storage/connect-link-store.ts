@@ -1,12 +1,10 @@
-/** A connect link: a URL the vendor hands an end user, exchanged by the hosted page for a connect session. */
-export interface ConnectLinkRecord {
-  id: string;
-  organizationId: string;
-  tenantId: string;
-  endUserId: string;
-  endUserName: string | null;
-  /** Hash of the link's token; the token itself is only ever in the link's URL. */
-  tokenHash: string;
+import type { EndUserGrantRecord } from './records.js';
+
+/**
+ * A connect link: a URL the vendor hands an end user, exchanged by the hosted page for a connect session. Its
+ * token is only ever in the link's URL.
+ */
+export interface ConnectLinkRecord extends EndUserGrantRecord {
   /** Connector ids the page offers; null for all the organization's. */
   connectors: string[] | null;
   returnUrl: string | null;

@@ -1,11 +1,7 @@
+import type { EndUserGrantRecord } from './records.js';
+
 /** An MCP token: only its hash is stored. */
-export interface McpTokenRecord {
-  id: string;
-  organizationId: string;
-  tenantId: string;
-  endUserId: string;
-  endUserName: string | null;
-  tokenHash: string;
+export interface McpTokenRecord extends EndUserGrantRecord {
   /** The token's first characters, shown in lists. */
   prefix: string;
   /** Connector ids the token may use; null for every connector the organization sees. */

@@ -73,13 +73,20 @@ export interface TenantRecord {
   createdAt: Timestamp;
 }
 
-export interface SessionRecord {
+/**
+ * What every token handed out for one end user of one tenant stores (connect sessions, MCP tokens, connect
+ * links): who it is for, and only the hash of the token.
+ */
+export interface EndUserGrantRecord {
   id: string;
   organizationId: string;
   tenantId: string;
   endUserId: string;
   endUserName: string | null;
   tokenHash: string;
+}
+
+export interface SessionRecord extends EndUserGrantRecord {
   /** Resolved connector ids, or null for all of the organization's. */
   allowedConnectors: string[] | null;
   allowedOrigins: string[] | null;

@@ -33,12 +33,13 @@ function trapKeys(event: KeyboardEvent, container: HTMLElement | null, onEscape:
 export function AuthDialog({ store, messages }: { store: ConnectStore; messages: Messages }) {
   const card = store.openCard.value;
   const method = store.method.value;
-  const [values, setValues] = useState<Record<string, string>>({});
+  // What is typed belongs to the method it was typed for: a new method starts empty, so nothing typed for one is
+  // sent with another. Derived while rendering, not reset by an effect, which would run after the browser paints
+  // and wipe what a fast typist or a password manager had already filled in.
+  const [typed, setTyped] = useState<{ methodId?: string; values: Record<string, string> }>({ values: {} });
+  const values = typed.methodId === method?.id ? typed.values : {};
   const [label, setLabel] = useState('');
   const dialog = useRef<HTMLDivElement>(null);
-
-  // A new method starts with empty fields: nothing typed for one method is sent with another.
-  useEffect(() => setValues({}), [method?.id]);
   useEffect(() => {
     dialog.current?.querySelector<HTMLElement>('input, select, button.primary')?.focus();
   }, [card?.id]);
@@ -54,7 +55,7 @@ export function AuthDialog({ store, messages }: { store: ConnectStore; messages:
     event.preventDefault();
     if (!fields) return;
     const credentials = Object.fromEntries(fields.map((field) => [field.name, values[field.name] ?? '']));
-    if (await store.submit(credentials, label.trim() || undefined)) setValues({});
+    if (await store.submit(credentials, label.trim() || undefined)) setTyped({ values: {} });
   }
 
   return (
@@ -104,7 +105,12 @@ export function AuthDialog({ store, messages }: { store: ConnectStore; messages:
               spec={field}
               value={values[field.name] ?? ''}
               error={errors[field.name]}
-              onInput={(value) => setValues((current) => ({ ...current, [field.name]: value }))}
+              onInput={(value) =>
+                setTyped((current) => ({
+                  methodId: method.id,
+                  values: { ...(current.methodId === method.id ? current.values : {}), [field.name]: value },
+                }))
+              }
             />
           ))}
           {fields !== null && (

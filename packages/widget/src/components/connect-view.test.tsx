@@ -147,6 +147,30 @@ describe('<ConnectView>', () => {
     expect(await screen.findByLabelText('Username')).toBeTruthy();
   });
 
+  it('keeps what is typed right after switching methods, before the browser paints', async () => {
+    const { client } = await renderView([
+      card({
+        authMethods: [
+          { id: 'am_b', kind: 'basic', label: 'Username and token', isDefault: false },
+          { id: 'am_k', kind: 'apiKey', label: 'API key', isDefault: true, in: 'header', name: 'X-Key' },
+        ],
+      }),
+    ]);
+    fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
+    // Plain DOM events, not testing-library's act(): a fast typist or a password manager fills the new field
+    // after Preact renders it and before its effects run.
+    const select = screen.getByLabelText('How to sign in') as HTMLSelectElement;
+    select.value = 'am_b';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    const username = (await screen.findByLabelText('Username')) as HTMLInputElement;
+    username.value = 'ada';
+    username.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect((screen.getByLabelText('Username') as HTMLInputElement).value).toBe('ada');
+    fireEvent.submit(screen.getByRole('dialog').querySelector('form') as HTMLFormElement);
+    await waitFor(() => expect(client.created[0]?.credentials).toEqual({ username: 'ada', password: '' }));
+  });
+
   it('shows a server error on the field it belongs to', async () => {
     const { client } = await renderView();
     client.failNext = validationError('credentials.apiKey', 'Enter an API key');
