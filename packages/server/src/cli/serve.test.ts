@@ -1,17 +1,15 @@
 // `plugboard serve` and `plugboard worker` as a user runs them: the built CLI in a child process, signals included.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startCliProcess } from '../test/cli-process.js';
 import { createLatch } from '../test/latch.js';
 import { startVendorEndpoint, waitFor } from '../test/vendor-endpoint.js';
 import { run } from './run.js';
 
-const cliPath = new URL('../../dist/cli/main.js', import.meta.url).pathname;
 const ORIGIN = 'https://app.vendor.example';
 
 let dir: string;
@@ -19,8 +17,6 @@ let env: Record<string, string>;
 const cleanups: Array<() => Promise<void>> = [];
 
 beforeEach(async () => {
-  if (!existsSync(cliPath))
-    throw new Error(`Build the server first (pnpm --filter @plugboard/server run build): ${cliPath}`);
   dir = await mkdtemp(join(tmpdir(), 'plugboard-serve-'));
   env = {
     PATH: process.env.PATH ?? '',
@@ -34,36 +30,11 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** A CLI process: its output so far, a way to wait for a line, and its exit code. */
+/** A CLI process in this test's folder, killed after the test if it still runs. */
 function startCli(args: string[], extraEnv: Record<string, string> = {}) {
-  const child: ChildProcess = spawn(process.execPath, [cliPath, ...args], {
-    env: { ...env, PORT: '0', ...extraEnv },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output = { stdout: '', stderr: '' };
-  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-    output.stdout += chunk;
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const stderrMatching = (pattern: RegExp) =>
-    new Promise<RegExpExecArray>((resolve, reject) => {
-      const check = () => {
-        const match = pattern.exec(output.stderr);
-        if (match) resolve(match);
-        return match;
-      };
-      if (check()) return;
-      child.stderr?.on('data', check);
-      void exited.then(() => check() ?? reject(new Error(`Exited before ${pattern}: ${output.stderr}`)));
-    });
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-    output.stderr += chunk;
-  });
-  cleanups.push(async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    await exited;
-  });
-  return { child, output, exited, stderrMatching };
+  const process = startCliProcess(args, { ...env, ...extraEnv });
+  cleanups.push(() => process.stop());
+  return process;
 }
 
 async function cli(...argv: string[]) {
