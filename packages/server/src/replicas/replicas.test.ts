@@ -27,7 +27,7 @@ afterEach(async () => {
 });
 
 describe('three replicas on one database', () => {
-  it('start together on an empty database (their migrations race, as a deploy's do) and serve one organization', async () => {
+  it('start together on an empty database (their migrations race, as in a rolling deploy) and serve one organization', async () => {
     replicas = await startReplicas(3, env);
     for (const replica of replicas) expect((await fetch(`${replica.url}/readyz`)).status).toBe(200);
 
