@@ -117,6 +117,9 @@ export async function authenticateConsole(
   return { organization, member, session };
 }
 
+/** How stale a secret key's `lastUsedAt` may be before a request records it again. */
+const LAST_USE_PRECISION_MS = 60_000;
+
 async function authenticateSecretKeyBearer(c: Context, store: Store, now: Date) {
   const key = bearer(c);
   if (key.startsWith(SESSION_TOKEN_PREFIX)) {
@@ -129,7 +132,11 @@ async function authenticateSecretKeyBearer(c: Context, store: Store, now: Date) 
   const apiKey = key.startsWith(SECRET_KEY_PREFIX) ? await store.findApiKeyByHash(hashSecret(key)) : undefined;
   const organization = apiKey && (await store.getOrganization(apiKey.organizationId));
   if (!apiKey || !organization) throw new ApiError(401, ErrorCode.Unauthenticated, 'The secret key is not valid');
-  await store.touchApiKey(apiKey.id, now.toISOString());
+  // Last use is for people reading the key list: minute precision is enough, and a write on every request would
+  // make each read a database commit.
+  if (!apiKey.lastUsedAt || now.getTime() - Date.parse(apiKey.lastUsedAt) >= LAST_USE_PRECISION_MS) {
+    await store.touchApiKey(apiKey.id, now.toISOString());
+  }
   return { organization, apiKey };
 }
 

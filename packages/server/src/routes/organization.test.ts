@@ -53,6 +53,19 @@ describe('organization, members, keys and tenants', () => {
     expect((await t.request('DELETE', '/v1/api-keys/key_missing', { key })).status).toBe(404);
   });
 
+  it("records a secret key's last use to the minute, not on every request", async () => {
+    const lastUse = async () => {
+      const list = await t.request('GET', '/v1/api-keys', { key });
+      return list.json.data.find((k: { name: string }) => k.name === 'Default').lastUsedAt as string;
+    };
+    const first = await lastUse();
+    t.clock.offsetMs += 30_000;
+    expect(await lastUse()).toBe(first);
+    t.clock.offsetMs += 30_000;
+    const later = await lastUse();
+    expect(Date.parse(later) - Date.parse(first)).toBeGreaterThanOrEqual(60_000);
+  });
+
   it('lists tenants once they had a session, with their connection counts', async () => {
     await t.createConnector(key, { name: 'Open', authMethods: [{ kind: 'none' }] });
     const token = await t.mintSession(key, { tenantId: 'acme' });

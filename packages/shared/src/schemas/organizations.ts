@@ -39,6 +39,7 @@ export const apiKeySchema = z.object({
   /** The first characters of the key, to tell keys apart, e.g. `pb_sk_3kF9`. */
   prefix: z.string(),
   createdAt: timestampSchema,
+  /** When the key last authenticated a request, to the minute: a use within a minute of the last one is not recorded. */
   lastUsedAt: timestampSchema.nullable(),
 });
 
