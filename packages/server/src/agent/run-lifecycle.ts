@@ -244,6 +244,8 @@ export class RunLifecycle {
       const saved = await this.change(record, {
         changes: { status: 'cancelled' },
         expected: { status: [record.run.status], revision: record.revision },
+        // The owner keeps its lease until it has stopped: that it let go is how one knows its work ended.
+        lease: record.lease,
         log: this.#entry(record.run.step, 'info', 'Cancelled'),
       });
       if (saved) {

@@ -26,6 +26,8 @@ let store: Store;
 /** Opens when the run's spec request reaches the API, which answers it only once `release` opens. */
 let entered: Latch;
 let release: Latch;
+/** Whether the held spec request is still waiting for its answer (its client has not given up on it). */
+let held: { open: boolean };
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'plugboard-agent-replicas-'));
@@ -34,7 +36,12 @@ beforeEach(async () => {
   entered = createLatch();
   release = createLatch();
   // A spec that takes as long as the test wants: the run stays at its discover step, on the replica that runs it.
+  held = { open: false };
   api.routes.set('/held/openapi.json', (_req, res) => {
+    held.open = true;
+    res.once('close', () => {
+      held.open = false;
+    });
     entered.open();
     void release.opened.then(() => {
       res.setHeader('content-type', 'application/json');
@@ -127,6 +134,7 @@ describe('agent runs on three replicas', () => {
     expect(onB.events.find((event) => event.event === 'log')?.data.seq).toBe(1);
     // A notices at a heartbeat, while its spec request is still unanswered, and lets go of the run.
     await waitFor(async () => (await store.getAgentRun(id))?.lease === null, 15_000);
+    expect(held.open).toBe(true);
     release.open();
     expect((await call(a, key, 'GET', `/v1/agent/runs/${id}`)).json.status).toBe('cancelled');
     expect((await call(a, key, 'POST', `/v1/agent/runs/${id}/cancel`)).status).toBe(409);
