@@ -114,6 +114,20 @@ export function describeAgentRunContract(factory: StoreFactory) {
       expect(final?.revision).toBe(1);
       expect(await store.renewAgentRunLease(id, 'own_a', iso(60_000))).toBe(false);
     }
+    // A cancel made on a stale read (the owner took a step since) is refused, so the step is not written over.
+    const record = runRecord(organizationId, 'agr_stale', 'running', 'own_a');
+    await store.createAgentRun(record);
+    const stale = (await other.getAgentRun('agr_stale')) as NonNullable<Awaited<ReturnType<Store['getAgentRun']>>>;
+    const stepped = { ...record, run: { ...record.run, step: 'discover' as const } };
+    expect(await store.updateAgentRunIf(stepped, { status: ['running'], owner: 'own_a' })).toBeDefined();
+    const expected = { status: ['running' as const], revision: stale.revision };
+    expect(await other.updateAgentRunIf(withStatus(stale, 'cancelled'), expected)).toBeUndefined();
+    const fresh = (await other.getAgentRun('agr_stale')) as NonNullable<typeof stale>;
+    const cancelled = await other.updateAgentRunIf(withStatus(fresh, 'cancelled'), {
+      status: ['running'],
+      revision: fresh.revision,
+    });
+    expect(cancelled?.run).toMatchObject({ status: 'cancelled', step: 'discover' });
     await other.close();
     await store.close();
   });
