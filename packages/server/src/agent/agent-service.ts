@@ -425,7 +425,8 @@ export class AgentService {
    */
   async create(auth: AdminAuth, id: string, overrides: z.output<typeof agentCreateSchema>) {
     const record = await this.#find(auth.organization.id, id);
-    const notReady = () => new ApiError(409, ErrorCode.Conflict, `The run is ${record.run.status}, not ready to create`);
+    const notReady = () =>
+      new ApiError(409, ErrorCode.Conflict, `The run is ${record.run.status}, not ready to create`);
     if (record.run.status !== 'ready' || !record.run.draft) throw notReady();
     const draft = record.run.draft;
     // Taking a lease on the ready run is the creator's lock, held in the database: of two concurrent creates
@@ -447,7 +448,9 @@ export class AgentService {
       await this.#runs.change(record, {
         changes: { status: 'created', connectorId: connector.id },
         expected: { status: ['ready'], owner: this.#runs.owner },
-        log: this.#runs.entry('done', 'built', `Created the connector ${connector.name}`, { connectorId: connector.id }),
+        log: this.#runs.entry('done', 'built', `Created the connector ${connector.name}`, {
+          connectorId: connector.id,
+        }),
       });
       return connector;
     } finally {

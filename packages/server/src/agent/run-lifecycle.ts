@@ -101,7 +101,13 @@ export class RunLifecycle {
    * Appends to a run's log. While this process works on the run, only as long as it still holds it: an entry
    * after a cancel made on another replica is not written, and the work stops.
    */
-  async log(record: AgentRunRecord, step: AgentRun['step'], kind: AgentLogEntry['kind'], message: string, data?: unknown) {
+  async log(
+    record: AgentRunRecord,
+    step: AgentRun['step'],
+    kind: AgentLogEntry['kind'],
+    message: string,
+    data?: unknown,
+  ) {
     const context = this.#contexts.get(record);
     if (context?.stopped) return;
     const owner = context ? this.owner : undefined;

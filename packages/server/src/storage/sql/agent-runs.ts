@@ -152,7 +152,9 @@ export function agentQueries(db: Db, engine: Engine): AgentStore {
       return found.map(stored);
     },
     appendAgentLog(runId, entry, owner) {
-      return engine.kind === 'sqlite' ? appendOnSqlite(db, runId, entry, owner) : appendOnPostgres(db, runId, entry, owner);
+      return engine.kind === 'sqlite'
+        ? appendOnSqlite(db, runId, entry, owner)
+        : appendOnPostgres(db, runId, entry, owner);
     },
     async listAgentLog(runId, afterSeq = 0) {
       const found = await db
