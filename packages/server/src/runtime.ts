@@ -204,9 +204,13 @@ export class Runtime {
     for (const [name, worker] of this.workers) worker.start(this.#intervals.get(name) ?? 0);
   }
 
-  /** Stops every worker and waits for the rounds in progress to end. */
+  /**
+   * Stops every worker and waits for the rounds in progress to end; the connector agent stops sweeping for runs
+   * whose owner died too (the background work of a process that is going away).
+   */
   async stopWorkers(): Promise<void> {
     this.#started = false;
+    this.#agent?.stopSweeping();
     await Promise.all([...this.workers.values()].map((worker) => worker.drain()));
   }
 

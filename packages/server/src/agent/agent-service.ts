@@ -87,9 +87,14 @@ export class AgentService {
     return this.#runs.advance(record, changes);
   }
 
+  /** Stops the periodic sweep for runs whose owner died; the runs this process works on go on. */
+  stopSweeping(): void {
+    clearInterval(this.#sweeper);
+  }
+
   /** Stops sweeping and fails the runs this process was working on (a shutdown). */
   async close(): Promise<void> {
-    clearInterval(this.#sweeper);
+    this.stopSweeping();
     await this.#recovered;
     await this.#runs.close();
   }
