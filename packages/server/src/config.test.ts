@@ -6,6 +6,7 @@ describe('limit and retention settings from the environment', () => {
   it('defaults to no trusted proxy, 30 days of events, a 1 MB inbound cap and the built-in budgets', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({ trustedProxyHops: 0, retentionDays: 30, inboundMaxBytes: 1024 * 1024 });
+    expect(config.agentRunLeaseSeconds).toBe(30);
     expect(config.rateLimits).toEqual({});
   });
 
@@ -17,8 +18,10 @@ describe('limit and retention settings from the environment', () => {
       PLUGBOARD_RATE_LIMIT_SIGN_IN: '5, 1',
       PLUGBOARD_RATE_LIMIT_INBOUND: '50,600',
       PLUGBOARD_RATE_LIMIT_SESSIONS: '10,30',
+      PLUGBOARD_AGENT_RUN_LEASE_SECONDS: '5',
     });
     expect(config).toMatchObject({ trustedProxyHops: 2, retentionDays: 7, inboundMaxBytes: 262_144 });
+    expect(config.agentRunLeaseSeconds).toBe(5);
     expect(config.rateLimits).toEqual({
       signInPerClient: { burst: 5, perSecond: 1 / 60 },
       inboundPerUrl: { burst: 50, perSecond: 10 },
@@ -35,6 +38,7 @@ describe('limit and retention settings from the environment', () => {
     ['PLUGBOARD_TRUSTED_PROXY_HOPS', '-1'],
     ['PLUGBOARD_RETENTION_DAYS', '0'],
     ['PLUGBOARD_INBOUND_MAX_BYTES', 'lots'],
+    ['PLUGBOARD_AGENT_RUN_LEASE_SECONDS', '0'],
   ])('refuses %s=%s with a message naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(name);
   });

@@ -50,6 +50,11 @@ export interface ServerConfig {
    * `PLUGBOARD_RATE_LIMIT_SESSIONS` (connect sessions minted per organization). Unset ones keep their defaults.
    */
   rateLimits: Partial<RateLimits>;
+  /**
+   * `PLUGBOARD_AGENT_RUN_LEASE_SECONDS`: how long the replica working on a connector agent run is trusted without
+   * a heartbeat; after that any replica fails the run as interrupted. @default 30
+   */
+  agentRunLeaseSeconds: number;
 }
 
 const RATE_LIMIT_VARIABLES = {
@@ -122,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     retentionDays: wholeNumber(env, 'PLUGBOARD_RETENTION_DAYS', 30, 1),
     inboundMaxBytes: wholeNumber(env, 'PLUGBOARD_INBOUND_MAX_BYTES', 1024 * 1024, 1024),
     rateLimits,
+    agentRunLeaseSeconds: wholeNumber(env, 'PLUGBOARD_AGENT_RUN_LEASE_SECONDS', 30, 1),
   };
 }
 

@@ -98,6 +98,12 @@ export interface RuntimeOptions {
    * @example { url: 'https://api.openai.com/v1', apiKey: process.env.OPENAI_API_KEY!, model: 'gpt-4o-mini' }
    */
   llm?: LlmOptions;
+  /**
+   * How long the process working on a connector agent run is trusted without renewing its lease (it renews every
+   * third of it); a replica fails a running run as `interrupted` once its lease lapsed. `plugboard serve` reads
+   * `PLUGBOARD_AGENT_RUN_LEASE_SECONDS`. @default 30_000
+   */
+  agentRunLeaseMs?: number;
 }
 
 /** The deployment's one OAuth callback URL. @throws Error when `publicUrl` is not an http(s) URL */
@@ -178,14 +184,15 @@ export class Runtime {
   }
 
   /**
-   * The connector agent. Made on first use, because making it fails the runs a previous process left `running`:
-   * a process that only runs workers (`plugboard worker`) must not touch runs an API replica is executing.
+   * The connector agent. Made on first use: from then on it sweeps runs whose owner died (their lease lapsed),
+   * which a process that only runs workers (`plugboard worker`) leaves to the API replicas.
    */
   get agent(): AgentService {
     this.#agent ??= new AgentService(
       this.deps,
       this.refresher,
       this.#options.llm ? new AgentModel(egressOf(this.deps), this.#options.llm) : undefined,
+      this.#options.agentRunLeaseMs ? { leaseMs: this.#options.agentRunLeaseMs } : {},
     );
     return this.#agent;
   }
@@ -197,15 +204,23 @@ export class Runtime {
     for (const [name, worker] of this.workers) worker.start(this.#intervals.get(name) ?? 0);
   }
 
-  /** Stops every worker and waits for the rounds in progress to end. */
+  /**
+   * Stops every worker and waits for the rounds in progress to end; the connector agent stops sweeping for runs
+   * whose owner died too (the background work of a process that is going away).
+   */
   async stopWorkers(): Promise<void> {
     this.#started = false;
+    this.#agent?.stopSweeping();
     await Promise.all([...this.workers.values()].map((worker) => worker.drain()));
   }
 
-  /** Stops the workers (waiting for their rounds), then closes the store: the end of a process. */
+  /**
+   * Stops the workers (waiting for their rounds) and the agent's runs (failed as interrupted, since nobody will
+   * go on with them here), then closes the store: the end of a process.
+   */
   async close(): Promise<void> {
     await this.stopWorkers();
+    await this.#agent?.close();
     await this.deps.store.close();
   }
 }

@@ -21,98 +21,85 @@ import { createConnector } from '../services/connectors.js';
 import { egressOf, type ServiceDeps } from '../services/deps.js';
 import { DomainError } from '../services/domain-error.js';
 import type { TokenRefresher } from '../services/token-refresh.js';
-import type { AgentRunRecord } from '../storage/store.js';
+import type { AgentRunRecord, StoredAgentRun } from '../storage/store.js';
 import { discoverSpec, fetchText } from './discover.js';
 import { applyDecisions, type Decisions, draftFromProvider, draftFromSpec, toCreateBody } from './draft.js';
 import type { AgentModel } from './model.js';
-import { type AgentEvent, AgentFailure, ENDED, RunCancelled } from './run-state.js';
+import { DEFAULT_AGENT_RUN_LEASE_MS, RunLifecycle } from './run-lifecycle.js';
+import { type AgentEvent, AgentFailure } from './run-state.js';
 import { fixFailures, safeActions, type TestContext, testAction } from './tester.js';
 import { type Understanding, understandPrompt } from './understand.js';
 
 type Step = AgentRun['step'];
 type Kind = AgentLogEntry['kind'];
 
-const failure = (code: string, message: string) => ({ code, message });
+/** Options of {@link AgentService}. */
+export interface AgentServiceOptions {
+  /**
+   * How long a run's owner is trusted without a heartbeat; the owner renews every third of it, and any replica
+   * fails a running run whose lease lapsed. @default DEFAULT_AGENT_RUN_LEASE_MS (30 s)
+   */
+  leaseMs?: number;
+}
+
+const codeOf = (error: unknown) =>
+  error instanceof AgentFailure || DomainError.is(error) ? error.code : 'agent_failed';
 
 /**
- * The connector agent: runs are stored with their logs, worked on in the background, paused for review,
- * and listened to by event streams. One per app.
+ * The connector agent: runs are stored with their logs, worked on in the background by the process that started
+ * (or resumed) them, paused for review, and followed by event streams on any replica. One per app.
  */
 export class AgentService {
-  readonly #listeners = new Map<string, Set<(event: AgentEvent) => void>>();
-  readonly #seqs = new Map<string, Promise<number>>();
-  readonly #creating = new Set<string>();
+  readonly #runs: RunLifecycle;
   readonly #recovered: Promise<void>;
+  readonly #sweeper: ReturnType<typeof setInterval>;
 
   constructor(
     private readonly deps: ServiceDeps,
     private readonly refresher: TokenRefresher,
     private readonly model: AgentModel | undefined,
+    options: AgentServiceOptions = {},
   ) {
-    this.#recovered = this.#failInterrupted().catch(() => {});
+    this.#runs = new RunLifecycle(deps, options.leaseMs ?? DEFAULT_AGENT_RUN_LEASE_MS);
+    // At boot and then every half lease: runs whose owner died fail, runs a live replica works on are left alone.
+    this.#recovered = this.#runs.sweep().then(
+      () => {},
+      () => {},
+    );
+    this.#sweeper = setInterval(
+      () => void this.#runs.sweep().catch(() => {}),
+      Math.max(1, Math.floor(this.#runs.leaseMs / 2)),
+    );
+    this.#sweeper.unref?.();
   }
 
-  /** Runs a restart cut off: they cannot go on, so they fail with a message that says so. */
-  async #failInterrupted() {
-    for (const record of await this.deps.store.listAgentRunsWithStatus('running')) {
-      const message = 'The server restarted while this run was working; start a new run';
-      await this.#log(record, record.run.step, 'failed', message);
-      record.run = { ...record.run, status: 'failed', error: failure('interrupted', message) };
-      await this.#save(record);
-    }
-  }
-
-  /** Listens to a run's log entries and changes; returns the function that stops listening. */
+  /** Listens to this process's writes to a run (a same-process wake-up for streams); returns the unsubscribe. */
   subscribe(runId: string, listener: (event: AgentEvent) => void): () => void {
-    const set = this.#listeners.get(runId) ?? new Set();
-    set.add(listener);
-    this.#listeners.set(runId, set);
-    return () => {
-      set.delete(listener);
-      if (set.size === 0) this.#listeners.delete(runId);
-    };
+    return this.#runs.subscribe(runId, listener);
   }
 
-  #emit(runId: string, event: AgentEvent) {
-    for (const listener of this.#listeners.get(runId) ?? []) listener(event);
+  #log(record: AgentRunRecord, step: Step, kind: Kind, message: string, data?: unknown) {
+    return this.#runs.log(record, step, kind, message, data);
   }
 
-  /** The next log sequence number of a run; chained per run so that concurrent writers never get the same one. */
-  #nextSeq(runId: string): Promise<number> {
-    const last = this.#seqs.get(runId) ?? this.deps.store.listAgentLog(runId).then((log) => log.at(-1)?.seq ?? 0);
-    const next = last.then((seq) => seq + 1);
-    this.#seqs.set(runId, next);
-    return next;
+  /** Saves the work of a background step, unless the run was cancelled (on any replica) meanwhile. */
+  #advance(record: AgentRunRecord, changes: Partial<AgentRun>) {
+    return this.#runs.advance(record, changes);
   }
 
-  async #log(record: AgentRunRecord, step: Step, kind: Kind, message: string, data?: unknown) {
-    const entry: AgentLogEntry = {
-      seq: await this.#nextSeq(record.id),
-      at: this.deps.now().toISOString(),
-      step,
-      kind,
-      message,
-      ...(data === undefined ? {} : { data }),
-    };
-    await this.deps.store.appendAgentLog(record.id, entry);
-    this.#emit(record.id, { type: 'log', entry });
+  /** Stops the periodic sweep for runs whose owner died; the runs this process works on go on. */
+  stopSweeping(): void {
+    clearInterval(this.#sweeper);
   }
 
-  async #save(record: AgentRunRecord) {
-    record.run = { ...record.run, updatedAt: this.deps.now().toISOString() };
-    await this.deps.store.updateAgentRun(record);
-    this.#emit(record.id, { type: 'run', run: record.run });
+  /** Stops sweeping and fails the runs this process was working on (a shutdown). */
+  async close(): Promise<void> {
+    this.stopSweeping();
+    await this.#recovered;
+    await this.#runs.close();
   }
 
-  /** Saves the work of a background step, unless the member cancelled the run meanwhile. */
-  async #advance(record: AgentRunRecord, changes: Partial<AgentRun>) {
-    const stored = await this.deps.store.getAgentRun(record.id);
-    if (!stored || stored.run.status === 'cancelled') throw new RunCancelled();
-    record.run = { ...record.run, ...changes };
-    await this.#save(record);
-  }
-
-  async #find(organizationId: string, id: string): Promise<AgentRunRecord> {
+  async #find(organizationId: string, id: string): Promise<StoredAgentRun> {
     await this.#recovered;
     const record = await this.deps.store.getAgentRun(id);
     if (!record || record.organizationId !== organizationId) throw ApiError.notFound(`Agent run ${id}`);
@@ -122,6 +109,15 @@ export class AgentService {
   /** A run of the organization. @throws ApiError 404 */
   async get(organizationId: string, id: string): Promise<AgentRun> {
     return (await this.#find(organizationId, id)).run;
+  }
+
+  /**
+   * A run with its revision and last log seq, then its log after `afterSeq`, read in that order: what a stream
+   * sends next. @throws ApiError 404
+   */
+  async follow(organizationId: string, id: string, afterSeq: number) {
+    const run = await this.#find(organizationId, id);
+    return { run, entries: await this.deps.store.listAgentLog(id, afterSeq) };
   }
 
   /** The organization's runs, newest first, kept after cancel. */
@@ -170,24 +166,9 @@ export class AgentService {
         updatedAt: at,
       },
     };
-    await this.deps.store.createAgentRun(record);
-    void this.#work(record, () => this.#build(record, body));
+    await this.#runs.create(record);
+    this.#runs.work(record, () => this.#build(record, body), codeOf);
     return record.run;
-  }
-
-  /** Runs background work; a failure ends the run as failed, a cancel just stops it. */
-  async #work(record: AgentRunRecord, task: () => Promise<void>) {
-    try {
-      await task();
-    } catch (error) {
-      if (error instanceof RunCancelled) return;
-      const message = error instanceof Error ? error.message : 'The agent stopped unexpectedly';
-      const code = error instanceof AgentFailure || DomainError.is(error) ? error.code : 'agent_failed';
-      const stored = await this.deps.store.getAgentRun(record.id).catch(() => undefined);
-      if (stored?.run.status === 'cancelled') return;
-      await this.#log(record, record.run.step, 'failed', message).catch(() => {});
-      await this.#advance(record, { status: 'failed', error: failure(code, message) }).catch(() => {});
-    }
   }
 
   async #understand(
@@ -324,16 +305,17 @@ export class AgentService {
     const groups = record.run.groups
       .map((group) => ({ ...group, actionKeys: group.actionKeys.filter((key) => kept.has(key)) }))
       .filter((group) => group.actionKeys.length > 0);
-    record.run = { ...record.run, draft: applied.draft, groups, status: 'running', step: 'test' };
-    await this.#save(record);
     const d = applied.draft;
-    await this.#log(
+    await this.#runs.claim(
       record,
-      'review',
-      'info',
-      `Reviewed: kept ${d.authMethods.length} auth methods, ${d.actions.length} actions, ${d.events.length} events`,
+      { draft: d, groups, step: 'test' },
+      this.#runs.entry(
+        'review',
+        'info',
+        `Reviewed: kept ${d.authMethods.length} auth methods, ${d.actions.length} actions, ${d.events.length} events`,
+      ),
     );
-    void this.#work(record, () => this.#test(record));
+    this.#runs.work(record, () => this.#test(record), codeOf);
     return record.run;
   }
 
@@ -434,15 +416,12 @@ export class AgentService {
     return proposed;
   }
 
-  /** Cancels a run that has not ended; its log is kept. @throws ApiError 404, 409 */
-  async cancel(organizationId: string, id: string): Promise<AgentRun> {
-    const record = await this.#find(organizationId, id);
-    if (ENDED.has(record.run.status))
-      throw new ApiError(409, ErrorCode.Conflict, `The run is already ${record.run.status}`);
-    await this.#log(record, record.run.step, 'info', 'Cancelled');
-    record.run = { ...record.run, status: 'cancelled' };
-    await this.#save(record);
-    return record.run;
+  /**
+   * Cancels a run that has not ended, whichever replica works on it; its log is kept. The owner stops at its next
+   * heartbeat, log entry or step. @throws ApiError 404, 409
+   */
+  cancel(organizationId: string, id: string): Promise<AgentRun> {
+    return this.#runs.cancel(() => this.#find(organizationId, id));
   }
 
   /**
@@ -451,26 +430,36 @@ export class AgentService {
    */
   async create(auth: AdminAuth, id: string, overrides: z.output<typeof agentCreateSchema>) {
     const record = await this.#find(auth.organization.id, id);
-    if (record.run.status !== 'ready' || !record.run.draft || this.#creating.has(id)) {
-      throw new ApiError(409, ErrorCode.Conflict, `The run is ${record.run.status}, not ready to create`);
-    }
-    this.#creating.add(id);
+    const notReady = () =>
+      new ApiError(409, ErrorCode.Conflict, `The run is ${record.run.status}, not ready to create`);
+    if (record.run.status !== 'ready' || !record.run.draft) throw notReady();
+    const draft = record.run.draft;
+    // Taking a lease on the ready run is the creator's lock, held in the database: of two concurrent creates
+    // (on one replica or several) one gets it, the other a 409.
+    const taken = await this.#runs.change(record, {
+      changes: {},
+      expected: { status: ['ready'], revision: record.revision, lapsedBefore: this.deps.now().toISOString() },
+      lease: this.#runs.lease(),
+    });
+    if (!taken) throw notReady();
     try {
       const createdBy = auth.member?.id ?? record.memberId ?? undefined;
       const input = parseWith(connectorCreateSchema, {
-        ...toCreateBody(record.run.draft),
+        ...toCreateBody(draft),
         ...overrides,
         ...(createdBy ? { createdBy } : {}),
       });
       const connector = await createConnector(this.deps, auth.organization, input);
-      await this.#log(record, 'done', 'built', `Created the connector ${connector.name}`, {
-        connectorId: connector.id,
+      await this.#runs.change(record, {
+        changes: { status: 'created', connectorId: connector.id },
+        expected: { status: ['ready'], owner: this.#runs.owner },
+        log: this.#runs.entry('done', 'built', `Created the connector ${connector.name}`, {
+          connectorId: connector.id,
+        }),
       });
-      record.run = { ...record.run, status: 'created', connectorId: connector.id };
-      await this.#save(record);
       return connector;
     } finally {
-      this.#creating.delete(id);
+      await this.deps.store.releaseAgentRun(id, this.#runs.owner);
     }
   }
 }

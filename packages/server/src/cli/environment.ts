@@ -64,6 +64,10 @@ export const ENVIRONMENT: readonly EnvironmentVariable[] = [
   { name: 'PLUGBOARD_LLM_API_KEY', description: 'That API’s key; the model is used only when it and the URL are set' },
   { name: 'PLUGBOARD_LLM_MODEL', description: 'The model the connector agent asks (default gpt-4o-mini)' },
   {
+    name: 'PLUGBOARD_AGENT_RUN_LEASE_SECONDS',
+    description: 'Seconds an agent run outlives its replica before another fails it as interrupted (default 30)',
+  },
+  {
     name: 'PLUGBOARD_SECRET_KEY',
     description: 'An organization secret key for session create (instead of --secret-key)',
   },

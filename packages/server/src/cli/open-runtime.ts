@@ -63,6 +63,7 @@ export function runtimeOf({ config, store, keyring }: ProcessServices, shape: Ru
     rateLimits: config.rateLimits,
     allowInsecureOAuthEndpoints: config.allowInsecureOAuthEndpoints,
     retention: { eventDays: config.retentionDays },
+    agentRunLeaseMs: config.agentRunLeaseSeconds * 1000,
     ...(publicUrl ? { publicUrl } : {}),
     ...(config.llm ? { llm: config.llm } : {}),
     ...(shape.workers ? WORKER_INTERVALS : {}),

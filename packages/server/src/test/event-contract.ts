@@ -1,9 +1,9 @@
-// The store contract's part for events, their deliveries and polling state, and connector agent runs.
+// The store contract's part for events, their deliveries and polling state.
 import { expect, it } from 'vitest';
 import type { StoreFactory } from './store-contract.js';
 import { at, connection, connector, sealed, seed } from './store-fixtures.js';
 
-/** Runs the events and agent runs part of the store contract. */
+/** Runs the events part of the store contract. */
 export function describeEventContract(factory: StoreFactory) {
   it('keeps connector event definitions, replaced whole', async () => {
     const { store } = await factory.open();
@@ -99,55 +99,5 @@ export function describeEventContract(factory: StoreFactory) {
     await store.putPollingState({ ...state, seenIds: ['d_2', 'd_1'] });
     expect(await store.getPollingState('cxn_1', 'deal.won')).toEqual({ ...state, seenIds: ['d_2', 'd_1'] });
     await store.close();
-  });
-
-  it('keeps agent runs with their logs in order, newest runs first, across a reopen', async () => {
-    const { store, reopen } = await factory.open();
-    const { organizationId, memberId } = await seed(store);
-    const run = (id: string, status: 'running' | 'ready') => ({
-      id,
-      organizationId,
-      memberId,
-      connectionId: null,
-      servers: ['https://a.example/v1', 'https://b.example/v1'],
-      run: {
-        id,
-        prompt: 'HubSpot CRM',
-        status,
-        step: 'understand' as const,
-        source: { kind: 'none' as const },
-        draft: null,
-        groups: [],
-        tests: [],
-        fixes: [],
-        warnings: [],
-        connectorId: null,
-        error: null,
-        createdAt: at,
-        updatedAt: at,
-      },
-    });
-    await store.createAgentRun(run('agr_1', 'running'));
-    await store.createAgentRun(run('agr_2', 'running'));
-    await store.updateAgentRun({ ...run('agr_2', 'ready'), connectionId: 'cxn_1' });
-    for (const seq of [1, 2, 3]) {
-      await store.appendAgentLog('agr_1', { seq, at, step: 'understand', kind: 'info', message: `line ${seq}` });
-    }
-    await expect(
-      store.appendAgentLog('agr_1', { seq: 2, at, step: 'understand', kind: 'info', message: 'again' }),
-    ).rejects.toThrow();
-    await store.close();
-    const again = await reopen();
-    expect((await again.getAgentRun('agr_2'))?.run.status).toBe('ready');
-    expect((await again.getAgentRun('agr_2'))?.connectionId).toBe('cxn_1');
-    expect((await again.listAgentRuns(organizationId, { limit: 10 })).map((r) => r.id)).toEqual(['agr_2', 'agr_1']);
-    expect((await again.listAgentRuns(organizationId, { limit: 10, cursor: 'agr_2' })).map((r) => r.id)).toEqual([
-      'agr_1',
-    ]);
-    expect((await again.listAgentRunsWithStatus('running')).map((r) => r.id)).toEqual(['agr_1']);
-    expect((await again.listAgentLog('agr_1')).map((entry) => entry.message)).toEqual(['line 1', 'line 2', 'line 3']);
-    expect((await again.listAgentLog('agr_1', 2)).map((entry) => entry.seq)).toEqual([3]);
-    expect(await again.getAgentRun('agr_missing')).toBeUndefined();
-    await again.close();
   });
 }

@@ -1,6 +1,7 @@
 // One behaviour suite for the store on every engine: the server project runs it on SQLite, server-pg on Postgres.
 import { describe, expect, it } from 'vitest';
 import type { ConnectorRecord, Store } from '../storage/store.js';
+import { describeAgentRunContract } from './agent-run-contract.js';
 import { describeConcurrencyContract } from './concurrency-contract.js';
 import { describeConnectLinkContract } from './connect-link-contract.js';
 import { describeEventContract } from './event-contract.js';
@@ -19,6 +20,7 @@ export function describeStoreContract(name: string, factory: StoreFactory) {
     describeUpkeepContract(factory);
     describeConcurrencyContract(factory);
     describeEventContract(factory);
+    describeAgentRunContract(factory);
     describeConnectLinkContract(factory);
     describeMcpTokenContract(factory);
     it('keeps what it is given and survives reopening (migrations run once)', async () => {

@@ -307,4 +307,16 @@ export const migrations: ReadonlyArray<Migration> = [
       CREATE INDEX connect_links_by_expiry ON connect_links (expires_at);
     `,
   },
+  {
+    version: 17,
+    name: 'agent runs: an owner with a lease, a revision for conditional updates, the log sequence in the row',
+    sql: `
+      ALTER TABLE agent_runs ADD COLUMN owner ${T};
+      ALTER TABLE agent_runs ADD COLUMN lease_until ${T};
+      ALTER TABLE agent_runs ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE agent_runs ADD COLUMN log_seq INTEGER NOT NULL DEFAULT 0;
+      UPDATE agent_runs SET log_seq = (SELECT COALESCE(MAX(seq), 0) FROM agent_log WHERE agent_log.run_id = agent_runs.id);
+      CREATE INDEX agent_runs_by_lease ON agent_runs (status, lease_until);
+    `,
+  },
 ];

@@ -1,66 +1,170 @@
-// Connector agent runs and their logs.
+// Connector agent runs and their logs. Every change of a run's status is one conditional UPDATE … RETURNING,
+// so replicas racing on a run (a cancel against a finish, two sweeps of a dead owner's run) get one outcome.
+// Engine-specific: how a log entry takes the run's next seq (see appendOnSqlite and appendOnPostgres).
 import type { AgentLogEntry, AgentRun } from '@plugboard/shared';
-import type { AgentRunRecord, AgentStore } from '../agent-store.js';
+import { sql } from 'kysely';
+import type { AgentRunRecord, AgentStore, NewAgentLogEntry, StoredAgentRun } from '../agent-store.js';
+import type { Engine } from './engine.js';
 import { json, nullableText, type Row, text } from './rows.js';
 import type { Db } from './tables.js';
+import { inTransaction } from './transaction.js';
 
-const record = (row: Row): AgentRunRecord => ({
-  id: text(row.id),
-  organizationId: text(row.organization_id),
-  memberId: nullableText(row.member_id),
-  run: json<AgentRun>(row.run),
-  connectionId: nullableText(row.connection_id),
-  servers: json<string[]>(row.servers),
-});
+const stored = (row: Row): StoredAgentRun => {
+  const owner = nullableText(row.owner);
+  const until = nullableText(row.lease_until);
+  return {
+    id: text(row.id),
+    organizationId: text(row.organization_id),
+    memberId: nullableText(row.member_id),
+    run: json<AgentRun>(row.run),
+    connectionId: nullableText(row.connection_id),
+    servers: json<string[]>(row.servers),
+    lease: owner && until ? { owner, until } : null,
+    revision: Number(row.revision),
+    logSeq: Number(row.log_seq),
+  };
+};
 
 const state = (r: AgentRunRecord) => ({
   status: r.run.status,
   run: JSON.stringify(r.run),
   connection_id: r.connectionId,
   servers: JSON.stringify(r.servers),
+  owner: r.lease?.owner ?? null,
+  lease_until: r.lease?.until ?? null,
 });
 
+/** A log row: the entry's JSON, with the seq its row was given (SQLite's JSON is written before it is known). */
+const logEntry = (row: Row): AgentLogEntry => {
+  const { seq: _seq, ...entry } = json<AgentLogEntry>(row.entry);
+  return { seq: Number(row.seq), ...entry };
+};
+
+/**
+ * One statement: the seq comes from the run's counter, which a trigger (migration 17) moves to the new row's seq.
+ * SQLite holds its write lock for the statement, so writers of several processes are serialised; one statement
+ * also never leaves a transaction open across an await while another handle of the process waits on the lock.
+ */
+async function appendOnSqlite(db: Db, runId: string, entry: NewAgentLogEntry, owner?: string) {
+  const row = await db
+    .insertInto('agent_log')
+    .columns(['run_id', 'seq', 'entry'])
+    .expression((eb) => {
+      let next = eb
+        .selectFrom('agent_runs')
+        .select(['id', sql<number>`log_seq + 1`.as('seq'), sql<string>`${JSON.stringify(entry)}`.as('entry')])
+        .where('id', '=', runId);
+      if (owner !== undefined) next = next.where('owner', '=', owner).where('status', '=', 'running');
+      return next;
+    })
+    .returning(['seq', 'entry'])
+    .executeTakeFirst();
+  return row && logEntry(row);
+}
+
+/**
+ * Taking the next seq updates the run's row, whose lock Postgres holds to the commit: a second writer's seq
+ * commits after the first's, so a reader never sees seq 5 before seq 4.
+ */
+function appendOnPostgres(db: Db, runId: string, entry: NewAgentLogEntry, owner?: string) {
+  return inTransaction(db, async (trx): Promise<AgentLogEntry | undefined> => {
+    let next = trx.updateTable('agent_runs').set({ log_seq: sql`log_seq + 1` }).where('id', '=', runId);
+    if (owner !== undefined) next = next.where('owner', '=', owner).where('status', '=', 'running');
+    const row = await next.returning('log_seq').executeTakeFirst();
+    if (!row) return undefined;
+    const full: AgentLogEntry = { seq: Number(row.log_seq), ...entry };
+    await trx
+      .insertInto('agent_log')
+      .values({ run_id: runId, seq: full.seq, entry: JSON.stringify(full) })
+      .execute();
+    return full;
+  });
+}
+
 /** The {@link AgentStore} queries over one database handle. */
-export function agentQueries(db: Db): AgentStore {
+export function agentQueries(db: Db, engine: Engine): AgentStore {
   return {
     async createAgentRun(r) {
       await db
         .insertInto('agent_runs')
-        .values({ id: r.id, organization_id: r.organizationId, member_id: r.memberId, ...state(r) })
+        .values({
+          id: r.id,
+          organization_id: r.organizationId,
+          member_id: r.memberId,
+          ...state(r),
+          revision: 0,
+          log_seq: 0,
+        })
         .execute();
     },
     async getAgentRun(id) {
       const row = await db.selectFrom('agent_runs').selectAll().where('id', '=', id).executeTakeFirst();
-      return row && record(row);
+      return row && stored(row);
     },
-    async updateAgentRun(r) {
-      await db.updateTable('agent_runs').set(state(r)).where('id', '=', r.id).execute();
+    async updateAgentRunIf(r, expected) {
+      let query = db
+        .updateTable('agent_runs')
+        .set({ ...state(r), revision: sql`revision + 1` })
+        .where('id', '=', r.id)
+        .where('status', 'in', [...expected.status]);
+      if (expected.owner !== undefined) query = query.where('owner', '=', expected.owner);
+      if (expected.revision !== undefined) query = query.where('revision', '=', expected.revision);
+      const lapsedBefore = expected.lapsedBefore;
+      if (lapsedBefore !== undefined) {
+        query = query.where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', lapsedBefore)]));
+      }
+      const row = await query.returningAll().executeTakeFirst();
+      return row && stored(row);
+    },
+    async renewAgentRunLease(id, owner, until) {
+      const row = await db
+        .updateTable('agent_runs')
+        .set({ lease_until: until })
+        .where('id', '=', id)
+        .where('owner', '=', owner)
+        .where('status', '=', 'running')
+        .returning('id')
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+    async releaseAgentRun(id, owner) {
+      await db
+        .updateTable('agent_runs')
+        .set({ owner: null, lease_until: null })
+        .where('id', '=', id)
+        .where('owner', '=', owner)
+        .execute();
     },
     async listAgentRuns(organizationId, page) {
       let query = db.selectFrom('agent_runs').selectAll().where('organization_id', '=', organizationId);
       if (page.cursor) query = query.where('id', '<', page.cursor);
-      return (await query.orderBy('id', 'desc').limit(page.limit).execute()).map(record);
+      return (await query.orderBy('id', 'desc').limit(page.limit).execute()).map(stored);
     },
-    async listAgentRunsWithStatus(status: AgentRun['status']) {
-      return (await db.selectFrom('agent_runs').selectAll().where('status', '=', status).orderBy('id').execute()).map(
-        record,
-      );
-    },
-    async appendAgentLog(runId, entry: AgentLogEntry) {
-      await db
-        .insertInto('agent_log')
-        .values({ run_id: runId, seq: entry.seq, entry: JSON.stringify(entry) })
+    async listLapsedAgentRuns(now, limit) {
+      const found = await db
+        .selectFrom('agent_runs')
+        .selectAll()
+        .where('status', '=', 'running')
+        .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
+        .orderBy('id')
+        .limit(limit)
         .execute();
+      return found.map(stored);
+    },
+    appendAgentLog(runId, entry, owner) {
+      return engine.kind === 'sqlite'
+        ? appendOnSqlite(db, runId, entry, owner)
+        : appendOnPostgres(db, runId, entry, owner);
     },
     async listAgentLog(runId, afterSeq = 0) {
       const found = await db
         .selectFrom('agent_log')
-        .select('entry')
+        .select(['seq', 'entry'])
         .where('run_id', '=', runId)
         .where('seq', '>', afterSeq)
         .orderBy('seq')
         .execute();
-      return found.map((row) => json<AgentLogEntry>(row.entry));
+      return found.map(logEntry);
     },
   };
 }

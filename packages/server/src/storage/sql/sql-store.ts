@@ -28,7 +28,7 @@ export function createSqlStore(db: Db, engine: Engine): Store {
     ...oauthQueries(db),
     ...sealedQueries(db),
     ...eventQueries(db, engine),
-    ...agentQueries(db),
+    ...agentQueries(db, engine),
     ...upkeepQueries(db),
     ...mcpTokenQueries(db),
     ...connectLinkQueries(db),

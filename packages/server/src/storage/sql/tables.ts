@@ -173,6 +173,10 @@ export interface Tables {
     run: Json;
     connection_id: Nullable;
     servers: Json;
+    owner: Nullable;
+    lease_until: Nullable;
+    revision: Count;
+    log_seq: Count;
   };
   agent_log: { run_id: Text; seq: Count; entry: Json };
   rate_limits: { key: Text; tokens: Count; updated_ms: Count; full_ms: Count };
