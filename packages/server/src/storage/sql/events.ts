@@ -123,6 +123,37 @@ export function eventQueries(db: Db, engine: Engine): EventStore {
         .onConflict((oc) => oc.columns(['connection_id', 'event_key']).doUpdateSet(state))
         .execute();
     },
+    async claimPoll(connectionId, eventKey, now, claimUntil) {
+      // Two single-statement writes, each atomic on both engines: the first run inserts the row (a concurrent
+      // inserter gets nothing back), a later run moves a due row past its claim (a concurrent updater, once the
+      // first commits, finds it no longer due).
+      const inserted = await db
+        .insertInto('polling_state')
+        .values({ connection_id: connectionId, event_key: eventKey, seen_ids: '[]', next_run_at: claimUntil })
+        .onConflict((oc) => oc.columns(['connection_id', 'event_key']).doNothing())
+        .returning('connection_id')
+        .executeTakeFirst();
+      if (inserted) return { seenIds: [], firstRun: true };
+      const claimed = await db
+        .updateTable('polling_state')
+        .set({ next_run_at: claimUntil })
+        .where('connection_id', '=', connectionId)
+        .where('event_key', '=', eventKey)
+        .where('next_run_at', '<=', now)
+        .returning('seen_ids')
+        .executeTakeFirst();
+      return claimed && { seenIds: json<string[]>(claimed.seen_ids), firstRun: false };
+    },
+    async finishPoll(r, claimedUntil) {
+      const written = await db
+        .updateTable('polling_state')
+        .set({ seen_ids: JSON.stringify(r.seenIds), next_run_at: r.nextRunAt })
+        .where('connection_id', '=', r.connectionId)
+        .where('event_key', '=', r.eventKey)
+        .where('next_run_at', '=', claimedUntil)
+        .executeTakeFirst();
+      return changed(written) > 0;
+    },
 
     async createWebhookEndpoint(e: WebhookEndpointRecord) {
       await db
