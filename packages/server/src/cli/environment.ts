@@ -77,7 +77,8 @@ export const ENVIRONMENT: readonly EnvironmentVariable[] = [
   },
   {
     name: 'PLUGBOARD_WORKER_LEASE_SECONDS',
-    description: "How long a worker's claim on a delivery or a poll lasts before another replica may take it (default 40)",
+    description:
+      "How long a worker's claim on a delivery or a poll lasts before another replica may take it (default 40)",
   },
   { name: 'PLUGBOARD_CONSOLE_ROOT', description: 'Folder of the built admin console, served at /console' },
   { name: 'PLUGBOARD_LLM_URL', description: "An OpenAI-compatible API for the connector agent's optional model" },

@@ -91,11 +91,18 @@ export class TokenRefresher {
     };
   }
 
-  /** Refreshes every active OAuth connection whose token expires within the window; returns how many it tried. */
+  /**
+   * Refreshes every active OAuth connection whose token expires within the window; returns how many were due.
+   * A connection whose refresh lock another process holds is left to it rather than waited for: every replica
+   * runs this over the same rows, and each connection needs one of them.
+   */
   async refreshDue(limit = 100): Promise<number> {
     const before = new Date(this.deps.now().getTime() + this.policy.windowMs).toISOString();
     const due = await this.deps.store.listExpiringConnections(before, limit);
-    await Promise.allSettled(due.map((record) => this.#refresh(record)));
+    await Promise.allSettled(
+      // Not shared with callers in this process: they need a refreshed token, which this may leave to another.
+      due.map((record) => this.#inFlight.get(record.id) ?? this.#refreshUnderLock(record, undefined, false)),
+    );
     return due.length;
   }
 
@@ -160,13 +167,17 @@ export class TokenRefresher {
   #refresh(record: ConnectionRecord, rejectedToken?: string): Promise<Values> {
     let shared = this.#inFlight.get(record.id);
     if (!shared) {
-      shared = this.#refreshUnderLock(record, rejectedToken).finally(() => this.#inFlight.delete(record.id));
+      shared = this.#refreshUnderLock(record, rejectedToken, true).finally(() => this.#inFlight.delete(record.id));
       this.#inFlight.set(record.id, shared);
     }
     return shared;
   }
 
-  async #refreshUnderLock(record: ConnectionRecord, rejectedToken?: string): Promise<Values> {
+  /**
+   * @param wait whether to wait for another process's refresh (a caller needs the token) or leave it to that one
+   * (background work)
+   */
+  async #refreshUnderLock(record: ConnectionRecord, rejectedToken: string | undefined, wait: boolean): Promise<Values> {
     const { store, now } = this.deps;
     // After a refusal, "fresh" means someone already replaced the refused token.
     const fresh = (values: Values) =>
@@ -177,6 +188,7 @@ export class TokenRefresher {
       if (await store.tryLockRefresh(record.id, this.#holder, until, at.toISOString())) break;
       // Another process is refreshing: its result lands in the database.
       const values = await this.#read(record);
+      if (!wait) return values;
       if (fresh(values)) return values;
       if (at.getTime() > deadline) throw refreshFailed('Another server kept the refresh lock too long');
     }

@@ -130,11 +130,14 @@ export function describeConcurrencyContract(factory: StoreFactory) {
         ...{ attempts: 0, lastStatus: null, lastError: null, nextAttemptAt: at, createdAt: at, deliveredAt: null },
       })),
     );
+    // One claimer alone takes its batch, no more, soonest due first.
+    expect((await store.claimDueDeliveries(iso(1), iso(60_000), 5)).map((d) => d.id)).toEqual(ids.slice(0, 5));
     const batches = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => (i % 2 ? other : store).claimDueDeliveries(iso(1), iso(60_000), 10)),
+      Array.from({ length: 8 }, (_, i) => (i % 2 ? other : store).claimDueDeliveries(iso(1), iso(60_000), 5)),
     );
+    expect(batches.filter((batch) => batch.length > 5)).toEqual([]);
     const claimed = batches.flat().map((d) => d.id);
-    expect(claimed.sort()).toEqual(ids);
+    expect(claimed.sort()).toEqual(ids.slice(5));
     expect(await store.claimDueDeliveries(iso(2), iso(60_000), 10)).toEqual([]);
     await other.close();
     await store.close();

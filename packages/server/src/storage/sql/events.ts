@@ -216,13 +216,14 @@ export function eventQueries(db: Db, engine: Engine): EventStore {
       return (await query.orderBy('id', 'desc').limit(filter.limit).execute()).map(delivery);
     },
     async claimDueDeliveries(now, leaseUntil, limit) {
-      // One statement picks the due rows and moves them past the lease: SQLite runs it as its one writer, and
-      // on Postgres the picked rows are locked while concurrent claimers skip them.
+      // The due rows are picked once, in a CTE, then moved past the lease. As a plain `IN (subquery)` Postgres may
+      // run the subquery again for each row it updates, and with SKIP LOCKED each run picks other rows, so one
+      // claim took every due row instead of a batch. Postgres never inlines a CTE that locks rows; SQLite runs
+      // the statement as its one writer. The picked rows stay locked until the update commits, so concurrent
+      // claimers skip them.
       const claimed = await db
-        .updateTable('deliveries')
-        .set({ next_attempt_at: leaseUntil })
-        .where('id', 'in', (eb) =>
-          eb
+        .with('picked', (qb) =>
+          qb
             .selectFrom('deliveries')
             .select('id')
             .where('status', '=', 'pending')
@@ -230,8 +231,11 @@ export function eventQueries(db: Db, engine: Engine): EventStore {
             .orderBy('next_attempt_at')
             .orderBy('id')
             .limit(limit)
-            .$if(engine.rowLocks, (qb) => qb.forUpdate().skipLocked()),
+            .$if(engine.rowLocks, (q) => q.forUpdate().skipLocked()),
         )
+        .updateTable('deliveries')
+        .set({ next_attempt_at: leaseUntil })
+        .where('id', 'in', (eb) => eb.selectFrom('picked').select('picked.id'))
         .where('status', '=', 'pending')
         .returningAll()
         .execute();
