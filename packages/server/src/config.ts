@@ -51,6 +51,11 @@ export interface ServerConfig {
    */
   rateLimits: Partial<RateLimits>;
   /**
+   * `PLUGBOARD_RATE_LIMIT_TENANT_CALLS` as `BURST,PER_MINUTE`: each tenant's budget of calls to third-party APIs
+   * (actions, the proxy, MCP tools), shared by every replica. @default 60 at once, then 600 a minute
+   */
+  tenantRateLimit?: RateLimit;
+  /**
    * How often each worker of `plugboard serve` and `plugboard worker` runs, in milliseconds; 0 turns one off:
    * `PLUGBOARD_DELIVERY_INTERVAL_MS` (default 1000), `PLUGBOARD_POLLING_INTERVAL_MS` (15000),
    * `PLUGBOARD_REFRESH_INTERVAL_MS` (60000) and `PLUGBOARD_RETENTION_INTERVAL_MS` (3600000).
@@ -162,6 +167,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     retentionDays: wholeNumber(env, 'PLUGBOARD_RETENTION_DAYS', 30, 1),
     inboundMaxBytes: wholeNumber(env, 'PLUGBOARD_INBOUND_MAX_BYTES', 1024 * 1024, 1024),
     rateLimits,
+    ...(env.PLUGBOARD_RATE_LIMIT_TENANT_CALLS
+      ? { tenantRateLimit: parseRateLimit('PLUGBOARD_RATE_LIMIT_TENANT_CALLS', env.PLUGBOARD_RATE_LIMIT_TENANT_CALLS) }
+      : {}),
     workerIntervals: workerIntervalsOf(env),
     ...(env.PLUGBOARD_WORKER_LEASE_SECONDS
       ? { workerLeaseSeconds: wholeNumber(env, 'PLUGBOARD_WORKER_LEASE_SECONDS', 40, 1) }

@@ -57,6 +57,10 @@ export const ENVIRONMENT: readonly EnvironmentVariable[] = [
     name: 'PLUGBOARD_RATE_LIMIT_SESSIONS',
     description: 'Connect sessions minted per organization as BURST,PER_MINUTE (default 200,600)',
   },
+  {
+    name: 'PLUGBOARD_RATE_LIMIT_TENANT_CALLS',
+    description: 'Third-party API calls per tenant as BURST,PER_MINUTE (default 60,600)',
+  },
   { name: 'PLUGBOARD_INBOUND_MAX_BYTES', description: 'Largest inbound webhook body in bytes (default 1048576)' },
   { name: 'PLUGBOARD_RETENTION_DAYS', description: 'Days events and deliveries are kept (default 30)' },
   {

@@ -53,6 +53,7 @@ export function runtimeOf({ config, store, keyring }: ProcessServices, shape: Ru
     logger: shape.logger,
     egressAllowHosts: config.egressAllowHosts,
     rateLimits: config.rateLimits,
+    ...(config.tenantRateLimit ? { tenantRateLimit: config.tenantRateLimit } : {}),
     allowInsecureOAuthEndpoints: config.allowInsecureOAuthEndpoints,
     retention: { eventDays: config.retentionDays },
     ...(publicUrl ? { publicUrl } : {}),
