@@ -1,12 +1,11 @@
 // Three `serve` replicas poll the same connections: each due poll is claimed by one of them, so each new item
 // becomes one event.
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../storage/open-store.js';
 import type { Store } from '../storage/store.js';
 import { type CountingReceiver, startCountingReceiver } from '../test/counting-receiver.js';
-import { createReplicaWorld, REPLICA_ORIGIN, type ReplicaWorld } from '../test/replica-world.js';
+import { startJsonApi } from '../test/json-api.js';
+import { createReplicaWorld, type ReplicaWorld } from '../test/replica-world.js';
 import { waitFor } from '../test/vendor-endpoint.js';
 
 const CONNECTIONS = 8;
@@ -17,20 +16,6 @@ const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-/** A third-party API on loopback whose contact list the test grows. */
-async function startContactsApi() {
-  const state = { contacts: [{ id: 'c_0' }], calls: 0 };
-  const server = createServer((_request, response) => {
-    state.calls++;
-    response.writeHead(200, { 'content-type': 'application/json' });
-    response.end(JSON.stringify({ data: { items: state.contacts } }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  return { state, url: `http://127.0.0.1:${port}`, host: `127.0.0.1:${port}` };
-}
 
 /** A polled connector, a webhook endpoint for its events and `count` connections of it, made through replicas. */
 async function setUp(world: ReplicaWorld, apiUrl: string, receiver: CountingReceiver, count: number) {
@@ -64,26 +49,19 @@ async function setUp(world: ReplicaWorld, apiUrl: string, receiver: CountingRece
     body: { url: receiver.url, events: [`acme-crm.${EVENT}`] },
   });
   expect(endpoint.status).toBe(201);
-  const session = await world.request(first, 'POST', '/v1/connect-sessions', {
-    key,
-    body: { tenantId: 'tenant-a', endUserId: 'user-1' },
-  });
+  const token = await world.mintSession(first, key);
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
-    const created = await world.request(world.replicas[i % world.replicas.length], 'POST', '/v1/session/connections', {
-      key: session.json.token,
-      headers: { origin: REPLICA_ORIGIN },
-      body: { connector: 'acme-crm', credentials: { apiKey: `key-${i}` } },
-    });
-    expect(created.status).toBe(201);
-    ids.push(created.json.id);
+    ids.push(await world.connectApiKey(world.replicas[i % world.replicas.length], token, 'acme-crm', `key-${i}`));
   }
   return ids;
 }
 
 describe('polling on three replicas', () => {
   it('emits each new item of each connection exactly once, however many replicas find the poll due', async () => {
-    const api = await startContactsApi();
+    const contacts = [{ id: 'c_0' }];
+    const api = await startJsonApi(() => ({ data: { items: contacts } }));
+    cleanups.push(api.close);
     const receiver = await startCountingReceiver();
     cleanups.push(receiver.close);
     const world = await createReplicaWorld({
@@ -102,7 +80,7 @@ describe('polling on three replicas', () => {
     // The first run of each connection only records what is there.
     await waitFor(() => allHaveSeen('c_0'), 20_000);
     for (let round = 1; round <= ROUNDS; round++) {
-      api.state.contacts = [{ id: `c_${round}` }, ...api.state.contacts];
+      contacts.unshift({ id: `c_${round}` });
       // Each event's interval is a minute; the test makes every poll due at once instead of waiting for it, so that
       // all three replicas find it due in their next round.
       for (const state of await states())
@@ -117,6 +95,6 @@ describe('polling on three replicas', () => {
     );
     const expected = connections.flatMap((id) => Array.from({ length: ROUNDS }, (_, i) => `${id}/c_${i + 1}`));
     expect(emitted.sort()).toEqual(expected.sort());
-    expect(api.state.calls).toBe(CONNECTIONS * (ROUNDS + 1));
+    expect(api.calls()).toBe(CONNECTIONS * (ROUNDS + 1));
   }, 90_000);
 });

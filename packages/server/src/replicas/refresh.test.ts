@@ -32,11 +32,7 @@ async function connect(world: ReplicaWorld, provider: TokenEndpoint, count: numb
     body: { name: 'Acme CRM', authMethods: [tokenEndpointMethod(provider.url)] },
   });
   expect(connector.status).toBe(201);
-  const session = await world.request(first, 'POST', '/v1/connect-sessions', {
-    key,
-    body: { tenantId: 'tenant-a', endUserId: 'user-1' },
-  });
-  const token = session.json.token as string;
+  const token = await world.mintSession(first, key);
   const headers = { origin: REPLICA_ORIGIN };
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {

@@ -33,6 +33,15 @@ export interface ReplicaWorld {
     path: string,
     options?: { key?: string; body?: unknown; headers?: Record<string, string> },
   ): Promise<ReplicaAnswer>;
+  /** Mints a connect session of tenant `tenant-a` through a replica; resolves with its token. */
+  mintSession(replica: ServeReplica | undefined, key: string): Promise<string>;
+  /** Connects an API-key connector as the widget does, through `replica`; resolves with the connection id. */
+  connectApiKey(
+    replica: ServeReplica | undefined,
+    sessionToken: string,
+    connector: string,
+    apiKey: string,
+  ): Promise<string>;
   /** Stops every replica gracefully (SIGTERM: rounds in progress end first) and waits for them to exit. */
   drain(): Promise<void>;
   close(): Promise<void>;
@@ -89,6 +98,23 @@ export async function createReplicaWorld(extraEnv: Record<string, string> = {}):
       });
       const text = await response.text();
       return { status: response.status, json: text ? JSON.parse(text) : undefined };
+    },
+    async mintSession(replica, key) {
+      const session = await world.request(replica, 'POST', '/v1/connect-sessions', {
+        key,
+        body: { tenantId: 'tenant-a', endUserId: 'user-1' },
+      });
+      if (session.status !== 201) throw new Error(`Session not minted: ${JSON.stringify(session.json)}`);
+      return session.json.token;
+    },
+    async connectApiKey(replica, sessionToken, connector, apiKey) {
+      const created = await world.request(replica, 'POST', '/v1/session/connections', {
+        key: sessionToken,
+        headers: { origin: REPLICA_ORIGIN },
+        body: { connector, credentials: { apiKey } },
+      });
+      if (created.status !== 201) throw new Error(`Not connected: ${JSON.stringify(created.json)}`);
+      return created.json.id;
     },
     async drain() {
       await Promise.all(replicas.map((replica) => replica.stop('SIGTERM')));
