@@ -29,7 +29,41 @@ describe('limit and retention settings from the environment', () => {
     });
   });
 
+  it('reads the worker intervals (0 turns one off), the worker lease and the tenant call budget', () => {
+    expect(loadConfig({})).toMatchObject({
+      workerIntervals: {
+        deliveryIntervalMs: 1000,
+        pollingIntervalMs: 15_000,
+        backgroundRefreshMs: 60_000,
+        retentionIntervalMs: 3_600_000,
+      },
+    });
+    expect(loadConfig({}).workerLeaseSeconds).toBeUndefined();
+    const config = loadConfig({
+      PLUGBOARD_DELIVERY_INTERVAL_MS: '20',
+      PLUGBOARD_POLLING_INTERVAL_MS: '0',
+      PLUGBOARD_REFRESH_INTERVAL_MS: '500',
+      PLUGBOARD_RETENTION_INTERVAL_MS: '60000',
+      PLUGBOARD_WORKER_LEASE_SECONDS: '6',
+      PLUGBOARD_RATE_LIMIT_TENANT_CALLS: '5,60',
+    });
+    expect(config).toMatchObject({
+      workerIntervals: {
+        deliveryIntervalMs: 20,
+        pollingIntervalMs: 0,
+        backgroundRefreshMs: 500,
+        retentionIntervalMs: 60_000,
+      },
+      workerLeaseSeconds: 6,
+      tenantRateLimit: { burst: 5, perSecond: 1 },
+    });
+  });
+
   it.each([
+    ['PLUGBOARD_DELIVERY_INTERVAL_MS', '-5'],
+    ['PLUGBOARD_POLLING_INTERVAL_MS', 'often'],
+    ['PLUGBOARD_WORKER_LEASE_SECONDS', '0'],
+    ['PLUGBOARD_RATE_LIMIT_TENANT_CALLS', '5'],
     ['PLUGBOARD_RATE_LIMIT_SIGN_IN', '20'],
     ['PLUGBOARD_RATE_LIMIT_SIGN_IN', '0,2'],
     ['PLUGBOARD_RATE_LIMIT_INBOUND', '10,0'],

@@ -55,6 +55,51 @@ export interface ServerConfig {
    * a heartbeat; after that any replica fails the run as interrupted. @default 30
    */
   agentRunLeaseSeconds: number;
+  /**
+   * `PLUGBOARD_RATE_LIMIT_TENANT_CALLS` as `BURST,PER_MINUTE`: each tenant's budget of calls to third-party APIs
+   * (actions, the proxy, MCP tools), shared by every replica. @default 60 at once, then 600 a minute
+   */
+  tenantRateLimit?: RateLimit;
+  /**
+   * How often each worker of `plugboard serve` and `plugboard worker` runs, in milliseconds; 0 turns one off:
+   * `PLUGBOARD_DELIVERY_INTERVAL_MS` (default 1000), `PLUGBOARD_POLLING_INTERVAL_MS` (15000),
+   * `PLUGBOARD_REFRESH_INTERVAL_MS` (60000) and `PLUGBOARD_RETENTION_INTERVAL_MS` (3600000).
+   */
+  workerIntervals: WorkerIntervals;
+  /**
+   * `PLUGBOARD_WORKER_LEASE_SECONDS`: how long a worker's claim on a delivery or a poll lasts; the work of a
+   * replica that died is taken up by another once it lapses. @default 40 for deliveries, the event's interval for polls
+   */
+  workerLeaseSeconds?: number;
+}
+
+/** How often each background worker runs, in milliseconds (0: never). */
+export interface WorkerIntervals {
+  deliveryIntervalMs: number;
+  pollingIntervalMs: number;
+  backgroundRefreshMs: number;
+  retentionIntervalMs: number;
+}
+
+/** The variable and default interval of each worker. */
+const WORKER_INTERVAL_VARIABLES = {
+  deliveryIntervalMs: ['PLUGBOARD_DELIVERY_INTERVAL_MS', 1_000],
+  pollingIntervalMs: ['PLUGBOARD_POLLING_INTERVAL_MS', 15_000],
+  backgroundRefreshMs: ['PLUGBOARD_REFRESH_INTERVAL_MS', 60_000],
+  retentionIntervalMs: ['PLUGBOARD_RETENTION_INTERVAL_MS', 60 * 60_000],
+} as const satisfies Record<keyof WorkerIntervals, readonly [string, number]>;
+
+function workerIntervalsOf(env: NodeJS.ProcessEnv): WorkerIntervals {
+  const of = (key: keyof WorkerIntervals) => {
+    const [name, fallback] = WORKER_INTERVAL_VARIABLES[key];
+    return wholeNumber(env, name, fallback, 0);
+  };
+  return {
+    deliveryIntervalMs: of('deliveryIntervalMs'),
+    pollingIntervalMs: of('pollingIntervalMs'),
+    backgroundRefreshMs: of('backgroundRefreshMs'),
+    retentionIntervalMs: of('retentionIntervalMs'),
+  };
 }
 
 const RATE_LIMIT_VARIABLES = {
@@ -128,6 +173,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     inboundMaxBytes: wholeNumber(env, 'PLUGBOARD_INBOUND_MAX_BYTES', 1024 * 1024, 1024),
     rateLimits,
     agentRunLeaseSeconds: wholeNumber(env, 'PLUGBOARD_AGENT_RUN_LEASE_SECONDS', 30, 1),
+    ...(env.PLUGBOARD_RATE_LIMIT_TENANT_CALLS
+      ? { tenantRateLimit: parseRateLimit('PLUGBOARD_RATE_LIMIT_TENANT_CALLS', env.PLUGBOARD_RATE_LIMIT_TENANT_CALLS) }
+      : {}),
+    workerIntervals: workerIntervalsOf(env),
+    ...(env.PLUGBOARD_WORKER_LEASE_SECONDS
+      ? { workerLeaseSeconds: wholeNumber(env, 'PLUGBOARD_WORKER_LEASE_SECONDS', 40, 1) }
+      : {}),
   };
 }
 

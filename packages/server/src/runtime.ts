@@ -61,6 +61,13 @@ export interface RuntimeOptions {
    * @example 1000
    */
   deliveryIntervalMs?: number;
+  /**
+   * How long a worker's claim on a delivery or a poll lasts: the work of a process that died mid-round is taken up
+   * by another (or by this one after a restart) once it lapses. Deliveries send with a timeout of at most half of
+   * it, so a send never outlives its claim. `plugboard serve` reads `PLUGBOARD_WORKER_LEASE_SECONDS`.
+   * @default 40 s for deliveries (their timeout plus 30 s); each polled event's own interval for polls
+   */
+  workerLeaseMs?: number;
   /** Retries, backoff and timeout of event deliveries. @default defaultDeliveryPolicy */
   deliveryPolicy?: Partial<DeliveryPolicy>;
   /**
@@ -173,9 +180,12 @@ export class Runtime {
       this.#intervals.set(name, intervalMs);
     };
     add('delivery', options.deliveryIntervalMs, () => {
-      return new DeliveryWorker(this.deps, { ...defaultDeliveryPolicy, ...options.deliveryPolicy });
+      const lease = options.workerLeaseMs ? { leaseMs: options.workerLeaseMs } : {};
+      return new DeliveryWorker(this.deps, { ...defaultDeliveryPolicy, ...lease, ...options.deliveryPolicy });
     });
-    add('polling', options.pollingIntervalMs, () => new PollingWorker(this.deps, this.refresher));
+    add('polling', options.pollingIntervalMs, () => {
+      return new PollingWorker(this.deps, this.refresher, options.workerLeaseMs);
+    });
     add('retention', options.retentionIntervalMs, () => {
       return new RetentionWorker(this.deps, { ...defaultRetentionPolicy, ...options.retention });
     });

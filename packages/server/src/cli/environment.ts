@@ -57,8 +57,33 @@ export const ENVIRONMENT: readonly EnvironmentVariable[] = [
     name: 'PLUGBOARD_RATE_LIMIT_SESSIONS',
     description: 'Connect sessions minted per organization as BURST,PER_MINUTE (default 200,600)',
   },
+  {
+    name: 'PLUGBOARD_RATE_LIMIT_TENANT_CALLS',
+    description: 'Third-party API calls per tenant as BURST,PER_MINUTE (default 60,600)',
+  },
   { name: 'PLUGBOARD_INBOUND_MAX_BYTES', description: 'Largest inbound webhook body in bytes (default 1048576)' },
   { name: 'PLUGBOARD_RETENTION_DAYS', description: 'Days events and deliveries are kept (default 30)' },
+  {
+    name: 'PLUGBOARD_DELIVERY_INTERVAL_MS',
+    description: 'How often the delivery worker sends due webhooks, in ms; 0 turns it off (default 1000)',
+  },
+  {
+    name: 'PLUGBOARD_POLLING_INTERVAL_MS',
+    description: 'How often the polling worker looks for due polling events, in ms; 0: off (default 15000)',
+  },
+  {
+    name: 'PLUGBOARD_REFRESH_INTERVAL_MS',
+    description: 'How often tokens that expire soon are refreshed in the background, in ms; 0: off (default 60000)',
+  },
+  {
+    name: 'PLUGBOARD_RETENTION_INTERVAL_MS',
+    description: 'How often the retention job deletes old rows, in ms; 0: off (default 3600000)',
+  },
+  {
+    name: 'PLUGBOARD_WORKER_LEASE_SECONDS',
+    description:
+      "How long a worker's claim on a delivery or a poll lasts before another replica may take it (default 40)",
+  },
   { name: 'PLUGBOARD_CONSOLE_ROOT', description: 'Folder of the built admin console, served at /console' },
   { name: 'PLUGBOARD_LLM_URL', description: "An OpenAI-compatible API for the connector agent's optional model" },
   { name: 'PLUGBOARD_LLM_API_KEY', description: 'That API’s key; the model is used only when it and the URL are set' },

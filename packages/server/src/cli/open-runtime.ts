@@ -1,7 +1,7 @@
 import { loadConfig, type ServerConfig } from '../config.js';
 import { type Keyring, loadKeyring } from '../crypto/keyring.js';
 import type { Logger } from '../logger.js';
-import { createRuntime, type Runtime, type RuntimeOptions } from '../runtime.js';
+import { createRuntime, type Runtime } from '../runtime.js';
 import { openStore } from '../storage/open-store.js';
 import type { Store } from '../storage/store.js';
 
@@ -11,14 +11,6 @@ export interface ProcessServices {
   store: Store;
   keyring: Keyring;
 }
-
-/** How often each worker runs in `plugboard serve` and `plugboard worker`. */
-export const WORKER_INTERVALS = {
-  deliveryIntervalMs: 1_000,
-  pollingIntervalMs: 15_000,
-  retentionIntervalMs: 60 * 60_000,
-  backgroundRefreshMs: 60_000,
-} as const satisfies Partial<RuntimeOptions>;
 
 /**
  * Reads the configuration, opens the store and loads the keyring (generating a development key outside
@@ -61,12 +53,14 @@ export function runtimeOf({ config, store, keyring }: ProcessServices, shape: Ru
     logger: shape.logger,
     egressAllowHosts: config.egressAllowHosts,
     rateLimits: config.rateLimits,
+    ...(config.tenantRateLimit ? { tenantRateLimit: config.tenantRateLimit } : {}),
     allowInsecureOAuthEndpoints: config.allowInsecureOAuthEndpoints,
     retention: { eventDays: config.retentionDays },
     agentRunLeaseMs: config.agentRunLeaseSeconds * 1000,
     ...(publicUrl ? { publicUrl } : {}),
     ...(config.llm ? { llm: config.llm } : {}),
-    ...(shape.workers ? WORKER_INTERVALS : {}),
+    ...(shape.workers ? config.workerIntervals : {}),
+    ...(config.workerLeaseSeconds ? { workerLeaseMs: config.workerLeaseSeconds * 1000 } : {}),
   });
 }
 

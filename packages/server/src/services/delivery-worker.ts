@@ -17,6 +17,12 @@ export interface DeliveryPolicy {
   timeoutMs: number;
   /** How many due deliveries one round sends. @default 20 */
   batchSize: number;
+  /**
+   * How long a round's claim on its deliveries lasts; a process that dies mid-round leaves them to another once
+   * it lapses. A send is cut off at half of it at the latest, so that no claim lapses while its send is on the
+   * wire (which would let a second process send the same delivery at once). @default timeoutMs + 30 s
+   */
+  leaseMs?: number;
 }
 
 /** The retry schedule deliveries use unless `createApp` is given another. */
@@ -53,13 +59,15 @@ export class DeliveryWorker extends RoundWorker<number> {
   /** Sends every due delivery once; returns how many were attempted. */
   protected override async round(): Promise<number> {
     const now = this.deps.now();
-    const lease = new Date(now.getTime() + this.policy.timeoutMs + 30_000).toISOString();
+    const leaseMs = this.policy.leaseMs ?? this.policy.timeoutMs + 30_000;
+    const lease = new Date(now.getTime() + leaseMs).toISOString();
     const due = await this.deps.store.claimDueDeliveries(now.toISOString(), lease, this.policy.batchSize);
-    await Promise.all(due.map((delivery) => this.#attempt(delivery)));
+    const timeoutMs = Math.min(this.policy.timeoutMs, Math.floor(leaseMs / 2));
+    await Promise.all(due.map((delivery) => this.#attempt(delivery, timeoutMs)));
     return due.length;
   }
 
-  async #attempt(delivery: DeliveryRecord): Promise<void> {
+  async #attempt(delivery: DeliveryRecord, timeoutMs: number): Promise<void> {
     const { store, keyring, logger } = this.deps;
     const [endpoint, event] = await Promise.all([
       store.getWebhookEndpoint(delivery.endpointId),
@@ -88,12 +96,12 @@ export class DeliveryWorker extends RoundWorker<number> {
           },
           body: Buffer.from(event.body, 'utf8'),
         },
-        { timeoutMs: this.policy.timeoutMs, maxBytes: 64 * 1024, maxRedirects: 0 },
+        { timeoutMs, maxBytes: 64 * 1024, maxRedirects: 0 },
       );
       status = answer.status;
       if (status < 200 || status >= 300) error = `The endpoint answered ${status}`;
     } catch (cause) {
-      error = describeFailure(cause, this.policy.timeoutMs);
+      error = describeFailure(cause, timeoutMs);
     }
     const attempts = delivery.attempts + 1;
     const at = this.deps.now();

@@ -27,9 +27,14 @@ function at(value: unknown, path: string): unknown {
  * `idField` it has not seen. The first run only records what is there, so connecting does not replay history.
  */
 export class PollingWorker extends RoundWorker<void> {
+  /**
+   * @param leaseMs the shortest claim on a poll, for events polled more often than a poll may take; a claim
+   * lasts the event's interval otherwise
+   */
   constructor(
     private readonly deps: ServiceDeps,
     private readonly refresher: TokenRefresher,
+    private readonly leaseMs?: number,
   ) {
     super();
   }
@@ -54,12 +59,13 @@ export class PollingWorker extends RoundWorker<void> {
   async #poll(connector: ConnectorRecord, connection: ConnectionRecord, event: EventDefinition): Promise<void> {
     const delivery = event.delivery as Polling;
     const now = this.deps.now();
-    const state = await this.deps.store.getPollingState(connection.id, event.key);
-    if (state && state.nextRunAt > now.toISOString()) return;
-    const nextRunAt = new Date(now.getTime() + delivery.intervalSeconds * 1000).toISOString();
-    const seenIds = state?.seenIds ?? [];
-    // Claimed before the call, so a slow or failing API is not polled again before the interval.
-    await this.deps.store.putPollingState({ connectionId: connection.id, eventKey: event.key, seenIds, nextRunAt });
+    const intervalMs = delivery.intervalSeconds * 1000;
+    // Claimed before the call, so that one process polls each due event and a slow or failing API is not polled
+    // again before the interval; a claim held by a process that died lapses after the lease.
+    const claimUntil = new Date(now.getTime() + Math.max(intervalMs, this.leaseMs ?? 0)).toISOString();
+    const claim = await this.deps.store.claimPoll(connection.id, event.key, now.toISOString(), claimUntil);
+    if (!claim) return;
+    const key = { connectionId: connection.id, eventKey: event.key };
     try {
       const result = await runAction(this.deps, this.refresher, connection.organizationId, {
         connectionId: connection.id,
@@ -68,33 +74,32 @@ export class PollingWorker extends RoundWorker<void> {
       if (result.status < 200 || result.status >= 300) throw new Error(`The action answered ${result.status}`);
       const items = at(result.body, delivery.itemsPath);
       if (!Array.isArray(items)) throw new Error(`No array at ${delivery.itemsPath || 'the top of the body'}`);
-      const seen = new Set(seenIds);
+      const seen = new Set(claim.seenIds);
       const fresh = items.filter((item) => {
         const id = at(item, delivery.idField);
         return (typeof id === 'string' || typeof id === 'number') && !seen.has(String(id));
       });
-      if (state) {
+      const ids = [...fresh.map((item) => String(at(item, delivery.idField))), ...claim.seenIds].slice(0, SEEN_LIMIT);
+      const nextRunAt = new Date(now.getTime() + intervalMs).toISOString();
+      // The new items' events and the ids that mark them seen are written together, and only while the claim
+      // holds: a poll that outlived its lease (another process polls now) emits nothing.
+      await this.deps.store.transaction(async (store) => {
+        if (!(await store.finishPoll({ ...key, seenIds: ids, nextRunAt }, claimUntil))) throw new ClaimLapsed();
+        if (claim.firstRun) return;
         for (const item of fresh) {
-          await emitEvent(this.deps, connection.organizationId, `${connector.slug}.${event.key}`, {
+          await emitEvent({ ...this.deps, store }, connection.organizationId, `${connector.slug}.${event.key}`, {
             connection: { id: connection.id, tenantId: connection.tenantId, connectorId: connector.id },
             payload: item,
           });
         }
-      }
-      const ids = [...fresh.map((item) => String(at(item, delivery.idField))), ...seenIds].slice(0, SEEN_LIMIT);
-      await this.deps.store.putPollingState({
-        connectionId: connection.id,
-        eventKey: event.key,
-        seenIds: ids,
-        nextRunAt,
       });
     } catch (error) {
-      this.deps.logger.warn({
-        event: 'polling.failed',
-        connectionId: connection.id,
-        eventKey: event.key,
-        name: (error as Error).name,
-      });
+      this.deps.logger.warn({ event: 'polling.failed', ...key, name: (error as Error).name });
     }
   }
+}
+
+/** The poll's claim lapsed before it finished, and another process may be polling; this one writes nothing. */
+class ClaimLapsed extends Error {
+  override name = 'ClaimLapsed' as const;
 }

@@ -1,6 +1,6 @@
 import type { Sandbox } from '@plugboard/sandbox';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../app.js';
+import { type AppOptions, createApp } from '../app.js';
 import { createEgressPolicy } from '../egress/index.js';
 import { openStore } from '../storage/open-store.js';
 import { createTestContext, type TestContext } from '../test/context.js';
@@ -24,11 +24,12 @@ afterAll(() => server.close());
 afterEach(() => t.close());
 
 /** A tenant connected to the sandbox; the sandbox is set up with `options` first. */
-async function connected(options: Parameters<typeof server.reset>[0] = {}) {
+async function connected(options: Parameters<typeof server.reset>[0] = {}, app: Partial<AppOptions> = {}) {
   const sandbox = server.reset(options);
   t = await createTestContext({
     ...sandboxAppOptions(server.url),
     refreshPolicy: { backoffMs: 5 },
+    ...app,
   });
   const key = (await t.createOrganization()).secretKey;
   await t.createConnector(key, sandboxConnector(server.url));
@@ -188,6 +189,27 @@ describe('credentials for the vendor’s backend', () => {
     const response = await credentials();
     expect([response.status, response.json.error.code]).toEqual([502, 'refresh_failed']);
     expect((await t.request('GET', `/v1/connections/${connectionId}`, { key })).json.status).toBe('active');
+  });
+
+  it('stops retrying before an attempt could outlast the refresh lock, so no other server refreshes alongside', async () => {
+    // Each failed attempt takes 450 ms of the clock: the fourth would end past the 2 s lock (less its margin).
+    const clock = { offsetMs: 0 };
+    const record = (entry: { event?: string }) => {
+      if (entry.event === 'refresh.retry') clock.offsetMs += 450;
+    };
+    const { sandbox, credentials } = await connected(
+      {},
+      {
+        now: () => new Date(Date.now() + clock.offsetMs),
+        logger: { info: record, warn: record, error: record },
+        refreshPolicy: { backoffMs: 5, lockMs: 2_000, timeoutMs: 500, attempts: 10 },
+      },
+    );
+    clock.offsetMs = 10 * 60_000;
+    sandbox.faults.tokenEndpointUnavailable = 20;
+    const response = await credentials();
+    expect([response.status, response.json.error.code]).toEqual([502, 'refresh_failed']);
+    expect(sandbox.faults.tokenEndpointUnavailable).toBe(20 - 4);
   });
 
   it('refreshes once across two servers sharing one database', async () => {

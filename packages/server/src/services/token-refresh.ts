@@ -18,7 +18,10 @@ export interface RefreshPolicy {
   windowMs: number;
   /** Assumed lifetime of a token whose expiry the provider did not say. @default 1 hour */
   defaultTtlMs: number;
-  /** How long a process may hold a connection's refresh lock. @default 30 seconds */
+  /**
+   * How long a process may hold a connection's refresh lock; retries at the token endpoint stop when one could
+   * outlast it. @default 30 seconds
+   */
   lockMs: number;
   /** Attempts at the token endpoint when it fails transiently (5xx, network, timeout). @default 3 */
   attempts: number;
@@ -91,11 +94,18 @@ export class TokenRefresher {
     };
   }
 
-  /** Refreshes every active OAuth connection whose token expires within the window; returns how many it tried. */
+  /**
+   * Refreshes every active OAuth connection whose token expires within the window; returns how many were due.
+   * A connection whose refresh lock another process holds is left to it rather than waited for: every replica
+   * runs this over the same rows, and each connection needs one of them.
+   */
   async refreshDue(limit = 100): Promise<number> {
     const before = new Date(this.deps.now().getTime() + this.policy.windowMs).toISOString();
     const due = await this.deps.store.listExpiringConnections(before, limit);
-    await Promise.allSettled(due.map((record) => this.#refresh(record)));
+    await Promise.allSettled(
+      // Not shared with callers in this process: they need a refreshed token, which this may leave to another.
+      due.map((record) => this.#inFlight.get(record.id) ?? this.#refreshUnderLock(record, undefined, false)),
+    );
     return due.length;
   }
 
@@ -160,42 +170,50 @@ export class TokenRefresher {
   #refresh(record: ConnectionRecord, rejectedToken?: string): Promise<Values> {
     let shared = this.#inFlight.get(record.id);
     if (!shared) {
-      shared = this.#refreshUnderLock(record, rejectedToken).finally(() => this.#inFlight.delete(record.id));
+      shared = this.#refreshUnderLock(record, rejectedToken, true).finally(() => this.#inFlight.delete(record.id));
       this.#inFlight.set(record.id, shared);
     }
     return shared;
   }
 
-  async #refreshUnderLock(record: ConnectionRecord, rejectedToken?: string): Promise<Values> {
+  /**
+   * @param wait whether to wait for another process's refresh (a caller needs the token) or leave it to that one
+   * (background work)
+   */
+  async #refreshUnderLock(record: ConnectionRecord, rejectedToken: string | undefined, wait: boolean): Promise<Values> {
     const { store, now } = this.deps;
     // After a refusal, "fresh" means someone already replaced the refused token.
     const fresh = (values: Values) =>
       rejectedToken === undefined ? this.#fresh(values) : values.accessToken !== rejectedToken;
+    let lockedUntil = 0;
     for (const deadline = now().getTime() + this.policy.lockMs; ; await sleep(25)) {
       const at = now();
-      const until = new Date(at.getTime() + this.policy.lockMs).toISOString();
+      lockedUntil = at.getTime() + this.policy.lockMs;
+      const until = new Date(lockedUntil).toISOString();
       if (await store.tryLockRefresh(record.id, this.#holder, until, at.toISOString())) break;
       // Another process is refreshing: its result lands in the database.
       const values = await this.#read(record);
+      if (!wait) return values;
       if (fresh(values)) return values;
       if (at.getTime() > deadline) throw refreshFailed('Another server kept the refresh lock too long');
     }
     try {
       const current = await this.#read(record);
       if (fresh(current)) return current;
-      return await this.#renew(record, current);
+      return await this.#renew(record, current, lockedUntil);
     } finally {
       await store.unlockRefresh(record.id, this.#holder);
     }
   }
 
-  async #renew(record: ConnectionRecord, current: Values): Promise<Values> {
+  /** @param lockedUntil when this process's refresh lock lapses (epoch ms) */
+  async #renew(record: ConnectionRecord, current: Values, lockedUntil: number): Promise<Values> {
     const connector = await this.deps.store.getConnector(record.connectorId);
     const method = connector?.authMethods.find((candidate) => candidate.id === record.authMethodId);
     if (!connector || method?.kind !== 'oauth2' || !current.refreshToken)
       return this.#markNeedsReauth(record, 'no refresh token');
     try {
-      const tokens = await this.#callTokenEndpoint(connector, method, current.refreshToken);
+      const tokens = await this.#callTokenEndpoint(connector, method, current.refreshToken, lockedUntil);
       const at = this.deps.now();
       const ttl = typeof tokens.expires_in === 'number' ? tokens.expires_in * 1000 : undefined;
       const next: Values = {
@@ -237,6 +255,7 @@ export class TokenRefresher {
     connector: NonNullable<Awaited<ReturnType<ServiceDeps['store']['getConnector']>>>,
     method: OAuthMethod,
     refreshToken: string,
+    lockedUntil: number,
   ) {
     const resolved = await resolveClient(this.deps, connector, method);
     if (!resolved) throw refreshFailed('The connector has no OAuth client any more');
@@ -253,8 +272,13 @@ export class TokenRefresher {
         return await oauth.processRefreshTokenResponse(as, client, response);
       } catch (error) {
         if (!isTransient(error) || attempt >= this.policy.attempts) throw error;
+        const backoff = this.policy.backoffMs * 2 ** (attempt - 1);
+        // No attempt that could outlast the lock (with a tenth of it to spare for storing the result): once it
+        // lapses another process may refresh too, and with the same refresh token a rotating provider revokes both.
+        const end = this.deps.now().getTime() + backoff + this.policy.timeoutMs + this.policy.lockMs / 10;
+        if (end > lockedUntil) throw error;
         this.deps.logger.warn({ event: 'refresh.retry', connectorId: connector.id, attempt });
-        await sleep(this.policy.backoffMs * 2 ** (attempt - 1));
+        await sleep(backoff);
       }
     }
   }

@@ -84,6 +84,24 @@ export interface EventStore {
   getPollingState(connectionId: string, eventKey: string): Promise<PollingStateRecord | undefined>;
   /** Stores (or replaces) a connection's state of one polled event. */
   putPollingState(record: PollingStateRecord): Promise<void>;
+  /**
+   * Claims a connection's poll of one event when it is due (no state yet, or `nextRunAt <= now`) by moving its
+   * `nextRunAt` to `claimUntil`, in one conditional write: of concurrent claimers (any process) exactly one gets
+   * the claim, the others `undefined`, as they do when it is not due.
+   *
+   * @returns the ids seen so far, and whether this is the connection's first run of the event
+   */
+  claimPoll(
+    connectionId: string,
+    eventKey: string,
+    now: Timestamp,
+    claimUntil: Timestamp,
+  ): Promise<{ seenIds: string[]; firstRun: boolean } | undefined>;
+  /**
+   * Stores the state a poll ends with, only while the claim that set `nextRunAt` to `claimedUntil` still holds:
+   * a poller whose claim lapsed and was taken by another process writes nothing. Returns whether it wrote.
+   */
+  finishPoll(record: PollingStateRecord, claimedUntil: Timestamp): Promise<boolean>;
 
   createWebhookEndpoint(record: WebhookEndpointRecord): Promise<void>;
   getWebhookEndpoint(id: string): Promise<WebhookEndpointRecord | undefined>;

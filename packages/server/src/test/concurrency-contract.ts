@@ -130,12 +130,39 @@ export function describeConcurrencyContract(factory: StoreFactory) {
         ...{ attempts: 0, lastStatus: null, lastError: null, nextAttemptAt: at, createdAt: at, deliveredAt: null },
       })),
     );
+    // One claimer alone takes its batch, no more, soonest due first.
+    expect((await store.claimDueDeliveries(iso(1), iso(60_000), 5)).map((d) => d.id)).toEqual(ids.slice(0, 5));
     const batches = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => (i % 2 ? other : store).claimDueDeliveries(iso(1), iso(60_000), 10)),
+      Array.from({ length: 8 }, (_, i) => (i % 2 ? other : store).claimDueDeliveries(iso(1), iso(60_000), 5)),
     );
+    expect(batches.filter((batch) => batch.length > 5)).toEqual([]);
     const claimed = batches.flat().map((d) => d.id);
-    expect(claimed.sort()).toEqual(ids);
+    expect(claimed.sort()).toEqual(ids.slice(5));
     expect(await store.claimDueDeliveries(iso(2), iso(60_000), 10)).toEqual([]);
+    await other.close();
+    await store.close();
+  });
+
+  it('gives each due poll to one of many concurrent claimers on two handles, and its state only to that claim', async () => {
+    const { store, reopen } = await factory.open();
+    const other = await reopen();
+    const { organizationId } = await seed(store);
+    await store.createConnector(connector(organizationId, 'ctr_a'));
+    await store.createConnection(connection(organizationId, 'cxn_1', 'ctr_a'), sealed('cxn_1'));
+    const claimAll = (now: string, until: string) =>
+      Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 ? other : store).claimPoll('cxn_1', 'e', now, until)));
+
+    const first = await claimAll(at, iso(60_000));
+    expect(first.filter(Boolean)).toEqual([{ seenIds: [], firstRun: true }]);
+    expect((await claimAll(iso(59_999), iso(120_000))).filter(Boolean)).toEqual([]);
+    const key = { connectionId: 'cxn_1', eventKey: 'e' };
+    // A claim that another one replaced writes nothing; the holder's does.
+    expect(await store.finishPoll({ ...key, seenIds: ['x'], nextRunAt: iso(60_000) }, iso(1))).toBe(false);
+    expect(await store.finishPoll({ ...key, seenIds: ['d_1'], nextRunAt: iso(60_000) }, iso(60_000))).toBe(true);
+
+    const second = await claimAll(iso(60_000), iso(120_000));
+    expect(second.filter(Boolean)).toEqual([{ seenIds: ['d_1'], firstRun: false }]);
+    expect(await other.getPollingState('cxn_1', 'e')).toEqual({ ...key, seenIds: ['d_1'], nextRunAt: iso(120_000) });
     await other.close();
     await store.close();
   });

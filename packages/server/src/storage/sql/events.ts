@@ -123,6 +123,37 @@ export function eventQueries(db: Db, engine: Engine): EventStore {
         .onConflict((oc) => oc.columns(['connection_id', 'event_key']).doUpdateSet(state))
         .execute();
     },
+    async claimPoll(connectionId, eventKey, now, claimUntil) {
+      // Two single-statement writes, each atomic on both engines: the first run inserts the row (a concurrent
+      // inserter gets nothing back), a later run moves a due row past its claim (a concurrent updater, once the
+      // first commits, finds it no longer due).
+      const inserted = await db
+        .insertInto('polling_state')
+        .values({ connection_id: connectionId, event_key: eventKey, seen_ids: '[]', next_run_at: claimUntil })
+        .onConflict((oc) => oc.columns(['connection_id', 'event_key']).doNothing())
+        .returning('connection_id')
+        .executeTakeFirst();
+      if (inserted) return { seenIds: [], firstRun: true };
+      const claimed = await db
+        .updateTable('polling_state')
+        .set({ next_run_at: claimUntil })
+        .where('connection_id', '=', connectionId)
+        .where('event_key', '=', eventKey)
+        .where('next_run_at', '<=', now)
+        .returning('seen_ids')
+        .executeTakeFirst();
+      return claimed && { seenIds: json<string[]>(claimed.seen_ids), firstRun: false };
+    },
+    async finishPoll(r, claimedUntil) {
+      const written = await db
+        .updateTable('polling_state')
+        .set({ seen_ids: JSON.stringify(r.seenIds), next_run_at: r.nextRunAt })
+        .where('connection_id', '=', r.connectionId)
+        .where('event_key', '=', r.eventKey)
+        .where('next_run_at', '=', claimedUntil)
+        .executeTakeFirst();
+      return changed(written) > 0;
+    },
 
     async createWebhookEndpoint(e: WebhookEndpointRecord) {
       await db
@@ -185,13 +216,14 @@ export function eventQueries(db: Db, engine: Engine): EventStore {
       return (await query.orderBy('id', 'desc').limit(filter.limit).execute()).map(delivery);
     },
     async claimDueDeliveries(now, leaseUntil, limit) {
-      // One statement picks the due rows and moves them past the lease: SQLite runs it as its one writer, and
-      // on Postgres the picked rows are locked while concurrent claimers skip them.
+      // The due rows are picked once, in a CTE, then moved past the lease. As a plain `IN (subquery)` Postgres may
+      // run the subquery again for each row it updates, and with SKIP LOCKED each run picks other rows, so one
+      // claim took every due row instead of a batch. Postgres never inlines a CTE that locks rows; SQLite runs
+      // the statement as its one writer. The picked rows stay locked until the update commits, so concurrent
+      // claimers skip them.
       const claimed = await db
-        .updateTable('deliveries')
-        .set({ next_attempt_at: leaseUntil })
-        .where('id', 'in', (eb) =>
-          eb
+        .with('picked', (qb) =>
+          qb
             .selectFrom('deliveries')
             .select('id')
             .where('status', '=', 'pending')
@@ -199,8 +231,11 @@ export function eventQueries(db: Db, engine: Engine): EventStore {
             .orderBy('next_attempt_at')
             .orderBy('id')
             .limit(limit)
-            .$if(engine.rowLocks, (qb) => qb.forUpdate().skipLocked()),
+            .$if(engine.rowLocks, (q) => q.forUpdate().skipLocked()),
         )
+        .updateTable('deliveries')
+        .set({ next_attempt_at: leaseUntil })
+        .where('id', 'in', (eb) => eb.selectFrom('picked').select('picked.id'))
         .where('status', '=', 'pending')
         .returningAll()
         .execute();

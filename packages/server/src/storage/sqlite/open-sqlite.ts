@@ -58,7 +58,8 @@ export async function openSqlite(url: string, now = new Date()): Promise<{ store
   const path = pathOf(url);
   if (path !== ':memory:') await mkdir(dirname(path), { recursive: true });
   const database = new Database(path);
-  // The busy timeout first: switching a new file to WAL takes a lock that replicas starting together contend for.
+  // The busy timeout first: switching a new file to WAL takes a lock, which another replica starting at the same
+  // moment may hold for its migrations; without the timeout this one would fail at once with "database is locked".
   database.exec('PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;');
   let migration: MigrationReport;
   try {
