@@ -38,13 +38,7 @@ export type * from './records.js';
  * Everything the services need from a database. Async throughout so that a networked database
  * (Postgres) can implement the same contract as the embedded SQLite default.
  */
-export interface Store
-  extends EventStore,
-    AgentStore,
-    RateLimitStore,
-    ConnectLinkStore,
-    McpTokenStore,
-    QueryPlanStore {
+export interface Store extends EventStore, AgentStore, RateLimitStore, ConnectLinkStore, McpTokenStore, QueryPlanStore {
   createOrganization(record: OrganizationRecord): Promise<void>;
   getOrganization(id: string): Promise<OrganizationRecord | undefined>;
   findOrganizationByName(name: string): Promise<OrganizationRecord | undefined>;

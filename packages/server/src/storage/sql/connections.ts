@@ -61,7 +61,12 @@ export function connectionQueries(db: Db): ConnectionQueries {
           .execute();
         await trx
           .insertInto('credentials')
-          .values(chunk.map(({ credentials }) => ({ connection_id: credentials.connectionId, ...sealedColumns(credentials) })))
+          .values(
+            chunk.map(({ credentials }) => ({
+              connection_id: credentials.connectionId,
+              ...sealedColumns(credentials),
+            })),
+          )
           .execute();
       }
     });

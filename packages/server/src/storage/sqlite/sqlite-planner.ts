@@ -20,4 +20,3 @@ export const sqlitePlanner: Planner = {
   scans: (line, table) => new RegExp(`^SCAN ${table}\\b`).test(line.trim()),
   sorts: (line) => /USE TEMP B-TREE FOR (ORDER|GROUP) BY/.test(line),
 };
-
