@@ -139,6 +139,14 @@ async function withRaw(work) {
 }
 // A database in use has planner statistics (Postgres' autovacuum gathers them soon after a bulk load).
 await withRaw((query) => query('ANALYZE'));
+const sizeSql =
+  engine === 'postgres'
+    ? 'SELECT pg_database_size(current_database()) AS bytes'
+    : 'SELECT page_count * page_size AS bytes FROM pragma_page_count(), pragma_page_size()';
+const [{ bytes }] = await withRaw((query) => query(sizeSql));
+console.log(
+  `  database size ${(Number(bytes) / 2 ** 20).toFixed(0)} MiB (${Math.round(Number(bytes) / total)} bytes a connection)`,
+);
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const rows = [];
@@ -157,6 +165,9 @@ async function measure(name, targetMs, work, times = runs) {
 }
 const page = (filter) => () => store.listConnections({ organizationId, limit: 101, cursor: pick(cursors), ...filter });
 
+// The noise floor of this machine at this moment: a lookup by primary key that finds nothing. A p99 far above
+// its p50 here is the process waiting for a core, not the database working.
+await measure('floor: a store call that finds nothing', undefined, () => store.getConnection('cxn_none'));
 await measure('tenant connection list (up to 1000)', 10, () =>
   store.listConnections({ organizationId, tenantId: pick(tenantIds), limit: 1000 }),
 );

@@ -1,7 +1,9 @@
 // The store contract's part for large organizations: keyset pages that stay exact while rows arrive, kept
 // connection counts that stay exact under concurrent writers, and hot queries that use their indexes.
+
+import type { ConnectionStatus } from '@plugboard/shared';
 import { expect, it } from 'vitest';
-import type { ConnectionRecord, ConnectionStatus, HotQuery, Store } from '../storage/store.js';
+import type { ConnectionRecord, HotQuery, Store } from '../storage/store.js';
 import type { StoreFactory } from './store-contract.js';
 import { at, connection, connector, sealed, seed } from './store-fixtures.js';
 import { startStoreProcess } from './store-process.js';
