@@ -3,6 +3,7 @@ import type { AgentStore } from './agent-store.js';
 import type { ConnectLinkStore } from './connect-link-store.js';
 import type { EventStore } from './event-store.js';
 import type { McpTokenStore } from './mcp-token-store.js';
+import type { QueryPlanStore } from './query-plan-store.js';
 import type { RateLimitStore } from './rate-limit-store.js';
 import type {
   ActionTestRecord,
@@ -29,6 +30,7 @@ export type * from './agent-store.js';
 export type * from './connect-link-store.js';
 export type * from './event-store.js';
 export type * from './mcp-token-store.js';
+export type * from './query-plan-store.js';
 export type * from './rate-limit-store.js';
 export type * from './records.js';
 
@@ -36,7 +38,7 @@ export type * from './records.js';
  * Everything the services need from a database. Async throughout so that a networked database
  * (Postgres) can implement the same contract as the embedded SQLite default.
  */
-export interface Store extends EventStore, AgentStore, RateLimitStore, ConnectLinkStore, McpTokenStore {
+export interface Store extends EventStore, AgentStore, RateLimitStore, ConnectLinkStore, McpTokenStore, QueryPlanStore {
   createOrganization(record: OrganizationRecord): Promise<void>;
   getOrganization(id: string): Promise<OrganizationRecord | undefined>;
   findOrganizationByName(name: string): Promise<OrganizationRecord | undefined>;
@@ -64,7 +66,10 @@ export interface Store extends EventStore, AgentStore, RateLimitStore, ConnectLi
 
   createConnector(record: ConnectorRecord): Promise<void>;
   updateConnector(record: ConnectorRecord): Promise<void>;
-  /** Deletes the connector with its connections and their credentials; returns how many connections went. */
+  /**
+   * Deletes the connector with its connections and their credentials, through indexes on `connector_id` (no
+   * scan of other connectors' rows); returns how many connections went.
+   */
   deleteConnector(id: string): Promise<number>;
   getConnector(id: string): Promise<ConnectorRecord | undefined>;
   findConnectorBySlug(organizationId: string, slug: string): Promise<ConnectorRecord | undefined>;
@@ -87,9 +92,18 @@ export interface Store extends EventStore, AgentStore, RateLimitStore, ConnectLi
 
   /** Stores the connection and its encrypted credentials together, or neither. */
   createConnection(record: ConnectionRecord, credentials: CredentialRecord): Promise<void>;
+  /**
+   * Stores many connections with their credentials in one transaction, through multi-row inserts: all of
+   * them or none. `createConnection` is the batch of one; the scale benchmark seeds with larger batches.
+   */
+  createConnections(batch: ReadonlyArray<{ record: ConnectionRecord; credentials: CredentialRecord }>): Promise<void>;
   getConnection(id: string): Promise<ConnectionRecord | undefined>;
   listConnections(filter: ConnectionFilter): Promise<ConnectionRecord[]>;
-  /** Connection counts per connector id: of one tenant, or of all the organization's tenants without one. */
+  /**
+   * Connection counts per connector id: of one tenant, or of all the organization's tenants without one.
+   * Read from counts kept in the transaction of every create and delete, so the cost does not grow with
+   * the number of connections.
+   */
   countConnections(organizationId: string, tenantId?: string): Promise<Map<string, number>>;
   deleteConnection(id: string): Promise<boolean>;
   getCredentials(connectionId: string): Promise<CredentialRecord | undefined>;

@@ -6,12 +6,16 @@ import { describeConcurrencyContract } from './concurrency-contract.js';
 import { describeConnectLinkContract } from './connect-link-contract.js';
 import { describeEventContract } from './event-contract.js';
 import { describeMcpTokenContract } from './mcp-token-contract.js';
+import { describeScaleContract } from './scale-contract.js';
 import { at, connection, connector, sealed, seed } from './store-fixtures.js';
 import { describeUpkeepContract } from './upkeep-contract.js';
 
-/** Opens a fresh, empty store; `reopen` opens the same database again (to check migrations are idempotent). */
+/**
+ * Opens a fresh, empty store; `reopen` opens the same database again (to check migrations are idempotent);
+ * `url` names the database, for a handle in another process; `exec` runs SQL on it outside the store.
+ */
 export interface StoreFactory {
-  open(): Promise<{ store: Store; reopen(): Promise<Store> }>;
+  open(): Promise<{ store: Store; reopen(): Promise<Store>; url: string; exec(sql: string): Promise<void> }>;
 }
 
 /** Runs the contract against one implementation. */
@@ -23,6 +27,7 @@ export function describeStoreContract(name: string, factory: StoreFactory) {
     describeAgentRunContract(factory);
     describeConnectLinkContract(factory);
     describeMcpTokenContract(factory);
+    describeScaleContract(factory);
     it('keeps what it is given and survives reopening (migrations run once)', async () => {
       const { store, reopen } = await factory.open();
       const { organizationId } = await seed(store);

@@ -1,4 +1,5 @@
 import type { Migration } from '../sql/migrator.js';
+import { scaleMigration } from './scale-migration.js';
 
 // Text compares byte by byte ("C"), as SQLite's does: ids order and page the same on both engines, whatever
 // the database's default collation.
@@ -308,7 +309,7 @@ export const migrations: ReadonlyArray<Migration> = [
     `,
   },
   {
-    version: 17,
+    version: 16,
     name: 'agent runs: an owner with a lease, a revision for conditional updates, the log sequence in the row',
     sql: `
       ALTER TABLE agent_runs ADD COLUMN owner ${T};
@@ -319,4 +320,5 @@ export const migrations: ReadonlyArray<Migration> = [
       CREATE INDEX agent_runs_by_lease ON agent_runs (status, lease_until);
     `,
   },
+  scaleMigration,
 ];

@@ -7,6 +7,7 @@ import { StoreInputError } from '../sql/store-input-error.js';
 import type { Tables } from '../sql/tables.js';
 import type { Store } from '../store.js';
 import { migrations } from './migrations.js';
+import { postgresPlanner } from './postgres-planner.js';
 
 /** The pool size when none is configured. */
 export const DEFAULT_POOL_SIZE = 10;
@@ -19,6 +20,7 @@ const engine: Engine = {
   kind: 'postgres',
   rowLocks: true,
   schemaVersion: Math.max(...migrations.map((migration) => migration.version)),
+  planner: postgresPlanner,
 };
 
 // SQLSTATE 22021 (character_not_in_repertoire): a NUL in a text parameter, which only user input can carry.

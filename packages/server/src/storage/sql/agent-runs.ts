@@ -41,7 +41,7 @@ const logEntry = (row: Row): AgentLogEntry => {
 };
 
 /**
- * One statement: the seq comes from the run's counter, which a trigger (migration 17) moves to the new row's seq.
+ * One statement: the seq comes from the run's counter, which a trigger (migration 16) moves to the new row's seq.
  * SQLite holds its write lock for the statement, so writers of several processes are serialised; one statement
  * also never leaves a transaction open across an await while another handle of the process waits on the lock.
  */

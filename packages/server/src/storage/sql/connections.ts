@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { ConnectionRecord, CredentialRecord, SessionRecord, Store } from '../store.js';
 import { changed } from './accounts.js';
+import { connectionCountsQuery, connectionPageQuery } from './connection-listing.js';
 import * as rows from './rows.js';
 import type { Db } from './tables.js';
 import { inTransaction } from './transaction.js';
@@ -13,6 +14,7 @@ type ConnectionQueries = Pick<
   | 'createSession'
   | 'findSessionByHash'
   | 'createConnection'
+  | 'createConnections'
   | 'getConnection'
   | 'listConnections'
   | 'countConnections'
@@ -27,8 +29,47 @@ type ConnectionQueries = Pick<
 
 const sealedColumns = (c: CredentialRecord) => ({ key_id: c.keyId, nonce: c.nonce, ciphertext: c.ciphertext });
 
+// Rows per multi-row insert: 13 parameters a row stays far below both engines' limits on bound parameters.
+const INSERT_CHUNK = 500;
+
+const connectionColumns = (c: ConnectionRecord) => ({
+  id: c.id,
+  organization_id: c.organizationId,
+  tenant_id: c.tenantId,
+  connector_id: c.connectorId,
+  auth_method_id: c.authMethodId,
+  auth_kind: c.authKind,
+  label: c.label,
+  status: c.status,
+  created_by: c.createdBy,
+  created_at: c.createdAt,
+  updated_at: c.updatedAt,
+  last_used_at: c.lastUsedAt,
+  token_expires_at: c.tokenExpiresAt ?? null,
+});
+
 /** The connection queries over one database handle. */
 export function connectionQueries(db: Db): ConnectionQueries {
+  const createConnections: ConnectionQueries['createConnections'] = (batch) =>
+    // Connection counts follow in the same statements, through the triggers of migration 17.
+    inTransaction(db, async (trx) => {
+      for (let start = 0; start < batch.length; start += INSERT_CHUNK) {
+        const chunk = batch.slice(start, start + INSERT_CHUNK);
+        await trx
+          .insertInto('connections')
+          .values(chunk.map(({ record }) => connectionColumns(record)))
+          .execute();
+        await trx
+          .insertInto('credentials')
+          .values(
+            chunk.map(({ credentials }) => ({
+              connection_id: credentials.connectionId,
+              ...sealedColumns(credentials),
+            })),
+          )
+          .execute();
+      }
+    });
   return {
     async upsertTenant(organizationId, tenantId, at) {
       await db
@@ -43,8 +84,8 @@ export function connectionQueries(db: Db): ConnectionQueries {
         .selectAll('t')
         .select((eb) =>
           eb
-            .selectFrom('connections as c')
-            .select(eb.fn.countAll().as('n'))
+            .selectFrom('tenant_connection_counts as c')
+            .select((inner) => inner.fn.sum<number | string | bigint>('c.connections').as('n'))
             .whereRef('c.organization_id', '=', 't.organization_id')
             .whereRef('c.tenant_id', '=', 't.id')
             .as('connection_count'),
@@ -81,54 +122,19 @@ export function connectionQueries(db: Db): ConnectionQueries {
     },
 
     createConnection(c: ConnectionRecord, credentials: CredentialRecord) {
-      return inTransaction(db, async (trx) => {
-        await trx
-          .insertInto('connections')
-          .values({
-            id: c.id,
-            organization_id: c.organizationId,
-            tenant_id: c.tenantId,
-            connector_id: c.connectorId,
-            auth_method_id: c.authMethodId,
-            auth_kind: c.authKind,
-            label: c.label,
-            status: c.status,
-            created_by: c.createdBy,
-            created_at: c.createdAt,
-            updated_at: c.updatedAt,
-            last_used_at: c.lastUsedAt,
-            token_expires_at: c.tokenExpiresAt ?? null,
-          })
-          .execute();
-        await trx
-          .insertInto('credentials')
-          .values({ connection_id: credentials.connectionId, ...sealedColumns(credentials) })
-          .execute();
-      });
+      return createConnections([{ record: c, credentials }]);
     },
+    createConnections,
     async getConnection(id) {
       const row = await db.selectFrom('connections').selectAll().where('id', '=', id).executeTakeFirst();
       return row && rows.connection(row);
     },
     async listConnections(filter) {
-      let query = db
-        .selectFrom('connections')
-        .selectAll()
-        .where('organization_id', '=', filter.organizationId)
-        .where('id', '>', filter.cursor ?? '');
-      if (filter.tenantId !== undefined) query = query.where('tenant_id', '=', filter.tenantId);
-      if (filter.connectorId !== undefined) query = query.where('connector_id', '=', filter.connectorId);
-      if (filter.status !== undefined) query = query.where('status', '=', filter.status);
-      return (await query.orderBy('id').limit(filter.limit).execute()).map(rows.connection);
+      return (await connectionPageQuery(db, filter).execute()).map(rows.connection);
     },
     async countConnections(organizationId, tenantId) {
-      let query = db
-        .selectFrom('connections')
-        .select(['connector_id', (eb) => eb.fn.countAll().as('n')])
-        .where('organization_id', '=', organizationId);
-      if (tenantId !== undefined) query = query.where('tenant_id', '=', tenantId);
-      const counts = await query.groupBy('connector_id').execute();
-      return new Map(counts.map((row) => [String(row.connector_id), Number(row.n)]));
+      const counts = await connectionCountsQuery(db, organizationId, tenantId).execute();
+      return new Map(counts.map((row) => [String(row.connector_id), Number(row.connections)]));
     },
     async deleteConnection(id) {
       return changed(await db.deleteFrom('connections').where('id', '=', id).executeTakeFirst()) > 0;

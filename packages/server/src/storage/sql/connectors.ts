@@ -1,6 +1,7 @@
 // Connectors, the last tests of their actions, and their OAuth client secrets.
 import type { ActionTestRecord, ConnectorRecord, ConnectorSecretRecord, Store } from '../store.js';
 import { changed } from './accounts.js';
+import { connectorConnectionsDelete } from './connection-listing.js';
 import * as rows from './rows.js';
 import type { Db } from './tables.js';
 import { inTransaction } from './transaction.js';
@@ -54,7 +55,7 @@ export function connectorQueries(db: Db): ConnectorQueries {
     },
     deleteConnector(id) {
       return inTransaction(db, async (trx) => {
-        const removed = changed(await trx.deleteFrom('connections').where('connector_id', '=', id).executeTakeFirst());
+        const removed = changed(await connectorConnectionsDelete(trx, id).executeTakeFirst());
         await trx.deleteFrom('connectors').where('id', '=', id).execute();
         return removed;
       });

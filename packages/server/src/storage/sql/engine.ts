@@ -1,3 +1,16 @@
+import type { CompiledQuery } from 'kysely';
+import type { Db } from './tables.js';
+
+/** How an engine explains statements, and how its plans read (see `query-plans.ts`). */
+export interface Planner {
+  /** The plan of each statement, one line per step; explained, not run. */
+  explain(db: Db, statements: CompiledQuery[], forceIndexes: boolean): Promise<string[][]>;
+  /** Whether a plan line reads every row of `table` (or all of one of its indexes). */
+  scans(line: string, table: string): boolean;
+  /** Whether a plan line sorts rows: no index gave them in the order asked for. */
+  sorts(line: string): boolean;
+}
+
 /**
  * What differs between the engines, in one place: each engine's opener fills it in (see
  * storage/sqlite/open-sqlite.ts and storage/postgres/open-postgres.ts).
@@ -11,4 +24,5 @@ export interface Engine {
   rowLocks: boolean;
   /** The newest migration this code has for the engine: the schema version a ready database is at. */
   schemaVersion: number;
+  planner: Planner;
 }

@@ -9,6 +9,7 @@ import type { Engine } from './engine.js';
 import { eventQueries } from './events.js';
 import { mcpTokenQueries } from './mcp-tokens.js';
 import { oauthQueries } from './oauth.js';
+import { queryPlanQueries } from './query-plans.js';
 import { sealedQueries } from './sealed.js';
 import type { Db } from './tables.js';
 import { inTransaction } from './transaction.js';
@@ -32,6 +33,7 @@ export function createSqlStore(db: Db, engine: Engine): Store {
     ...upkeepQueries(db),
     ...mcpTokenQueries(db),
     ...connectLinkQueries(db),
+    ...queryPlanQueries(db, engine),
     async ping() {
       if (closed) throw new Error('The store is closed');
       const { rows } = await sql<{

@@ -10,6 +10,11 @@ describeStoreContract(testEngine === 'postgres' ? 'Postgres' : 'SQLite', {
   async open() {
     const database = await createTestDatabase();
     databases.push(database);
-    return { store: await openStore(database.url), reopen: () => openStore(database.url) };
+    return {
+      store: await openStore(database.url),
+      reopen: () => openStore(database.url),
+      url: database.url,
+      exec: database.exec,
+    };
   },
 });

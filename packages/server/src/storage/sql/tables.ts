@@ -104,6 +104,9 @@ export interface Tables {
     last_used_at: Nullable;
     token_expires_at: Nullable;
   };
+  /** Kept by triggers on `connections` (migration 17): what the connectors list shows without counting rows. */
+  connector_connection_counts: { organization_id: Text; connector_id: Text; connections: Count };
+  tenant_connection_counts: { organization_id: Text; tenant_id: Text; connector_id: Text; connections: Count };
   credentials: Sealed & { connection_id: Text };
   refresh_locks: { connection_id: Text; holder: Text; expires_at: Text };
   connector_secrets: Sealed & { connector_id: Text; auth_method_id: Text };

@@ -1,3 +1,5 @@
+import { scaleMigration } from './scale-migration.js';
+
 /** Versioned schema changes, applied in order once each; never edit one that has shipped. */
 export const migrations: ReadonlyArray<{ version: number; name: string; sql: string }> = [
   {
@@ -360,7 +362,7 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
     `,
   },
   {
-    version: 17,
+    version: 16,
     name: 'agent runs: an owner with a lease, a revision for conditional updates, the log sequence in the row',
     sql: `
       ALTER TABLE agent_runs ADD COLUMN owner TEXT;
@@ -374,4 +376,5 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
       END;
     `,
   },
+  scaleMigration,
 ];

@@ -9,11 +9,13 @@ import { createSqlStore } from '../sql/sql-store.js';
 import type { Tables } from '../sql/tables.js';
 import type { Store } from '../store.js';
 import { migrations } from './migrations.js';
+import { sqlitePlanner } from './sqlite-planner.js';
 
 const engine: Engine = {
   kind: 'sqlite',
   rowLocks: false,
   schemaVersion: Math.max(...migrations.map((migration) => migration.version)),
+  planner: sqlitePlanner,
 };
 
 /**
