@@ -159,8 +159,8 @@ describe('OAuth 2.0 sign-in when the browser blocks the popup', () => {
     const card = page.locator('plugboard-connect [part~="card"]').filter({ hasText: 'Acme CRM' });
     // Twice: from no connection (Connect), then from one (+ Add Connection), where N+2 used to show.
     for (const [button, expected] of [
-      ['Connect', 1],
-      ['+ Add Connection', 2],
+      ['Connect Acme CRM', 1],
+      ['Add Connection to Acme CRM', 2],
     ] as const) {
       await card.getByRole('button', { name: button, exact: true }).click();
       await page.getByRole('dialog').getByRole('button', { name: 'Connect' }).click();
@@ -170,7 +170,7 @@ describe('OAuth 2.0 sign-in when the browser blocks the popup', () => {
       await expect.poll(() => page.locator('#log').textContent(), { timeout: 15_000 }).toContain('plugboard:connected');
       expect(await serverConnections(context.demo)).toHaveLength(expected);
       expect(await connectionsOf(card)).toBe(expected);
-      expect(await card.getByRole('button', { name: '+ Add Connection' }).count()).toBe(1);
+      expect(await card.getByRole('button', { name: /^Add Connection to / }).count()).toBe(1);
       expect(page.url()).not.toContain('plugboard-flow');
     }
   });
@@ -208,7 +208,7 @@ describe('A card with a connection that needs reauth', () => {
     expect(await card.locator('[part~="action"]').allTextContents()).toEqual(['Reconnect', '+ Add Connection']);
 
     // + Add Connection adds a third connection and leaves the broken one for Reconnect.
-    await card.getByRole('button', { name: '+ Add Connection' }).click();
+    await card.getByRole('button', { name: /^Add Connection to / }).click();
     expect(await page.getByRole('dialog', { name: 'Connect Acme CRM' }).count()).toBe(1);
     const popupOpened = page.waitForEvent('popup');
     await page.getByRole('dialog').getByRole('button', { name: 'Connect' }).click();

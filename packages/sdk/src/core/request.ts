@@ -93,7 +93,11 @@ export function createSender({ baseUrl, timeout = 10_000, fetch: customFetch }: 
     const hasBody = request.body !== undefined;
     return (customFetch ?? globalThis.fetch)(`${prefix}${request.path}${query ? `?${query}` : ''}`, {
       method: request.method,
-      headers: { accept: 'application/json', ...(hasBody ? { 'content-type': 'application/json' } : {}), ...auth.headers },
+      headers: {
+        accept: 'application/json',
+        ...(hasBody ? { 'content-type': 'application/json' } : {}),
+        ...auth.headers,
+      },
       ...('credentials' in auth ? { credentials: auth.credentials } : {}),
       ...(hasBody ? { body: JSON.stringify(request.body) } : {}),
       signal: AbortSignal.timeout(timeout),
