@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { RunningDemo } from './support/demo.js';
+import { breakConnection, serverConnections } from './support/connections.js';
 import { withDemo } from './support/with-demo.js';
 
 /** Records every message event the page receives, to prove none carries a secret. */
@@ -35,15 +35,6 @@ function flowPolls(page: Page, count: number) {
 /** How many connections a card says its tenant has. */
 const connectionsOf = async (card: Locator) =>
   Number(/(\d+) connections?/.exec((await card.textContent()) ?? '')?.[1] ?? 0);
-
-/** The demo tenant's Acme CRM connections as the server holds them, read with the secret key. */
-async function serverConnections(demo: RunningDemo) {
-  const response = await fetch(`${demo.url}/v1/connections?tenantId=globex&limit=200`, {
-    headers: { authorization: `Bearer ${demo.secretKey}` },
-  });
-  const { data } = (await response.json()) as { data: { id: string; connectorSlug: string; status: string }[] };
-  return data.filter((connection) => connection.connectorSlug === 'acme-crm');
-}
 
 /** Starts a sign-in from a card (Connect or + Add Connection) and returns the provider's popup on its consent page. */
 async function openSignIn(page: Page, name: string) {
@@ -178,23 +169,6 @@ describe('OAuth 2.0 sign-in when the browser blocks the popup', () => {
 
 describe('A card with a connection that needs reauth', () => {
   const context = withDemo();
-
-  /** Makes the provider refuse one connection's grant; the next API call through it marks it needs_reauth. */
-  async function breakConnection(demo: RunningDemo, connectionId: string) {
-    const api = (path: string, init: RequestInit = {}) =>
-      fetch(`${demo.url}${path}`, {
-        ...init,
-        headers: { authorization: `Bearer ${demo.secretKey}`, 'content-type': 'application/json' },
-      });
-    const { credentials } = (await (await api(`/v1/connections/${connectionId}/credentials`)).json()) as {
-      credentials: { accessToken: string };
-    };
-    demo.sandbox.tokens.revoke(credentials.accessToken);
-    const body = JSON.stringify({ connectionId, method: 'GET', path: '/me' });
-    await api('/v1/proxy', { method: 'POST', body });
-    const broken = (await serverConnections(demo)).find((connection) => connection.id === connectionId);
-    expect(broken?.status).toBe('needs_reauth');
-  }
 
   it('offers Reconnect for the broken one and still + Add Connection beside it', async () => {
     const page = await context.browser.newPage();

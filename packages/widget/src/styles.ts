@@ -48,7 +48,9 @@ export const styles = css`
   .primary { background: var(--_primary); color: var(--_on-primary); }
   .secondary { background: transparent; color: var(--_primary); }
   .actions { display: flex; flex-wrap: wrap; gap: 8px; }
-  .state { display: flex; flex-direction: column; align-items: flex-start; gap: 8px; color: var(--_muted); padding: var(--_space) 0; }
+  /* The states paint their own surface: text in the widget's scheme must not land on a host page of the other. */
+  .state { display: flex; flex-direction: column; align-items: flex-start; gap: 8px; color: var(--_muted); padding: var(--_space);
+    background: var(--_surface); border: 1px solid var(--_border); border-radius: var(--_radius); }
   .state p { margin: 0; }
   .spinner { width: 18px; height: 18px; border: 2px solid var(--_border); border-top-color: var(--_primary);
     border-radius: 50%; animation: spin 0.8s linear infinite; }

@@ -186,16 +186,18 @@ describe('<ConnectView>', () => {
     await waitFor(() => expect(client.created[0]?.credentials).toEqual({ username: 'ada', password: '' }));
   });
 
-  it('shows a server error on the field it belongs to', async () => {
+  it('shows a server error on the field it belongs to and moves focus there', async () => {
     const { client } = await renderView();
     client.failNext = validationError('credentials.apiKey', 'Enter an API key');
     fireEvent.click(screen.getByRole('button', { name: 'Connect SendGrid' }));
+    within(screen.getByRole('dialog')).getByRole('button', { name: 'Connect' }).focus();
     fireEvent.submit(screen.getByRole('dialog').querySelector('form') as HTMLFormElement);
     const input = await screen.findByLabelText('API key');
     await waitFor(() => expect(input.getAttribute('aria-invalid')).toBe('true'));
     const describedBy = input.getAttribute('aria-describedby') ?? '';
     expect(describedBy).toContain('plugboard-field-apiKey-error');
     expect(screen.getByText('Enter an API key')).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(input));
   });
 
   it('draws the fields a custom handler asks for and sends them', async () => {
