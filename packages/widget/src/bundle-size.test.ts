@@ -63,6 +63,8 @@ describe('the drop-in bundle, freshly built', () => {
       ].sort(),
     );
     expect(source).not.toContain(de.loading);
+    // The locale's URL is resolved against the bundle's own at run time, not rewritten into an asset lookup.
+    expect(source).toMatch(/new URL\(`\.\/locales\/\$\{\w+\}\.js`,import\.meta\.url\)/);
   });
 
   it.each(SUPPORTED_LOCALES.filter((locale) => locale !== 'en'))(

@@ -44,7 +44,9 @@ export function loadMessages(locale: Locale): Promise<Partial<Messages>> {
   if (locale === 'en') return Promise.resolve({});
   let messages = loaded.get(locale);
   if (!messages) {
-    const url = new URL(`./locales/${locale}.js`, import.meta.url).href;
+    // A variable, not a literal, inside `new URL()`: bundlers would otherwise rewrite it into an asset lookup.
+    const path = `./locales/${locale}.js`;
+    const url = new URL(path, import.meta.url).href;
     messages = import(/* @vite-ignore */ url).then(
       (module: { default: Partial<Messages> }) => module.default,
       () => {

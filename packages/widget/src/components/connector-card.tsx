@@ -35,7 +35,7 @@ export function ConnectorCard({
       <div class="card-head">
         <ConnectorIcon name={card.name} url={card.iconUrl} />
         <div class="card-title">
-          <h3 part="card-name" id={headingId}>
+          <h3 part="card-name" id={headingId} dir="auto">
             {card.name}
           </h3>
           {card.personal && (
@@ -46,7 +46,7 @@ export function ConnectorCard({
         </div>
       </div>
       {card.description && (
-        <p part="card-description" class="description">
+        <p part="card-description" class="description" dir="auto">
           {card.description}
         </p>
       )}
