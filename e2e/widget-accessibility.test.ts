@@ -117,7 +117,8 @@ async function walkStates(browserContext: BrowserContext, demo: ReturnType<typeo
     await page.unroute(/\/v1\/session\/connectors/);
 
     // A token the server no longer takes, and a vendor backend that mints no new one (the person signed out).
-    await widget.evaluate((element) => {
+    await widget.evaluate((node) => {
+      const element = node as HTMLElement & { sessionToken?: string; fetchSessionToken?: () => Promise<string> };
       element.sessionToken = 'pb_cs_expired';
       element.fetchSessionToken = () => Promise.reject(new Error('signed out'));
     });

@@ -5,6 +5,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultMessages, type Messages } from '../packages/widget/src/messages.js';
 import { withDemo } from './support/with-demo.js';
 
+/** What these tests set on `<plugboard-connect>` (its full type comes with the widget's Preact sources). */
+type WidgetElement = HTMLElement & { locale?: string | undefined };
+
 const screenshots = new URL('../.tmp/screenshots/', import.meta.url);
 
 /** Each locale's messages, as the widget's sources have them, to know what each must show. */
@@ -42,7 +45,7 @@ describe('the widget in every locale, switched at run time on one page', () => {
     async (locale) => {
       const messages = locales[locale] as Messages;
       await page.locator('plugboard-connect').evaluate((element, value) => {
-        element.locale = value;
+        (element as WidgetElement).locale = value;
       }, locale);
       await expect.poll(() => root().getAttribute('lang')).toBe(locale);
       await expect.poll(() => firstAction().textContent()).toBe(messages.connect);
@@ -83,7 +86,7 @@ describe('the widget in every locale, switched at run time on one page', () => {
   it('follows the page’s lang when no locale is set, and changes with it', async () => {
     const widget = page.locator('plugboard-connect');
     await widget.evaluate((element) => {
-      element.locale = undefined;
+      (element as WidgetElement).locale = undefined;
       document.documentElement.lang = 'ja';
     });
     await expect.poll(() => firstAction().textContent()).toBe(locales.ja?.connect);
