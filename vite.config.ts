@@ -38,6 +38,9 @@ export default defineConfig({
           server: { deps: { inline: ['@testing-library/preact'] } },
         },
       },
+      // @plugboard/react in a React 19 host: the component is written without JSX, so the Preact JSX setup above
+      // (which the widget's sources it loads need) does not get in its way.
+      { extends: true, test: { name: 'react', root: 'packages/react', environment: 'happy-dom' } },
       {
         extends: true,
         test: {

@@ -37,7 +37,7 @@ describe('a connect link opened in a real browser', () => {
 
     // The API-key connector, by keyboard only.
     const billing = cards.filter({ hasText: 'Acme Billing' });
-    await billing.getByRole('button', { name: 'Connect', exact: true }).focus();
+    await billing.getByRole('button', { name: /^Connect / }).focus();
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('API key').waitFor();
@@ -48,7 +48,7 @@ describe('a connect link opened in a real browser', () => {
 
     // The OAuth connector, through the sandbox's popup.
     const crm = cards.filter({ hasText: 'Acme CRM' });
-    await crm.getByRole('button', { name: 'Connect', exact: true }).click();
+    await crm.getByRole('button', { name: /^Connect / }).click();
     const popupOpened = page.waitForEvent('popup');
     await page.getByRole('dialog').getByRole('button', { name: 'Connect' }).click();
     const popup = await popupOpened;
@@ -91,7 +91,7 @@ describe('a connect link opened in a real browser', () => {
     });
     await page.goto(link.url);
     const card = page.locator('plugboard-connect [part~="card"]').filter({ hasText: 'Acme CRM' });
-    await card.getByRole('button', { name: 'Connect', exact: true }).click();
+    await card.getByRole('button', { name: /^Connect / }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Connect' }).click();
     await page.waitForURL(`${demo.sandboxUrl}/**`);
     await page.getByRole('button', { name: 'Allow' }).click();

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { RunningDemo } from './support/demo.js';
+import { breakConnection, serverConnections } from './support/connections.js';
 import { withDemo } from './support/with-demo.js';
 
 /** Records every message event the page receives, to prove none carries a secret. */
@@ -35,15 +35,6 @@ function flowPolls(page: Page, count: number) {
 /** How many connections a card says its tenant has. */
 const connectionsOf = async (card: Locator) =>
   Number(/(\d+) connections?/.exec((await card.textContent()) ?? '')?.[1] ?? 0);
-
-/** The demo tenant's Acme CRM connections as the server holds them, read with the secret key. */
-async function serverConnections(demo: RunningDemo) {
-  const response = await fetch(`${demo.url}/v1/connections?tenantId=globex&limit=200`, {
-    headers: { authorization: `Bearer ${demo.secretKey}` },
-  });
-  const { data } = (await response.json()) as { data: { id: string; connectorSlug: string; status: string }[] };
-  return data.filter((connection) => connection.connectorSlug === 'acme-crm');
-}
 
 /** Starts a sign-in from a card (Connect or + Add Connection) and returns the provider's popup on its consent page. */
 async function openSignIn(page: Page, name: string) {
@@ -159,8 +150,8 @@ describe('OAuth 2.0 sign-in when the browser blocks the popup', () => {
     const card = page.locator('plugboard-connect [part~="card"]').filter({ hasText: 'Acme CRM' });
     // Twice: from no connection (Connect), then from one (+ Add Connection), where N+2 used to show.
     for (const [button, expected] of [
-      ['Connect', 1],
-      ['+ Add Connection', 2],
+      ['Connect Acme CRM', 1],
+      ['Add Connection to Acme CRM', 2],
     ] as const) {
       await card.getByRole('button', { name: button, exact: true }).click();
       await page.getByRole('dialog').getByRole('button', { name: 'Connect' }).click();
@@ -170,7 +161,7 @@ describe('OAuth 2.0 sign-in when the browser blocks the popup', () => {
       await expect.poll(() => page.locator('#log').textContent(), { timeout: 15_000 }).toContain('plugboard:connected');
       expect(await serverConnections(context.demo)).toHaveLength(expected);
       expect(await connectionsOf(card)).toBe(expected);
-      expect(await card.getByRole('button', { name: '+ Add Connection' }).count()).toBe(1);
+      expect(await card.getByRole('button', { name: /^Add Connection to / }).count()).toBe(1);
       expect(page.url()).not.toContain('plugboard-flow');
     }
   });
@@ -178,23 +169,6 @@ describe('OAuth 2.0 sign-in when the browser blocks the popup', () => {
 
 describe('A card with a connection that needs reauth', () => {
   const context = withDemo();
-
-  /** Makes the provider refuse one connection's grant; the next API call through it marks it needs_reauth. */
-  async function breakConnection(demo: RunningDemo, connectionId: string) {
-    const api = (path: string, init: RequestInit = {}) =>
-      fetch(`${demo.url}${path}`, {
-        ...init,
-        headers: { authorization: `Bearer ${demo.secretKey}`, 'content-type': 'application/json' },
-      });
-    const { credentials } = (await (await api(`/v1/connections/${connectionId}/credentials`)).json()) as {
-      credentials: { accessToken: string };
-    };
-    demo.sandbox.tokens.revoke(credentials.accessToken);
-    const body = JSON.stringify({ connectionId, method: 'GET', path: '/me' });
-    await api('/v1/proxy', { method: 'POST', body });
-    const broken = (await serverConnections(demo)).find((connection) => connection.id === connectionId);
-    expect(broken?.status).toBe('needs_reauth');
-  }
 
   it('offers Reconnect for the broken one and still + Add Connection beside it', async () => {
     const page = await context.browser.newPage();
@@ -208,7 +182,7 @@ describe('A card with a connection that needs reauth', () => {
     expect(await card.locator('[part~="action"]').allTextContents()).toEqual(['Reconnect', '+ Add Connection']);
 
     // + Add Connection adds a third connection and leaves the broken one for Reconnect.
-    await card.getByRole('button', { name: '+ Add Connection' }).click();
+    await card.getByRole('button', { name: /^Add Connection to / }).click();
     expect(await page.getByRole('dialog', { name: 'Connect Acme CRM' }).count()).toBe(1);
     const popupOpened = page.waitForEvent('popup');
     await page.getByRole('dialog').getByRole('button', { name: 'Connect' }).click();

@@ -4,11 +4,13 @@
  * @packageDocumentation
  */
 
+export { APPEARANCE_PROPERTIES, type Appearance } from './appearance.js';
 export { AuthDialog } from './components/auth-dialog.js';
 export { ConnectorCard } from './components/connector-card.js';
 export { PlugboardConnectElement } from './element/plugboard-connect.js';
 export type { EventConnector, PlugboardConnectEventDetails, PlugboardConnectEventMap } from './events.js';
-export { defaultMessages, type Messages } from './messages.js';
+export { isRightToLeft, type Locale, languageOf, loadMessages, SUPPORTED_LOCALES, supportedLocale } from './locale.js';
+export { defaultMessages, format, type Messages, type PluralKey, plural } from './messages.js';
 export {
   type CardAction,
   type ConnectStore,

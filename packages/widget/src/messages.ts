@@ -1,25 +1,34 @@
-/** Every string the widget shows. Override any of them through the element's `messages` property. */
+/**
+ * Every string the widget shows, reads out or announces, in English. Override any of them through the element's
+ * `messages` property; other locales load on demand (see `locale`). Placeholders are named (`{name}`); a key
+ * ending in `_one`, `_other` (or `_zero`, `_two`, `_few`, `_many`) is one plural form, picked with
+ * `Intl.PluralRules`.
+ */
 export const defaultMessages = {
   loading: 'Loading integrations…',
   empty: 'No integrations are available yet.',
   loadFailed: 'Integrations could not be loaded.',
   retry: 'Try again',
   connect: 'Connect',
+  connectLabel: 'Connect {name}',
   addConnection: '+ Add Connection',
+  addConnectionLabel: 'Add Connection to {name}',
   reconnect: 'Reconnect',
+  reconnectLabel: 'Reconnect {name}',
   needsReauth: '{label} needs you to sign in again.',
   reconnectTitle: 'Reconnect {name}',
   personal: 'PERSONAL',
   createdBy: 'Created by: {name}',
   createdByYou: 'Created by: You',
-  connectionCount: '{count} connections',
-  oneConnection: '1 connection',
+  connections_one: '{count} connection',
+  connections_other: '{count} connections',
   dialogTitle: 'Connect {name}',
   authMethod: 'How to sign in',
   label: 'Label (optional)',
   labelHint: 'Tells several connections apart, e.g. "Production".',
   apiKey: 'API key',
-  apiKeyHint: 'Sent as {where}.',
+  apiKeyHeader: 'Sent as the {name} header.',
+  apiKeyQuery: 'Sent as the {name} query parameter.',
   token: 'Token',
   username: 'Username',
   password: 'Password',
@@ -46,8 +55,16 @@ export const defaultMessages = {
   somethingWrong: 'Something went wrong. Please try again.',
 } as const;
 
-/** The widget's strings, keyed by purpose. */
-export type Messages = { [K in keyof typeof defaultMessages]: string };
+/** The plural forms `Intl.PluralRules` picks from, besides `one` and `other`, which every locale's messages have. */
+type ExtraPluralForm = 'zero' | 'two' | 'few' | 'many';
+
+/** The widget's strings, keyed by purpose: the English keys, and the plural forms other languages need. */
+export type Messages = { [K in keyof typeof defaultMessages]: string } & {
+  [K in `connections_${ExtraPluralForm}`]?: string;
+};
+
+/** The keys of `Messages` that have plural forms. */
+export type PluralKey = 'connections';
 
 /**
  * Words a problem for people: the widget's own texts for what it can name (no network, an expired
@@ -91,7 +108,26 @@ export function problemText(problem: { code: string; message: string }, messages
   }
 }
 
-/** Fills `{placeholders}` in a message. */
-export function format(message: string, values: Record<string, string | number>): string {
-  return message.replace(/\{(\w+)\}/g, (match, key: string) => String(values[key] ?? match));
+/**
+ * Fills `{placeholders}` in a message; numbers are written the locale's way (`Intl.NumberFormat`).
+ *
+ * @example format('{count} connections', { count: 1200 }, 'de') // '1.200 connections'
+ */
+export function format(message: string, values: Record<string, string | number>, locale = 'en'): string {
+  return message.replace(/\{(\w+)\}/g, (match, key: string) => {
+    const value = values[key];
+    if (value === undefined) return match;
+    return typeof value === 'number' ? new Intl.NumberFormat(locale).format(value) : value;
+  });
+}
+
+/**
+ * The plural form of `key` that `count` takes in `locale` (`Intl.PluralRules`: Arabic has six), with `{count}`
+ * filled in; `_other` when the messages lack that form.
+ *
+ * @example plural(defaultMessages, 'connections', 1, 'en') // '1 connection'
+ */
+export function plural(messages: Messages, key: PluralKey, count: number, locale = 'en'): string {
+  const form = new Intl.PluralRules(locale).select(count) as ExtraPluralForm | 'one' | 'other';
+  return format(messages[`${key}_${form}`] ?? messages[`${key}_other`], { count }, locale);
 }

@@ -48,13 +48,17 @@ export const styles = css`
   .primary { background: var(--_primary); color: var(--_on-primary); }
   .secondary { background: transparent; color: var(--_primary); }
   .actions { display: flex; flex-wrap: wrap; gap: 8px; }
-  .state { display: flex; flex-direction: column; align-items: flex-start; gap: 8px; color: var(--_muted); padding: var(--_space) 0; }
+  /* The states paint their own surface: text in the widget's scheme must not land on a host page of the other. */
+  .state { display: flex; flex-direction: column; align-items: flex-start; gap: 8px; color: var(--_muted); padding: var(--_space);
+    background: var(--_surface); border: 1px solid var(--_border); border-radius: var(--_radius); }
   .state p { margin: 0; }
   .spinner { width: 18px; height: 18px; border: 2px solid var(--_border); border-top-color: var(--_primary);
     border-radius: 50%; animation: spin 0.8s linear infinite; }
   @keyframes spin { to { transform: rotate(1turn); } }
   .backdrop { position: fixed; inset: 0; background: rgb(0 0 0 / 0.45); display: grid; place-items: center; padding: 16px; z-index: 2147483000; }
+  /* The transparent border shows in forced colours, where the shadow that outlines the dialog is dropped. */
   .dialog { width: min(100%, 420px); max-height: 100%; overflow: auto; background: var(--_bg); color: var(--_text);
+    border: 1px solid transparent;
     border-radius: var(--_radius); padding: calc(var(--_space) * 1.5); box-shadow: 0 20px 50px rgb(0 0 0 / 0.3); }
   .form { display: flex; flex-direction: column; gap: 14px; margin-top: 14px; }
   .field { display: flex; flex-direction: column; gap: 4px; }

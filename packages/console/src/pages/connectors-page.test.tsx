@@ -92,7 +92,7 @@ describe('<ConnectorsPage>', () => {
 
   it('runs the widget’s connect form from a card and counts the new connection', async () => {
     const { shadow, created } = await renderPage();
-    fireEvent.click(shadow.getAllByRole('button', { name: 'Connect' })[0] as HTMLElement);
+    fireEvent.click(shadow.getAllByRole('button', { name: /^Connect / })[0] as HTMLElement);
     const dialog = shadow.getByRole('dialog', { name: 'Connect SendGrid' });
     fireEvent.input(within(dialog).getByLabelText('API key'), { target: { value: 'SG.secret' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Connect' }));

@@ -1,5 +1,4 @@
 import type { ErrorBody } from '@plugboard/shared';
-import ky, { type KyInstance } from 'ky';
 import { apiErrorFor } from '../errors/api-errors.js';
 import { NetworkError, TimeoutError } from '../errors/transport-errors.js';
 
@@ -75,28 +74,46 @@ async function errorFrom(response: Response, request: ApiRequest) {
   });
 }
 
-/** Creates the one function every resource sends its calls through. */
+/** How many times a GET that got no answer is sent again, and the first pause before that (doubled each time). */
+const GET_RETRIES = 2;
+const RETRY_DELAY_MS = 300;
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Creates the one function every resource sends its calls through: plain `fetch` with a timeout per attempt, and
+ * a GET that got no answer (a dropped connection, a restarting server) sent again twice after a short pause. Only
+ * GETs are retried, since a write that got no answer may have happened.
+ */
 export function createSender({ baseUrl, timeout = 10_000, fetch: customFetch }: ClientOptions): Send {
-  const http: KyInstance = ky.create({
-    prefixUrl: `${baseUrl.replace(/\/+$/, '')}/v1`,
-    timeout,
-    throwHttpErrors: false,
-    retry: { limit: 2, methods: ['get'] },
-    ...(customFetch ? { fetch: customFetch } : {}),
-  });
+  const prefix = `${baseUrl.replace(/\/+$/, '')}/v1/`;
+  const attempt = async (request: ApiRequest, credential: Credential): Promise<Response> => {
+    const auth = authorization(request, credential);
+    const query = searchParams(request.query).toString();
+    const hasBody = request.body !== undefined;
+    return (customFetch ?? globalThis.fetch)(`${prefix}${request.path}${query ? `?${query}` : ''}`, {
+      method: request.method,
+      headers: {
+        accept: 'application/json',
+        ...(hasBody ? { 'content-type': 'application/json' } : {}),
+        ...auth.headers,
+      },
+      ...('credentials' in auth ? { credentials: auth.credentials } : {}),
+      ...(hasBody ? { body: JSON.stringify(request.body) } : {}),
+      signal: AbortSignal.timeout(timeout),
+    });
+  };
   return async <T>(request: ApiRequest, credential: Credential): Promise<T> => {
-    let response: Response;
-    try {
-      response = await http(request.path, {
-        method: request.method,
-        ...authorization(request, credential),
-        searchParams: searchParams(request.query),
-        ...(request.body !== undefined ? { json: request.body } : {}),
-      });
-    } catch (error) {
-      const path = `/v1/${request.path}`;
-      if ((error as Error)?.name === 'TimeoutError') throw new TimeoutError(request.method, path, timeout, error);
-      throw new NetworkError(request.method, path, error);
+    const path = `/v1/${request.path}`;
+    let response: Response | undefined;
+    for (let tries = 0; !response; tries++) {
+      try {
+        response = await attempt(request, credential);
+      } catch (error) {
+        if ((error as Error)?.name === 'TimeoutError') throw new TimeoutError(request.method, path, timeout, error);
+        if (request.method !== 'GET' || tries >= GET_RETRIES) throw new NetworkError(request.method, path, error);
+        await pause(RETRY_DELAY_MS * 2 ** tries);
+      }
     }
     if (!response.ok) throw await errorFrom(response, request);
     return (response.status === 204 ? undefined : await response.json()) as T;

@@ -89,6 +89,30 @@ describe('errors', () => {
     expect((error as Error).cause).toBeDefined();
   });
 
+  it('sends a GET that got no answer again, and gets its data', async () => {
+    let calls = 0;
+    server.use(
+      http.get(`${BASE}/v1/organization`, () =>
+        ++calls < 3 ? HttpResponse.error() : HttpResponse.json({ id: 'org_1', name: 'Acme' }),
+      ),
+    );
+    await expect(admin.organization.get()).resolves.toMatchObject({ id: 'org_1' });
+    expect(calls).toBe(3);
+  });
+
+  it('never sends a write again after it got no answer, since it may have happened', async () => {
+    let calls = 0;
+    server.use(
+      http.post(`${BASE}/v1/connect-sessions`, () => {
+        calls++;
+        return HttpResponse.error();
+      }),
+    );
+    const error = await admin.connectSessions.create({ tenantId: 't', endUserId: 'u' }).catch((caught) => caught);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(calls).toBe(1);
+  });
+
   it('throws TimeoutError after the timeout', async () => {
     const error = await answer(
       () => new Promise<Response>((resolve) => setTimeout(() => resolve(HttpResponse.json({})), 1000)),

@@ -28,12 +28,18 @@ function show(link) {
     $('return').hidden = false;
   }
   customElements.whenDefined('plugboard-connect').then(function () {
+    widget.locale = LOCALE;
     widget.apiBase = location.origin;
     widget.sessionToken = link.sessionToken;
     widget.hidden = false;
     $('status').hidden = true;
   });
 }
+// The page is in English, but the widget follows the person: the link's ?locale= when the vendor added one (kept
+// across the OAuth redirect), else the browser's language; the widget falls back to English for one it lacks.
+var LOCALE = new URLSearchParams(location.search).get('locale') || sessionStorage.getItem(KEY + ':locale') ||
+  navigator.language;
+sessionStorage.setItem(KEY + ':locale', LOCALE);
 var connected = [];
 widget.addEventListener('plugboard:connected', function (event) {
   var name = event.detail.connector.name;

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,9 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'plugboard-widget-'));
   bundle = join(dir, 'plugboard-connect.js');
   await writeFile(bundle, 'customElements.define("plugboard-connect", class extends HTMLElement {});');
+  await mkdir(join(dir, 'locales'));
+  await writeFile(join(dir, 'locales', 'pt-BR.js'), 'export default { connect: "Conectar" };');
+  await writeFile(join(dir, 'secret.js'), 'export default "not a locale";');
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 // Each context is closed once: closing twice drops a Postgres test schema twice.
@@ -66,6 +69,31 @@ describe('serving the widget bundle', () => {
     const response = await t.request('GET', '/widget/plugboard-connect.js');
     expect([response.status, response.json.error.code]).toEqual([404, 'not_found']);
   });
+
+  it('serves the locale modules beside the bundle with the bundle’s cross-origin headers', async () => {
+    t = await createTestContext({ widgetBundle: bundle });
+    const response = await t.request('GET', '/widget/locales/pt-BR.js', {
+      headers: { origin: 'http://127.0.0.1:3000' },
+    });
+    expect([response.status, response.text]).toEqual([200, 'export default { connect: "Conectar" };']);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    const etag = response.headers.get('etag') as string;
+    expect((await t.request('GET', '/widget/locales/pt-BR.js', { headers: { 'if-none-match': etag } })).status).toBe(
+      304,
+    );
+  });
+
+  it.each(['xx.js', '..%2Fsecret.js', '..%2F..%2Fplugboard-connect.js', 'pt-BR.json'])(
+    'answers a JSON not_found for %s and reads nothing outside the locales folder',
+    async (name) => {
+      t = await createTestContext({ widgetBundle: bundle });
+      const response = await t.request('GET', `/widget/locales/${name}`);
+      expect([response.status, response.json.error.code]).toEqual([404, 'not_found']);
+      expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    },
+  );
 
   it('finds the built bundle of the installed widget package', () => {
     expect(findWidgetBundle()).toMatch(/widget[/\\]dist[/\\]plugboard-connect\.js$/);

@@ -3,6 +3,9 @@ import { format, type Messages, problemText } from '../messages.js';
 import type { ConnectStore } from '../state/connect-store.js';
 import { Field, fieldsFor } from './auth-fields.js';
 
+/** Where focus goes after a failed submit: the first field with an error, else the form's Connect button. */
+const INVALID = '[aria-invalid="true"], button[type="submit"]:not([disabled])';
+
 const FOCUSABLE = 'input:not([disabled]), select, button:not([disabled]), [href], [tabindex]:not([tabindex="-1"])';
 
 /** Keeps Tab inside the dialog and closes it on Escape. */
@@ -56,6 +59,9 @@ export function AuthDialog({ store, messages }: { store: ConnectStore; messages:
     if (!fields) return;
     const credentials = Object.fromEntries(fields.map((field) => [field.name, values[field.name] ?? '']));
     if (await store.submit(credentials, label.trim() || undefined)) setTyped({ values: {} });
+    // The Connect button was disabled while sending, which drops focus to the page: it goes to what needs fixing,
+    // so the error is read out and Escape still reaches the dialog.
+    else requestAnimationFrame(() => dialog.current?.querySelector<HTMLElement>(INVALID)?.focus());
   }
 
   return (

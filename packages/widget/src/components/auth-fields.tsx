@@ -18,8 +18,10 @@ export function fieldsFor(method: PublicAuthMethod, messages: Messages): FieldSp
     case 'oauth2':
       return [];
     case 'apiKey': {
-      const where = method.in === 'query' ? `the ${method.name} query parameter` : `the ${method.name} header`;
-      return [{ name: 'apiKey', label: messages.apiKey, secret: true, hint: format(messages.apiKeyHint, { where }) }];
+      const hint = format(method.in === 'query' ? messages.apiKeyQuery : messages.apiKeyHeader, {
+        name: method.name ?? '',
+      });
+      return [{ name: 'apiKey', label: messages.apiKey, secret: true, hint }];
     }
     case 'bearer':
       return [{ name: 'token', label: messages.token, secret: true }];

@@ -46,10 +46,25 @@ describe('<ConnectView>', () => {
     expect(stripe?.textContent).toContain('2 connections');
   });
 
+  it('names each card button after its connector, so nine Connect buttons are told apart', async () => {
+    const broken = { id: 'cxn_1', label: 'Production' };
+    await renderView([
+      card(),
+      card({ id: 'ctr_2', name: 'Stripe', slug: 'stripe', connectionCount: 1 }),
+      card({ id: 'ctr_3', name: 'Slack', slug: 'slack', connectionCount: 2, needsReauth: [broken] }),
+    ]);
+    expect(screen.getAllByRole('button').map((button) => button.getAttribute('aria-label'))).toEqual([
+      'Connect SendGrid',
+      'Add Connection to Stripe',
+      'Reconnect Slack',
+      'Add Connection to Slack',
+    ]);
+  });
+
   it('offers Reconnect when a connection needs the end user to sign in again', async () => {
     await renderView([card({ connectionCount: 1, needsReauth: [{ id: 'cxn_1', label: 'SendGrid' }] })]);
     expect(screen.getByText('SendGrid needs you to sign in again.')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Reconnect' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Reconnect SendGrid' }));
     expect(screen.getByRole('dialog', { name: 'Reconnect SendGrid' })).toBeTruthy();
   });
 
@@ -61,7 +76,7 @@ describe('<ConnectView>', () => {
       'Reconnect',
       '+ Add Connection',
     ]);
-    fireEvent.click(screen.getByRole('button', { name: '+ Add Connection' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Add Connection to SendGrid' }));
     const dialog = screen.getByRole('dialog', { name: 'Connect SendGrid' });
     fireEvent.input(screen.getByLabelText('API key'), { target: { value: 'SG.second' } });
     fireEvent.submit(dialog.querySelector('form') as HTMLFormElement);
@@ -69,7 +84,7 @@ describe('<ConnectView>', () => {
     expect(client.created).toHaveLength(1);
     expect(item.textContent).toContain('3 connections');
     expect(item.textContent).toContain('SendGrid needs you to sign in again.');
-    fireEvent.click(screen.getByRole('button', { name: 'Reconnect' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Reconnect SendGrid' }));
     expect(screen.getByRole('dialog', { name: 'Reconnect SendGrid' })).toBeTruthy();
   });
 
@@ -98,7 +113,7 @@ describe('<ConnectView>', () => {
 
   it('connects with an API key, closes the form and updates the card', async () => {
     const { client, events } = await renderView();
-    fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Connect SendGrid' }));
     const dialog = screen.getByRole('dialog', { name: 'Connect SendGrid' });
     expect(dialog.textContent).toContain('Sent as the X-API-Key header');
     const input = screen.getByLabelText('API key') as HTMLInputElement;
@@ -107,13 +122,13 @@ describe('<ConnectView>', () => {
     fireEvent.submit(dialog.querySelector('form') as HTMLFormElement);
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(client.created[0]?.credentials).toEqual({ apiKey: 'SG.typed-secret' });
-    expect(screen.getByRole('button', { name: '+ Add Connection' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Add Connection to SendGrid' })).toBeTruthy();
     expect(events.map((event) => event.type)).toContain('plugboard:connected');
   });
 
   it('asks for a username and a password for basic auth', async () => {
     await renderView([card({ authMethods: [{ id: 'am_b', kind: 'basic', label: 'Password', isDefault: true }] })]);
-    fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Connect SendGrid' }));
     expect((screen.getByLabelText('Username') as HTMLInputElement).type).toBe('text');
     expect((screen.getByLabelText('Password') as HTMLInputElement).type).toBe('password');
   });
@@ -122,7 +137,7 @@ describe('<ConnectView>', () => {
     const { client } = await renderView([
       card({ authMethods: [{ id: 'am_n', kind: 'none', label: 'None', isDefault: true }] }),
     ]);
-    fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Connect SendGrid' }));
     const dialog = screen.getByRole('dialog');
     expect(dialog.querySelectorAll('input')).toHaveLength(1); // only the optional label
     fireEvent.submit(dialog.querySelector('form') as HTMLFormElement);
@@ -139,7 +154,7 @@ describe('<ConnectView>', () => {
         ],
       }),
     ]);
-    fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Connect SendGrid' }));
     const select = screen.getByLabelText('How to sign in') as HTMLSelectElement;
     expect(select.value).toBe('am_t');
     expect(screen.getByLabelText('Token')).toBeTruthy();
@@ -156,7 +171,7 @@ describe('<ConnectView>', () => {
         ],
       }),
     ]);
-    fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Connect SendGrid' }));
     // Plain DOM events, not testing-library's act(): a fast typist or a password manager fills the new field
     // after Preact renders it and before its effects run.
     const select = screen.getByLabelText('How to sign in') as HTMLSelectElement;
@@ -171,16 +186,18 @@ describe('<ConnectView>', () => {
     await waitFor(() => expect(client.created[0]?.credentials).toEqual({ username: 'ada', password: '' }));
   });
 
-  it('shows a server error on the field it belongs to', async () => {
+  it('shows a server error on the field it belongs to and moves focus there', async () => {
     const { client } = await renderView();
     client.failNext = validationError('credentials.apiKey', 'Enter an API key');
-    fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Connect SendGrid' }));
+    within(screen.getByRole('dialog')).getByRole('button', { name: 'Connect' }).focus();
     fireEvent.submit(screen.getByRole('dialog').querySelector('form') as HTMLFormElement);
     const input = await screen.findByLabelText('API key');
     await waitFor(() => expect(input.getAttribute('aria-invalid')).toBe('true'));
     const describedBy = input.getAttribute('aria-describedby') ?? '';
     expect(describedBy).toContain('plugboard-field-apiKey-error');
     expect(screen.getByText('Enter an API key')).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(input));
   });
 
   it('draws the fields a custom handler asks for and sends them', async () => {
@@ -191,7 +208,7 @@ describe('<ConnectView>', () => {
     const { client } = await renderView([
       card({ authMethods: [{ id: 'am_c', kind: 'custom', label: 'Acme', isDefault: true, fields }] }),
     ]);
-    fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Connect SendGrid' }));
     const account = screen.getByLabelText('Account') as HTMLInputElement;
     expect(account.placeholder).toBe('your-company');
     expect((screen.getByLabelText('Password') as HTMLInputElement).type).toBe('password');
@@ -203,7 +220,7 @@ describe('<ConnectView>', () => {
 
   it('explains that OAuth 2.0 signs in in a new window and asks for no field', async () => {
     await renderView([card({ authMethods: [{ id: 'am_o', kind: 'oauth2', label: 'OAuth 2.0', isDefault: true }] })]);
-    fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Connect SendGrid' }));
     const dialog = screen.getByRole('dialog');
     expect(dialog.textContent).toContain('You will sign in to SendGrid in a new window.');
     expect(dialog.querySelectorAll('input')).toHaveLength(1);
@@ -213,7 +230,7 @@ describe('<ConnectView>', () => {
 
   it('moves focus into the dialog and back to the card button when it closes', async () => {
     await renderView();
-    const button = screen.getByRole('button', { name: 'Connect' });
+    const button = screen.getByRole('button', { name: 'Connect SendGrid' });
     fireEvent.click(button);
     await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('API key')));
     fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' });
@@ -232,10 +249,10 @@ describe('<ConnectView>', () => {
 
   it('closes on Escape and on Cancel, emitting cancelled', async () => {
     const { events } = await renderView();
-    fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Connect SendGrid' }));
     fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' });
     expect(screen.queryByRole('dialog')).toBeNull();
-    fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Connect SendGrid' }));
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(events.filter((event) => event.type === 'plugboard:cancelled')).toHaveLength(2);

@@ -4,8 +4,21 @@ import type { ConnectStore } from '../state/connect-store.js';
 import { AuthDialog } from './auth-dialog.js';
 import { ConnectorCard } from './connector-card.js';
 
-/** Everything inside `<plugboard-connect>`: the card grid in its loading, empty, failed or ready state, and the form. */
-export function ConnectView({ store, messages }: { store: ConnectStore; messages: Messages }) {
+/**
+ * Everything inside `<plugboard-connect>`: the card grid in its loading, empty, failed or ready state, and the form,
+ * in the locale's language and direction.
+ */
+export function ConnectView({
+  store,
+  messages,
+  locale = 'en',
+  dir = 'ltr',
+}: {
+  store: ConnectStore;
+  messages: Messages;
+  locale?: string;
+  dir?: 'ltr' | 'rtl';
+}) {
   const trigger = useRef<HTMLElement | null>(null);
   const open = store.openCard.value !== null;
 
@@ -17,7 +30,7 @@ export function ConnectView({ store, messages }: { store: ConnectStore; messages
   const status = store.status.value;
   const loadError = store.loadError.value;
   return (
-    <div class="root">
+    <div class="root" lang={locale} dir={dir}>
       {status === 'loading' && (
         <div class="state" role="status" aria-busy="true">
           <span class="spinner" aria-hidden="true" />
@@ -42,6 +55,7 @@ export function ConnectView({ store, messages }: { store: ConnectStore; messages
               key={card.id}
               card={card}
               messages={messages}
+              locale={locale}
               onConnect={(button, action) => {
                 trigger.current = button;
                 store.open(card.id, action);

@@ -1,6 +1,6 @@
 import type { ConnectorCard as Card } from '@plugboard/shared';
 import type { ComponentChildren } from 'preact';
-import { format, type Messages } from '../messages.js';
+import { format, type Messages, plural } from '../messages.js';
 import type { CardAction } from '../state/connect-store.js';
 import { ConnectorIcon } from './connector-icon.js';
 
@@ -13,11 +13,14 @@ import { ConnectorIcon } from './connector-icon.js';
 export function ConnectorCard({
   card,
   messages,
+  locale = 'en',
   onConnect,
   children,
 }: {
   card: Card;
   messages: Messages;
+  /** Writes counts the locale's way. @default 'en' */
+  locale?: string;
   /** Called with the clicked button and what it asks for. */
   onConnect(button: HTMLElement, action: CardAction): void;
   /** Drawn under the action button, e.g. a link to the connector's settings. */
@@ -32,7 +35,7 @@ export function ConnectorCard({
       <div class="card-head">
         <ConnectorIcon name={card.name} url={card.iconUrl} />
         <div class="card-title">
-          <h3 part="card-name" id={headingId}>
+          <h3 part="card-name" id={headingId} dir="auto">
             {card.name}
           </h3>
           {card.personal && (
@@ -43,19 +46,13 @@ export function ConnectorCard({
         </div>
       </div>
       {card.description && (
-        <p part="card-description" class="description">
+        <p part="card-description" class="description" dir="auto">
           {card.description}
         </p>
       )}
       <p part="card-meta" class="meta">
         <span>{card.personal ? messages.createdByYou : format(messages.createdBy, { name: card.createdBy.name })}</span>
-        {connected && (
-          <span>
-            {card.connectionCount === 1
-              ? messages.oneConnection
-              : format(messages.connectionCount, { count: card.connectionCount })}
-          </span>
-        )}
+        {connected && <span>{plural(messages, 'connections', card.connectionCount, locale)}</span>}
       </p>
       {broken && (
         <p part="card-warning" class="warning">
@@ -68,7 +65,7 @@ export function ConnectorCard({
             type="button"
             part="action action-reconnect"
             class="action primary"
-            aria-describedby={headingId}
+            aria-label={format(messages.reconnectLabel, { name: card.name })}
             onClick={(event) => onConnect(event.currentTarget, 'reconnect')}
           >
             {messages.reconnect}
@@ -79,7 +76,7 @@ export function ConnectorCard({
             type="button"
             part={connected ? 'action action-add' : 'action action-connect'}
             class={connected ? 'action secondary' : 'action primary'}
-            aria-describedby={headingId}
+            aria-label={format(connected ? messages.addConnectionLabel : messages.connectLabel, { name: card.name })}
             onClick={(event) => onConnect(event.currentTarget, 'add')}
           >
             {connected ? messages.addConnection : messages.connect}

@@ -59,4 +59,29 @@ describe('<plugboard-connect>', () => {
     await element.updateComplete;
     expect(element.getAttribute('theme')).toBe('dark');
   });
+
+  it('maps appearance onto the custom properties, replaces it at run time and leaves the page’s own alone', async () => {
+    const { element } = await mount();
+    element.style.setProperty('--plugboard-color-muted', 'gray');
+    element.appearance = { colorPrimary: '#0f766e', borderRadius: 4, fontFamily: 'Inter, sans-serif' };
+    await element.updateComplete;
+    expect(element.style.getPropertyValue('--plugboard-color-primary')).toBe('#0f766e');
+    expect(element.style.getPropertyValue('--plugboard-radius')).toBe('4px');
+    expect(element.style.getPropertyValue('--plugboard-font-family')).toBe('Inter, sans-serif');
+    element.appearance = { spacing: '1.5rem' };
+    await element.updateComplete;
+    expect(element.style.getPropertyValue('--plugboard-color-primary')).toBe('');
+    expect(element.style.getPropertyValue('--plugboard-spacing')).toBe('1.5rem');
+    expect(element.style.getPropertyValue('--plugboard-color-muted')).toBe('gray');
+  });
+
+  it('writes the language and direction of its locale, and keeps English for a language it lacks', async () => {
+    document.documentElement.lang = 'nl';
+    const { element } = await mount();
+    await element.updateComplete;
+    const root = shadow(element).querySelector('.root');
+    expect([root?.getAttribute('lang'), root?.getAttribute('dir')]).toEqual(['en', 'ltr']);
+    expect(shadow(element).querySelector('[part~="action"]')?.getAttribute('aria-label')).toBe('Connect SendGrid');
+    document.documentElement.removeAttribute('lang');
+  });
 });

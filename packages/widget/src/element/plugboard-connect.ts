@@ -1,8 +1,10 @@
 import { type PropertyValues, ReactiveElement } from '@lit/reactive-element';
 import { PlugboardSession } from '@plugboard/sdk/session';
 import { h, render } from 'preact';
+import { type Appearance, applyAppearance } from '../appearance.js';
 import { ConnectView } from '../components/connect-view.js';
 import type { PlugboardConnectEventDetails, PlugboardConnectEventMap } from '../events.js';
+import { isRightToLeft, type Locale, languageOf, loadMessages, supportedLocale } from '../locale.js';
 import { defaultMessages, type Messages } from '../messages.js';
 import { type ConnectStore, createConnectStore, type SessionClient } from '../state/connect-store.js';
 import { browserPopupHost } from '../state/oauth-popup.js';
@@ -68,6 +70,12 @@ const moduleOrigin = originOf(import.meta.url);
  * @cssprop --plugboard-radius - corner radius of cards
  * @cssprop --plugboard-spacing - gaps and padding
  * @cssprop --plugboard-font-family - font
+ * @attr locale - the language to show; see `locale`
+ * @attr theme - `light`, `dark` or `auto`
+ * @attr mode - `popup` or `redirect`
+ * @attr connectors - comma-separated connector slugs to show
+ * @attr api-base - where the Plugboard server runs
+ * @attr session-token - a connect session token
  */
 export class PlugboardConnectElement extends ReactiveElement {
   static override styles = styles;
@@ -79,6 +87,8 @@ export class PlugboardConnectElement extends ReactiveElement {
     mode: {},
     fetchSessionToken: { attribute: false },
     messages: { attribute: false },
+    locale: {},
+    appearance: { attribute: false },
     client: { attribute: false },
   };
 
@@ -94,12 +104,23 @@ export class PlugboardConnectElement extends ReactiveElement {
   declare mode: 'popup' | 'redirect' | undefined;
   /** `light` or `dark` pins the colour scheme; `auto` (or unset) follows the system. */
   declare theme: 'light' | 'dark' | 'auto' | undefined;
-  /** Replaces any of the widget's strings. */
+  /** Replaces any of the widget's strings, in whichever locale is shown. */
   declare messages: Partial<Messages> | undefined;
+  /**
+   * The language to show (`en`, `de`, `fr`, `es`, `pt-BR`, `ja`, `zh-CN`, `ar`, or a tag that falls back to one of
+   * them). @default the `lang` of the nearest ancestor (through shadow roots), else the browser's language
+   */
+  declare locale: string | undefined;
+  /** Colours, radius, spacing and font as one object; each sets a `--plugboard-*` custom property. */
+  declare appearance: Appearance | undefined;
   /** A session client to use instead of the built-in one (custom transports, tests). */
   declare client: SessionClient | undefined;
 
   #store: ConnectStore | undefined;
+  #locale: Locale | undefined;
+  /** The locale's messages, once loaded: nothing is drawn before, so no English flashes by. */
+  #localeMessages: Partial<Messages> | undefined;
+  #langObserver: MutationObserver | undefined;
 
   #emit = <K extends keyof PlugboardConnectEventDetails>(type: K, detail: PlugboardConnectEventDetails[K]) => {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
@@ -136,24 +157,45 @@ export class PlugboardConnectElement extends ReactiveElement {
       this.#store = client ? createConnectStore(client, this.#emit, only, oauth) : undefined;
       void this.#store?.load();
     }
+    if (changed.has('appearance')) applyAppearance(this.style, this.appearance, changed.get('appearance'));
+    if (changed.has('locale')) this.#pickLocale();
     this.#render();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // A page that switches its language (or moves the widget) re-renders it, unless `locale` pins one.
+    this.#langObserver = new MutationObserver(() => this.#pickLocale());
+    this.#langObserver.observe(document.documentElement, { attributeFilter: ['lang'], subtree: true });
+    this.#pickLocale();
     if (this.hasUpdated) this.#render();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#langObserver?.disconnect();
     render(null, this.renderRoot as unknown as Element);
+  }
+
+  #pickLocale() {
+    const locale = supportedLocale(this.locale || languageOf(this));
+    if (locale === this.#locale) return;
+    this.#locale = locale;
+    this.#localeMessages = undefined;
+    void loadMessages(locale).then((messages) => {
+      if (this.#locale !== locale) return;
+      this.#localeMessages = messages;
+      this.#render();
+    });
   }
 
   #render() {
     const store = this.#store;
-    if (!store) return;
-    const messages = { ...defaultMessages, ...this.messages };
-    render(h(ConnectView, { store, messages }), this.renderRoot as unknown as Element);
+    const locale = this.#locale;
+    if (!store || !locale || !this.#localeMessages) return;
+    const messages = { ...defaultMessages, ...this.#localeMessages, ...this.messages };
+    const dir = isRightToLeft(locale) ? 'rtl' : 'ltr';
+    render(h(ConnectView, { store, messages, locale, dir }), this.renderRoot as unknown as Element);
   }
 
   /** Loads the cards again, e.g. after connections changed elsewhere. */
