@@ -19,8 +19,10 @@ export {
   actionTestSchema,
   apiBaseUrlSchema,
   connectorActionSchema,
+  inputContentTypeSchema,
   inputLocationSchema,
   inputPropertySchema,
+  inputStyleSchema,
   jsonSchemaSchema,
   proxyRequestSchema,
 } from './schemas/actions.js';

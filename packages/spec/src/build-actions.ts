@@ -73,13 +73,14 @@ export function buildActions(operations: SpecOperation[], context: InputContext)
         pointer: operation.pointer,
       });
     }
-    const input = built.input.required ? built.input : { type: built.input.type, properties: built.input.properties };
+    const { required, ...rest } = built.input;
+    const input = required ? built.input : rest;
     actions.push({
       action: {
         key: keys.claim(actionKey(operation)),
         ...naming(operation),
         method: method as 'GET',
-        path: operation.path,
+        path: built.path,
         input,
       },
       tags: operation.tags,

@@ -57,7 +57,7 @@ export function buildEvents(spec: SpecDocument, context: InputContext): EventInp
     if (seen.has(base)) continue;
     seen.add(base);
     const media = operation.requestBody ? pickMedia(operation.requestBody, null, operation.pointer) : undefined;
-    const payload = media ? inlineFor(context, media, operation.pointer) : undefined;
+    const payload = media ? inlineFor(context, media.media.schema, operation.pointer) : undefined;
     const summary = operation.summary?.replace(/\.$/, '');
     events.push({
       key: keys.claim(base),

@@ -195,15 +195,31 @@ describe('buildConnectorDraft: actions', () => {
           id: { type: 'string', 'x-in': 'path' },
           limit: { type: 'integer', maximum: 100, description: 'Page size', 'x-in': 'query' },
           'X-Trace': { type: 'string', 'x-in': 'header' },
+          filter_name: { type: 'string', 'x-in': 'query', 'x-name': 'filter[name]' },
           email: { type: 'string', format: 'email', 'x-in': 'body' },
+          body_limit: { type: 'string', 'x-in': 'body', 'x-name': 'limit' },
         },
         required: ['id', 'email'],
       },
     });
     expect(draft.warnings.map((warning) => warning.message)).toEqual([
       'cookie parameter "session" left out: cookie parameters are not supported',
-      'query parameter "filter[name]" left out: its name cannot be an input property',
-      'body field "limit" left out: a parameter has the same name',
+    ]);
+  });
+
+  it('keeps a path parameter whose name an input property cannot hold, renaming its placeholder', async () => {
+    const draft = await draftOf({
+      paths: {
+        '/items/{item.id}': { get: { parameters: [{ name: 'item.id', in: 'path', required: true }] } },
+        '/files/{path}': {
+          get: { parameters: [{ name: 'path', in: 'path', required: true, schema: { type: 'string' } }] },
+        },
+      },
+    });
+    valid(draft);
+    expect(draft.actions.map(({ action }) => [action.path, action.input.properties])).toEqual([
+      ['/items/{item_id}', { item_id: { 'x-in': 'path', 'x-name': 'item.id' } }],
+      ['/files/{path}', { path: { type: 'string', 'x-in': 'path' } }],
     ]);
   });
 
@@ -212,7 +228,6 @@ describe('buildConnectorDraft: actions', () => {
       paths: {
         '/things': { head: {}, options: {}, get: { operationId: 'listThings' } },
         '/search?q': { get: {} },
-        '/items/{item.id}': { get: { parameters: [{ name: 'item.id', in: 'path', required: true }] } },
         '/bulk': {
           post: {
             requestBody: { content: { 'application/json': { schema: { type: 'array', items: { type: 'string' } } } } },
@@ -226,7 +241,6 @@ describe('buildConnectorDraft: actions', () => {
       [SpecWarningCode.OperationSkipped, '#/paths/~1things/options'],
       [SpecWarningCode.OperationSkipped, '#/paths/~1things/head'],
       [SpecWarningCode.OperationSkipped, '#/paths/~1search?q/get'],
-      [SpecWarningCode.OperationSkipped, '#/paths/~1items~1{item.id}/get'],
       [SpecWarningCode.BodyChanged, '#/paths/~1bulk/post'],
     ]);
   });

@@ -23,6 +23,7 @@ export {
   type SecurityRequirement,
   type SpecCallback,
   type SpecDocument,
+  type SpecEncoding,
   type SpecOAuthFlow,
   type SpecOperation,
   type SpecParameter,

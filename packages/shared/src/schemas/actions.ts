@@ -13,9 +13,38 @@ export const inputLocationSchema = z.enum(['path', 'query', 'header', 'body']);
 /** Any JSON Schema document, kept as given. Only the subset the server's validator knows is enforced. */
 export const jsonSchemaSchema = z.record(z.string(), z.unknown());
 
-/** One property of an action's input: a JSON Schema with `x-in` saying where it goes. */
+/**
+ * How a parameter value is serialized, as OpenAPI's `style` says: `form`, `spaceDelimited`, `pipeDelimited` and
+ * `deepObject` in the query (and form bodies), `simple`, `label` and `matrix` in the path, `simple` in headers.
+ */
+export const inputStyleSchema = z.enum([
+  'form',
+  'spaceDelimited',
+  'pipeDelimited',
+  'deepObject',
+  'simple',
+  'label',
+  'matrix',
+]);
+
+/** How an action's body fields are sent: a JSON object, a form (`a[b]=` for nested objects) or multipart parts. */
+export const inputContentTypeSchema = z.enum([
+  'application/json',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data',
+]);
+
+/**
+ * One property of an action's input: a JSON Schema with `x-in` saying where it goes and, when the wire differs
+ * from the defaults, how: `x-name` (the name on the wire, when the property is named otherwise, e.g. a body
+ * field that shares its name with a query parameter), `x-style` and `x-explode` (OpenAPI's `style` and
+ * `explode`).
+ */
 export const inputPropertySchema = z.looseObject({
   'x-in': inputLocationSchema.optional(),
+  'x-name': z.string().min(1).max(200).optional(),
+  'x-style': inputStyleSchema.optional(),
+  'x-explode': z.boolean().optional(),
 });
 
 /** An action's input: a JSON Schema object whose properties each say where they go (`x-in`). */
@@ -24,6 +53,8 @@ export const actionInputSchema = z.looseObject({
   properties: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]{0,63}$/), inputPropertySchema).default({}),
   required: z.array(z.string()).optional(),
   additionalProperties: z.boolean().optional(),
+  /** How the body fields are sent. @default 'application/json' */
+  'x-content-type': inputContentTypeSchema.optional(),
 });
 
 /** An action key: lowercase letters, digits, dots, dashes and underscores, unique per connector. */
