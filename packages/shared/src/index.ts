@@ -24,6 +24,7 @@ export {
   inputPropertySchema,
   inputStyleSchema,
   jsonSchemaSchema,
+  MAX_CONNECTOR_ACTIONS,
   proxyRequestSchema,
 } from './schemas/actions.js';
 export {
@@ -53,6 +54,7 @@ export {
   customAuthFieldSchema,
   type FormAuthKind,
   isFormAuthKind,
+  MAX_SCOPES,
   publicAuthMethodSchema,
 } from './schemas/auth-methods.js';
 export {
@@ -112,6 +114,7 @@ export {
   eventEnvelopeSchema,
   eventSignatureSchema,
   inboundEndpointSchema,
+  MAX_CONNECTOR_EVENTS,
   webhookEndpointCreateSchema,
   webhookEndpointSchema,
 } from './schemas/events.js';

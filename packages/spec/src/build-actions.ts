@@ -39,10 +39,14 @@ function naming(operation: SpecOperation): { name: string; description: string }
 }
 
 /**
- * One action per operation, in document order. Operations that cannot be actions (HEAD, OPTIONS, TRACE,
+ * One action per operation, in document order, with the OAuth scopes `scopesOf` says it needs. Operations that cannot be actions (HEAD, OPTIONS, TRACE,
  * paths the server would refuse, unusable path parameters) are left out with a warning.
  */
-export function buildActions(operations: SpecOperation[], context: InputContext): DraftAction[] {
+export function buildActions(
+  operations: SpecOperation[],
+  context: InputContext,
+  scopesOf: (operation: SpecOperation) => string[] = () => [],
+): DraftAction[] {
   const keys = new KeyRegistry();
   const actions: DraftAction[] = [];
   const skip = (operation: SpecOperation, why: string) =>
@@ -75,6 +79,7 @@ export function buildActions(operations: SpecOperation[], context: InputContext)
     }
     const { required, ...rest } = built.input;
     const input = required ? built.input : rest;
+    const scopes = scopesOf(operation);
     actions.push({
       action: {
         key: keys.claim(actionKey(operation)),
@@ -82,6 +87,7 @@ export function buildActions(operations: SpecOperation[], context: InputContext)
         method: method as 'GET',
         path: built.path,
         input,
+        ...(scopes.length > 0 ? { scopes } : {}),
       },
       tags: operation.tags,
       deprecated: operation.deprecated,

@@ -58,11 +58,16 @@ export function buildEvents(spec: SpecDocument, context: InputContext): EventInp
     seen.add(base);
     const media = operation.requestBody ? pickMedia(operation.requestBody, null, operation.pointer) : undefined;
     const payload = media ? inlineFor(context, media.media.schema, operation.pointer) : undefined;
+    // Named by its key: summaries of published webhooks are sentences ("This event occurs when…"), not names.
+    const name = truncate(humanize(source.name) || source.name, 100) || 'Event';
+    const body = operation.description ?? source.fallbackDescription;
     const summary = operation.summary?.replace(/\.$/, '');
+    const said = !summary || summary.toLowerCase() === name.toLowerCase() || body.startsWith(summary);
+    const description = said ? body : [operation.summary, body].filter(Boolean).join('\n\n');
     events.push({
       key: keys.claim(base),
-      name: truncate(summary ?? humanize(source.name), 100) || 'Event',
-      description: truncate(operation.description ?? source.fallbackDescription, 1000),
+      name,
+      description: truncate(description, 1000),
       ...(payload && Object.keys(payload).length > 0 ? { payload } : {}),
       delivery: { kind: 'webhook' },
     });

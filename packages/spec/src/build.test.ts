@@ -217,7 +217,7 @@ describe('buildConnectorDraft: actions', () => {
       },
     });
     valid(draft);
-    expect(draft.actions.map(({ action }) => [action.path, action.input.properties])).toEqual([
+    expect(draft.actions.map(({ action }) => [action.path, action.input?.properties])).toEqual([
       ['/items/{item_id}', { item_id: { 'x-in': 'path', 'x-name': 'item.id' } }],
       ['/files/{path}', { path: { type: 'string', 'x-in': 'path' } }],
     ]);
@@ -255,10 +255,11 @@ describe('buildConnectorDraft: actions', () => {
       },
     });
     expect(draft.groups).toEqual([
-      { name: 'deals', description: 'Sales deals', actionKeys: ['list-deals'] },
-      { name: 'contacts', actionKeys: ['list-contacts'] },
+      { name: 'deals', source: 'tag', description: 'Sales deals', actionKeys: ['list-deals'] },
+      { name: 'contacts', source: 'tag', actionKeys: ['list-contacts'] },
+      { name: 'ping', source: 'path', actionKeys: ['ping'] },
     ]);
-    expect(draft.ungrouped).toEqual(['ping']);
+    expect(draft.ungrouped).toEqual([]);
     expect(selectActions(draft, { tags: ['contacts'] }).actions.map((action) => action.key)).toEqual(['list-contacts']);
     expect(selectActions(draft, { tags: ['deals'], keys: ['ping'] }).actions.map((action) => action.key)).toEqual([
       'list-deals',
@@ -270,16 +271,53 @@ describe('buildConnectorDraft: actions', () => {
     ]);
   });
 
+  it('keeps all 1,500 operations of a large spec in the connector body, grouped by tag, else by first path segment', async () => {
+    const paths = Object.fromEntries(
+      Array.from({ length: 1500 }, (_, n) => [
+        `/v1/${n % 2 ? 'charges' : 'customers'}/r${n}`,
+        { get: n < 100 ? { tags: ['tagged'] } : {} },
+      ]),
+    );
+    const draft = await draftOf({ paths: { ...paths, '/': { get: { operationId: 'root' } } } });
+    valid(draft);
+    expect(draft.connector.actions).toHaveLength(1501);
+    expect(draft.warnings.map((warning) => warning.code)).not.toContain(SpecWarningCode.Truncated);
+    expect(draft.groups.map((group) => [group.name, group.source, group.actionKeys.length])).toEqual([
+      ['tagged', 'tag', 100],
+      ['customers', 'path', 700],
+      ['charges', 'path', 700],
+    ]);
+    expect(draft.ungrouped).toEqual(['root']);
+  });
+
   it(`keeps at most ${MAX_ACTIONS} actions in the connector body and says so`, async () => {
     const paths = Object.fromEntries(
-      Array.from({ length: 250 }, (_, n) => [`/r${n}`, { get: { tags: [n < 50 ? 'small' : 'big'] } }]),
+      Array.from({ length: MAX_ACTIONS + 50 }, (_, n) => [`/r${n}`, { get: { tags: [n < 50 ? 'small' : 'big'] } }]),
     );
     const draft = await draftOf({ paths });
     valid(draft);
-    expect(draft.actions).toHaveLength(250);
+    expect(draft.actions).toHaveLength(MAX_ACTIONS + 50);
     expect(draft.connector.actions).toHaveLength(MAX_ACTIONS);
     expect(draft.warnings.at(-1)?.code).toBe(SpecWarningCode.Truncated);
     expect(selectActions(draft, { tags: ['small'] }).actions).toHaveLength(50);
+  });
+
+  it('keeps every webhook as an event named by its key, the summary in its description', async () => {
+    const webhooks = Object.fromEntries(
+      Array.from({ length: 300 }, (_, n) => [
+        `pull-request-${n}`,
+        { post: { summary: 'This event occurs when there is activity on pull requests.', description: `Kind ${n}.` } },
+      ]),
+    );
+    const draft = await draftOf({ webhooks }, {}, '3.1.0');
+    valid(draft);
+    expect(draft.events).toHaveLength(300);
+    expect(draft.connector.events).toHaveLength(300);
+    expect(draft.connector.events[0]).toMatchObject({
+      key: 'pull-request-0',
+      name: 'Pull request 0',
+      description: 'This event occurs when there is activity on pull requests.\n\nKind 0.',
+    });
   });
 });
 
@@ -390,6 +428,48 @@ describe('buildConnectorDraft: auth methods', () => {
       '#/components/securitySchemes/oidc',
       '#/components/securitySchemes/cookie',
     ]);
+  });
+
+  it('defaults to bearer over basic, and reads an API key in the Authorization header as a bearer token', async () => {
+    const both = await draftOf({
+      components: {
+        securitySchemes: { basic: { type: 'http', scheme: 'basic' }, token: { type: 'http', scheme: 'bearer' } },
+      },
+    });
+    expect(both.connector.authMethods.map((method) => [method.kind, method.isDefault ?? false])).toEqual([
+      ['bearer', true],
+      ['basic', false],
+    ]);
+    const key = await draftOf({
+      components: { securitySchemes: { key: { type: 'apiKey', in: 'header', name: 'authorization' } } },
+    });
+    expect(key.connector.authMethods).toEqual([{ kind: 'bearer', label: 'Key', isDefault: true }]);
+  });
+
+  it('records the scopes each operation needs on its action and offers them all, 183 of them, on the OAuth method', async () => {
+    const scopes = Object.fromEntries(Array.from({ length: 183 }, (_, n) => [`scope:${n}`, `Scope ${n}`]));
+    const oauth = {
+      type: 'oauth2',
+      flows: { authorizationCode: { authorizationUrl: '/authorize', tokenUrl: '/token', scopes } },
+    };
+    const draft = await draftOf({
+      security: [{ oauth: ['scope:0'] }],
+      components: { securitySchemes: { oauth } },
+      paths: {
+        '/repos': {
+          get: { operationId: 'listRepos' },
+          post: { operationId: 'createRepo', security: [{ oauth: ['repo', 'scope:1'] }, {}] },
+        },
+      },
+    });
+    valid(draft);
+    expect(draft.connector.actions.map((action) => [action.key, action.scopes])).toEqual([
+      ['list-repos', ['scope:0']],
+      ['create-repo', ['repo', 'scope:1']],
+    ]);
+    const method = draft.connector.authMethods[0];
+    expect(method?.kind === 'oauth2' && method.scopes).toHaveLength(184);
+    expect(draft.warnings.map((warning) => warning.code)).not.toContain(SpecWarningCode.Truncated);
   });
 
   it('falls back to no authentication so the draft stays valid', async () => {

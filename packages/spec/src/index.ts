@@ -10,6 +10,7 @@ export {
   buildConnectorDraft,
   type ConnectorDraft,
   MAX_ACTIONS,
+  MAX_EVENTS,
   pickActions,
   selectActions,
 } from './build.js';

@@ -59,8 +59,12 @@ export function draftFromSpec(
 ): Pick<AgentRun, 'draft' | 'groups' | 'warnings'> & { servers: string[] } {
   const built = buildConnectorDraft(spec);
   const kept = new Set(built.connector.actions.map((action) => action.key));
-  const groups = built.groups
-    .map((group) => ({ tag: group.name, actionKeys: group.actionKeys.filter((key) => kept.has(key)) }))
+  const groups: AgentRun['groups'] = built.groups
+    .map((group) => ({
+      tag: group.name,
+      source: group.source,
+      actionKeys: group.actionKeys.filter((key) => kept.has(key)),
+    }))
     .filter((group) => group.actionKeys.length > 0);
   const ungrouped = built.ungrouped.filter((key) => kept.has(key));
   if (ungrouped.length > 0) groups.push({ tag: 'Other', actionKeys: ungrouped });

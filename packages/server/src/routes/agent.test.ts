@@ -106,8 +106,8 @@ describe('connector agent: discovery', () => {
     expect(draft?.actions.map((action) => action.key)).toEqual(['get-status', 'create-pet', 'get-pet']);
     expect(draft?.authMethods).toEqual([expect.objectContaining({ key: 'apiKey', kind: 'apiKey', name: 'X-API-Key' })]);
     expect(run.groups).toEqual([
-      { tag: 'status', actionKeys: ['get-status'] },
-      { tag: 'pets', actionKeys: ['create-pet', 'get-pet'] },
+      { tag: 'status', source: 'tag', actionKeys: ['get-status'] },
+      { tag: 'pets', source: 'tag', actionKeys: ['create-pet', 'get-pet'] },
     ]);
   });
 
@@ -221,8 +221,8 @@ describe('connector agent: review', () => {
       ['get-pet', 'Fetch a pet'],
     ]);
     expect(decided.json.groups).toEqual([
-      { tag: 'status', actionKeys: ['get-status'] },
-      { tag: 'pets', actionKeys: ['get-pet'] },
+      { tag: 'status', source: 'tag', actionKeys: ['get-status'] },
+      { tag: 'pets', source: 'tag', actionKeys: ['get-pet'] },
     ]);
     expect((await waitForRun(t, key, run.id, ['ready'])).status).toBe('ready');
     expect((await review(key, run.id)).status).toBe(409);

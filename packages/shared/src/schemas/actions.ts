@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_SCOPES } from './auth-methods.js';
 import { idSchema, parseUrl, timestampSchema } from './common.js';
 
 /** HTTP methods an action or a proxy call may use. */
@@ -80,6 +81,8 @@ export const actionDefinitionSchema = z
     response: jsonSchemaSchema.optional(),
     /** Marks the action `POST /v1/connections/{id}/test` runs to check credentials. */
     verify: z.boolean().optional(),
+    /** The OAuth 2.0 scopes the operation needs, as its spec says: for review and for picking a method's scopes. */
+    scopes: z.array(z.string().min(1).max(200)).max(MAX_SCOPES).optional(),
   })
   .superRefine((action, ctx) => {
     const placeholders = [...action.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1] as string);
@@ -95,10 +98,16 @@ export const actionDefinitionSchema = z
     }
   });
 
-/** The actions of a connector: keys unique, at most one marked `verify`. */
+/**
+ * How many actions one connector holds: room for every operation of the largest published APIs (a code-hosting
+ * API has 1,223), so a spec is never cut without the member choosing.
+ */
+export const MAX_CONNECTOR_ACTIONS = 2000;
+
+/** The actions of a connector: keys unique, at most one marked `verify`, at most {@link MAX_CONNECTOR_ACTIONS}. */
 export const actionListSchema = z
   .array(actionDefinitionSchema)
-  .max(200)
+  .max(MAX_CONNECTOR_ACTIONS, `A connector holds at most ${MAX_CONNECTOR_ACTIONS} actions`)
   .superRefine((actions, ctx) => {
     const seen = new Set<string>();
     for (const [index, action] of actions.entries()) {
@@ -178,6 +187,7 @@ export const connectorActionSchema = z.object({
   input: z.record(z.string(), z.unknown()),
   response: z.record(z.string(), z.unknown()).optional(),
   verify: z.boolean().optional(),
+  scopes: z.array(z.string()).optional(),
   lastTest: actionTestSchema.nullable(),
 });
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { actionDefinitionSchema, apiBaseUrlSchema } from './actions.js';
+import { actionDefinitionSchema, apiBaseUrlSchema, MAX_CONNECTOR_ACTIONS } from './actions.js';
 import { authMethodInputSchema } from './auth-methods.js';
 import { httpsUrlSchema, idSchema, timestampSchema } from './common.js';
 import { domainSchema, slugSchema, visibilitySchema } from './connectors.js';
-import { eventDefinitionSchema } from './events.js';
+import { eventDefinitionSchema, MAX_CONNECTOR_EVENTS } from './events.js';
 
 /** The largest spec text `POST /v1/agent/runs` takes: 10 MB. */
 export const MAX_AGENT_SPEC_BYTES = 10 * 1024 * 1024;
@@ -69,8 +69,8 @@ export const agentDecisionSchema = z.strictObject({
 export const agentReviewSchema = z.strictObject({
   decisions: z.strictObject({
     authMethods: z.array(agentDecisionSchema).max(50).optional(),
-    actions: z.array(agentDecisionSchema).max(1000).optional(),
-    events: z.array(agentDecisionSchema).max(100).optional(),
+    actions: z.array(agentDecisionSchema).max(MAX_CONNECTOR_ACTIONS).optional(),
+    events: z.array(agentDecisionSchema).max(MAX_CONNECTOR_EVENTS).optional(),
   }),
 });
 
@@ -106,7 +106,10 @@ export const agentRunSchema = z.object({
     specUrl: z.string().optional(),
   }),
   draft: agentDraftSchema.nullable(),
-  groups: z.array(z.object({ tag: z.string(), actionKeys: z.array(z.string()) })),
+  /** Actions by tag, else by first path segment (`source: 'path'`), else in "Other". */
+  groups: z.array(
+    z.object({ tag: z.string(), source: z.enum(['tag', 'path']).optional(), actionKeys: z.array(z.string()) }),
+  ),
   tests: z.array(agentTestSchema),
   fixes: z.array(agentFixSchema),
   warnings: z.array(z.string()),
