@@ -52,7 +52,7 @@ describe('<ActionReviewList>', () => {
     render(<Harness {...large()} />);
     expect(screen.getAllByTestId(/^row-/).length).toBeLessThan(40);
     expect(screen.getAllByTestId(/^group-toggle-group-/)).toHaveLength(30);
-    expect(screen.getByTestId('review-action-counts').textContent).toContain('1500 of 1500 actions kept');
+    expect(screen.getByTestId('action-review-counts').textContent).toContain('1500 of 1500 actions kept');
   });
 
   it('finds an action by search, and a group checkbox then keeps or drops only what matches', () => {
@@ -61,12 +61,12 @@ describe('<ActionReviewList>', () => {
     expect(screen.getAllByTestId(/^row-/).map((row) => row.textContent)).toEqual(['Create a pull request']);
     fireEvent.input(screen.getByTestId('review-search'), { target: { value: 'group 3 ' } });
     fireEvent.click(screen.getByTestId('group-toggle-group-3'));
-    expect(screen.getByTestId('review-action-counts').textContent).toContain('1450 of 1500 actions kept');
+    expect(screen.getByTestId('action-review-counts').textContent).toContain('1450 of 1500 actions kept');
     fireEvent.input(screen.getByTestId('review-search'), { target: { value: '' } });
     fireEvent.click(screen.getByTestId('group-toggle-shown'));
-    expect(screen.getByTestId('review-action-counts').textContent).toContain('1500 of 1500 actions kept');
+    expect(screen.getByTestId('action-review-counts').textContent).toContain('1500 of 1500 actions kept');
     fireEvent.click(screen.getByTestId('group-toggle-shown'));
-    expect(screen.getByTestId('review-action-counts').textContent).toContain('0 of 1500 actions kept');
+    expect(screen.getByTestId('action-review-counts').textContent).toContain('0 of 1500 actions kept');
   });
 
   it('lays groups out one under the other and picks the rows in view', () => {

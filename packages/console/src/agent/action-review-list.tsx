@@ -85,7 +85,7 @@ export function ActionReviewList({
           onChange={(keep) => onKeep(shownKeys, keep)}
         />
       </div>
-      <p class="note" data-testid="review-action-counts">
+      <p class="note" data-testid="action-review-counts">
         {kept} of {actions.length} actions kept
         {search ? `; ${shownKeys.length} match` : ''}. A connector holds at most{' '}
         {MAX_CONNECTOR_ACTIONS.toLocaleString('en')}.

@@ -13,6 +13,9 @@ export function CreateForm({ services, run }: { services: ConsoleServices; run: 
   const [name, setName] = useState(draft?.name ?? '');
   const [slug, setSlug] = useState(draft?.slug ?? slugify(draft?.name ?? ''));
   const [visibility, setVisibility] = useState<Visibility>(draft?.visibility ?? 'private');
+  // A spec without a usable server: the connector could run nothing, so the base URL is asked for here.
+  const needsBaseUrl = !draft?.apiBaseUrl && !draft?.domain;
+  const [apiBaseUrl, setApiBaseUrl] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -26,6 +29,8 @@ export function CreateForm({ services, run }: { services: ConsoleServices; run: 
     if (name.trim() === '') problems.name = 'Enter a name';
     const slugError = slugProblem(slug.trim(), []);
     if (slugError) problems.slug = slugError;
+    if (needsBaseUrl && !/^https?:\/\/[^\s/]+/.test(apiBaseUrl.trim()))
+      problems.apiBaseUrl = 'Enter the API base URL, e.g. https://api.example.com/v1';
     setErrors(problems);
     setFailure(null);
     if (Object.keys(problems).length > 0) {
@@ -38,6 +43,7 @@ export function CreateForm({ services, run }: { services: ConsoleServices; run: 
         name: name.trim(),
         ...(slug.trim() ? { slug: slug.trim() } : {}),
         visibility,
+        ...(needsBaseUrl ? { apiBaseUrl: apiBaseUrl.trim() } : {}),
       });
       navigate(`/connectors/${encodeURIComponent(created.id)}`);
     } catch (error) {
@@ -88,6 +94,25 @@ export function CreateForm({ services, run }: { services: ConsoleServices; run: 
           )}
         </Field>
       </div>
+      {needsBaseUrl && (
+        <Field
+          path="apiBaseUrl"
+          label="API base URL"
+          hint="The spec names no usable server: where should actions be sent?"
+          error={errors.apiBaseUrl}
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="url"
+              placeholder="https://api.example.com/v1"
+              value={apiBaseUrl}
+              onInput={(event) => setApiBaseUrl(event.currentTarget.value)}
+              data-testid="agent-api-base-url"
+            />
+          )}
+        </Field>
+      )}
       {failure !== null && <FormError>The connector could not be created. {errorText(failure)}</FormError>}
       <div class="buttons start">
         <button type="submit" class="primary" disabled={busy} data-testid="agent-create">

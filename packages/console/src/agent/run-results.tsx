@@ -56,7 +56,24 @@ export function Results({ run }: { run: AgentRun }) {
         <>
           <h3>Warnings</h3>
           <ul class="warning-list" data-testid="agent-warnings">
-            {run.warnings.map((warning) => (
+            {(run.warningKinds ?? []).map((kind) => (
+              <li key={kind.code} data-testid={`warning-kind-${kind.code}`}>
+                <details>
+                  <summary>
+                    {kind.count} × <code>{kind.code}</code>: {kind.examples[0]}
+                  </summary>
+                  {kind.examples.slice(1).map((example) => (
+                    <p key={example} class="muted">
+                      {example}
+                    </p>
+                  ))}
+                  {kind.count > kind.examples.length && (
+                    <p class="muted">…and {kind.count - kind.examples.length} more like these.</p>
+                  )}
+                </details>
+              </li>
+            ))}
+            {run.warnings.slice(grouped(run)).map((warning) => (
               <li key={warning}>{warning}</li>
             ))}
           </ul>
@@ -64,4 +81,9 @@ export function Results({ run }: { run: AgentRun }) {
       )}
     </section>
   );
+}
+
+/** How many of the run's warnings (the build's, first) its kinds already show: later ones (tests) follow as lines. */
+function grouped(run: AgentRun): number {
+  return (run.warningKinds ?? []).reduce((sum, kind) => sum + kind.count, 0);
 }

@@ -23,7 +23,14 @@ import { DomainError } from '../services/domain-error.js';
 import type { TokenRefresher } from '../services/token-refresh.js';
 import type { AgentRunRecord } from '../storage/store.js';
 import { discoverSpec, fetchText } from './discover.js';
-import { applyDecisions, type Decisions, draftFromProvider, draftFromSpec, toCreateBody } from './draft.js';
+import {
+  applyDecisions,
+  baseUrlIssues,
+  type Decisions,
+  draftFromProvider,
+  draftFromSpec,
+  toCreateBody,
+} from './draft.js';
 import type { AgentModel } from './model.js';
 import { type AgentEvent, AgentFailure, ENDED, RunCancelled } from './run-state.js';
 import { fixFailures, safeActions, type TestContext, testAction } from './tester.js';
@@ -268,8 +275,10 @@ export class AgentService {
     const built = draftFromSpec(spec);
     record.servers = built.servers;
     if (built.draft && this.model) await this.#nameActions(record, built.draft);
-    for (const warning of built.warnings.slice(0, 20)) await this.#log(record, 'build', 'warning', warning);
-    await this.#built(record, { draft: built.draft, groups: built.groups, warnings: built.warnings });
+    for (const kind of built.warningKinds ?? [])
+      await this.#log(record, 'build', 'warning', `${kind.count} × ${kind.code}: ${kind.examples[0]}`, kind);
+    const { draft, groups, warnings, warningKinds } = built;
+    await this.#built(record, { draft, groups, warnings, ...(warningKinds ? { warningKinds } : {}) });
   }
 
   async #nameActions(record: AgentRunRecord, draft: NonNullable<AgentRun['draft']>) {
@@ -295,7 +304,7 @@ export class AgentService {
     await this.#built(record, { ...built, warnings });
   }
 
-  async #built(record: AgentRunRecord, built: Pick<AgentRun, 'draft' | 'groups' | 'warnings'>) {
+  async #built(record: AgentRunRecord, built: Pick<AgentRun, 'draft' | 'groups' | 'warnings' | 'warningKinds'>) {
     const draft = built.draft;
     if (!draft) throw new AgentFailure('agent_failed', 'The build produced no draft');
     await this.#log(
@@ -457,11 +466,10 @@ export class AgentService {
     this.#creating.add(id);
     try {
       const createdBy = auth.member?.id ?? record.memberId ?? undefined;
-      const input = parseWith(connectorCreateSchema, {
-        ...toCreateBody(record.run.draft),
-        ...overrides,
-        ...(createdBy ? { createdBy } : {}),
-      });
+      const body = { ...toCreateBody(record.run.draft), ...overrides, ...(createdBy ? { createdBy } : {}) };
+      const missing = baseUrlIssues(body);
+      if (missing.length > 0) throw ApiError.validation(missing, 'The connector needs an API base URL');
+      const input = parseWith(connectorCreateSchema, body);
       const connector = await createConnector(this.deps, auth.organization, input);
       await this.#log(record, 'done', 'built', `Created the connector ${connector.name}`, {
         connectorId: connector.id,

@@ -160,6 +160,34 @@ describe('connector agent: discovery', () => {
   });
 });
 
+describe('connector agent: a spec without a usable server', () => {
+  it('groups the warnings by kind, and creates no connector until it is given a base URL', async () => {
+    const { key } = await setUp();
+    const spec = {
+      ...petSpec([]),
+      servers: undefined,
+      components: { securitySchemes: { a: { type: 'http', scheme: 'digest' }, b: { type: 'openIdConnect' } } },
+    };
+    const started = await start(key, { prompt: 'Pets', specText: JSON.stringify(spec) });
+    const paused = await waitForRun(t, key, started.json.id, ['awaiting_review', 'failed']);
+    expect(paused.draft.apiBaseUrl ?? null).toBeNull();
+    const kinds = agentRunSchema.parse(paused).warningKinds ?? [];
+    expect(kinds.find((kind) => kind.code === 'unsupported_auth')).toMatchObject({ count: 3 });
+    await review(key, paused.id);
+    await waitForRun(t, key, paused.id, ['ready']);
+    const refused = await t.request('POST', `/v1/agent/runs/${paused.id}/create`, { key, body: {} });
+    expect([refused.status, refused.json.error.code]).toEqual([400, 'validation_failed']);
+    expect(refused.json.error.details.issues.map((issue: { path: string }) => issue.path)).toEqual(['apiBaseUrl']);
+    expect((await t.request('GET', '/v1/connectors?scope=own', { key })).json.data).toHaveLength(0);
+    const created = await t.request('POST', `/v1/agent/runs/${paused.id}/create`, {
+      key,
+      body: { apiBaseUrl: 'https://api.pets.example/v1' },
+    });
+    expect(created.status, created.text).toBe(201);
+    expect(created.json.apiBaseUrl).toBe('https://api.pets.example/v1');
+  });
+});
+
 describe('connector agent: review', () => {
   async function pausedRun() {
     const { key } = await setUp();

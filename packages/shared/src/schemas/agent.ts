@@ -79,6 +79,8 @@ export const agentCreateSchema = z.strictObject({
   name: z.string().trim().min(1).max(100).optional(),
   slug: slugSchema.optional(),
   visibility: visibilitySchema.optional(),
+  /** Where actions are sent: required when the draft has none (a spec with no usable server) and no domain. */
+  apiBaseUrl: apiBaseUrlSchema.optional(),
 });
 
 /** One test of a safe action against the real API. */
@@ -113,6 +115,10 @@ export const agentRunSchema = z.object({
   tests: z.array(agentTestSchema),
   fixes: z.array(agentFixSchema),
   warnings: z.array(z.string()),
+  /** The build's warnings by kind (their stable code), with a count and the first few messages. */
+  warningKinds: z
+    .array(z.object({ code: z.string(), count: z.number().int(), examples: z.array(z.string()) }))
+    .optional(),
   connectorId: z.string().nullable(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
   createdAt: timestampSchema,
