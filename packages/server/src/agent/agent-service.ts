@@ -22,6 +22,7 @@ import { egressOf, type ServiceDeps } from '../services/deps.js';
 import { DomainError } from '../services/domain-error.js';
 import type { TokenRefresher } from '../services/token-refresh.js';
 import type { AgentRunRecord } from '../storage/store.js';
+import { draftFromCatalogSpec } from './catalog-spec.js';
 import { discoverSpec, fetchText } from './discover.js';
 import {
   applyDecisions,
@@ -295,7 +296,14 @@ export class AgentService {
 
   async #buildFromCatalog(record: AgentRunRecord, provider: Provider) {
     await this.#advance(record, { step: 'discover', source: { kind: 'catalog', provider: provider.slug } });
-    await this.#log(record, 'discover', 'info', `No discovery needed: ${provider.name} is in the provider catalog`);
+    const note = (kind: Kind, message: string) => this.#log(record, 'discover', kind, message);
+    const fromSpec = await draftFromCatalogSpec(egressOf(this.deps), provider, note);
+    if (fromSpec) {
+      const { servers, specUrl, ...built } = fromSpec;
+      record.servers = servers;
+      await this.#advance(record, { step: 'build', source: { kind: 'catalog', provider: provider.slug, specUrl } });
+      return this.#built(record, built);
+    }
     await this.#advance(record, { step: 'build' });
     const built = draftFromProvider(provider);
     const warnings = provider.authMethods.some((method) => method.kind === 'oauth2')

@@ -53,6 +53,12 @@ export const limitBodySizeTo = (maxBytes: number) =>
 /** Stops reading a request body past {@link MAX_BODY_BYTES}, declared or streamed, with 413 `payload_too_large`. */
 export const limitBodySize = limitBodySizeTo(MAX_BODY_BYTES);
 
+/** The largest body of a connector create or update, or an agent run's review: 2,000 actions with their inputs. */
+export const MAX_CONNECTOR_BODY_BYTES = 8 * 1024 * 1024;
+
+/** {@link limitBodySize} for the routes that take a whole connector. */
+export const limitConnectorBodySize = limitBodySizeTo(MAX_CONNECTOR_BODY_BYTES);
+
 /** The largest body of `POST /v1/agent/runs`: a 10 MB spec, JSON-escaped, with the rest of the body. */
 export const MAX_AGENT_BODY_BYTES = 12 * 1024 * 1024;
 

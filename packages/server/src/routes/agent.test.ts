@@ -142,7 +142,7 @@ describe('connector agent: discovery', () => {
     const big = await start(key, { prompt: 'Big', specText: JSON.stringify(spec) });
     expect(big.status, big.text).toBe(201);
     await waitForRun(t, key, big.json.id, ['awaiting_review']);
-    const elsewhere = await t.request('POST', '/v1/connectors', { key, body: { name: 'x'.repeat(200_000) } });
+    const elsewhere = await t.request('POST', '/v1/webhook-endpoints', { key, body: { url: 'x'.repeat(200_000) } });
     expect(elsewhere.status).toBe(413);
   });
 
@@ -170,7 +170,7 @@ describe('connector agent: a spec without a usable server', () => {
     };
     const started = await start(key, { prompt: 'Pets', specText: JSON.stringify(spec) });
     const paused = await waitForRun(t, key, started.json.id, ['awaiting_review', 'failed']);
-    expect(paused.draft.apiBaseUrl ?? null).toBeNull();
+    expect(agentRunSchema.parse(paused).draft?.apiBaseUrl ?? null).toBeNull();
     const kinds = agentRunSchema.parse(paused).warningKinds ?? [];
     expect(kinds.find((kind) => kind.code === 'unsupported_auth')).toMatchObject({ count: 3 });
     await review(key, paused.id);
