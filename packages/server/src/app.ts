@@ -140,7 +140,7 @@ export function createHttpApp(runtime: Runtime, options: HttpOptions = {}): Hono
     c.header('Vary', 'Origin');
     return c.body(null, 204);
   });
-  // An uploaded spec may be up to 10 MB: only the route that starts an agent run reads bodies that large.
+  // An uploaded spec may be up to 50 MB: only the route that starts an agent run reads bodies that large.
   // Third parties' webhooks are often larger than an API body (a GitHub push), so inbound URLs have their own cap.
   const limitInboundBodySize = limitBodySizeTo(options.inboundMaxBytes ?? DEFAULT_INBOUND_MAX_BYTES);
   // A connector of a large API (up to 2,000 actions with their input schemas), and its review, are bodies of

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { Field, FormError } from '../components/field.js';
 import type { ConsoleServices } from '../services.js';
 import { errorText, issuesOf } from '../state/errors.js';
+import { MAX_SPEC_BYTES, readSpecFile, SpecFileTooLarge } from './spec-file.js';
 import type { AgentRun, AgentRunStart } from './types.js';
 
 /** The quick-start prompts: each fills the prompt and starts a run. */
@@ -14,9 +15,6 @@ export const QUICK_STARTS = [
   { slug: 'shopify', prompt: 'Shopify' },
   { slug: 'xero', prompt: 'Xero' },
 ] as const;
-
-/** Largest spec file the server takes. */
-const MAX_SPEC_BYTES = 10 * 1024 * 1024;
 
 /** The prompt, an optional spec (URL or file), quick starts and the connection to test with. */
 export function StartForm({ services, onStarted }: { services: ConsoleServices; onStarted(run: AgentRun): void }) {
@@ -50,7 +48,15 @@ export function StartForm({ services, onStarted }: { services: ConsoleServices; 
       problems.prompt = 'Describe the API, or give a spec URL or file';
     if (specUrl.trim() && !/^https?:\/\/\S+$/.test(specUrl.trim()))
       problems.specUrl = 'Enter an http:// or https:// URL';
-    if (specFile && specFile.size > MAX_SPEC_BYTES) problems.specFile = 'The file is over 10 MB';
+    if (specFile && specFile.size > MAX_SPEC_BYTES) problems.specFile = 'The file is over 50 MB';
+    let specText: string | undefined;
+    if (specFile && !problems.specFile) {
+      try {
+        specText = await readSpecFile(specFile);
+      } catch (error) {
+        problems.specFile = error instanceof SpecFileTooLarge ? error.message : 'The file cannot be read';
+      }
+    }
     setErrors(problems);
     setFailure(null);
     if (Object.keys(problems).length > 0) {
@@ -64,7 +70,7 @@ export function StartForm({ services, onStarted }: { services: ConsoleServices; 
       const body: AgentRunStart = {
         prompt: described,
         ...(specUrl.trim() ? { specUrl: specUrl.trim() } : {}),
-        ...(specFile ? { specText: await specFile.text() } : {}),
+        ...(specText === undefined ? {} : { specText }),
         ...(connectionId ? { connectionId } : {}),
       };
       onStarted(await client.agent.start(body));
@@ -151,14 +157,14 @@ export function StartForm({ services, onStarted }: { services: ConsoleServices; 
           <Field
             path="specFile"
             label="Or upload a spec file"
-            hint="OpenAPI 3.x or Swagger 2.0, JSON or YAML, up to 10 MB."
+            hint="OpenAPI 3.x or Swagger 2.0, JSON or YAML (or gzipped), up to 50 MB."
             error={errors.specFile}
           >
             {(control) => (
               <input
                 {...control}
                 type="file"
-                accept=".json,.yaml,.yml,application/json,application/yaml,text/yaml"
+                accept=".json,.yaml,.yml,.gz,application/json,application/yaml,text/yaml,application/gzip"
                 onChange={(event) => setSpecFile(event.currentTarget.files?.[0] ?? null)}
                 data-testid="agent-spec-file"
               />

@@ -33,6 +33,7 @@ import {
   toCreateBody,
 } from './draft.js';
 import type { AgentModel } from './model.js';
+import { checkRunCapacity } from './run-limits.js';
 import { type AgentEvent, AgentFailure, ENDED, RunCancelled } from './run-state.js';
 import { fixFailures, safeActions, type TestContext, testAction } from './tester.js';
 import { type Understanding, understandPrompt } from './understand.js';
@@ -153,6 +154,7 @@ export class AgentService {
   async start(auth: AdminAuth, body: z.output<typeof agentRunCreateSchema>): Promise<AgentRun> {
     await this.#recovered;
     if (body.connectionId) await findConnection(this.deps, auth.organization.id, body.connectionId);
+    await checkRunCapacity(this.deps.store, auth.organization.id);
     const at = this.deps.now().toISOString();
     const id = newId('agr');
     const record: AgentRunRecord = {

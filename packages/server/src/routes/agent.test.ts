@@ -188,6 +188,29 @@ describe('connector agent: a spec without a usable server', () => {
   });
 });
 
+describe('connector agent: bounded per organization', () => {
+  it('refuses a third run with 429 while two of the organization are building, and takes it once they pause', async () => {
+    const { key, loopback } = await setUp();
+    const held: (() => void)[] = [];
+    loopback.routes.set('/slow/openapi.json', (_req, res) => {
+      held.push(() => {
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify(petSpec(['https://api.pets.example'])));
+      });
+    });
+    const first = await start(key, { prompt: 'Slow', specUrl: `${loopback.url}/slow/openapi.json` });
+    const second = await start(key, { prompt: 'Slow', specUrl: `${loopback.url}/slow/openapi.json` });
+    await waitFor(() => held.length === 2);
+    const third = await start(key, { prompt: 'Pets', specText: JSON.stringify(petSpec(['https://api.pets.example'])) });
+    expect([third.status, third.json.error.code]).toEqual([429, 'rate_limited']);
+    for (const release of held) release();
+    await waitForRun(t, key, first.json.id, ['awaiting_review']);
+    await waitForRun(t, key, second.json.id, ['awaiting_review']);
+    const later = await start(key, { prompt: 'Pets', specText: JSON.stringify(petSpec(['https://api.pets.example'])) });
+    expect(later.status, later.text).toBe(201);
+  });
+});
+
 describe('connector agent: review', () => {
   async function pausedRun() {
     const { key } = await setUp();

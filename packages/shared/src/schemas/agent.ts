@@ -5,8 +5,8 @@ import { httpsUrlSchema, idSchema, timestampSchema } from './common.js';
 import { domainSchema, slugSchema, visibilitySchema } from './connectors.js';
 import { eventDefinitionSchema, MAX_CONNECTOR_EVENTS } from './events.js';
 
-/** The largest spec text `POST /v1/agent/runs` takes: 10 MB. */
-export const MAX_AGENT_SPEC_BYTES = 10 * 1024 * 1024;
+/** The largest spec text `POST /v1/agent/runs` takes: 50 MB (the largest published specs are 13 MB). */
+export const MAX_AGENT_SPEC_BYTES = 50 * 1024 * 1024;
 
 /** Where a run is: working, waiting for the member's review, done, or stopped. */
 export const agentRunStatusSchema = z.enum(['running', 'awaiting_review', 'ready', 'created', 'failed', 'cancelled']);
@@ -40,7 +40,7 @@ export const agentRunCreateSchema = z.strictObject({
     .url({ protocol: /^https?$/, error: 'Must be an http(s) URL' })
     .max(2048)
     .optional(),
-  specText: z.string().max(MAX_AGENT_SPEC_BYTES, 'The spec is larger than 10 MB').optional(),
+  specText: z.string().max(MAX_AGENT_SPEC_BYTES, 'The spec is larger than 50 MB').optional(),
   connectionId: idSchema.optional(),
 });
 
