@@ -22,7 +22,7 @@ import { egressOf, type ServiceDeps } from '../services/deps.js';
 import { DomainError } from '../services/domain-error.js';
 import type { TokenRefresher } from '../services/token-refresh.js';
 import type { AgentRunRecord } from '../storage/store.js';
-import { draftFromCatalogSpec } from './catalog-spec.js';
+import { draftFromCatalogSpec, withCatalogAuth } from './catalog-spec.js';
 import { discoverSpec, fetchText } from './discover.js';
 import {
   applyDecisions,
@@ -275,7 +275,8 @@ export class AgentService {
       specUrl = found.url;
     }
     await this.#advance(record, { step: 'build', source: { kind: 'spec', ...(specUrl ? { specUrl } : {}) } });
-    const built = draftFromSpec(spec);
+    const fromSpec = draftFromSpec(spec);
+    const built = { ...fromSpec, ...withCatalogAuth(fromSpec) };
     record.servers = built.servers;
     if (built.draft && this.model) await this.#nameActions(record, built.draft);
     for (const kind of built.warningKinds ?? [])

@@ -1,8 +1,10 @@
-import { hubspot } from '@plugboard/catalog';
+import { github, hubspot } from '@plugboard/catalog';
+import { parseSpec } from '@plugboard/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEgressPolicy } from '../egress/index.js';
 import { startLoopbackApi } from '../test/agent-fixtures.js';
-import { draftFromCatalogSpec } from './catalog-spec.js';
+import { draftFromCatalogSpec, withCatalogAuth } from './catalog-spec.js';
+import { draftFromSpec } from './draft.js';
 
 // The provider's published spec, as many are: every operation, but silent about auth.
 const published = {
@@ -47,5 +49,21 @@ describe('a catalog match built from the provider’s published spec', () => {
     expect(built).toBeUndefined();
     expect(notes.at(-1)).toContain('using the catalog entry');
     expect(api.seen.filter((request) => request.url.includes('169.254'))).toEqual([]);
+  });
+});
+
+describe('a spec that declares no security', () => {
+  it('gets the auth methods of the catalog provider its base URL names', async () => {
+    const spec = await parseSpec({
+      openapi: '3.0.3',
+      info: { title: 'GitHub v3 REST API', version: '1' },
+      servers: [{ url: 'https://api.github.com' }],
+      paths: { '/user': { get: { operationId: 'users/get-authenticated' } } },
+    });
+    const built = draftFromSpec(spec);
+    expect(built.draft?.authMethods.map((method) => method.kind)).toEqual(['none']);
+    expect(withCatalogAuth(built).draft?.authMethods.map((method) => method.kind)).toEqual(
+      github.authMethods.map((method) => method.kind),
+    );
   });
 });

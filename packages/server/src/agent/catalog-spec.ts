@@ -1,4 +1,4 @@
-import type { Provider } from '@plugboard/catalog';
+import { findProvider, type Provider } from '@plugboard/catalog';
 import type { AgentDraft, AgentRun } from '@plugboard/shared';
 import type { EgressPolicy } from '../egress/index.js';
 import { type DiscoveryNote, discoverSpec } from './discover.js';
@@ -60,4 +60,20 @@ export async function draftFromCatalogSpec(
   }
   const built = draftFromSpec(found.spec);
   return { ...built, ...withCatalog(provider, built), specUrl: found.url };
+}
+
+/**
+ * A spec that declares no usable security (many published ones, GitHub's among them) gets the auth methods of
+ * the catalog provider its domain or base URL names: "no auth" for an API the catalog knows takes OAuth 2.0 and
+ * tokens would make a connector that cannot connect.
+ */
+export function withCatalogAuth(built: Built): Built {
+  const draft = built.draft;
+  if (!draft || draft.authMethods.some((method) => method.kind !== 'none')) return built;
+  const provider =
+    (draft.apiBaseUrl ? findProvider(draft.apiBaseUrl) : undefined) ??
+    (draft.domain ? findProvider(draft.domain) : undefined);
+  if (!provider) return built;
+  const catalog = draftFromProvider(provider).draft;
+  return catalog ? { ...built, draft: { ...draft, authMethods: catalog.authMethods } } : built;
 }
