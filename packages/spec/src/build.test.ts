@@ -302,6 +302,32 @@ describe('buildConnectorDraft: actions', () => {
     expect(selectActions(draft, { tags: ['small'] }).actions).toHaveLength(50);
   });
 
+  it("proposes the signature check a webhook's signature header describes, and none without one", async () => {
+    const signed = (parameters: unknown[]) => ({ post: { parameters } });
+    const draft = await draftOf(
+      {
+        webhooks: {
+          hex: signed([
+            { name: 'X-Hub-Signature-256', in: 'header', example: 'sha256=6dcb09b5', schema: { type: 'string' } },
+          ]),
+          b64: signed([{ name: 'X-Shop-Signature', in: 'header', description: 'Base64 HMAC-SHA256 of the body' }]),
+          none: signed([{ name: 'X-Request-Id', in: 'header' }]),
+        },
+      },
+      {},
+      '3.1.0',
+    );
+    valid(draft);
+    expect(draft.connector.events.map((event) => event.delivery)).toEqual([
+      {
+        kind: 'webhook',
+        signature: { header: 'X-Hub-Signature-256', algorithm: 'sha256', encoding: 'hex', prefix: 'sha256=' },
+      },
+      { kind: 'webhook', signature: { header: 'X-Shop-Signature', algorithm: 'sha256', encoding: 'base64' } },
+      { kind: 'webhook' },
+    ]);
+  });
+
   it('keeps every webhook as an event named by its key, the summary in its description', async () => {
     const webhooks = Object.fromEntries(
       Array.from({ length: 300 }, (_, n) => [

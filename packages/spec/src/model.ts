@@ -51,6 +51,8 @@ export interface SpecParameter {
   schema?: Located;
   /** OpenAPI's `style` as written (Swagger 2's `collectionFormat` mapped to it). */
   style?: string;
+  /** The parameter's `example`, as text. */
+  example?: string;
   explode?: boolean;
 }
 

@@ -43,6 +43,7 @@ function parameter({ value, doc }: Located<Record<string, unknown>>): SpecParame
     ...optional('description', text(value.description)),
     ...optional('schema', schemaOf(value, doc)),
     ...optional('style', text(value.style)),
+    ...optional('example', value.example === undefined ? undefined : String(value.example)),
     ...optional('explode', typeof value.explode === 'boolean' ? value.explode : undefined),
   };
 }

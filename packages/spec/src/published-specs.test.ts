@@ -73,3 +73,13 @@ describe("GitHub's published webhooks spec", () => {
     expect(connectorCreateSchema.safeParse(hooks.draft.connector).success).toBe(true);
   });
 });
+
+describe("GitHub's webhooks: the signature check", () => {
+  it('is proposed from the X-Hub-Signature-256 header each webhook declares', () => {
+    const push = hooks.draft.connector.events.find((event) => event.key === 'push');
+    expect(push?.delivery).toEqual({
+      kind: 'webhook',
+      signature: { header: 'X-Hub-Signature-256', algorithm: 'sha256', encoding: 'hex', prefix: 'sha256=' },
+    });
+  });
+});
