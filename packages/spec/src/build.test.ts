@@ -356,6 +356,26 @@ describe('buildConnectorDraft: servers', () => {
     { url: '/sandbox' },
   ];
 
+  it('gives no base URL for a host each customer has their own of, and says which variable', async () => {
+    const atlassian = await draftOf({
+      servers: [
+        { url: 'https://{your-domain}.atlassian.net', variables: { 'your-domain': { default: 'your-domain' } } },
+      ],
+    });
+    expect(atlassian.connector.apiBaseUrl).toBeUndefined();
+    expect(atlassian.connector.domain).toBeUndefined();
+    expect(atlassian.warnings.map((warning) => warning.message)).toContain(
+      "Server https://{your-domain}.atlassian.net needs each customer's own {your-domain}: set the API base URL by hand",
+    );
+    const shop = await draftOf(
+      {
+        servers: [{ url: 'https://{shop}.myshopify.com/admin/api/2024-01', variables: { shop: { default: 'demo' } } }],
+      },
+      { server: { variables: { shop: 'acme' } } },
+    );
+    expect(shop.connector.apiBaseUrl).toBe('https://acme.myshopify.com/admin/api/2024-01');
+  });
+
   it('fills server variables with their defaults, or the values given', async () => {
     expect((await draftOf({ servers })).connector.apiBaseUrl).toBe('https://eu.api.example.com/v2');
     const us = await draftOf({ servers }, { server: { variables: { region: 'us' } } });
