@@ -5,7 +5,7 @@ import { serveConsole } from './http/console-assets.js';
 import { httpErrorOf } from './http/error-response.js';
 import { mountRoutes, unmatched } from './http/mount.js';
 import { buildOpenApiDocument } from './http/openapi.js';
-import { limitAgentBodySize, limitBodySize, limitBodySizeTo } from './http/validation.js';
+import { limitAgentBodySize, limitBodySize, limitBodySizeTo, limitConnectorBodySize } from './http/validation.js';
 import { serveWidgetBundle } from './http/widget-bundle.js';
 import { mcpApp } from './mcp/mcp-app.js';
 import { withMcpEndpoint } from './mcp/mcp-openapi.js';
@@ -25,6 +25,9 @@ import { sessionRoutes } from './routes/session.js';
 import { createRuntime, type Runtime, type RuntimeOptions } from './runtime.js';
 import { DomainError } from './services/domain-error.js';
 import { StoreInputError } from './storage/sql/store-input-error.js';
+
+/** Routes whose bodies hold a whole connector: create, update, and an agent run's review. */
+const CONNECTOR_BODY = /^\/v1\/(connectors(\/[^/]+)?|agent\/runs\/[^/]+\/review)$/;
 
 export type { WorkerName } from './runtime.js';
 
@@ -137,10 +140,14 @@ export function createHttpApp(runtime: Runtime, options: HttpOptions = {}): Hono
     c.header('Vary', 'Origin');
     return c.body(null, 204);
   });
-  // An uploaded spec may be up to 10 MB: only the route that starts an agent run reads bodies that large.
+  // An uploaded spec may be up to 50 MB: only the route that starts an agent run reads bodies that large.
   // Third parties' webhooks are often larger than an API body (a GitHub push), so inbound URLs have their own cap.
   const limitInboundBodySize = limitBodySizeTo(options.inboundMaxBytes ?? DEFAULT_INBOUND_MAX_BYTES);
+  // A connector of a large API (up to 2,000 actions with their input schemas), and its review, are bodies of
+  // megabytes too.
   app.use('/v1/*', (c, next) => {
+    if (CONNECTOR_BODY.test(c.req.path) && (c.req.method === 'POST' || c.req.method === 'PATCH'))
+      return limitConnectorBodySize(c, next);
     if (c.req.method !== 'POST') return limitBodySize(c, next);
     if (c.req.path === '/v1/agent/runs') return limitAgentBodySize(c, next);
     return c.req.path.startsWith('/v1/inbound/') ? limitInboundBodySize(c, next) : limitBodySize(c, next);

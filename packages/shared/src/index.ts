@@ -19,9 +19,12 @@ export {
   actionTestSchema,
   apiBaseUrlSchema,
   connectorActionSchema,
+  inputContentTypeSchema,
   inputLocationSchema,
   inputPropertySchema,
+  inputStyleSchema,
   jsonSchemaSchema,
+  MAX_CONNECTOR_ACTIONS,
   proxyRequestSchema,
 } from './schemas/actions.js';
 export {
@@ -51,6 +54,7 @@ export {
   customAuthFieldSchema,
   type FormAuthKind,
   isFormAuthKind,
+  MAX_SCOPES,
   publicAuthMethodSchema,
 } from './schemas/auth-methods.js';
 export {
@@ -110,6 +114,7 @@ export {
   eventEnvelopeSchema,
   eventSignatureSchema,
   inboundEndpointSchema,
+  MAX_CONNECTOR_EVENTS,
   webhookEndpointCreateSchema,
   webhookEndpointSchema,
 } from './schemas/events.js';

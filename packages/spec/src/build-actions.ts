@@ -39,10 +39,14 @@ function naming(operation: SpecOperation): { name: string; description: string }
 }
 
 /**
- * One action per operation, in document order. Operations that cannot be actions (HEAD, OPTIONS, TRACE,
+ * One action per operation, in document order, with the OAuth scopes `scopesOf` says it needs. Operations that cannot be actions (HEAD, OPTIONS, TRACE,
  * paths the server would refuse, unusable path parameters) are left out with a warning.
  */
-export function buildActions(operations: SpecOperation[], context: InputContext): DraftAction[] {
+export function buildActions(
+  operations: SpecOperation[],
+  context: InputContext,
+  scopesOf: (operation: SpecOperation) => string[] = () => [],
+): DraftAction[] {
   const keys = new KeyRegistry();
   const actions: DraftAction[] = [];
   const skip = (operation: SpecOperation, why: string) =>
@@ -73,14 +77,17 @@ export function buildActions(operations: SpecOperation[], context: InputContext)
         pointer: operation.pointer,
       });
     }
-    const input = built.input.required ? built.input : { type: built.input.type, properties: built.input.properties };
+    const { required, ...rest } = built.input;
+    const input = required ? built.input : rest;
+    const scopes = scopesOf(operation);
     actions.push({
       action: {
         key: keys.claim(actionKey(operation)),
         ...naming(operation),
         method: method as 'GET',
-        path: operation.path,
+        path: built.path,
         input,
+        ...(scopes.length > 0 ? { scopes } : {}),
       },
       tags: operation.tags,
       deprecated: operation.deprecated,

@@ -1,11 +1,10 @@
-import type { AuthMethodInput } from '@plugboard/shared';
-import type { SpecDocument, SpecSecurityScheme } from './model.js';
+import { type AuthMethodInput, MAX_SCOPES } from '@plugboard/shared';
+import type { SpecDocument, SpecOperation, SpecSecurityScheme } from './model.js';
 import { humanize, truncate } from './names.js';
 import { pointerSegment, type SpecWarning, SpecWarningCode } from './warnings.js';
 
 const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
 const MAX_METHODS = 10;
-const MAX_SCOPES = 100;
 
 function absoluteUrl(url: string | undefined, base: string | undefined): string | null {
   if (url === undefined) return null;
@@ -38,6 +37,9 @@ function convert(
         return { skip: `an API key in a ${scheme.in || 'missing location'}` };
       if (!HEADER_NAME.test(scheme.name) || scheme.name.length > 100)
         return { skip: `an API key named "${scheme.name}"` };
+      // A key "in the Authorization header" is, on the wire, a token after `Bearer`.
+      if (scheme.in === 'header' && scheme.name.toLowerCase() === 'authorization')
+        return { method: { kind: 'bearer', label } };
       return { method: { kind: 'apiKey', label, in: scheme.in, name: scheme.name } };
     case 'oauth2': {
       const flow = scheme.flows.authorizationCode;
@@ -120,6 +122,33 @@ export function buildAuthMethods(
     }
     return [{ kind: 'none', isDefault: true }];
   }
+  // API keys are bearer tokens far more often than user names: offered both, the default is bearer.
+  const bearer = methods.findIndex((method) => method.kind === 'bearer');
+  if (methods[0]?.kind === 'basic' && bearer > 0) methods.unshift(...methods.splice(bearer, 1));
   const [first, ...rest] = methods;
   return [{ ...(first as AuthMethodInput), isDefault: true }, ...rest];
+}
+
+/**
+ * The OAuth 2.0 scopes an operation needs: those its security requirements (else the document's) name for
+ * OAuth 2.0 schemes, each once.
+ */
+export function operationScopes(spec: SpecDocument, operation: SpecOperation): string[] {
+  const scopes = new Set<string>();
+  for (const requirement of operation.security ?? spec.security) {
+    for (const [name, list] of Object.entries(requirement)) {
+      if (spec.securitySchemes[name]?.type !== 'oauth2') continue;
+      for (const scope of list) if (scope.length > 0 && scope.length <= 200) scopes.add(scope);
+    }
+  }
+  return [...scopes].slice(0, MAX_SCOPES);
+}
+
+/** Adds to an OAuth 2.0 method the scopes operations need that its flow did not list, so the union is offered. */
+export function withOperationScopes(methods: AuthMethodInput[], used: Iterable<string>): AuthMethodInput[] {
+  return methods.map((method) => {
+    if (method.kind !== 'oauth2') return method;
+    const scopes = [...new Set([...(method.scopes ?? []), ...used])].slice(0, MAX_SCOPES);
+    return { ...method, scopes };
+  });
 }

@@ -57,15 +57,47 @@ export function buildEvents(spec: SpecDocument, context: InputContext): EventInp
     if (seen.has(base)) continue;
     seen.add(base);
     const media = operation.requestBody ? pickMedia(operation.requestBody, null, operation.pointer) : undefined;
-    const payload = media ? inlineFor(context, media, operation.pointer) : undefined;
+    const payload = media ? inlineFor(context, media.media.schema, operation.pointer) : undefined;
+    // Named by its key: summaries of published webhooks are sentences ("This event occurs when…"), not names.
+    const name = truncate(humanize(source.name) || source.name, 100) || 'Event';
+    const body = operation.description ?? source.fallbackDescription;
     const summary = operation.summary?.replace(/\.$/, '');
+    const said = !summary || summary.toLowerCase() === name.toLowerCase() || body.startsWith(summary);
+    const description = said ? body : [operation.summary, body].filter(Boolean).join('\n\n');
     events.push({
       key: keys.claim(base),
-      name: truncate(summary ?? humanize(source.name), 100) || 'Event',
-      description: truncate(operation.description ?? source.fallbackDescription, 1000),
+      name,
+      description: truncate(description, 1000),
       ...(payload && Object.keys(payload).length > 0 ? { payload } : {}),
-      delivery: { kind: 'webhook' },
+      delivery: { kind: 'webhook', ...signatureOf(operation) },
     });
   }
   return events;
+}
+
+type Signature = NonNullable<Extract<EventInputDefinition['delivery'], { kind: 'webhook' }>['signature']>;
+
+/**
+ * The inbound signature check a webhook's own header parameters describe: a `…Signature…` header holding an
+ * HMAC-SHA256 (its name says 256, or its example or description says sha256 or HMAC), hex unless it says base64,
+ * with the `sha256=` prefix its example shows. A proposal: the member sees it in review and can edit it.
+ */
+export function signatureOf(operation: SpecOperation): { signature: Signature } | Record<string, never> {
+  const headers = operation.parameters.filter(
+    (parameter) => parameter.in === 'header' && /signature/i.test(parameter.name) && parameter.name.length <= 100,
+  );
+  const header =
+    headers.find((parameter) => /256/.test(parameter.name)) ??
+    headers.find((parameter) => /sha-?256|hmac/i.test(`${parameter.example ?? ''} ${parameter.description ?? ''}`));
+  if (!header) return {};
+  const said = `${header.example ?? ''} ${header.description ?? ''}`;
+  const prefix = /^sha256=/i.exec(header.example ?? '')?.[0];
+  return {
+    signature: {
+      header: header.name,
+      algorithm: 'sha256',
+      encoding: /base64/i.test(said) ? 'base64' : 'hex',
+      ...(prefix ? { prefix } : {}),
+    },
+  };
 }

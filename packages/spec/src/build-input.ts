@@ -18,6 +18,8 @@ export type ActionInput = {
   type: 'object';
   properties: Record<string, Record<string, unknown>>;
   required?: string[];
+  /** Set when the body is a form or multipart: JSON otherwise. */
+  'x-content-type'?: 'application/x-www-form-urlencoded' | 'multipart/form-data';
 };
 
 /** Collects refs cut as circular across a whole build, so each is reported once. */
@@ -46,21 +48,35 @@ export function inlineFor(
   return value;
 }
 
-/** The JSON media type of a body, else its first one (with a warning: actions send JSON). */
-export function pickMedia(body: SpecRequestBody, warnings: SpecWarning[] | null, pointer: string): Located | undefined {
+/** The media types an action can send, in the order a body's types are preferred. */
+const FORM = 'application/x-www-form-urlencoded' as const;
+const MULTIPART = 'multipart/form-data' as const;
+
+/**
+ * The media type of a body an action sends: JSON first, else a form, else multipart, else the first one
+ * (with a warning: its fields are sent as JSON).
+ */
+export function pickMedia(
+  body: SpecRequestBody,
+  warnings: SpecWarning[] | null,
+  pointer: string,
+): { type: string; media: SpecRequestBody['content'][string] } | undefined {
   const types = Object.keys(body.content);
-  const json =
-    types.find((type) => /^application\/([\w.-]+\+)?json\b/i.test(type)) ?? types.find((type) => type.includes('json'));
-  const chosen = json ?? types[0];
+  const sendable =
+    types.find((type) => /^application\/([\w.-]+\+)?json\b/i.test(type)) ??
+    types.find((type) => type.includes('json')) ??
+    types.find((type) => type.toLowerCase().startsWith(FORM)) ??
+    types.find((type) => type.toLowerCase().startsWith(MULTIPART));
+  const chosen = sendable ?? types[0];
   if (chosen === undefined) return undefined;
-  if (!json && warnings) {
+  if (!sendable && warnings) {
     warnings.push({
       code: SpecWarningCode.BodyChanged,
       message: `The body is ${chosen}; the action sends its fields as JSON`,
       pointer,
     });
   }
-  return body.content[chosen]?.schema;
+  return { type: chosen.toLowerCase(), media: body.content[chosen] ?? {} };
 }
 
 /** The top-level properties of an object schema, `allOf` members merged; null for anything else. */
@@ -96,29 +112,71 @@ function addProperty(input: ActionInput, name: string, schema: Record<string, un
   else input.required = [name];
 }
 
+/** A name the input schema accepts for a wire name: itself when free and valid, else a cleaned, unique one. */
+function propertyKey(input: ActionInput, name: string, where: string): string {
+  if (PROPERTY_NAME.test(name) && !input.properties[name]) return name;
+  let base = name.replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^_+|_+$/g, '') || where;
+  if (!/^[A-Za-z_]/.test(base)) base = `_${base}`;
+  base = base.slice(0, 64);
+  if (!input.properties[base]) return base;
+  const prefixed = `${where}_${base}`.slice(0, 64);
+  let key = prefixed;
+  for (let n = 2; input.properties[key]; n++) key = `${prefixed.slice(0, 60)}_${n}`;
+  return key;
+}
+
+const STYLES: Record<string, readonly string[]> = {
+  path: ['simple', 'label', 'matrix'],
+  query: ['form', 'spaceDelimited', 'pipeDelimited', 'deepObject'],
+  header: ['simple'],
+  body: ['form', 'spaceDelimited', 'pipeDelimited', 'deepObject'],
+};
+const DEFAULT_STYLE: Record<string, string> = { path: 'simple', query: 'form', header: 'simple', body: 'form' };
+
+/** `x-name`, `x-style` and `x-explode` for a property, each only when it differs from what the runner assumes. */
+function wireHints(
+  key: string,
+  name: string,
+  where: string,
+  encoding: { style?: string; explode?: boolean },
+): Record<string, unknown> {
+  const style = encoding.style && STYLES[where]?.includes(encoding.style) ? encoding.style : DEFAULT_STYLE[where];
+  const explodeDefault = style === 'form';
+  return {
+    ...(key === name ? {} : { 'x-name': name }),
+    ...(style === DEFAULT_STYLE[where] ? {} : { 'x-style': style }),
+    ...(encoding.explode === undefined || encoding.explode === explodeDefault ? {} : { 'x-explode': encoding.explode }),
+  };
+}
+
 /**
- * Merges an operation's path, query and header parameters and its JSON body's top-level properties into one
- * input schema, each property marked with `x-in`.
+ * Merges an operation's path, query and header parameters and its body's top-level properties into one
+ * input schema, each property marked with `x-in` and, where the wire differs from the defaults, `x-name`,
+ * `x-style` and `x-explode`. A name the schema cannot hold, or one that two places share (a body field and a
+ * query parameter), gets a cleaned or prefixed property name and keeps its own in `x-name`; path placeholders
+ * are renamed with it.
  *
- * @returns the input, or a reason the operation cannot become an action
+ * @returns the input and the path template, or a reason the operation cannot become an action
  */
-export function buildInput(operation: SpecOperation, context: InputContext): { input: ActionInput } | { skip: string } {
+export function buildInput(
+  operation: SpecOperation,
+  context: InputContext,
+): { input: ActionInput; path: string } | { skip: string } {
   const { warnings } = context;
   const input: ActionInput = { type: 'object', properties: {} };
   const pointer = operation.pointer;
+  const placeholders = new Map<string, string>();
   for (const parameter of operation.parameters) {
     if (parameter.in === 'header' && IGNORED_HEADERS.has(parameter.name.toLowerCase())) continue;
-    if (parameter.in === 'cookie' || !PROPERTY_NAME.test(parameter.name)) {
-      const why =
-        parameter.in === 'cookie' ? 'cookie parameters are not supported' : 'its name cannot be an input property';
-      if (parameter.in === 'path') return { skip: `path parameter "${parameter.name}": ${why}` };
+    if (parameter.in === 'cookie') {
       warnings.push({
         code: SpecWarningCode.InputSkipped,
-        message: `${parameter.in} parameter "${parameter.name}" left out: ${why}`,
+        message: `cookie parameter "${parameter.name}" left out: cookie parameters are not supported`,
         pointer,
       });
       continue;
     }
+    const key = propertyKey(input, parameter.name, parameter.in);
     const schema = inlineFor(context, parameter.schema, pointer);
     const property: Record<string, unknown> = {
       ...schema,
@@ -127,43 +185,48 @@ export function buildInput(operation: SpecOperation, context: InputContext): { i
         : {}),
       ...(parameter.deprecated ? { deprecated: true } : {}),
       'x-in': parameter.in,
+      ...wireHints(key, parameter.name, parameter.in, parameter),
     };
-    addProperty(input, parameter.name, property, parameter.required);
+    if (parameter.in === 'path') placeholders.set(parameter.name, key);
+    addProperty(input, key, property, parameter.required);
   }
   for (const [, name] of operation.path.matchAll(/\{([^}]*)\}/g)) {
-    const existing = input.properties[name as string];
-    if (existing?.['x-in'] === 'path') continue;
-    if (existing || !PROPERTY_NAME.test(name as string))
-      return { skip: `path parameter "{${name}}" cannot be an input property` };
+    if (placeholders.has(name as string)) continue;
+    if (!name) return { skip: 'the path has an empty {} placeholder' };
     // Many specs leave path parameters undeclared; the template still needs them.
-    addProperty(input, name as string, { type: 'string', 'x-in': 'path' }, true);
+    const key = propertyKey(input, name as string, 'path');
+    placeholders.set(name as string, key);
+    addProperty(input, key, { type: 'string', 'x-in': 'path', ...wireHints(key, name as string, 'path', {}) }, true);
   }
+  const path = operation.path.replace(/\{([^}]*)\}/g, (whole, name: string) => {
+    const key = placeholders.get(name);
+    return key === undefined ? whole : `{${key}}`;
+  });
   if (operation.requestBody) addBody(input, operation.requestBody, context, pointer);
-  return { input };
+  return { input, path };
 }
 
 function addBody(input: ActionInput, body: SpecRequestBody, context: InputContext, pointer: string): void {
   const { warnings } = context;
-  const media = pickMedia(body, warnings, pointer);
-  if (!media) return;
-  const shape = objectShape(inlineFor(context, media, pointer));
+  const picked = pickMedia(body, warnings, pointer);
+  if (!picked) return;
+  const shape = objectShape(inlineFor(context, picked.media.schema, pointer));
   if (!shape) {
     warnings.push({
       code: SpecWarningCode.BodyChanged,
-      message: 'The body is not a JSON object with properties: the action has no body fields (edit its input by hand)',
+      message: 'The body is not an object with properties: the action has no body fields (edit its input by hand)',
       pointer,
     });
     return;
   }
+  if (picked.type.startsWith(FORM)) input['x-content-type'] = FORM;
+  else if (picked.type.startsWith(MULTIPART)) input['x-content-type'] = MULTIPART;
   const required = new Set(body.required ? shape.required : []);
   for (const [name, value] of Object.entries(shape.properties)) {
     const schema = isObject(value) ? value : {};
     if (schema.readOnly === true) continue;
-    if (!PROPERTY_NAME.test(name) || input.properties[name]) {
-      const why = input.properties[name] ? 'a parameter has the same name' : 'its name cannot be an input property';
-      warnings.push({ code: SpecWarningCode.InputSkipped, message: `body field "${name}" left out: ${why}`, pointer });
-      continue;
-    }
-    addProperty(input, name, { ...schema, 'x-in': 'body' }, required.has(name));
+    const key = propertyKey(input, name, 'body');
+    const hints = wireHints(key, name, 'body', picked.media.encoding?.[name] ?? {});
+    addProperty(input, key, { ...schema, 'x-in': 'body', ...hints }, required.has(name));
   }
 }

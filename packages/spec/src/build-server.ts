@@ -64,6 +64,15 @@ export function chooseBaseUrl(spec: SpecDocument, choice: ServerChoice, warnings
     });
     return sourceBase;
   }
+  const perCustomer = perCustomerVariables(server).filter((name) => choice.variables?.[name] === undefined);
+  if (perCustomer.length > 0) {
+    warnings.push({
+      code: SpecWarningCode.ServerUnresolved,
+      message: `Server ${server.url} needs each customer's own ${perCustomer.map((name) => `{${name}}`).join(', ')}: set the API base URL by hand`,
+      pointer: `#/servers/${index}`,
+    });
+    return null;
+  }
   const url = toBaseUrl(expandServer(server, choice.variables), spec.sourceUrl);
   if (url === null) {
     warnings.push({
@@ -73,4 +82,23 @@ export function chooseBaseUrl(spec: SpecDocument, choice: ServerChoice, warnings
     });
   }
   return url;
+}
+
+const PER_CUSTOMER = /domain|shop|site|account|instance|tenant|company|org|workspace|subdomain|store/i;
+
+/**
+ * The variables of a server's host that differ per customer (`https://{your-domain}.atlassian.net`,
+ * `https://{shop}.myshopify.com`): free text (no `enum`) named like a subdomain, shop, site or account, or whose
+ * default is itself a placeholder. Their default is no customer's host, so it cannot be the base URL.
+ */
+export function perCustomerVariables(server: SpecServer): string[] {
+  const host = /^[a-z][a-z0-9+.-]*:\/\/([^/]*)/i.exec(server.url)?.[1] ?? '';
+  return [...host.matchAll(/\{([^}]+)\}/g)]
+    .map((match) => match[1] as string)
+    .filter((name) => {
+      const variable = server.variables[name];
+      if (variable?.enum && variable.enum.length > 0) return false;
+      const fallback = variable?.default ?? '';
+      return PER_CUSTOMER.test(name) || fallback === '' || /your|example|\{|<|placeholder/i.test(fallback);
+    });
 }

@@ -195,15 +195,31 @@ describe('buildConnectorDraft: actions', () => {
           id: { type: 'string', 'x-in': 'path' },
           limit: { type: 'integer', maximum: 100, description: 'Page size', 'x-in': 'query' },
           'X-Trace': { type: 'string', 'x-in': 'header' },
+          filter_name: { type: 'string', 'x-in': 'query', 'x-name': 'filter[name]' },
           email: { type: 'string', format: 'email', 'x-in': 'body' },
+          body_limit: { type: 'string', 'x-in': 'body', 'x-name': 'limit' },
         },
         required: ['id', 'email'],
       },
     });
     expect(draft.warnings.map((warning) => warning.message)).toEqual([
       'cookie parameter "session" left out: cookie parameters are not supported',
-      'query parameter "filter[name]" left out: its name cannot be an input property',
-      'body field "limit" left out: a parameter has the same name',
+    ]);
+  });
+
+  it('keeps a path parameter whose name an input property cannot hold, renaming its placeholder', async () => {
+    const draft = await draftOf({
+      paths: {
+        '/items/{item.id}': { get: { parameters: [{ name: 'item.id', in: 'path', required: true }] } },
+        '/files/{path}': {
+          get: { parameters: [{ name: 'path', in: 'path', required: true, schema: { type: 'string' } }] },
+        },
+      },
+    });
+    valid(draft);
+    expect(draft.actions.map(({ action }) => [action.path, action.input?.properties])).toEqual([
+      ['/items/{item_id}', { item_id: { 'x-in': 'path', 'x-name': 'item.id' } }],
+      ['/files/{path}', { path: { type: 'string', 'x-in': 'path' } }],
     ]);
   });
 
@@ -212,7 +228,6 @@ describe('buildConnectorDraft: actions', () => {
       paths: {
         '/things': { head: {}, options: {}, get: { operationId: 'listThings' } },
         '/search?q': { get: {} },
-        '/items/{item.id}': { get: { parameters: [{ name: 'item.id', in: 'path', required: true }] } },
         '/bulk': {
           post: {
             requestBody: { content: { 'application/json': { schema: { type: 'array', items: { type: 'string' } } } } },
@@ -226,7 +241,6 @@ describe('buildConnectorDraft: actions', () => {
       [SpecWarningCode.OperationSkipped, '#/paths/~1things/options'],
       [SpecWarningCode.OperationSkipped, '#/paths/~1things/head'],
       [SpecWarningCode.OperationSkipped, '#/paths/~1search?q/get'],
-      [SpecWarningCode.OperationSkipped, '#/paths/~1items~1{item.id}/get'],
       [SpecWarningCode.BodyChanged, '#/paths/~1bulk/post'],
     ]);
   });
@@ -241,10 +255,11 @@ describe('buildConnectorDraft: actions', () => {
       },
     });
     expect(draft.groups).toEqual([
-      { name: 'deals', description: 'Sales deals', actionKeys: ['list-deals'] },
-      { name: 'contacts', actionKeys: ['list-contacts'] },
+      { name: 'deals', source: 'tag', description: 'Sales deals', actionKeys: ['list-deals'] },
+      { name: 'contacts', source: 'tag', actionKeys: ['list-contacts'] },
+      { name: 'ping', source: 'path', actionKeys: ['ping'] },
     ]);
-    expect(draft.ungrouped).toEqual(['ping']);
+    expect(draft.ungrouped).toEqual([]);
     expect(selectActions(draft, { tags: ['contacts'] }).actions.map((action) => action.key)).toEqual(['list-contacts']);
     expect(selectActions(draft, { tags: ['deals'], keys: ['ping'] }).actions.map((action) => action.key)).toEqual([
       'list-deals',
@@ -256,16 +271,79 @@ describe('buildConnectorDraft: actions', () => {
     ]);
   });
 
+  it('keeps all 1,500 operations of a large spec in the connector body, grouped by tag, else by first path segment', async () => {
+    const paths = Object.fromEntries(
+      Array.from({ length: 1500 }, (_, n) => [
+        `/v1/${n % 2 ? 'charges' : 'customers'}/r${n}`,
+        { get: n < 100 ? { tags: ['tagged'] } : {} },
+      ]),
+    );
+    const draft = await draftOf({ paths: { ...paths, '/': { get: { operationId: 'root' } } } });
+    valid(draft);
+    expect(draft.connector.actions).toHaveLength(1501);
+    expect(draft.warnings.map((warning) => warning.code)).not.toContain(SpecWarningCode.Truncated);
+    expect(draft.groups.map((group) => [group.name, group.source, group.actionKeys.length])).toEqual([
+      ['tagged', 'tag', 100],
+      ['customers', 'path', 700],
+      ['charges', 'path', 700],
+    ]);
+    expect(draft.ungrouped).toEqual(['root']);
+  });
+
   it(`keeps at most ${MAX_ACTIONS} actions in the connector body and says so`, async () => {
     const paths = Object.fromEntries(
-      Array.from({ length: 250 }, (_, n) => [`/r${n}`, { get: { tags: [n < 50 ? 'small' : 'big'] } }]),
+      Array.from({ length: MAX_ACTIONS + 50 }, (_, n) => [`/r${n}`, { get: { tags: [n < 50 ? 'small' : 'big'] } }]),
     );
     const draft = await draftOf({ paths });
     valid(draft);
-    expect(draft.actions).toHaveLength(250);
+    expect(draft.actions).toHaveLength(MAX_ACTIONS + 50);
     expect(draft.connector.actions).toHaveLength(MAX_ACTIONS);
     expect(draft.warnings.at(-1)?.code).toBe(SpecWarningCode.Truncated);
     expect(selectActions(draft, { tags: ['small'] }).actions).toHaveLength(50);
+  });
+
+  it("proposes the signature check a webhook's signature header describes, and none without one", async () => {
+    const signed = (parameters: unknown[]) => ({ post: { parameters } });
+    const draft = await draftOf(
+      {
+        webhooks: {
+          hex: signed([
+            { name: 'X-Hub-Signature-256', in: 'header', example: 'sha256=6dcb09b5', schema: { type: 'string' } },
+          ]),
+          b64: signed([{ name: 'X-Shop-Signature', in: 'header', description: 'Base64 HMAC-SHA256 of the body' }]),
+          none: signed([{ name: 'X-Request-Id', in: 'header' }]),
+        },
+      },
+      {},
+      '3.1.0',
+    );
+    valid(draft);
+    expect(draft.connector.events.map((event) => event.delivery)).toEqual([
+      {
+        kind: 'webhook',
+        signature: { header: 'X-Hub-Signature-256', algorithm: 'sha256', encoding: 'hex', prefix: 'sha256=' },
+      },
+      { kind: 'webhook', signature: { header: 'X-Shop-Signature', algorithm: 'sha256', encoding: 'base64' } },
+      { kind: 'webhook' },
+    ]);
+  });
+
+  it('keeps every webhook as an event named by its key, the summary in its description', async () => {
+    const webhooks = Object.fromEntries(
+      Array.from({ length: 300 }, (_, n) => [
+        `pull-request-${n}`,
+        { post: { summary: 'This event occurs when there is activity on pull requests.', description: `Kind ${n}.` } },
+      ]),
+    );
+    const draft = await draftOf({ webhooks }, {}, '3.1.0');
+    valid(draft);
+    expect(draft.events).toHaveLength(300);
+    expect(draft.connector.events).toHaveLength(300);
+    expect(draft.connector.events[0]).toMatchObject({
+      key: 'pull-request-0',
+      name: 'Pull request 0',
+      description: 'This event occurs when there is activity on pull requests.\n\nKind 0.',
+    });
   });
 });
 
@@ -277,6 +355,26 @@ describe('buildConnectorDraft: servers', () => {
     },
     { url: '/sandbox' },
   ];
+
+  it('gives no base URL for a host each customer has their own of, and says which variable', async () => {
+    const atlassian = await draftOf({
+      servers: [
+        { url: 'https://{your-domain}.atlassian.net', variables: { 'your-domain': { default: 'your-domain' } } },
+      ],
+    });
+    expect(atlassian.connector.apiBaseUrl).toBeUndefined();
+    expect(atlassian.connector.domain).toBeUndefined();
+    expect(atlassian.warnings.map((warning) => warning.message)).toContain(
+      "Server https://{your-domain}.atlassian.net needs each customer's own {your-domain}: set the API base URL by hand",
+    );
+    const shop = await draftOf(
+      {
+        servers: [{ url: 'https://{shop}.myshopify.com/admin/api/2024-01', variables: { shop: { default: 'demo' } } }],
+      },
+      { server: { variables: { shop: 'acme' } } },
+    );
+    expect(shop.connector.apiBaseUrl).toBe('https://acme.myshopify.com/admin/api/2024-01');
+  });
 
   it('fills server variables with their defaults, or the values given', async () => {
     expect((await draftOf({ servers })).connector.apiBaseUrl).toBe('https://eu.api.example.com/v2');
@@ -376,6 +474,48 @@ describe('buildConnectorDraft: auth methods', () => {
       '#/components/securitySchemes/oidc',
       '#/components/securitySchemes/cookie',
     ]);
+  });
+
+  it('defaults to bearer over basic, and reads an API key in the Authorization header as a bearer token', async () => {
+    const both = await draftOf({
+      components: {
+        securitySchemes: { basic: { type: 'http', scheme: 'basic' }, token: { type: 'http', scheme: 'bearer' } },
+      },
+    });
+    expect(both.connector.authMethods.map((method) => [method.kind, method.isDefault ?? false])).toEqual([
+      ['bearer', true],
+      ['basic', false],
+    ]);
+    const key = await draftOf({
+      components: { securitySchemes: { key: { type: 'apiKey', in: 'header', name: 'authorization' } } },
+    });
+    expect(key.connector.authMethods).toEqual([{ kind: 'bearer', label: 'Key', isDefault: true }]);
+  });
+
+  it('records the scopes each operation needs on its action and offers them all, 183 of them, on the OAuth method', async () => {
+    const scopes = Object.fromEntries(Array.from({ length: 183 }, (_, n) => [`scope:${n}`, `Scope ${n}`]));
+    const oauth = {
+      type: 'oauth2',
+      flows: { authorizationCode: { authorizationUrl: '/authorize', tokenUrl: '/token', scopes } },
+    };
+    const draft = await draftOf({
+      security: [{ oauth: ['scope:0'] }],
+      components: { securitySchemes: { oauth } },
+      paths: {
+        '/repos': {
+          get: { operationId: 'listRepos' },
+          post: { operationId: 'createRepo', security: [{ oauth: ['repo', 'scope:1'] }, {}] },
+        },
+      },
+    });
+    valid(draft);
+    expect(draft.connector.actions.map((action) => [action.key, action.scopes])).toEqual([
+      ['list-repos', ['scope:0']],
+      ['create-repo', ['repo', 'scope:1']],
+    ]);
+    const method = draft.connector.authMethods[0];
+    expect(method?.kind === 'oauth2' && method.scopes).toHaveLength(184);
+    expect(draft.warnings.map((warning) => warning.code)).not.toContain(SpecWarningCode.Truncated);
   });
 
   it('falls back to no authentication so the draft stays valid', async () => {

@@ -1,6 +1,11 @@
-import type { AuthMethodInput, ConnectorCreate } from '@plugboard/shared';
+import {
+  type AuthMethodInput,
+  type ConnectorCreate,
+  MAX_CONNECTOR_ACTIONS,
+  MAX_CONNECTOR_EVENTS,
+} from '@plugboard/shared';
 import { type ActionInputDefinition, buildActions, type DraftAction } from './build-actions.js';
-import { buildAuthMethods } from './build-auth.js';
+import { buildAuthMethods, operationScopes, withOperationScopes } from './build-auth.js';
 import { buildEvents, type EventInputDefinition } from './build-events.js';
 import type { InputContext } from './build-input.js';
 import { chooseBaseUrl, type ServerChoice, serverCandidates } from './build-server.js';
@@ -9,9 +14,10 @@ import { keyOf, truncate } from './names.js';
 import { SchemaInliner } from './schema-inline.js';
 import { type SpecWarning, SpecWarningCode } from './warnings.js';
 
-/** How many actions and events one connector holds (the shared schema's limits). */
-export const MAX_ACTIONS = 200;
-const MAX_EVENTS = 50;
+/** How many actions one connector holds (the shared schema's limit). */
+export const MAX_ACTIONS = MAX_CONNECTOR_ACTIONS;
+/** How many events one connector holds (the shared schema's limit). */
+export const MAX_EVENTS = MAX_CONNECTOR_EVENTS;
 const SLUG = /^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){1,63}$/;
 const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 
@@ -40,9 +46,11 @@ export interface BuildOptions extends ActionSelection {
   server?: ServerChoice;
 }
 
-/** Actions sharing a tag, so a member can keep or drop them together. */
+/** Actions sharing a tag (else the first segment of their paths), so a member can keep or drop them together. */
 export interface ActionGroup {
   name: string;
+  /** `tag`: the operations' tag; `path`: untagged operations under the same first path segment. */
+  source: 'tag' | 'path';
   description?: string;
   actionKeys: string[];
 }
@@ -57,9 +65,14 @@ export interface ConnectorDraft {
   };
   /** Every action built, selected or not, with its tags. */
   actions: DraftAction[];
-  /** Actions by tag: declared tags first, in their order, then tags as operations use them. */
+  /** Every event built, also those over the connector's limit. */
+  events: EventInputDefinition[];
+  /**
+   * Actions by tag: declared tags first, in their order, then tags as operations use them; then untagged
+   * actions by the first segment of their path (past `api` and versions such as `v1`).
+   */
   groups: ActionGroup[];
-  /** Keys of actions without a tag. */
+  /** Keys of actions with neither a tag nor a path segment to group them by. */
   ungrouped: string[];
   /** Every server of the spec as a base URL, variables at their defaults: alternatives for the member or a fix. */
   servers: string[];
@@ -67,25 +80,37 @@ export interface ConnectorDraft {
   warnings: SpecWarning[];
 }
 
+/** The first path segment that names something: not `api`, a version (`v1`, `2024-01-01`) or a placeholder. */
+function pathGroup(path: string): string | undefined {
+  return path
+    .split('/')
+    .find((segment) => segment !== '' && !/^(api|rest|v\d+(\.\d+)*|\d[\d.-]*|\{.*\})$/i.test(segment));
+}
+
 function groupsOf(spec: SpecDocument, actions: DraftAction[]): { groups: ActionGroup[]; ungrouped: string[] } {
   const groups = new Map<string, ActionGroup>();
   for (const tag of spec.tags)
-    groups.set(tag.name, {
+    groups.set(`tag:${tag.name}`, {
       name: tag.name,
+      source: 'tag',
       ...(tag.description ? { description: tag.description } : {}),
       actionKeys: [],
     });
+  const add = (source: ActionGroup['source'], name: string, key: string) => {
+    let group = groups.get(`${source}:${name}`);
+    if (!group) {
+      group = { name, source, actionKeys: [] };
+      groups.set(`${source}:${name}`, group);
+    }
+    group.actionKeys.push(key);
+  };
   const ungrouped: string[] = [];
   for (const { action, tags } of actions) {
-    if (tags.length === 0) ungrouped.push(action.key);
-    for (const tag of tags) {
-      let group = groups.get(tag);
-      if (!group) {
-        group = { name: tag, actionKeys: [] };
-        groups.set(tag, group);
-      }
-      group.actionKeys.push(action.key);
-    }
+    for (const tag of tags) add('tag', tag, action.key);
+    if (tags.length > 0) continue;
+    const segment = pathGroup(action.path);
+    if (segment) add('path', segment, action.key);
+    else ungrouped.push(action.key);
   }
   return { groups: [...groups.values()].filter((group) => group.actionKeys.length > 0), ungrouped };
 }
@@ -116,7 +141,7 @@ export function pickActions(
   if (chosen.length > MAX_ACTIONS) {
     warnings.push({
       code: SpecWarningCode.Truncated,
-      message: `${chosen.length} actions selected; a connector holds ${MAX_ACTIONS}, so the first ${MAX_ACTIONS} are kept: pick tags to choose`,
+      message: `${chosen.length} actions selected; a connector holds ${MAX_ACTIONS}, so the connector body has the first ${MAX_ACTIONS}: pick tags or keys to choose`,
     });
   }
   return chosen.slice(0, MAX_ACTIONS).map((entry) => entry.action);
@@ -140,16 +165,16 @@ export function buildConnectorDraft(spec: SpecDocument, options: BuildOptions = 
   const warnings: SpecWarning[] = [...spec.warnings];
   spec.refs.useWarnings(warnings);
   const apiBaseUrl = chooseBaseUrl(spec, options.server ?? {}, warnings);
-  const authMethods = buildAuthMethods(spec, apiBaseUrl, warnings);
   const context: InputContext = { inliner: new SchemaInliner(spec.refs), warnings, circular: new Set() };
-  const actions = buildActions(spec.operations, context);
-  let events = buildEvents(spec, context);
+  const actions = buildActions(spec.operations, context, (operation) => operationScopes(spec, operation));
+  const used = actions.flatMap(({ action }) => action.scopes ?? []);
+  const authMethods = withOperationScopes(buildAuthMethods(spec, apiBaseUrl, warnings), used);
+  const events = buildEvents(spec, context);
   if (events.length > MAX_EVENTS) {
     warnings.push({
       code: SpecWarningCode.Truncated,
-      message: `${events.length} events; a connector holds ${MAX_EVENTS}, so the first ${MAX_EVENTS} are kept`,
+      message: `${events.length} events; a connector holds ${MAX_EVENTS}, so the connector body has the first ${MAX_EVENTS}: pick among draft.events`,
     });
-    events = events.slice(0, MAX_EVENTS);
   }
   for (const ref of context.circular) {
     warnings.push({
@@ -169,9 +194,9 @@ export function buildConnectorDraft(spec: SpecDocument, options: BuildOptions = 
     authMethods,
     ...(apiBaseUrl ? { apiBaseUrl } : {}),
     actions: pickActions(actions, options, warnings),
-    events,
+    events: events.slice(0, MAX_EVENTS),
   };
-  return { connector, actions, ...groupsOf(spec, actions), servers: serverCandidates(spec), warnings };
+  return { connector, actions, events, ...groupsOf(spec, actions), servers: serverCandidates(spec), warnings };
 }
 
 /**

@@ -10,6 +10,7 @@ export {
   buildConnectorDraft,
   type ConnectorDraft,
   MAX_ACTIONS,
+  MAX_EVENTS,
   pickActions,
   selectActions,
 } from './build.js';
@@ -23,6 +24,7 @@ export {
   type SecurityRequirement,
   type SpecCallback,
   type SpecDocument,
+  type SpecEncoding,
   type SpecOAuthFlow,
   type SpecOperation,
   type SpecParameter,

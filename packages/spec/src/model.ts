@@ -49,13 +49,24 @@ export interface SpecParameter {
   description?: string;
   deprecated: boolean;
   schema?: Located;
+  /** OpenAPI's `style` as written (Swagger 2's `collectionFormat` mapped to it). */
+  style?: string;
+  /** The parameter's `example`, as text. */
+  example?: string;
+  explode?: boolean;
 }
 
-/** A request body: media type to schema. */
+/** How one property of a form or multipart body is serialized (OpenAPI's encoding object). */
+export interface SpecEncoding {
+  style?: string;
+  explode?: boolean;
+}
+
+/** A request body: media type to schema, and to the encoding of its properties. */
 export interface SpecRequestBody {
   required: boolean;
   description?: string;
-  content: Record<string, { schema?: Located }>;
+  content: Record<string, { schema?: Located; encoding?: Record<string, SpecEncoding> }>;
 }
 
 /** One operation, in one shape for every version. */

@@ -1,4 +1,11 @@
-import type { SpecOAuthFlow, SpecParameter, SpecRequestBody, SpecSecurityScheme, SpecServer } from './model.js';
+import type {
+  SpecEncoding,
+  SpecOAuthFlow,
+  SpecParameter,
+  SpecRequestBody,
+  SpecSecurityScheme,
+  SpecServer,
+} from './model.js';
 import {
   declaredTags,
   eachOperation,
@@ -77,6 +84,14 @@ function securityScheme(value: Record<string, unknown>): SpecSecurityScheme {
   return { type: 'other', raw: String(value.type), ...description };
 }
 
+/** Swagger 2's `collectionFormat` as OpenAPI 3's `style` and `explode` (csv is the default). */
+function collectionStyle(format: unknown): Pick<SpecParameter, 'style' | 'explode'> {
+  if (format === 'multi') return { style: 'form', explode: true };
+  if (format === 'ssv') return { style: 'spaceDelimited', explode: false };
+  if (format === 'pipes') return { style: 'pipeDelimited', explode: false };
+  return { explode: false };
+}
+
 interface Parameters {
   parameters: SpecParameter[];
   body?: SpecRequestBody;
@@ -97,6 +112,7 @@ function parameters(context: NormalizeContext, lists: Located<unknown>[], consum
   let body: SpecRequestBody | undefined;
   const form: Record<string, unknown> = {};
   const formRequired: string[] = [];
+  const formEncoding: Record<string, SpecEncoding> = {};
   let hasFile = false;
   for (const { value, doc } of merged.values()) {
     const name = value.name as string;
@@ -112,6 +128,7 @@ function parameters(context: NormalizeContext, lists: Located<unknown>[], consum
     } else if (value.in === 'formData') {
       hasFile ||= value.type === 'file';
       form[name] = { ...inlineSchema(value), ...optional('description', text(value.description)) };
+      if (value.type === 'array') formEncoding[name] = collectionStyle(value.collectionFormat);
       if (value.required === true) formRequired.push(name);
     } else if (value.in === 'path' || value.in === 'query' || value.in === 'header') {
       result.push({
@@ -121,6 +138,7 @@ function parameters(context: NormalizeContext, lists: Located<unknown>[], consum
         deprecated: false,
         schema: { value: inlineSchema(value), doc },
         ...optional('description', text(value.description)),
+        ...collectionStyle(value.collectionFormat),
       });
     }
   }
@@ -132,7 +150,8 @@ function parameters(context: NormalizeContext, lists: Located<unknown>[], consum
       properties: form,
       ...optional('required', formRequired.length > 0 ? formRequired : undefined),
     };
-    body = { required: formRequired.length > 0, content: { [type]: { schema: { value: schema, doc: context.doc } } } };
+    const media = { schema: { value: schema, doc: context.doc }, encoding: formEncoding };
+    body = { required: formRequired.length > 0, content: { [type]: media } };
   }
   return { parameters: result, ...optional('body', body) };
 }

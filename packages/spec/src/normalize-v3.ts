@@ -1,5 +1,6 @@
 import type {
   SpecCallback,
+  SpecEncoding,
   SpecOperation,
   SpecParameter,
   SpecRequestBody,
@@ -41,7 +42,23 @@ function parameter({ value, doc }: Located<Record<string, unknown>>): SpecParame
     deprecated: value.deprecated === true,
     ...optional('description', text(value.description)),
     ...optional('schema', schemaOf(value, doc)),
+    ...optional('style', text(value.style)),
+    ...optional('example', value.example === undefined ? undefined : String(value.example)),
+    ...optional('explode', typeof value.explode === 'boolean' ? value.explode : undefined),
   };
+}
+
+function encodings(value: unknown): Record<string, SpecEncoding> | undefined {
+  if (!isObject(value)) return undefined;
+  const result: Record<string, SpecEncoding> = {};
+  for (const [name, encoding] of Object.entries(value)) {
+    if (!isObject(encoding)) continue;
+    result[name] = {
+      ...optional('style', text(encoding.style)),
+      ...optional('explode', typeof encoding.explode === 'boolean' ? encoding.explode : undefined),
+    };
+  }
+  return result;
 }
 
 function requestBody(refs: RefResolver, value: unknown, doc: string): SpecRequestBody | undefined {
@@ -50,7 +67,10 @@ function requestBody(refs: RefResolver, value: unknown, doc: string): SpecReques
   const content: SpecRequestBody['content'] = {};
   for (const [type, media] of Object.entries(resolved.value.content)) {
     if (!isObject(media)) continue;
-    content[type] = media.schema === undefined ? {} : { schema: { value: media.schema, doc: resolved.doc } };
+    content[type] = {
+      ...optional('schema', media.schema === undefined ? undefined : { value: media.schema, doc: resolved.doc }),
+      ...optional('encoding', encodings(media.encoding)),
+    };
   }
   return {
     required: resolved.value.required === true,

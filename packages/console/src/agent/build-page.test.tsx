@@ -347,6 +347,34 @@ describe('<BuildPage>', () => {
     expect(currentPath.value).toBe('/connectors/build');
   });
 
+  it('asks for the API base URL when the spec named no usable server, and shows warnings grouped by kind', async () => {
+    const fake = fakeConsole();
+    const base = agentRun().draft;
+    fake.state.agentRun = agentRun({
+      status: 'ready',
+      step: 'done',
+      draft: base && { ...base, apiBaseUrl: null, domain: undefined },
+      warnings: ['a skipped', 'b skipped', 'c skipped', 'd skipped', 'No connection picked: tests skipped'],
+      warningKinds: [{ code: 'operation_skipped', count: 4, examples: ['a skipped', 'b skipped', 'c skipped'] }],
+    });
+    renderPage(fake);
+    fireEvent.click(screen.getByTestId('agent-quick-hubspot'));
+    const kind = await screen.findByTestId('warning-kind-operation_skipped');
+    expect(kind.textContent).toContain('4 × operation_skipped: a skipped');
+    expect(kind.textContent).toContain('…and 1 more like these.');
+    expect(screen.getByTestId('agent-warnings').textContent).toContain('No connection picked');
+    fireEvent.click(screen.getByTestId('agent-create'));
+    expect((await screen.findByTestId('error-apiBaseUrl')).textContent).toContain('Enter the API base URL');
+    expect(fake.named('agent.create')).toEqual([]);
+    fireEvent.input(screen.getByLabelText('API base URL'), { target: { value: 'https://api.hubapi.com' } });
+    fireEvent.click(screen.getByTestId('agent-create'));
+    await waitFor(() =>
+      expect(fake.named('agent.create')).toEqual([
+        ['run_1', { name: 'HubSpot', slug: 'hubspot', visibility: 'private', apiBaseUrl: 'https://api.hubapi.com' }],
+      ]),
+    );
+  });
+
   it('cancels a run and keeps its log, then starts over', async () => {
     const fake = fakeConsole();
     renderPage(fake);

@@ -63,7 +63,7 @@ export class AgentResource {
   ) {}
 
   /**
-   * Starts a run from a prompt ("HubSpot CRM", a docs URL, a domain), a spec URL or an uploaded spec (up to 10 MB).
+   * Starts a run from a prompt ("HubSpot CRM", a docs URL, a domain), a spec URL or an uploaded spec (up to 50 MB).
    * @throws ValidationError for an empty prompt; NotFoundError for a connection that is not the organization's
    * @example
    * ```ts

@@ -1,7 +1,18 @@
 import type { ActionDefinition, ValidationIssue } from '@plugboard/shared';
 import { DomainError } from '../services/domain-error.js';
 import { joinApiPath } from './api-url.js';
+import { type BodyField, type EncodedBody, formBody, jsonBody, multipartBody } from './body-encoding.js';
 import { type JsonSchema, validateJsonSchema } from './json-schema.js';
+import {
+  encodePairs,
+  headerText,
+  type InputStyle,
+  type Pair,
+  pathText,
+  queryPairs,
+  scalarText,
+  type WireFormat,
+} from './parameter-encoding.js';
 
 /** A request built from an action and its input, before credentials. */
 export interface BuiltRequest {
@@ -13,12 +24,49 @@ export interface BuiltRequest {
 
 type Location = 'path' | 'query' | 'header' | 'body';
 
-const scalar = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
+interface InputProperty {
+  'x-in'?: Location;
+  'x-name'?: string;
+  'x-style'?: InputStyle;
+  'x-explode'?: boolean;
+  format?: unknown;
+}
+
+const wireFormat = (key: string, property: InputProperty | undefined): WireFormat => ({
+  name: property?.['x-name'] ?? key,
+  style: property?.['x-style'],
+  explode: property?.['x-explode'],
+});
+
+const ENCODERS: Record<string, (fields: BodyField[]) => EncodedBody> = {
+  'application/x-www-form-urlencoded': formBody,
+  'multipart/form-data': multipartBody,
+};
+
+function checkPath(action: ActionDefinition, input: Record<string, unknown>, issues: ValidationIssue[]) {
+  const properties = action.input.properties as Record<string, InputProperty>;
+  const pathValues = new Map<string, string>();
+  for (const [name, value] of Object.entries(input)) {
+    const property = properties[name];
+    if (property?.['x-in'] !== 'path') continue;
+    const text = scalarText(value);
+    if (text === '' || text === '.' || text === '..')
+      issues.push({ path: `input.${name}`, message: 'Must be a path segment' });
+    pathValues.set(name, pathText(wireFormat(name, property), value));
+  }
+  for (const [, name] of action.path.matchAll(/\{([^}]+)\}/g)) {
+    if (!pathValues.has(name as string) && !issues.some((issue) => issue.path === `input.${name}`)) {
+      issues.push({ path: `input.${name}`, message: 'Required' });
+    }
+  }
+  return pathValues;
+}
 
 /**
- * Validates an action's input against its schema and builds the request: `x-in: path` values fill the
- * template (encoded, so they cannot add segments), `query` and `header` values go where they say, the rest
- * into a JSON body (into the query for GET and DELETE).
+ * Validates an action's input against its schema and builds the request the way its API reads it (OpenAPI's
+ * serialization rules): `x-in: path` values fill the template (encoded, so they cannot add segments), `query`
+ * and `header` values go where they say in their `x-style`, the rest into a body (into the query for GET and
+ * DELETE) encoded as the input's `x-content-type` says (JSON by default); `x-name` is the name on the wire.
  *
  * @throws DomainError validation_failed with issue paths `input.<field>`
  * @throws DomainError path_not_allowed
@@ -26,34 +74,29 @@ const scalar = (value: unknown) => (typeof value === 'string' ? value : JSON.str
 export function buildActionRequest(action: ActionDefinition, base: URL, input: Record<string, unknown>): BuiltRequest {
   const schema = { ...action.input, additionalProperties: false } as JsonSchema;
   const issues: ValidationIssue[] = validateJsonSchema(schema, input, 'input');
-  const properties = action.input.properties as Record<string, { 'x-in'?: Location }>;
-  const pathValues = new Map<string, string>();
-  for (const [name, value] of Object.entries(input)) {
-    if (properties[name]?.['x-in'] !== 'path') continue;
-    const text = scalar(value);
-    if (text === '' || text === '.' || text === '..')
-      issues.push({ path: `input.${name}`, message: 'Must be a path segment' });
-    pathValues.set(name, encodeURIComponent(text));
-  }
-  for (const [, name] of action.path.matchAll(/\{([^}]+)\}/g)) {
-    if (!pathValues.has(name as string) && !issues.some((issue) => issue.path === `input.${name}`)) {
-      issues.push({ path: `input.${name}`, message: 'Required' });
-    }
-  }
+  const pathValues = checkPath(action, input, issues);
   if (issues.length > 0) throw DomainError.validation(issues, 'The action input is not valid');
+  // A path parameter's own name may be a placeholder's text too (`{path}`): fill the template once, left to right.
   const path = action.path.replace(/\{([^}]+)\}/g, (_, name: string) => pathValues.get(name) ?? '');
   const url = joinApiPath(base, path, { encoded: true });
+  const properties = action.input.properties as Record<string, InputProperty>;
   const headers: Record<string, string> = { accept: 'application/json' };
-  const body: Record<string, unknown> = {};
+  const query: Pair[] = [];
+  const fields: BodyField[] = [];
   const bodyless = action.method === 'GET' || action.method === 'DELETE';
-  for (const [name, value] of Object.entries(input)) {
-    const where = properties[name]?.['x-in'] ?? (bodyless ? 'query' : 'body');
-    if (where === 'query') {
-      for (const item of Array.isArray(value) ? value : [value]) url.searchParams.append(name, scalar(item));
-    } else if (where === 'header') headers[name.toLowerCase()] = scalar(value);
-    else if (where === 'body') body[name] = value;
+  for (const [key, value] of Object.entries(input)) {
+    if (value === undefined) continue;
+    const property = properties[key];
+    const format = wireFormat(key, property);
+    const where = property?.['x-in'] ?? (bodyless ? 'query' : 'body');
+    if (where === 'query') query.push(...queryPairs(format, value));
+    else if (where === 'header') headers[format.name.toLowerCase()] = headerText(format, value);
+    else if (where === 'body') fields.push({ format, value, binary: property?.format === 'binary' });
   }
-  if (bodyless || Object.keys(body).length === 0) return { method: action.method, url, headers };
-  headers['content-type'] = 'application/json';
-  return { method: action.method, url, headers, body: Buffer.from(JSON.stringify(body)) };
+  if (query.length > 0) url.search = [url.search.slice(1), encodePairs(query)].filter(Boolean).join('&');
+  if (bodyless || fields.length === 0) return { method: action.method, url, headers };
+  const encoder = ENCODERS[action.input['x-content-type'] ?? ''] ?? jsonBody;
+  const { contentType, body } = encoder(fields);
+  headers['content-type'] = contentType;
+  return { method: action.method, url, headers, body };
 }

@@ -22,10 +22,19 @@ import { egressOf, type ServiceDeps } from '../services/deps.js';
 import { DomainError } from '../services/domain-error.js';
 import type { TokenRefresher } from '../services/token-refresh.js';
 import type { AgentRunRecord, StoredAgentRun } from '../storage/store.js';
+import { draftFromCatalogSpec, withCatalogAuth } from './catalog-spec.js';
 import { discoverSpec, fetchText } from './discover.js';
-import { applyDecisions, type Decisions, draftFromProvider, draftFromSpec, toCreateBody } from './draft.js';
+import {
+  applyDecisions,
+  baseUrlIssues,
+  type Decisions,
+  draftFromProvider,
+  draftFromSpec,
+  toCreateBody,
+} from './draft.js';
 import type { AgentModel } from './model.js';
 import { DEFAULT_AGENT_RUN_LEASE_MS, RunLifecycle } from './run-lifecycle.js';
+import { checkRunCapacity } from './run-limits.js';
 import { type AgentEvent, AgentFailure } from './run-state.js';
 import { fixFailures, safeActions, type TestContext, testAction } from './tester.js';
 import { type Understanding, understandPrompt } from './understand.js';
@@ -141,6 +150,7 @@ export class AgentService {
   async start(auth: AdminAuth, body: z.output<typeof agentRunCreateSchema>): Promise<AgentRun> {
     await this.#recovered;
     if (body.connectionId) await findConnection(this.deps, auth.organization.id, body.connectionId);
+    await checkRunCapacity(this.deps.store, auth.organization.id);
     const at = this.deps.now().toISOString();
     const id = newId('agr');
     const record: AgentRunRecord = {
@@ -246,11 +256,14 @@ export class AgentService {
       specUrl = found.url;
     }
     await this.#advance(record, { step: 'build', source: { kind: 'spec', ...(specUrl ? { specUrl } : {}) } });
-    const built = draftFromSpec(spec);
+    const fromSpec = draftFromSpec(spec);
+    const built = { ...fromSpec, ...withCatalogAuth(fromSpec) };
     record.servers = built.servers;
     if (built.draft && this.model) await this.#nameActions(record, built.draft);
-    for (const warning of built.warnings.slice(0, 20)) await this.#log(record, 'build', 'warning', warning);
-    await this.#built(record, { draft: built.draft, groups: built.groups, warnings: built.warnings });
+    for (const kind of built.warningKinds ?? [])
+      await this.#log(record, 'build', 'warning', `${kind.count} × ${kind.code}: ${kind.examples[0]}`, kind);
+    const { draft, groups, warnings, warningKinds } = built;
+    await this.#built(record, { draft, groups, warnings, ...(warningKinds ? { warningKinds } : {}) });
   }
 
   async #nameActions(record: AgentRunRecord, draft: NonNullable<AgentRun['draft']>) {
@@ -267,7 +280,14 @@ export class AgentService {
 
   async #buildFromCatalog(record: AgentRunRecord, provider: Provider) {
     await this.#advance(record, { step: 'discover', source: { kind: 'catalog', provider: provider.slug } });
-    await this.#log(record, 'discover', 'info', `No discovery needed: ${provider.name} is in the provider catalog`);
+    const note = (kind: Kind, message: string) => this.#log(record, 'discover', kind, message);
+    const fromSpec = await draftFromCatalogSpec(egressOf(this.deps), provider, note);
+    if (fromSpec) {
+      const { servers, specUrl, ...built } = fromSpec;
+      record.servers = servers;
+      await this.#advance(record, { step: 'build', source: { kind: 'catalog', provider: provider.slug, specUrl } });
+      return this.#built(record, built);
+    }
     await this.#advance(record, { step: 'build' });
     const built = draftFromProvider(provider);
     const warnings = provider.authMethods.some((method) => method.kind === 'oauth2')
@@ -276,7 +296,7 @@ export class AgentService {
     await this.#built(record, { ...built, warnings });
   }
 
-  async #built(record: AgentRunRecord, built: Pick<AgentRun, 'draft' | 'groups' | 'warnings'>) {
+  async #built(record: AgentRunRecord, built: Pick<AgentRun, 'draft' | 'groups' | 'warnings' | 'warningKinds'>) {
     const draft = built.draft;
     if (!draft) throw new AgentFailure('agent_failed', 'The build produced no draft');
     await this.#log(
@@ -444,11 +464,10 @@ export class AgentService {
     if (!taken) throw notReady();
     try {
       const createdBy = auth.member?.id ?? record.memberId ?? undefined;
-      const input = parseWith(connectorCreateSchema, {
-        ...toCreateBody(draft),
-        ...overrides,
-        ...(createdBy ? { createdBy } : {}),
-      });
+      const body = { ...toCreateBody(draft), ...overrides, ...(createdBy ? { createdBy } : {}) };
+      const missing = baseUrlIssues(body);
+      if (missing.length > 0) throw ApiError.validation(missing, 'The connector needs an API base URL');
+      const input = parseWith(connectorCreateSchema, body);
       const connector = await createConnector(this.deps, auth.organization, input);
       await this.#runs.change(record, {
         changes: { status: 'created', connectorId: connector.id },

@@ -13,7 +13,7 @@ export const SPEC_PATHS = [
 
 const MAX_FETCHES = 20;
 const MAX_LINKS = 8;
-const FETCH_LIMITS = { timeoutMs: 10_000, maxBytes: 11 * 1024 * 1024, maxRedirects: 5 };
+const FETCH_LIMITS = { timeoutMs: 10_000, maxBytes: 50 * 1024 * 1024, maxRedirects: 5 };
 
 /** A note the discovery makes as it goes, for the run's log. */
 export type DiscoveryNote = (kind: 'info' | 'found' | 'failed' | 'warning', message: string) => void;

@@ -56,11 +56,15 @@ export function draftFromProvider(provider: Provider): Pick<AgentRun, 'draft' | 
 /** The draft of a parsed spec, with its action groups, servers and warnings. */
 export function draftFromSpec(
   spec: SpecDocument,
-): Pick<AgentRun, 'draft' | 'groups' | 'warnings'> & { servers: string[] } {
+): Pick<AgentRun, 'draft' | 'groups' | 'warnings' | 'warningKinds'> & { servers: string[] } {
   const built = buildConnectorDraft(spec);
   const kept = new Set(built.connector.actions.map((action) => action.key));
-  const groups = built.groups
-    .map((group) => ({ tag: group.name, actionKeys: group.actionKeys.filter((key) => kept.has(key)) }))
+  const groups: AgentRun['groups'] = built.groups
+    .map((group) => ({
+      tag: group.name,
+      source: group.source,
+      actionKeys: group.actionKeys.filter((key) => kept.has(key)),
+    }))
     .filter((group) => group.actionKeys.length > 0);
   const ungrouped = built.ungrouped.filter((key) => kept.has(key));
   if (ungrouped.length > 0) groups.push({ tag: 'Other', actionKeys: ungrouped });
@@ -69,7 +73,34 @@ export function draftFromSpec(
     groups,
     servers: built.servers,
     warnings: built.warnings.map((warning) => warning.message),
+    warningKinds: warningKinds(built.warnings),
   };
+}
+
+/** Warnings by code, in order of first appearance, each with its count and first three messages. */
+export function warningKinds(
+  warnings: readonly { code: string; message: string }[],
+): NonNullable<AgentRun['warningKinds']> {
+  const kinds = new Map<string, { code: string; count: number; examples: string[] }>();
+  for (const { code, message } of warnings) {
+    const kind = kinds.get(code) ?? { code, count: 0, examples: [] };
+    kind.count += 1;
+    if (kind.examples.length < 3) kind.examples.push(message);
+    kinds.set(code, kind);
+  }
+  return [...kinds.values()];
+}
+
+/**
+ * Issues that keep a create body from making a connector that can run anything: no base URL and no domain to
+ * derive one from (a spec without a usable server).
+ */
+export function baseUrlIssues(body: {
+  apiBaseUrl?: string | null | undefined;
+  domain?: string | undefined;
+}): ValidationIssue[] {
+  if (body.apiBaseUrl || body.domain) return [];
+  return [{ path: 'apiBaseUrl', message: 'The spec names no usable server: give the API base URL actions go to' }];
 }
 
 const editSchemas = {

@@ -53,13 +53,19 @@ export const limitBodySizeTo = (maxBytes: number) =>
 /** Stops reading a request body past {@link MAX_BODY_BYTES}, declared or streamed, with 413 `payload_too_large`. */
 export const limitBodySize = limitBodySizeTo(MAX_BODY_BYTES);
 
-/** The largest body of `POST /v1/agent/runs`: a 10 MB spec, JSON-escaped, with the rest of the body. */
-export const MAX_AGENT_BODY_BYTES = 12 * 1024 * 1024;
+/** The largest body of a connector create or update, or an agent run's review: 2,000 actions with their inputs. */
+export const MAX_CONNECTOR_BODY_BYTES = 8 * 1024 * 1024;
+
+/** {@link limitBodySize} for the routes that take a whole connector. */
+export const limitConnectorBodySize = limitBodySizeTo(MAX_CONNECTOR_BODY_BYTES);
+
+/** The largest body of `POST /v1/agent/runs`: a 50 MB spec, JSON-escaped, with the rest of the body. */
+export const MAX_AGENT_BODY_BYTES = 60 * 1024 * 1024;
 
 /** {@link limitBodySize} for the one route that takes an uploaded spec. */
 export const limitAgentBodySize = bodyLimit({
   maxSize: MAX_AGENT_BODY_BYTES,
   onError: () => {
-    throw new ApiError(413, ErrorCode.PayloadTooLarge, 'The body is larger than 12 MB');
+    throw new ApiError(413, ErrorCode.PayloadTooLarge, 'The body is larger than 60 MB');
   },
 });

@@ -14,13 +14,15 @@ export const MCP_SERVER_VERSION = '0.1.0';
 
 const CONNECTION_ID = 'connectionId';
 
-// `x-in` says where a value goes in the request: ours, not the agent's business.
+// `x-in` and its companions say how a value goes on the wire: ours, not the agent's business.
+const WIRE_KEYS = new Set(['x-in', 'x-name', 'x-style', 'x-explode', 'x-content-type']);
+
 function publicSchema(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(publicSchema);
   if (value === null || typeof value !== 'object') return value;
   return Object.fromEntries(
     Object.entries(value)
-      .filter(([key]) => key !== 'x-in')
+      .filter(([key]) => !WIRE_KEYS.has(key))
       .map(([key, inner]) => [key, publicSchema(inner)]),
   );
 }

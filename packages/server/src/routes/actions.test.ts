@@ -1,5 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage } from 'node:http';
 import type { ActionDefinitionInput, AuthMethodInput } from '@plugboard/shared';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type AppOptions, createApp } from '../app.js';
@@ -7,35 +6,7 @@ import type { CustomAuthHandler } from '../custom-auth/handler.js';
 import { openStore } from '../storage/open-store.js';
 import { createTestContext, type TestContext } from '../test/context.js';
 import { connectWithSandbox, sandboxAppOptions, sandboxConnector, startSandboxServer } from '../test/sandbox.js';
-
-/** A third-party API on loopback that records every request and answers with `reply`. */
-async function startThirdParty() {
-  const seen: { method: string; url: string; headers: IncomingMessage['headers']; body: string }[] = [];
-  let reply = (_req: IncomingMessage, res: ServerResponse) => {
-    res.setHeader('content-type', 'application/json');
-    res.end(JSON.stringify({ ok: true }));
-  };
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => {
-      body += chunk;
-    });
-    req.on('end', () => {
-      seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
-      reply(req, res);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url,
-    seen,
-    answer(next: typeof reply) {
-      reply = next;
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
+import { startThirdParty } from '../test/third-party.js';
 
 const customHandler: CustomAuthHandler = {
   fields: [{ name: 'token', label: 'Token', secret: true }],

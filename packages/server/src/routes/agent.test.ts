@@ -106,8 +106,8 @@ describe('connector agent: discovery', () => {
     expect(draft?.actions.map((action) => action.key)).toEqual(['get-status', 'create-pet', 'get-pet']);
     expect(draft?.authMethods).toEqual([expect.objectContaining({ key: 'apiKey', kind: 'apiKey', name: 'X-API-Key' })]);
     expect(run.groups).toEqual([
-      { tag: 'status', actionKeys: ['get-status'] },
-      { tag: 'pets', actionKeys: ['create-pet', 'get-pet'] },
+      { tag: 'status', source: 'tag', actionKeys: ['get-status'] },
+      { tag: 'pets', source: 'tag', actionKeys: ['create-pet', 'get-pet'] },
     ]);
   });
 
@@ -142,7 +142,7 @@ describe('connector agent: discovery', () => {
     const big = await start(key, { prompt: 'Big', specText: JSON.stringify(spec) });
     expect(big.status, big.text).toBe(201);
     await waitForRun(t, key, big.json.id, ['awaiting_review']);
-    const elsewhere = await t.request('POST', '/v1/connectors', { key, body: { name: 'x'.repeat(200_000) } });
+    const elsewhere = await t.request('POST', '/v1/webhook-endpoints', { key, body: { url: 'x'.repeat(200_000) } });
     expect(elsewhere.status).toBe(413);
   });
 
@@ -157,6 +157,57 @@ describe('connector agent: discovery', () => {
     const nothing = await start(key, { prompt: `${loopback.url}/nowhere` });
     const failed = await waitForRun(t, key, nothing.json.id, ['failed']);
     expect(failed.error).toMatchObject({ code: 'spec_not_found' });
+  });
+});
+
+describe('connector agent: a spec without a usable server', () => {
+  it('groups the warnings by kind, and creates no connector until it is given a base URL', async () => {
+    const { key } = await setUp();
+    const spec = {
+      ...petSpec([]),
+      servers: undefined,
+      components: { securitySchemes: { a: { type: 'http', scheme: 'digest' }, b: { type: 'openIdConnect' } } },
+    };
+    const started = await start(key, { prompt: 'Pets', specText: JSON.stringify(spec) });
+    const paused = await waitForRun(t, key, started.json.id, ['awaiting_review', 'failed']);
+    expect(agentRunSchema.parse(paused).draft?.apiBaseUrl ?? null).toBeNull();
+    const kinds = agentRunSchema.parse(paused).warningKinds ?? [];
+    expect(kinds.find((kind) => kind.code === 'unsupported_auth')).toMatchObject({ count: 3 });
+    await review(key, paused.id);
+    await waitForRun(t, key, paused.id, ['ready']);
+    const refused = await t.request('POST', `/v1/agent/runs/${paused.id}/create`, { key, body: {} });
+    expect([refused.status, refused.json.error.code]).toEqual([400, 'validation_failed']);
+    expect(refused.json.error.details.issues.map((issue: { path: string }) => issue.path)).toEqual(['apiBaseUrl']);
+    expect((await t.request('GET', '/v1/connectors?scope=own', { key })).json.data).toHaveLength(0);
+    const created = await t.request('POST', `/v1/agent/runs/${paused.id}/create`, {
+      key,
+      body: { apiBaseUrl: 'https://api.pets.example/v1' },
+    });
+    expect(created.status, created.text).toBe(201);
+    expect(created.json.apiBaseUrl).toBe('https://api.pets.example/v1');
+  });
+});
+
+describe('connector agent: bounded per organization', () => {
+  it('refuses a third run with 429 while two of the organization are building, and takes it once they pause', async () => {
+    const { key, loopback } = await setUp();
+    const held: (() => void)[] = [];
+    loopback.routes.set('/slow/openapi.json', (_req, res) => {
+      held.push(() => {
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify(petSpec(['https://api.pets.example'])));
+      });
+    });
+    const first = await start(key, { prompt: 'Slow', specUrl: `${loopback.url}/slow/openapi.json` });
+    const second = await start(key, { prompt: 'Slow', specUrl: `${loopback.url}/slow/openapi.json` });
+    await waitFor(() => held.length === 2);
+    const third = await start(key, { prompt: 'Pets', specText: JSON.stringify(petSpec(['https://api.pets.example'])) });
+    expect([third.status, third.json.error.code]).toEqual([429, 'rate_limited']);
+    for (const release of held) release();
+    await waitForRun(t, key, first.json.id, ['awaiting_review']);
+    await waitForRun(t, key, second.json.id, ['awaiting_review']);
+    const later = await start(key, { prompt: 'Pets', specText: JSON.stringify(petSpec(['https://api.pets.example'])) });
+    expect(later.status, later.text).toBe(201);
   });
 });
 
@@ -221,8 +272,8 @@ describe('connector agent: review', () => {
       ['get-pet', 'Fetch a pet'],
     ]);
     expect(decided.json.groups).toEqual([
-      { tag: 'status', actionKeys: ['get-status'] },
-      { tag: 'pets', actionKeys: ['get-pet'] },
+      { tag: 'status', source: 'tag', actionKeys: ['get-status'] },
+      { tag: 'pets', source: 'tag', actionKeys: ['get-pet'] },
     ]);
     expect((await waitForRun(t, key, run.id, ['ready'])).status).toBe('ready');
     expect((await review(key, run.id)).status).toBe(409);

@@ -19,7 +19,7 @@ export const agentRoutes = (deps: ServiceDeps, agent: AgentService) => [
     method: 'post',
     path: '/v1/agent/runs',
     tag: 'Agent',
-    summary: 'Start a connector agent run from a prompt, a spec URL or an uploaded spec (up to 10 MB)',
+    summary: 'Start a connector agent run from a prompt, a spec URL or an uploaded spec (up to 50 MB)',
     auth: 'admin',
     status: 201,
     body: agentRunCreateSchema,

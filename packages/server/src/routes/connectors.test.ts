@@ -85,7 +85,7 @@ describe('connectors', () => {
     expect([text.status, text.json.error.code]).toEqual([415, 'unsupported_media_type']);
     const huge = await t.request('POST', '/v1/connectors', {
       key,
-      body: { name: 'Stripe', description: 'x'.repeat(70_000), authMethods: [{ kind: 'none' }] },
+      body: { name: 'Stripe', description: 'x'.repeat(9_000_000), authMethods: [{ kind: 'none' }] },
     });
     expect([huge.status, huge.json.error.code]).toEqual([413, 'payload_too_large']);
     expect((await t.request('GET', '/v1/connectors', { key })).json.data).toEqual([]);
@@ -143,15 +143,31 @@ describe('connectors', () => {
 });
 
 describe('streamed bodies', () => {
+  it('takes a connector of 1,500 actions, a body far over the usual 64 KB', async () => {
+    const actions = Array.from({ length: 1500 }, (_, n) => ({
+      key: `action-${n}`,
+      name: `Action ${n}`,
+      method: 'GET',
+      path: `/things/${n}`,
+      input: { type: 'object', properties: { expand: { type: 'array', items: { type: 'string' }, 'x-in': 'query' } } },
+    }));
+    const created = await t.request('POST', '/v1/connectors', {
+      key,
+      body: { name: 'Large', apiBaseUrl: 'https://api.large.example', authMethods: [{ kind: 'none' }], actions },
+    });
+    expect(created.status, created.text).toBe(201);
+    expect(created.json.actions).toHaveLength(1500);
+  });
+
   it('cuts off a body without Content-Length once it passes 64 KB', async () => {
-    const chunk = new TextEncoder().encode(`{"name":"${'x'.repeat(70_000)}"}`);
+    const chunk = new TextEncoder().encode(`{"url":"${'x'.repeat(70_000)}"}`);
     const body = new ReadableStream({
       start(controller) {
         controller.enqueue(chunk);
         controller.close();
       },
     });
-    const response = await t.app.request('/v1/connectors', {
+    const response = await t.app.request('/v1/webhook-endpoints', {
       method: 'POST',
       headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
       body,

@@ -71,6 +71,8 @@ export interface AgentStore {
     organizationId: string,
     page: { limit: number; cursor?: string | undefined },
   ): Promise<StoredAgentRun[]>;
+  /** One organization's running runs (working, or paused at the review), oldest first. */
+  listRunningAgentRuns(organizationId: string): Promise<StoredAgentRun[]>;
   /** Running runs of every organization whose lease lapsed before `now` (or that have none): their owner died. */
   listLapsedAgentRuns(now: string, limit: number): Promise<StoredAgentRun[]>;
   /**

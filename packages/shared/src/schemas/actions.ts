@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_SCOPES } from './auth-methods.js';
 import { idSchema, parseUrl, timestampSchema } from './common.js';
 
 /** HTTP methods an action or a proxy call may use. */
@@ -13,9 +14,38 @@ export const inputLocationSchema = z.enum(['path', 'query', 'header', 'body']);
 /** Any JSON Schema document, kept as given. Only the subset the server's validator knows is enforced. */
 export const jsonSchemaSchema = z.record(z.string(), z.unknown());
 
-/** One property of an action's input: a JSON Schema with `x-in` saying where it goes. */
+/**
+ * How a parameter value is serialized, as OpenAPI's `style` says: `form`, `spaceDelimited`, `pipeDelimited` and
+ * `deepObject` in the query (and form bodies), `simple`, `label` and `matrix` in the path, `simple` in headers.
+ */
+export const inputStyleSchema = z.enum([
+  'form',
+  'spaceDelimited',
+  'pipeDelimited',
+  'deepObject',
+  'simple',
+  'label',
+  'matrix',
+]);
+
+/** How an action's body fields are sent: a JSON object, a form (`a[b]=` for nested objects) or multipart parts. */
+export const inputContentTypeSchema = z.enum([
+  'application/json',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data',
+]);
+
+/**
+ * One property of an action's input: a JSON Schema with `x-in` saying where it goes and, when the wire differs
+ * from the defaults, how: `x-name` (the name on the wire, when the property is named otherwise, e.g. a body
+ * field that shares its name with a query parameter), `x-style` and `x-explode` (OpenAPI's `style` and
+ * `explode`).
+ */
 export const inputPropertySchema = z.looseObject({
   'x-in': inputLocationSchema.optional(),
+  'x-name': z.string().min(1).max(200).optional(),
+  'x-style': inputStyleSchema.optional(),
+  'x-explode': z.boolean().optional(),
 });
 
 /** An action's input: a JSON Schema object whose properties each say where they go (`x-in`). */
@@ -24,6 +54,8 @@ export const actionInputSchema = z.looseObject({
   properties: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]{0,63}$/), inputPropertySchema).default({}),
   required: z.array(z.string()).optional(),
   additionalProperties: z.boolean().optional(),
+  /** How the body fields are sent. @default 'application/json' */
+  'x-content-type': inputContentTypeSchema.optional(),
 });
 
 /** An action key: lowercase letters, digits, dots, dashes and underscores, unique per connector. */
@@ -49,6 +81,8 @@ export const actionDefinitionSchema = z
     response: jsonSchemaSchema.optional(),
     /** Marks the action `POST /v1/connections/{id}/test` runs to check credentials. */
     verify: z.boolean().optional(),
+    /** The OAuth 2.0 scopes the operation needs, as its spec says: for review and for picking a method's scopes. */
+    scopes: z.array(z.string().min(1).max(200)).max(MAX_SCOPES).optional(),
   })
   .superRefine((action, ctx) => {
     const placeholders = [...action.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1] as string);
@@ -64,10 +98,16 @@ export const actionDefinitionSchema = z
     }
   });
 
-/** The actions of a connector: keys unique, at most one marked `verify`. */
+/**
+ * How many actions one connector holds: room for every operation of the largest published APIs (a code-hosting
+ * API has 1,223), so a spec is never cut without the member choosing.
+ */
+export const MAX_CONNECTOR_ACTIONS = 2000;
+
+/** The actions of a connector: keys unique, at most one marked `verify`, at most {@link MAX_CONNECTOR_ACTIONS}. */
 export const actionListSchema = z
   .array(actionDefinitionSchema)
-  .max(200)
+  .max(MAX_CONNECTOR_ACTIONS, `A connector holds at most ${MAX_CONNECTOR_ACTIONS} actions`)
   .superRefine((actions, ctx) => {
     const seen = new Set<string>();
     for (const [index, action] of actions.entries()) {
@@ -147,6 +187,7 @@ export const connectorActionSchema = z.object({
   input: z.record(z.string(), z.unknown()),
   response: z.record(z.string(), z.unknown()).optional(),
   verify: z.boolean().optional(),
+  scopes: z.array(z.string()).optional(),
   lastTest: actionTestSchema.nullable(),
 });
 

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { actionDefinitionSchema, apiBaseUrlSchema } from './actions.js';
+import { actionDefinitionSchema, apiBaseUrlSchema, MAX_CONNECTOR_ACTIONS } from './actions.js';
 import { authMethodInputSchema } from './auth-methods.js';
 import { httpsUrlSchema, idSchema, timestampSchema } from './common.js';
 import { domainSchema, slugSchema, visibilitySchema } from './connectors.js';
-import { eventDefinitionSchema } from './events.js';
+import { eventDefinitionSchema, MAX_CONNECTOR_EVENTS } from './events.js';
 
-/** The largest spec text `POST /v1/agent/runs` takes: 10 MB. */
-export const MAX_AGENT_SPEC_BYTES = 10 * 1024 * 1024;
+/** The largest spec text `POST /v1/agent/runs` takes: 50 MB (the largest published specs are 13 MB). */
+export const MAX_AGENT_SPEC_BYTES = 50 * 1024 * 1024;
 
 /** Where a run is: working, waiting for the member's review, done, or stopped. */
 export const agentRunStatusSchema = z.enum(['running', 'awaiting_review', 'ready', 'created', 'failed', 'cancelled']);
@@ -40,7 +40,7 @@ export const agentRunCreateSchema = z.strictObject({
     .url({ protocol: /^https?$/, error: 'Must be an http(s) URL' })
     .max(2048)
     .optional(),
-  specText: z.string().max(MAX_AGENT_SPEC_BYTES, 'The spec is larger than 10 MB').optional(),
+  specText: z.string().max(MAX_AGENT_SPEC_BYTES, 'The spec is larger than 50 MB').optional(),
   connectionId: idSchema.optional(),
 });
 
@@ -69,8 +69,8 @@ export const agentDecisionSchema = z.strictObject({
 export const agentReviewSchema = z.strictObject({
   decisions: z.strictObject({
     authMethods: z.array(agentDecisionSchema).max(50).optional(),
-    actions: z.array(agentDecisionSchema).max(1000).optional(),
-    events: z.array(agentDecisionSchema).max(100).optional(),
+    actions: z.array(agentDecisionSchema).max(MAX_CONNECTOR_ACTIONS).optional(),
+    events: z.array(agentDecisionSchema).max(MAX_CONNECTOR_EVENTS).optional(),
   }),
 });
 
@@ -79,6 +79,8 @@ export const agentCreateSchema = z.strictObject({
   name: z.string().trim().min(1).max(100).optional(),
   slug: slugSchema.optional(),
   visibility: visibilitySchema.optional(),
+  /** Where actions are sent: required when the draft has none (a spec with no usable server) and no domain. */
+  apiBaseUrl: apiBaseUrlSchema.optional(),
 });
 
 /** One test of a safe action against the real API. */
@@ -106,10 +108,17 @@ export const agentRunSchema = z.object({
     specUrl: z.string().optional(),
   }),
   draft: agentDraftSchema.nullable(),
-  groups: z.array(z.object({ tag: z.string(), actionKeys: z.array(z.string()) })),
+  /** Actions by tag, else by first path segment (`source: 'path'`), else in "Other". */
+  groups: z.array(
+    z.object({ tag: z.string(), source: z.enum(['tag', 'path']).optional(), actionKeys: z.array(z.string()) }),
+  ),
   tests: z.array(agentTestSchema),
   fixes: z.array(agentFixSchema),
   warnings: z.array(z.string()),
+  /** The build's warnings by kind (their stable code), with a count and the first few messages. */
+  warningKinds: z
+    .array(z.object({ code: z.string(), count: z.number().int(), examples: z.array(z.string()) }))
+    .optional(),
   connectorId: z.string().nullable(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
   createdAt: timestampSchema,

@@ -32,6 +32,9 @@ const apiKeyInput = z.strictObject({
   prefix: z.string().max(40).optional(),
 });
 const oauthUrl = z.url({ protocol: /^https?$/ }).max(2048);
+/** How many scopes an OAuth 2.0 method offers: every scope of the largest published specs (one has 183). */
+export const MAX_SCOPES = 500;
+
 const oauthParams = z.record(z.string().min(1).max(100), z.string().max(2000)).default({});
 
 const oauth2Input = z.strictObject({
@@ -41,7 +44,7 @@ const oauth2Input = z.strictObject({
   tokenUrl: oauthUrl,
   /** RFC 7009 endpoint used when a connection is removed. */
   revocationUrl: oauthUrl.optional(),
-  scopes: z.array(z.string().min(1).max(200)).max(100).default([]),
+  scopes: z.array(z.string().min(1).max(200)).max(MAX_SCOPES).default([]),
   scopeSeparator: z.string().min(1).max(3).default(' '),
   /**
    * PKCE with S256 is always on (OAuth 2.1, RFC 9700): the field is only accepted as `true`, for clients

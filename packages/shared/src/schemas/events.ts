@@ -45,10 +45,13 @@ export const eventDefinitionSchema = z.strictObject({
   delivery: eventDeliverySchema,
 });
 
-/** The `events` field of connector create and update bodies: unique keys, at most 50. */
+/** How many events one connector holds: every webhook of the largest published specs (one has 261). */
+export const MAX_CONNECTOR_EVENTS = 500;
+
+/** The `events` field of connector create and update bodies: unique keys, at most {@link MAX_CONNECTOR_EVENTS}. */
 export const eventDefinitionsSchema = z
   .array(eventDefinitionSchema)
-  .max(50)
+  .max(MAX_CONNECTOR_EVENTS, `A connector holds at most ${MAX_CONNECTOR_EVENTS} events`)
   .refine((events) => new Set(events.map((event) => event.key)).size === events.length, 'Event keys must be unique');
 
 /** Body of `POST /v1/webhook-endpoints`. */

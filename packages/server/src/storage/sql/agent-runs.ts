@@ -140,6 +140,16 @@ export function agentQueries(db: Db, engine: Engine): AgentStore {
       if (page.cursor) query = query.where('id', '<', page.cursor);
       return (await query.orderBy('id', 'desc').limit(page.limit).execute()).map(stored);
     },
+    async listRunningAgentRuns(organizationId) {
+      const found = await db
+        .selectFrom('agent_runs')
+        .selectAll()
+        .where('organization_id', '=', organizationId)
+        .where('status', '=', 'running')
+        .orderBy('id')
+        .execute();
+      return found.map(stored);
+    },
     async listLapsedAgentRuns(now, limit) {
       const found = await db
         .selectFrom('agent_runs')
