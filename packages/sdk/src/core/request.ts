@@ -74,16 +74,28 @@ async function errorFrom(response: Response, request: ApiRequest) {
   });
 }
 
-/** How many times a GET that got no answer is sent again, and the first pause before that (doubled each time). */
+/** How many times a GET is sent again, and the first pause before that (doubled each time). */
 const GET_RETRIES = 2;
 const RETRY_DELAY_MS = 300;
+/** Answers of a server that is restarting or overloaded behind its load balancer: a GET is worth another try. */
+const RETRIED_STATUSES = new Set([502, 503, 504]);
+/** The longest `Retry-After` a retried GET waits for; a longer one is the caller's to decide on. */
+const MAX_RETRY_AFTER_MS = 5_000;
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The pause before retry number `tries + 1`: the server's `Retry-After` when it gave one, else the backoff. */
+function retryDelay(tries: number, response?: Response): number | undefined {
+  const retryAfter = Number(response?.headers.get('retry-after') ?? Number.NaN) * 1000;
+  if (!Number.isFinite(retryAfter)) return RETRY_DELAY_MS * 2 ** tries;
+  return retryAfter <= MAX_RETRY_AFTER_MS ? Math.max(retryAfter, 0) : undefined;
+}
+
 /**
- * Creates the one function every resource sends its calls through: plain `fetch` with a timeout per attempt, and
- * a GET that got no answer (a dropped connection, a restarting server) sent again twice after a short pause. Only
- * GETs are retried, since a write that got no answer may have happened.
+ * Creates the one function every resource sends its calls through: plain `fetch` with a timeout per attempt. A GET
+ * that got no answer (a dropped connection) or a 502, 503 or 504 (a replica restarting in a deploy) is sent again
+ * twice after a short pause, or after the `Retry-After` the server asked for. Only GETs are retried, since a write
+ * that got no answer may have happened.
  */
 export function createSender({ baseUrl, timeout = 10_000, fetch: customFetch }: ClientOptions): Send {
   const prefix = `${baseUrl.replace(/\/+$/, '')}/v1/`;
@@ -107,12 +119,21 @@ export function createSender({ baseUrl, timeout = 10_000, fetch: customFetch }: 
     const path = `/v1/${request.path}`;
     let response: Response | undefined;
     for (let tries = 0; !response; tries++) {
+      const retries = request.method === 'GET' && tries < GET_RETRIES;
       try {
         response = await attempt(request, credential);
       } catch (error) {
         if ((error as Error)?.name === 'TimeoutError') throw new TimeoutError(request.method, path, timeout, error);
-        if (request.method !== 'GET' || tries >= GET_RETRIES) throw new NetworkError(request.method, path, error);
-        await pause(RETRY_DELAY_MS * 2 ** tries);
+        if (!retries) throw new NetworkError(request.method, path, error);
+        await pause(retryDelay(tries) ?? 0);
+        continue;
+      }
+      const delay = retries && RETRIED_STATUSES.has(response.status) ? retryDelay(tries, response) : undefined;
+      if (delay !== undefined) {
+        // The answer is dropped, not read: cancelling frees its connection (awaiting it can stall on some fetches).
+        void response.body?.cancel().catch(() => {});
+        response = undefined;
+        await pause(delay);
       }
     }
     if (!response.ok) throw await errorFrom(response, request);

@@ -100,6 +100,39 @@ describe('errors', () => {
     expect(calls).toBe(3);
   });
 
+  it('sends a GET again when a replica answers 503 during a deploy, after the Retry-After it asked for', async () => {
+    let calls = 0;
+    server.use(
+      http.get(`${BASE}/v1/organization`, () =>
+        ++calls < 2
+          ? new HttpResponse('restarting', { status: 503, headers: { 'retry-after': '0' } })
+          : HttpResponse.json({ id: 'org_1', name: 'Acme' }),
+      ),
+    );
+    await expect(admin.organization.get()).resolves.toMatchObject({ id: 'org_1' });
+    expect(calls).toBe(2);
+  });
+
+  it('gives up on a GET after two more 502s, and never retries a write that got one', async () => {
+    let gets = 0;
+    let posts = 0;
+    server.use(
+      http.get(`${BASE}/v1/organization`, () => {
+        gets++;
+        return new HttpResponse('bad gateway', { status: 502, headers: { 'retry-after': '0' } });
+      }),
+      http.post(`${BASE}/v1/connect-sessions`, () => {
+        posts++;
+        return new HttpResponse('bad gateway', { status: 502 });
+      }),
+    );
+    expect(await admin.organization.get().catch((caught) => caught)).toBeInstanceOf(ServerError);
+    expect(gets).toBe(3);
+    const error = await admin.connectSessions.create({ tenantId: 't', endUserId: 'u' }).catch((caught) => caught);
+    expect(error).toBeInstanceOf(ServerError);
+    expect(posts).toBe(1);
+  });
+
   it('never sends a write again after it got no answer, since it may have happened', async () => {
     let calls = 0;
     server.use(
