@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** One AES-256 key and the id stored with everything it encrypts. */
@@ -78,7 +78,16 @@ export async function loadKeyring({ env, dataDir, generateIfMissing = false }: L
     throw new Error('Set PLUGBOARD_MASTER_KEY to 32 random bytes in base64 (the key that encrypts credentials).');
   }
   await mkdir(dataDir, { recursive: true });
-  await writeFile(file, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' }).catch(() => {});
-  await chmod(file, 0o600);
+  // Written whole under a name of its own, then linked into place: `link` fails when the file exists, so of several
+  // processes starting together (replicas sharing the folder) one key wins, and none reads a half-written file.
+  const draft = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  await writeFile(draft, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+  try {
+    await link(draft, file).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
+  } finally {
+    await rm(draft, { force: true });
+  }
   return Keyring.parse((await readFile(file, 'utf8')).trim());
 }

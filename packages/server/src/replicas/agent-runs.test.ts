@@ -1,6 +1,7 @@
 // Connector agent runs on three `plugboard serve` processes sharing one database (Postgres in the server-pg
 // project, one SQLite file in the server project): a run executes on the replica that started it, and is
 // followed, resumed, cancelled and, when its owner dies, failed from the others.
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,6 +54,7 @@ beforeEach(async () => {
     HOME: dir,
     PLUGBOARD_DATA_DIR: dir,
     PLUGBOARD_DATABASE_URL: database.url,
+    PLUGBOARD_MASTER_KEY: randomBytes(32).toString('base64'),
     PLUGBOARD_EGRESS_ALLOW_HOSTS: api.host,
     PLUGBOARD_AGENT_RUN_LEASE_SECONDS: String(LEASE_SECONDS),
   };

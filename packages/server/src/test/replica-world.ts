@@ -1,5 +1,6 @@
 // Several `plugboard serve` processes on one database (Postgres in the server-pg project, one SQLite file in the
 // server project), as replicas behind a load balancer run, with what the replica tests do to them.
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,8 +52,9 @@ export interface ReplicaWorld {
 export const REPLICA_ORIGIN = 'https://app.vendor.example';
 
 /**
- * A fresh database and data folder for replicas. The one data folder holds the master key all replicas share, as
- * one secret mounted into each would.
+ * A fresh database and data folder for replicas, and one master key given to each in `PLUGBOARD_MASTER_KEY`, as
+ * production replicas get it from one secret (`PLUGBOARD_MASTER_KEY: ''` in `extraEnv` leaves them to generate the
+ * development key into the shared folder instead).
  */
 export async function createReplicaWorld(extraEnv: Record<string, string> = {}): Promise<ReplicaWorld> {
   const dir = await mkdtemp(join(tmpdir(), 'plugboard-replicas-'));
@@ -62,6 +64,7 @@ export async function createReplicaWorld(extraEnv: Record<string, string> = {}):
     HOME: dir,
     PLUGBOARD_DATA_DIR: dir,
     PLUGBOARD_DATABASE_URL: database.url,
+    PLUGBOARD_MASTER_KEY: randomBytes(32).toString('base64'),
     ...extraEnv,
   };
   const replicas: ServeReplica[] = [];
