@@ -1,5 +1,5 @@
-import { AgentService } from './agent/agent-service.js';
-import { AgentModel, type LlmOptions } from './agent/model.js';
+import { AgentService } from './connector-builder/agent-service.js';
+import { AgentModel, type LlmOptions } from './connector-builder/model.js';
 import type { Keyring } from './crypto/keyring.js';
 import type { CustomAuthRegistry } from './custom-auth/handler.js';
 import { createEgressPolicy, type OutboundOptions } from './egress/index.js';

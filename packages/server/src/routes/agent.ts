@@ -7,8 +7,8 @@ import {
   pageQuerySchema,
   pageSchema,
 } from '@plugboard/shared';
-import type { AgentService } from '../agent/agent-service.js';
-import { agentEventStream } from '../agent/event-stream.js';
+import type { AgentService } from '../connector-builder/agent-service.js';
+import { agentEventStream } from '../connector-builder/event-stream.js';
 import { route } from '../http/route.js';
 import { presentConnector } from '../services/connectors.js';
 import type { ServiceDeps } from '../services/deps.js';

@@ -3,8 +3,6 @@ import { findProvider } from '@plugboard/catalog';
 import {
   type AgentLogEntry,
   type AgentRun,
-  type AgentTest,
-  type AuthMethod,
   type agentCreateSchema,
   type agentRunCreateSchema,
   connectorCreateSchema,
@@ -36,7 +34,7 @@ import type { AgentModel } from './model.js';
 import { DEFAULT_AGENT_RUN_LEASE_MS, RunLifecycle } from './run-lifecycle.js';
 import { checkRunCapacity } from './run-limits.js';
 import { type AgentEvent, AgentFailure } from './run-state.js';
-import { fixFailures, safeActions, type TestContext, testAction } from './tester.js';
+import { runTestPhase, type TestPhase } from './test-phase.js';
 import { type Understanding, understandPrompt } from './understand.js';
 
 type Step = AgentRun['step'];
@@ -60,16 +58,18 @@ const codeOf = (error: unknown) =>
  */
 export class AgentService {
   readonly #runs: RunLifecycle;
+  readonly #phase: TestPhase;
   readonly #recovered: Promise<void>;
   readonly #sweeper: ReturnType<typeof setInterval>;
 
   constructor(
     private readonly deps: ServiceDeps,
-    private readonly refresher: TokenRefresher,
+    refresher: TokenRefresher,
     private readonly model: AgentModel | undefined,
     options: AgentServiceOptions = {},
   ) {
     this.#runs = new RunLifecycle(deps, options.leaseMs ?? DEFAULT_AGENT_RUN_LEASE_MS);
+    this.#phase = { deps, refresher, model, runs: this.#runs };
     // At boot and then every half lease: runs whose owner died fail, runs a live replica works on are left alone.
     this.#recovered = this.#runs.sweep().then(
       () => {},
@@ -335,105 +335,8 @@ export class AgentService {
         `Reviewed: kept ${d.authMethods.length} auth methods, ${d.actions.length} actions, ${d.events.length} events`,
       ),
     );
-    this.#runs.work(record, () => this.#test(record), codeOf);
+    this.#runs.work(record, () => runTestPhase(this.#phase, record), codeOf);
     return record.run;
-  }
-
-  async #testContext(record: AgentRunRecord): Promise<TestContext | undefined> {
-    if (!record.connectionId) return undefined;
-    const connection = await findConnection(this.deps, record.organizationId, record.connectionId);
-    const { credentials } = await this.refresher.credentialsFor(record.organizationId, connection.id);
-    const draftMethod = record.run.draft?.authMethods.find((method) => method.kind === connection.authKind);
-    let method: AuthMethod | undefined;
-    if (draftMethod) {
-      const { key: _key, ...input } = draftMethod;
-      method = { ...input, id: 'agent', isDefault: true, hasClientSecret: false } as unknown as AuthMethod;
-    } else {
-      const connector = await this.deps.store.getConnector(connection.connectorId);
-      method = connector?.authMethods.find((candidate) => candidate.id === connection.authMethodId);
-    }
-    return { policy: egressOf(this.deps), method, values: credentials };
-  }
-
-  async #test(record: AgentRunRecord) {
-    const draft = record.run.draft;
-    if (!draft) return;
-    const context = await this.#testContext(record);
-    const actions = safeActions(draft);
-    if (!context || actions.length === 0) {
-      const note = !context
-        ? 'No connection picked: tests skipped'
-        : 'No safe action to test (a GET without required input): tests skipped';
-      await this.#log(record, 'test', 'info', note);
-      await this.#log(record, 'done', 'info', 'Ready to create');
-      await this.#advance(record, {
-        step: 'done',
-        status: 'ready',
-        tests: [],
-        warnings: [...record.run.warnings, note],
-      });
-      return;
-    }
-    await this.#log(record, 'test', 'info', `Testing ${actions.length} safe actions`);
-    const tests = [];
-    for (const action of actions) {
-      const test = await testAction(context, draft, action);
-      tests.push(test);
-      await this.#log(
-        record,
-        'test',
-        test.passed ? 'passed' : 'failed',
-        `${action.name}: ${test.passed ? 'passed' : 'failed'} (${test.status || 'no answer'})`,
-        test,
-      );
-    }
-    await this.#advance(record, { tests, step: 'fix' });
-    if (tests.every((test) => test.passed)) {
-      await this.#log(record, 'fix', 'info', 'Nothing to fix');
-    } else {
-      await this.#log(record, 'fix', 'info', 'Trying the usual causes of the failures');
-      const proposed = this.model ? await this.#proposeFixes(record, draft, context, tests) : [];
-      const fixed = await fixFailures(context, draft, record.servers, tests, proposed);
-      for (const fix of fixed.fixes) {
-        await this.#log(
-          record,
-          'fix',
-          fix.passed ? 'passed' : 'failed',
-          `${fix.actionKey}: ${fix.change}: ${fix.passed ? 'passed' : 'still fails'}`,
-          fix,
-        );
-      }
-      const still = fixed.tests.filter((test) => !test.passed).map((test) => test.actionKey);
-      if (still.length > 0) await this.#log(record, 'fix', 'warning', `Still failing: ${still.join(', ')}`);
-      await this.#advance(record, { draft: fixed.draft, tests: fixed.tests, fixes: fixed.fixes });
-    }
-    await this.#log(record, 'done', 'info', 'Ready to create');
-    await this.#advance(record, { step: 'done', status: 'ready' });
-  }
-
-  /** Asks the model for changes worth trying, described without any credential. */
-  async #proposeFixes(
-    record: AgentRunRecord,
-    draft: NonNullable<AgentRun['draft']>,
-    context: TestContext,
-    tests: readonly AgentTest[],
-  ) {
-    const failing = tests
-      .filter((test) => !test.passed)
-      .flatMap((test) => {
-        const action = draft.actions.find((candidate) => candidate.key === test.actionKey);
-        return action ? [{ method: action.method, path: action.path, status: test.status, note: test.note }] : [];
-      });
-    const key = context.method?.kind === 'apiKey' ? { in: context.method.in, name: context.method.name } : null;
-    const proposed =
-      (await this.model?.proposeFixes({
-        baseUrl: draft.apiBaseUrl ?? null,
-        servers: record.servers,
-        apiKey: key,
-        failing,
-      })) ?? [];
-    await this.#log(record, 'fix', 'info', `The model proposed ${proposed.length} changes to try`);
-    return proposed;
   }
 
   /**
