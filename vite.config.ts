@@ -11,7 +11,7 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'shared', root: 'packages/shared', environment: 'node' } },
       { extends: true, test: { name: 'catalog', root: 'packages/catalog', environment: 'node' } },
-      { extends: true, test: { name: 'spec', root: 'packages/spec', environment: 'node' } },
+      { extends: true, test: { name: 'openapi', root: 'packages/openapi', environment: 'node' } },
       { extends: true, test: { name: 'sdk', root: 'packages/sdk', environment: 'node' } },
       { extends: true, test: { name: 'server', root: 'packages/server', environment: 'node', testTimeout: 20_000 } },
       // The same server suite on PostgreSQL: a fresh schema per test database (src/test/test-database.ts).

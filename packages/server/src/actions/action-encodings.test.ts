@@ -1,4 +1,4 @@
-import { buildConnectorDraft, parseSpec } from '@plugboard/spec';
+import { buildConnectorDraft, parseSpec } from '@plugboard/openapi';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../test/context.js';
 import { startThirdParty } from '../test/third-party.js';

@@ -1,5 +1,6 @@
 import type { Provider } from '@plugboard/catalog';
 import { findProvider } from '@plugboard/catalog';
+import { parseSpec } from '@plugboard/openapi';
 import {
   type AgentLogEntry,
   type AgentRun,
@@ -8,7 +9,6 @@ import {
   connectorCreateSchema,
   ErrorCode,
 } from '@plugboard/shared';
-import { parseSpec } from '@plugboard/spec';
 import type { z } from 'zod';
 import { newId } from '../crypto/tokens.js';
 import { ApiError } from '../http/api-error.js';

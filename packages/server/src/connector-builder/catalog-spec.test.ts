@@ -1,5 +1,5 @@
 import { github, hubspot } from '@plugboard/catalog';
-import { parseSpec } from '@plugboard/spec';
+import { parseSpec } from '@plugboard/openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEgressPolicy } from '../egress/index.js';
 import { startLoopbackApi } from '../test/agent-fixtures.js';

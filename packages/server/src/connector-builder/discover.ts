@@ -1,4 +1,4 @@
-import { parseSpec, type SpecDocument } from '@plugboard/spec';
+import { parseSpec, type SpecDocument } from '@plugboard/openapi';
 import { checkEgress, EgressBlockedError, type EgressPolicy, OutboundError, sendOutbound } from '../egress/index.js';
 
 /** Paths, below the docs origin, where specs are usually published. */

@@ -1,4 +1,5 @@
 import { type Provider, toConnectorInput } from '@plugboard/catalog';
+import { buildConnectorDraft, type SpecDocument } from '@plugboard/openapi';
 import {
   type AgentDraft,
   type AgentRun,
@@ -9,7 +10,6 @@ import {
   eventDefinitionSchema,
   type ValidationIssue,
 } from '@plugboard/shared';
-import { buildConnectorDraft, type SpecDocument } from '@plugboard/spec';
 import type { z } from 'zod';
 import { toIssues } from '../http/api-error.js';
 

@@ -1,6 +1,6 @@
 // Builds connector drafts from generated large specs and prints each time next to a bare baseline from the same
 // run: the plain parser (JSON.parse, or the YAML parser with --yaml) of the same text. Run through `pnpm bench`
-// at the root (it builds first), or after a build: `node packages/spec/bench/large-spec.mjs [--yaml]`.
+// at the root (it builds first), or after a build: `node packages/openapi/bench/large-spec.mjs [--yaml]`.
 import { parse as parseYaml, stringify } from 'yaml';
 import { medianMs, printRatio } from '../../../scripts/bench-report.mjs';
 import { buildConnectorDraft, parseSpec } from '../dist/index.js';

@@ -10,7 +10,7 @@ export const SpecErrorCode = {
 export type SpecErrorCode = (typeof SpecErrorCode)[keyof typeof SpecErrorCode];
 
 /**
- * The one error `@plugboard/spec` throws: only when a document cannot be read at all. Everything a draft can
+ * The one error `@plugboard/openapi` throws: only when a document cannot be read at all. Everything a draft can
  * live without (an odd operation, an unsupported scheme, a broken `$ref`) becomes a warning instead.
  *
  * @example
