@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { route } from '../http/route.js';
 import {
   createConnector,
+  creatorsOf,
   findOwnedConnector,
   findVisibleConnector,
   listConnectors,
@@ -34,9 +35,12 @@ export const connectorRoutes = (deps: ServiceDeps) => [
         ...query,
         limit: query.limit + 1,
       });
-      const counts = await deps.store.countConnections(auth.organization.id);
+      const listing = {
+        counts: await deps.store.countConnections(auth.organization.id),
+        creators: await creatorsOf(deps, records),
+      };
       const connectors = await Promise.all(
-        records.map((record) => presentConnector(deps, record, auth.organization.id, counts)),
+        records.map((record) => presentConnector(deps, record, auth.organization.id, listing)),
       );
       return nextPage(connectors, query.limit);
     },

@@ -7,7 +7,7 @@ import {
   findSessionConnection,
   listSessionConnections,
 } from '../services/connections.js';
-import { presentCard, sessionConnectors } from '../services/connectors.js';
+import { creatorsOf, presentCard, sessionConnectors } from '../services/connectors.js';
 import type { ServiceDeps } from '../services/deps.js';
 import type { TokenRefresher } from '../services/token-refresh.js';
 
@@ -49,8 +49,11 @@ export const sessionRoutes = (deps: ServiceDeps, refresher: TokenRefresher) => [
       });
       const reauth = (connectorId: string) =>
         broken.filter((connection) => connection.connectorId === connectorId).map(({ id, label }) => ({ id, label }));
+      const creators = await creatorsOf(deps, records);
       const cards = await Promise.all(
-        records.map((record) => presentCard(deps, record, session, counts.get(record.id) ?? 0, reauth(record.id))),
+        records.map((record) =>
+          presentCard(deps, record, session, counts.get(record.id) ?? 0, reauth(record.id), creators),
+        ),
       );
       return { data: cards.sort((a, b) => a.name.localeCompare(b.name)) };
     },

@@ -15,7 +15,13 @@ import type { z } from 'zod';
 import { sealClientSecret } from '../crypto/credential-cipher.js';
 import { newId } from '../crypto/tokens.js';
 import { ApiError } from '../http/api-error.js';
-import type { ConnectorRecord, ConnectorScope, OrganizationRecord, SessionRecord } from '../storage/store.js';
+import type {
+  ConnectorRecord,
+  ConnectorScope,
+  MemberRecord,
+  OrganizationRecord,
+  SessionRecord,
+} from '../storage/store.js';
 import type { ServiceDeps } from './deps.js';
 import { blockedEndpoint, INSECURE_ENDPOINT_MESSAGE, insecureEndpoint } from './oauth-client.js';
 
@@ -86,21 +92,37 @@ async function saveClientSecrets(deps: ServiceDeps, record: ConnectorRecord, inp
   );
 }
 
-async function creatorOf(deps: ServiceDeps, record: ConnectorRecord): Promise<Creator> {
-  const member = await deps.store.getMember(record.createdBy);
-  return { id: record.createdBy, name: member?.name ?? 'Unknown', externalId: member?.externalId ?? null };
+/** Who created each connector of a listing, by member id: looked up once for the whole listing. */
+export type Creators = ReadonlyMap<string, Creator>;
+
+const creatorFrom = (id: string, member: MemberRecord | undefined): Creator => ({
+  id,
+  name: member?.name ?? 'Unknown',
+  externalId: member?.externalId ?? null,
+});
+
+/** The creators of `records`, in one query. */
+export async function creatorsOf(deps: ServiceDeps, records: readonly ConnectorRecord[]): Promise<Creators> {
+  const members = await deps.store.getMembers([...new Set(records.map((record) => record.createdBy))]);
+  const byId = new Map(members.map((member) => [member.id, member]));
+  return new Map(records.map(({ createdBy: id }) => [id, creatorFrom(id, byId.get(id))]));
+}
+
+async function creatorOf(deps: ServiceDeps, record: ConnectorRecord, creators?: Creators): Promise<Creator> {
+  return creators?.get(record.createdBy) ?? creatorFrom(record.createdBy, await deps.store.getMember(record.createdBy));
 }
 
 /**
  * The admin view of a connector, as seen by one organization, with that organization's connection count.
- * Listings pass the counts of all connectors, fetched once.
+ * Listings pass the counts and creators of all their connectors, fetched once.
  */
 export async function presentConnector(
   deps: ServiceDeps,
   record: ConnectorRecord,
   viewer: string,
-  counts?: Map<string, number>,
+  listing: { counts?: Map<string, number>; creators?: Creators } = {},
 ): Promise<Connector> {
+  const { counts, creators } = listing;
   const {
     organizationId,
     id,
@@ -116,7 +138,7 @@ export async function presentConnector(
     createdAt,
     updatedAt,
   } = record;
-  const createdBy = await creatorOf(deps, record);
+  const createdBy = await creatorOf(deps, record, creators);
   const editable = organizationId === viewer;
   const connectionCount = (counts ?? (await deps.store.countConnections(viewer))).get(id) ?? 0;
   const events = await deps.store.getConnectorEvents(id);
@@ -294,15 +316,16 @@ function isCreator(createdBy: Creator, session: SessionRecord): boolean {
   return createdBy.externalId !== null && createdBy.externalId === session.endUserId;
 }
 
-/** The card a session sees: what to draw, never configuration. */
+/** The card a session sees: what to draw, never configuration. Listings pass the creators of all their cards. */
 export async function presentCard(
   deps: ServiceDeps,
   record: ConnectorRecord,
   session: SessionRecord,
   connectionCount: number,
   needsReauth: { id: string; label: string }[] = [],
+  creators?: Creators,
 ): Promise<ConnectorCard> {
-  const createdBy = await creatorOf(deps, record);
+  const createdBy = await creatorOf(deps, record, creators);
   const { id, slug, name, description, domain, visibility, iconUrl } = record;
   return {
     ...{ id, slug, name, description, domain, visibility, iconUrl, createdBy, connectionCount, needsReauth },

@@ -47,6 +47,8 @@ export interface Store extends EventStore, AgentStore, RateLimitStore, ConnectLi
   createMember(record: MemberRecord): Promise<void>;
   listMembers(organizationId: string): Promise<MemberRecord[]>;
   getMember(id: string): Promise<MemberRecord | undefined>;
+  /** The members with these ids, of any organization, in one query (listings name each item's creator). */
+  getMembers(ids: readonly string[]): Promise<MemberRecord[]>;
   /** Sets (or, with null, removes) a member's password hash; false when there is no such member. */
   setMemberPassword(memberId: string, passwordHash: string | null): Promise<boolean>;
   /** Members of any organization with this email (compared case-insensitively) who have a password. */

@@ -185,6 +185,17 @@ export function describeStoreContract(name: string, factory: StoreFactory) {
       await store.close();
     });
 
+    it('gets the members of several organizations by id in one call, leaving out ids that name none', async () => {
+      const { store } = await factory.open();
+      const a = await seed(store, 'org_a');
+      const b = await seed(store, 'org_b');
+      const found = await store.getMembers([b.memberId, 'usr_nobody', a.memberId]);
+      expect(found.map((member) => member.id).sort()).toEqual([a.memberId, b.memberId].sort());
+      expect(found.find((member) => member.id === a.memberId)).toEqual(await store.getMember(a.memberId));
+      expect(await store.getMembers([])).toEqual([]);
+      await store.close();
+    });
+
     it('keeps password hashes out of member records and finds logins by email in any case, across organizations', async () => {
       const { store } = await factory.open();
       const a = await seed(store, 'org_a');

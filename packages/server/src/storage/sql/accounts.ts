@@ -24,6 +24,7 @@ type AccountQueries = Pick<
   | 'listApiKeys'
   | 'deleteApiKey'
   | 'touchApiKey'
+  | 'getMembers'
 >;
 
 /** Rows a statement changed, from Kysely's update or delete result. */
@@ -92,6 +93,15 @@ export function accountQueries(db: Db): AccountQueries {
     async getMember(id) {
       const row = await db.selectFrom('members').selectAll().where('id', '=', id).executeTakeFirst();
       return row && rows.member(row);
+    },
+    async getMembers(ids) {
+      if (ids.length === 0) return [];
+      const found = await db
+        .selectFrom('members')
+        .selectAll()
+        .where('id', 'in', [...ids])
+        .execute();
+      return found.map(rows.member);
     },
     async setMemberPassword(memberId, passwordHash) {
       const result = await db
