@@ -38,6 +38,7 @@ export const connectorRoutes = (deps: ServiceDeps) => [
       const listing = {
         counts: await deps.store.countConnections(auth.organization.id),
         creators: await creatorsOf(deps, records),
+        events: await deps.store.getEventsOfConnectors(records.map((record) => record.id)),
       };
       const connectors = await Promise.all(
         records.map((record) => presentConnector(deps, record, auth.organization.id, listing)),

@@ -112,15 +112,24 @@ async function creatorOf(deps: ServiceDeps, record: ConnectorRecord, creators?: 
   return creators?.get(record.createdBy) ?? creatorFrom(record.createdBy, await deps.store.getMember(record.createdBy));
 }
 
+/** What a listing fetches once for all its connectors, instead of once per connector. */
+export interface ConnectorListing {
+  /** Connection counts of the viewing organization, by connector id. */
+  counts?: Map<string, number>;
+  creators?: Creators;
+  /** Event definitions by connector id. */
+  events?: Map<string, EventDefinition[]>;
+}
+
 /**
  * The admin view of a connector, as seen by one organization, with that organization's connection count.
- * Listings pass the counts and creators of all their connectors, fetched once.
+ * Listings pass a {@link ConnectorListing}.
  */
 export async function presentConnector(
   deps: ServiceDeps,
   record: ConnectorRecord,
   viewer: string,
-  listing: { counts?: Map<string, number>; creators?: Creators } = {},
+  listing: ConnectorListing = {},
 ): Promise<Connector> {
   const { counts, creators } = listing;
   const {
@@ -141,7 +150,7 @@ export async function presentConnector(
   const createdBy = await creatorOf(deps, record, creators);
   const editable = organizationId === viewer;
   const connectionCount = (counts ?? (await deps.store.countConnections(viewer))).get(id) ?? 0;
-  const events = await deps.store.getConnectorEvents(id);
+  const events = listing.events ? (listing.events.get(id) ?? []) : await deps.store.getConnectorEvents(id);
   return {
     events,
     ...{ id, organizationId, slug, name, description, domain, visibility, iconUrl, authMethods, createdBy, editable },

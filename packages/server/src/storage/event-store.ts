@@ -74,6 +74,8 @@ export interface EventStore {
   putConnectorEvents(connectorId: string, events: EventDefinition[]): Promise<void>;
   /** A connector's event definitions; empty when it has none. */
   getConnectorEvents(connectorId: string): Promise<EventDefinition[]>;
+  /** The event definitions of several connectors in one query, by connector id (a connector with none is left out). */
+  getEventsOfConnectors(connectorIds: readonly string[]): Promise<Map<string, EventDefinition[]>>;
   /** Every connector that has event definitions, with them, in any organization. */
   listConnectorsWithEvents(): Promise<Array<{ connectorId: string; events: EventDefinition[] }>>;
   /** Active connections of a connector, of every organization, ordered by id, after `cursor`. */

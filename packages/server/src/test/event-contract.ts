@@ -5,7 +5,7 @@ import { at, connection, connector, sealed, seed } from './store-fixtures.js';
 
 /** Runs the events part of the store contract. */
 export function describeEventContract(factory: StoreFactory) {
-  it('keeps connector event definitions, replaced whole', async () => {
+  it("keeps connector event definitions, replaced whole, and gets several connectors' in one call", async () => {
     const { store } = await factory.open();
     const { organizationId } = await seed(store);
     await store.createConnector(connector(organizationId, 'ctr_a'));
@@ -14,6 +14,15 @@ export function describeEventContract(factory: StoreFactory) {
     await store.putConnectorEvents('ctr_a', [event as never]);
     await store.putConnectorEvents('ctr_a', [{ ...event, key: 'deal.won' } as never]);
     expect((await store.getConnectorEvents('ctr_a')).map((e) => e.key)).toEqual(['deal.won']);
+    await store.createConnector(connector(organizationId, 'ctr_b'));
+    await store.createConnector(connector(organizationId, 'ctr_c'));
+    await store.putConnectorEvents('ctr_b', [event as never]);
+    const listed = await store.getEventsOfConnectors(['ctr_a', 'ctr_b', 'ctr_c']);
+    expect(Object.fromEntries([...listed].map(([id, events]) => [id, events.map((e) => e.key)]))).toEqual({
+      ctr_a: ['deal.won'],
+      ctr_b: ['contact.created'],
+    });
+    expect(await store.getEventsOfConnectors([])).toEqual(new Map());
     await store.close();
   });
 

@@ -81,6 +81,15 @@ export function eventQueries(db: Db, engine: Engine): EventStore {
         .executeTakeFirst();
       return row ? json<EventDefinition[]>(row.definitions) : [];
     },
+    async getEventsOfConnectors(connectorIds) {
+      if (connectorIds.length === 0) return new Map();
+      const found = await db
+        .selectFrom('connector_events')
+        .selectAll()
+        .where('connector_id', 'in', [...connectorIds])
+        .execute();
+      return new Map(found.map((row) => [text(row.connector_id), json<EventDefinition[]>(row.definitions)]));
+    },
     async listConnectorsWithEvents() {
       const found = await db.selectFrom('connector_events').selectAll().orderBy('connector_id').execute();
       return found
