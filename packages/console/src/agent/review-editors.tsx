@@ -14,6 +14,20 @@ export const issueText = (issues: readonly { path: readonly PropertyKey[]; messa
     .join('; ');
 
 /** Edits an auth method with the Create Connector form's own fields, checked with the API's schema. */
+/** Save and Cancel under an item edited in place. */
+function EditButtons({ testId, onSave, onCancel }: { testId: string; onSave: () => void; onCancel: () => void }) {
+  return (
+    <div class="buttons start">
+      <button type="button" class="primary small" onClick={onSave} data-testid={testId}>
+        Save edit
+      </button>
+      <button type="button" class="secondary small" onClick={onCancel}>
+        Cancel edit
+      </button>
+    </div>
+  );
+}
+
 export function AuthMethodEditor({
   client,
   method,
@@ -78,14 +92,7 @@ export function AuthMethodEditor({
             .join('; ')}
         </p>
       )}
-      <div class="buttons start">
-        <button type="button" class="primary small" onClick={save} data-testid={`save-auth-method-${method.key}`}>
-          Save edit
-        </button>
-        <button type="button" class="secondary small" onClick={onCancel}>
-          Cancel edit
-        </button>
-      </div>
+      <EditButtons testId={`save-auth-method-${method.key}`} onSave={save} onCancel={onCancel} />
     </div>
   );
 }
@@ -149,14 +156,7 @@ export function JsonEditor({
           />
         )}
       </Field>
-      <div class="buttons start">
-        <button type="button" class="primary small" onClick={save} data-testid={`save-${kind}-${itemKey}`}>
-          Save edit
-        </button>
-        <button type="button" class="secondary small" onClick={onCancel}>
-          Cancel edit
-        </button>
-      </div>
+      <EditButtons testId={`save-${kind}-${itemKey}`} onSave={save} onCancel={onCancel} />
     </div>
   );
 }

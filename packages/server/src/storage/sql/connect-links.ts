@@ -6,12 +6,7 @@ import * as rows from './rows.js';
 import type { Db } from './tables.js';
 
 const connectLink = (row: rows.Row): ConnectLinkRecord => ({
-  id: rows.text(row.id),
-  organizationId: rows.text(row.organization_id),
-  tenantId: rows.text(row.tenant_id),
-  endUserId: rows.text(row.end_user_id),
-  endUserName: rows.nullableText(row.end_user_name),
-  tokenHash: rows.text(row.token_hash),
+  ...rows.endUserGrant(row),
   connectors: rows.nullableJson<string[]>(row.connectors),
   returnUrl: rows.nullableText(row.return_url),
   opens: Number(row.opens),
@@ -27,12 +22,7 @@ export function connectLinkQueries(db: Db): ConnectLinkStore {
       await db
         .insertInto('connect_links')
         .values({
-          id: l.id,
-          organization_id: l.organizationId,
-          tenant_id: l.tenantId,
-          end_user_id: l.endUserId,
-          end_user_name: l.endUserName,
-          token_hash: l.tokenHash,
+          ...rows.endUserGrantColumns(l),
           connectors: rows.jsonOrNull(l.connectors),
           return_url: l.returnUrl,
           opens: l.opens,

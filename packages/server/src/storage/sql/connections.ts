@@ -102,12 +102,7 @@ export function connectionQueries(db: Db): ConnectionQueries {
       await db
         .insertInto('connect_sessions')
         .values({
-          id: s.id,
-          organization_id: s.organizationId,
-          tenant_id: s.tenantId,
-          end_user_id: s.endUserId,
-          end_user_name: s.endUserName,
-          token_hash: s.tokenHash,
+          ...rows.endUserGrantColumns(s),
           allowed_connectors: rows.jsonOrNull(s.allowedConnectors),
           allowed_origins: rows.jsonOrNull(s.allowedOrigins),
           expires_at: s.expiresAt,

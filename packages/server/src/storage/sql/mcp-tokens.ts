@@ -5,12 +5,7 @@ import * as rows from './rows.js';
 import type { Db } from './tables.js';
 
 const mcpToken = (row: rows.Row): McpTokenRecord => ({
-  id: rows.text(row.id),
-  organizationId: rows.text(row.organization_id),
-  tenantId: rows.text(row.tenant_id),
-  endUserId: rows.text(row.end_user_id),
-  endUserName: rows.nullableText(row.end_user_name),
-  tokenHash: rows.text(row.token_hash),
+  ...rows.endUserGrant(row),
   prefix: rows.text(row.prefix),
   connectorIds: rows.nullableJson<string[]>(row.connector_ids),
   tools: rows.nullableJson<string[]>(row.tools),
@@ -25,12 +20,7 @@ export function mcpTokenQueries(db: Db): McpTokenStore {
       await db
         .insertInto('mcp_tokens')
         .values({
-          id: t.id,
-          organization_id: t.organizationId,
-          tenant_id: t.tenantId,
-          end_user_id: t.endUserId,
-          end_user_name: t.endUserName,
-          token_hash: t.tokenHash,
+          ...rows.endUserGrantColumns(t),
           prefix: t.prefix,
           connector_ids: rows.jsonOrNull(t.connectorIds),
           tools: rows.jsonOrNull(t.tools),

@@ -9,6 +9,7 @@ import type {
   ConnectorSecretRecord,
   ConsoleSessionRecord,
   CredentialRecord,
+  EndUserGrantRecord,
   MemberRecord,
   OAuthAppRecord,
   OAuthFlowRecord,
@@ -107,13 +108,28 @@ export const tenant = (row: Row): TenantRecord => ({
   createdAt: text(row.created_at),
 });
 
-export const session = (row: Row): SessionRecord => ({
+/** The fields every end-user grant shares (connect sessions, connect links, MCP tokens), read from its row. */
+export const endUserGrant = (row: Row): EndUserGrantRecord => ({
   id: text(row.id),
   organizationId: text(row.organization_id),
   tenantId: text(row.tenant_id),
   endUserId: text(row.end_user_id),
   endUserName: nullableText(row.end_user_name),
   tokenHash: text(row.token_hash),
+});
+
+/** The columns of those shared fields, for an insert. */
+export const endUserGrantColumns = (grant: EndUserGrantRecord) => ({
+  id: grant.id,
+  organization_id: grant.organizationId,
+  tenant_id: grant.tenantId,
+  end_user_id: grant.endUserId,
+  end_user_name: grant.endUserName,
+  token_hash: grant.tokenHash,
+});
+
+export const session = (row: Row): SessionRecord => ({
+  ...endUserGrant(row),
   allowedConnectors: nullableJson<string[]>(row.allowed_connectors),
   allowedOrigins: row.allowed_origins ? json<string[]>(row.allowed_origins) : null,
   expiresAt: text(row.expires_at),
