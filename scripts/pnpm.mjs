@@ -12,12 +12,12 @@ function hasPnpm() {
 /**
  * Runs `pnpm <args>` and exits the process when it fails, unless `allowFailure` is set.
  * @param {string[]} args
- * @param {{ allowFailure?: boolean }} [options]
+ * @param {{ allowFailure?: boolean, stdio?: import('node:child_process').StdioOptions }} [options]
  * @returns {number} the exit status
  */
-export function pnpm(args, { allowFailure = false } = {}) {
+export function pnpm(args, { allowFailure = false, stdio = 'inherit' } = {}) {
   const [command, prefix] = hasPnpm() ? ['pnpm', []] : ['npx', ['--yes', packageManager]];
-  const result = spawnSync(command, [...prefix, ...args], { stdio: 'inherit', shell: process.platform === 'win32' });
+  const result = spawnSync(command, [...prefix, ...args], { stdio, shell: process.platform === 'win32' });
   const status = result.status ?? 1;
   if (status !== 0 && !allowFailure) process.exit(status);
   return status;

@@ -2,7 +2,7 @@
 // run: the plain parser (JSON.parse, or the YAML parser with --yaml) of the same text. Run through `pnpm bench`
 // at the root (it builds first), or after a build: `node packages/openapi/bench/large-spec.mjs [--yaml]`.
 import { parse as parseYaml, stringify } from 'yaml';
-import { medianMs, printRatio } from '../../../scripts/bench-report.mjs';
+import { heading, medianMs, report } from '../../../scripts/bench-report.mjs';
 import { buildConnectorDraft, parseSpec } from '../dist/index.js';
 import { generateLargeSpec } from './generate-spec.mjs';
 
@@ -23,16 +23,18 @@ async function timings(text) {
 const text = textOf(generateLargeSpec());
 const draft = buildConnectorDraft(await parseSpec(text));
 const megabytes = (Buffer.byteLength(text) / 1e6).toFixed(1);
-console.log(
+heading(
   `${format} spec: ${megabytes} MB, ${draft.actions.length} actions in ${draft.groups.length} tag groups, ` +
     `${draft.warnings.length} warnings (median of ${runs}, node ${process.version})`,
 );
 const large = await timings(text);
-printRatio(
-  `${format}, 1,200 operations`,
-  { name: 'parse + build', value: large.build },
-  { name: baselineName, value: large.bare },
-);
+report({
+  name: `${format} spec, 1,200 operations: parse + build`,
+  plugboard: large.build,
+  baseline: large.bare,
+  unit: 'ms',
+  baselineName,
+});
 
 // How the work grows: a document ten times as large (operations and schemas) should cost about ten times as
 // much to build from, as it does to parse alone; a ratio well above 1 means the build grows faster than linearly.
@@ -40,8 +42,10 @@ const scaled = (factor) =>
   textOf(generateLargeSpec({ operations: 200 * factor, schemas: 30 * factor, descriptionSentences: 5 }));
 const small = await timings(scaled(1));
 const big = await timings(scaled(10));
-printRatio(
-  `${format}, 200 -> 2,000 operations and 30 -> 300 schemas`,
-  { name: 'parse + build grows', value: big.build / small.build, unit: 'x' },
-  { name: `${baselineName} grows`, value: big.bare / small.bare, unit: 'x' },
-);
+report({
+  name: `${format} spec, 200 -> 2,000 operations: parse + build grows`,
+  plugboard: big.build / small.build,
+  baseline: big.bare / small.bare,
+  unit: 'x',
+  baselineName,
+});

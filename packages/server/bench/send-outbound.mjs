@@ -2,7 +2,7 @@
 // that redirects slowly, each beside a bare timer of the same length from the same run. Run through `pnpm bench`
 // at the root (it builds first), or after a build: `node packages/server/bench/send-outbound.mjs`.
 import { createServer } from 'node:http';
-import { medianMs, printRatio } from '../../../scripts/bench-report.mjs';
+import { heading, medianMs, report } from '../../../scripts/bench-report.mjs';
 import { createEgressPolicy, sendOutbound } from '../dist/egress/index.js';
 
 const timeoutMs = 250;
@@ -25,16 +25,13 @@ async function cutOff(path) {
 }
 
 const bare = await medianMs(runs, () => new Promise((resolve) => setTimeout(resolve, timeoutMs)));
-console.log(`send-outbound, timeout ${timeoutMs} ms (median of ${runs}, node ${process.version})`);
-printRatio(
-  'a server that never answers',
-  { name: 'cut off after', value: await medianMs(runs, () => cutOff('/silent')) },
-  { name: `setTimeout(${timeoutMs})`, value: bare },
-);
-printRatio(
-  'a server that redirects slowly',
-  { name: 'cut off after', value: await medianMs(runs, () => cutOff('/redirect')) },
-  { name: `setTimeout(${timeoutMs})`, value: bare },
-);
+heading(`send-outbound, timeout ${timeoutMs} ms (median of ${runs}, node ${process.version})`);
+for (const [name, path] of [
+  ['outbound call to a server that never answers: cut off after', '/silent'],
+  ['outbound call to a server that redirects slowly: cut off after', '/redirect'],
+]) {
+  const plugboard = await medianMs(runs, () => cutOff(path));
+  report({ name, plugboard, baseline: bare, unit: 'ms', baselineName: `setTimeout(${timeoutMs})` });
+}
 server.closeAllConnections();
 server.close();
