@@ -56,6 +56,11 @@ export interface ServerConfig {
    */
   agentRunLeaseSeconds: number;
   /**
+   * `PLUGBOARD_AGENT_MAX_BUILDS`: how many connector agent runs of one organization may build (understand,
+   * discover, build) at once, across every replica; one more is refused with 429. @default 2
+   */
+  agentMaxBuilds: number;
+  /**
    * `PLUGBOARD_RATE_LIMIT_TENANT_CALLS` as `BURST,PER_MINUTE`: each tenant's budget of calls to third-party APIs
    * (actions, the proxy, MCP tools), shared by every replica. @default 60 at once, then 600 a minute
    */
@@ -173,6 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     inboundMaxBytes: wholeNumber(env, 'PLUGBOARD_INBOUND_MAX_BYTES', 1024 * 1024, 1024),
     rateLimits,
     agentRunLeaseSeconds: wholeNumber(env, 'PLUGBOARD_AGENT_RUN_LEASE_SECONDS', 30, 1),
+    agentMaxBuilds: wholeNumber(env, 'PLUGBOARD_AGENT_MAX_BUILDS', 2, 1),
     ...(env.PLUGBOARD_RATE_LIMIT_TENANT_CALLS
       ? { tenantRateLimit: parseRateLimit('PLUGBOARD_RATE_LIMIT_TENANT_CALLS', env.PLUGBOARD_RATE_LIMIT_TENANT_CALLS) }
       : {}),

@@ -111,6 +111,11 @@ export interface RuntimeOptions {
    * `PLUGBOARD_AGENT_RUN_LEASE_SECONDS`. @default 30_000
    */
   agentRunLeaseMs?: number;
+  /**
+   * How many connector agent runs of one organization may build at once, across every replica (parsing a large
+   * spec takes hundreds of MB). `plugboard serve` reads `PLUGBOARD_AGENT_MAX_BUILDS`. @default 2
+   */
+  agentMaxBuildsPerOrganization?: number;
 }
 
 /** The deployment's one OAuth callback URL. @throws Error when `publicUrl` is not an http(s) URL */
@@ -202,7 +207,12 @@ export class Runtime {
       this.deps,
       this.refresher,
       this.#options.llm ? new AgentModel(egressOf(this.deps), this.#options.llm) : undefined,
-      this.#options.agentRunLeaseMs ? { leaseMs: this.#options.agentRunLeaseMs } : {},
+      {
+        ...(this.#options.agentRunLeaseMs ? { leaseMs: this.#options.agentRunLeaseMs } : {}),
+        ...(this.#options.agentMaxBuildsPerOrganization
+          ? { maxBuildsPerOrganization: this.#options.agentMaxBuildsPerOrganization }
+          : {}),
+      },
     );
     return this.#agent;
   }

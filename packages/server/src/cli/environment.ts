@@ -93,6 +93,10 @@ export const ENVIRONMENT: readonly EnvironmentVariable[] = [
     description: 'Seconds an agent run outlives its replica before another fails it as interrupted (default 30)',
   },
   {
+    name: 'PLUGBOARD_AGENT_MAX_BUILDS',
+    description: 'Agent runs one organization may have building at once, across replicas (default 2)',
+  },
+  {
     name: 'PLUGBOARD_SECRET_KEY',
     description: 'An organization secret key for session create (instead of --secret-key)',
   },

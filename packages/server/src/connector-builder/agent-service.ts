@@ -32,7 +32,7 @@ import {
 } from './draft.js';
 import type { AgentModel } from './model.js';
 import { DEFAULT_AGENT_RUN_LEASE_MS, RunLifecycle } from './run-lifecycle.js';
-import { checkRunCapacity } from './run-limits.js';
+import { buildCapacityReached, DEFAULT_MAX_BUILDS_PER_ORGANIZATION } from './run-limits.js';
 import { type AgentEvent, AgentFailure } from './run-state.js';
 import { runTestPhase, type TestPhase } from './test-phase.js';
 import { type Understanding, understandPrompt } from './understand.js';
@@ -47,6 +47,11 @@ export interface AgentServiceOptions {
    * fails a running run whose lease lapsed. @default DEFAULT_AGENT_RUN_LEASE_MS (30 s)
    */
   leaseMs?: number;
+  /**
+   * How many runs of one organization may build (understand, discover, build) at once, across every replica;
+   * another start is refused with 429 `rate_limited`. @default DEFAULT_MAX_BUILDS_PER_ORGANIZATION (2)
+   */
+  maxBuildsPerOrganization?: number;
 }
 
 const codeOf = (error: unknown) =>
@@ -61,6 +66,8 @@ export class AgentService {
   readonly #phase: TestPhase;
   readonly #recovered: Promise<void>;
   readonly #sweeper: ReturnType<typeof setInterval>;
+  /** How many runs of one organization may build at once. */
+  readonly maxBuildsPerOrganization: number;
 
   constructor(
     private readonly deps: ServiceDeps,
@@ -69,6 +76,7 @@ export class AgentService {
     options: AgentServiceOptions = {},
   ) {
     this.#runs = new RunLifecycle(deps, options.leaseMs ?? DEFAULT_AGENT_RUN_LEASE_MS);
+    this.maxBuildsPerOrganization = options.maxBuildsPerOrganization ?? DEFAULT_MAX_BUILDS_PER_ORGANIZATION;
     this.#phase = { deps, refresher, model, runs: this.#runs };
     // At boot and then every half lease: runs whose owner died fail, runs a live replica works on are left alone.
     this.#recovered = this.#runs.sweep().then(
@@ -145,12 +153,12 @@ export class AgentService {
 
   /**
    * Starts a run: stores it, then understands, discovers and builds in the background up to the review.
-   * @throws ApiError 404 when the connection to test with is not the organization's
+   * @throws ApiError 404 when the connection to test with is not the organization's, 429 when the organization
+   *   already has {@link AgentService.maxBuildsPerOrganization} runs building
    */
   async start(auth: AdminAuth, body: z.output<typeof agentRunCreateSchema>): Promise<AgentRun> {
     await this.#recovered;
     if (body.connectionId) await findConnection(this.deps, auth.organization.id, body.connectionId);
-    await checkRunCapacity(this.deps.store, auth.organization.id);
     const at = this.deps.now().toISOString();
     const id = newId('agr');
     const record: AgentRunRecord = {
@@ -176,7 +184,8 @@ export class AgentService {
         updatedAt: at,
       },
     };
-    await this.#runs.create(record);
+    const maxBuilding = this.maxBuildsPerOrganization;
+    if (!(await this.#runs.create(record, { maxBuilding }))) throw buildCapacityReached(maxBuilding);
     this.#runs.work(record, () => this.#build(record, body), codeOf);
     return record.run;
   }

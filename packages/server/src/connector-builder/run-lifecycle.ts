@@ -92,9 +92,9 @@ export class RunLifecycle {
   }
 
   /** Stores a new run, owned by this process when it is running. */
-  async create(record: AgentRunRecord): Promise<void> {
+  create(record: AgentRunRecord, capacity?: { maxBuilding: number }): Promise<boolean> {
     record.lease = record.run.status === 'running' ? this.lease() : null;
-    await this.deps.store.createAgentRun(record);
+    return this.deps.store.createAgentRun(record, capacity);
   }
 
   /**

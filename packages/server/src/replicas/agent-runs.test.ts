@@ -159,6 +159,19 @@ describe('agent runs on three replicas', () => {
     expect(onB.events.filter((event) => event.event === 'log').at(-1)?.data).toMatchObject({ kind: 'failed' });
   });
 
+  it('starts only the configured number of builds per organization when creates race on three replicas', async () => {
+    replicas = await startReplicas(3, { ...env, PLUGBOARD_AGENT_MAX_BUILDS: '2' });
+    const key = await organizationKey();
+    const body = { prompt: 'Pets', specUrl: `${api.url}/held/openapi.json` };
+    const started = await Promise.all(
+      Array.from({ length: 9 }, (_, i) => call(replicas[i % 3] as ServeReplica, key, 'POST', '/v1/agent/runs', body)),
+    );
+    expect(started.map((answer) => answer.status).sort()).toEqual([201, 201, 429, 429, 429, 429, 429, 429, 429]);
+    expect(started.find((answer) => answer.status === 429)?.json.error.code).toBe('rate_limited');
+    const listed = await call(replicas[0] as ServeReplica, key, 'GET', '/v1/agent/runs?limit=50');
+    expect(listed.json.data.map((r: Json) => r.status)).toEqual(['running', 'running']);
+  });
+
   it('leaves the run A executes alone when another replica boots, and A carries it on to the review', async () => {
     const { key, id } = await heldRun();
     const [late] = await startReplicas(1, env);

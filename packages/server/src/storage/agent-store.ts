@@ -52,7 +52,13 @@ export type NewAgentLogEntry = Omit<AgentLogEntry, 'seq'>;
 
 /** Storage of connector agent runs and their logs. */
 export interface AgentStore {
-  createAgentRun(record: AgentRunRecord): Promise<void>;
+  /**
+   * Stores a new run. With `capacity`, only while the organization has fewer than `maxBuilding` runs building
+   * (running at the understand, discover or build step), checked and written atomically: of runs created at the
+   * same instant on several replicas, no more than the bound are stored.
+   * @returns false when the organization was at capacity (nothing was written)
+   */
+  createAgentRun(record: AgentRunRecord, capacity?: { maxBuilding: number }): Promise<boolean>;
   getAgentRun(id: string): Promise<StoredAgentRun | undefined>;
   /**
    * Replaces a run's state (and lease) when it still matches `expected`, bumping its revision.
@@ -71,8 +77,6 @@ export interface AgentStore {
     organizationId: string,
     page: { limit: number; cursor?: string | undefined },
   ): Promise<StoredAgentRun[]>;
-  /** One organization's running runs (working, or paused at the review), oldest first. */
-  listRunningAgentRuns(organizationId: string): Promise<StoredAgentRun[]>;
   /** Running runs of every organization whose lease lapsed before `now` (or that have none): their owner died. */
   listLapsedAgentRuns(now: string, limit: number): Promise<StoredAgentRun[]>;
   /**

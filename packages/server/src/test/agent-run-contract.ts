@@ -132,6 +132,43 @@ export function describeAgentRunContract(factory: StoreFactory) {
     await store.close();
   });
 
+  it('stores at most the bound of building runs when creates race on two handles, counting only building ones', async () => {
+    const { store, reopen } = await factory.open();
+    const other = await reopen();
+    const { organizationId } = await seed(store);
+    const { organizationId: otherOrganization } = await seed(store, 'org_b');
+    // Runs past the build (paused at the review, testing) and other organizations' runs take no capacity.
+    await store.createAgentRun(runRecord(organizationId, 'agr_paused', 'awaiting_review'));
+    const testing = runRecord(organizationId, 'agr_testing', 'running', 'own_a');
+    await store.createAgentRun({ ...testing, run: { ...testing.run, step: 'test' } });
+    await store.createAgentRun(runRecord(otherOrganization, 'agr_elsewhere', 'running', 'own_a'));
+    const created = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        (i % 2 ? other : store).createAgentRun(runRecord(organizationId, `agr_${i}`, 'running', 'own_a'), {
+          maxBuilding: 3,
+        }),
+      ),
+    );
+    expect(created.filter(Boolean)).toHaveLength(3);
+    const stored = await other.listAgentRuns(organizationId, { limit: 50 });
+    const building = stored.filter((r) => r.run.status === 'running' && r.run.step === 'understand');
+    expect(building.map((r) => r.id).sort()).toEqual(created.flatMap((ok, i) => (ok ? [`agr_${i}`] : [])).sort());
+    // Once one moves on to the review, there is room for exactly one more.
+    const first = building[0] as NonNullable<(typeof building)[0]>;
+    await store.updateAgentRunIf(withStatus(first, 'awaiting_review'), { status: ['running'] });
+    const again = await Promise.all(
+      ['agr_x', 'agr_y'].map((id, i) =>
+        (i ? other : store).createAgentRun(runRecord(organizationId, id, 'running'), { maxBuilding: 3 }),
+      ),
+    );
+    expect(again.filter(Boolean)).toHaveLength(1);
+    expect(await store.createAgentRun(runRecord(otherOrganization, 'agr_z', 'running'), { maxBuilding: 1 })).toBe(
+      false,
+    );
+    await other.close();
+    await store.close();
+  });
+
   it('renews only the owner’s lease, and fails a lapsed run once however many sweepers race', async () => {
     const { store, reopen } = await factory.open();
     const other = await reopen();

@@ -81,21 +81,76 @@ function appendOnPostgres(db: Db, runId: string, entry: NewAgentLogEntry, owner?
   });
 }
 
+/** The steps at which a running run is building (parsing and building take the memory the bound is about). */
+const BUILDING_STEPS = ['understand', 'discover', 'build'] as const;
+
+/** The organization's building runs, counted in SQL (the step lives in the run's JSON). */
+function buildingCount(engine: Engine, organizationId: string) {
+  const step = engine.kind === 'sqlite' ? sql`json_extract(run, '$.step')` : sql`run->>'step'`;
+  const steps = sql.join(BUILDING_STEPS.map((name) => sql`${name}`));
+  return sql<number>`(SELECT COUNT(*) FROM agent_runs WHERE organization_id = ${organizationId}
+    AND status = 'running' AND ${step} IN (${steps}))`;
+}
+
+/**
+ * SQLite: one INSERT … SELECT that writes the row only while the count is under the bound; SQLite takes its
+ * write lock when the statement starts, so the count and the insert of two processes never interleave.
+ */
+async function createOnSqlite(db: Db, engine: Engine, values: AgentRunValues, maxBuilding: number) {
+  const columns = Object.keys(values) as (keyof AgentRunValues)[];
+  const row = await db
+    .insertInto('agent_runs')
+    .columns(columns)
+    .expression(
+      db
+        .selectFrom('organizations')
+        .select(columns.map((column) => sql`${values[column]}`.as(column)))
+        .where('id', '=', values.organization_id)
+        .where(buildingCount(engine, values.organization_id), '<', maxBuilding),
+    )
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Postgres: a statement's snapshot would miss a concurrent insert not yet committed, so creators of one
+ * organization queue on its row's lock first; the count, read after the lock is granted, sees the others' runs.
+ */
+function createOnPostgres(db: Db, engine: Engine, values: AgentRunValues, maxBuilding: number) {
+  return inTransaction(db, async (trx) => {
+    await trx.selectFrom('organizations').select('id').where('id', '=', values.organization_id).forUpdate().execute();
+    const counted = await trx
+      .selectNoFrom(buildingCount(engine, values.organization_id).as('building'))
+      .executeTakeFirstOrThrow();
+    if (Number(counted.building) >= maxBuilding) return false;
+    await trx.insertInto('agent_runs').values(values).execute();
+    return true;
+  });
+}
+
+type AgentRunValues = ReturnType<typeof newRow>;
+
+const newRow = (r: AgentRunRecord) => ({
+  id: r.id,
+  organization_id: r.organizationId,
+  member_id: r.memberId,
+  ...state(r),
+  revision: 0,
+  log_seq: 0,
+});
+
 /** The {@link AgentStore} queries over one database handle. */
 export function agentQueries(db: Db, engine: Engine): AgentStore {
   return {
-    async createAgentRun(r) {
-      await db
-        .insertInto('agent_runs')
-        .values({
-          id: r.id,
-          organization_id: r.organizationId,
-          member_id: r.memberId,
-          ...state(r),
-          revision: 0,
-          log_seq: 0,
-        })
-        .execute();
+    async createAgentRun(r, capacity) {
+      const values = newRow(r);
+      if (capacity) {
+        const create = engine.kind === 'sqlite' ? createOnSqlite : createOnPostgres;
+        return create(db, engine, values, capacity.maxBuilding);
+      }
+      await db.insertInto('agent_runs').values(values).execute();
+      return true;
     },
     async getAgentRun(id) {
       const row = await db.selectFrom('agent_runs').selectAll().where('id', '=', id).executeTakeFirst();
@@ -139,16 +194,6 @@ export function agentQueries(db: Db, engine: Engine): AgentStore {
       let query = db.selectFrom('agent_runs').selectAll().where('organization_id', '=', organizationId);
       if (page.cursor) query = query.where('id', '<', page.cursor);
       return (await query.orderBy('id', 'desc').limit(page.limit).execute()).map(stored);
-    },
-    async listRunningAgentRuns(organizationId) {
-      const found = await db
-        .selectFrom('agent_runs')
-        .selectAll()
-        .where('organization_id', '=', organizationId)
-        .where('status', '=', 'running')
-        .orderBy('id')
-        .execute();
-      return found.map(stored);
     },
     async listLapsedAgentRuns(now, limit) {
       const found = await db
