@@ -8,6 +8,7 @@ import type {
   Page,
 } from '@plugboard/shared';
 import { type ApiRequest, type StreamOptions, segment } from '../core/request.js';
+import { serverSentEvents } from '../core/server-sent-events.js';
 import type { AdminSend } from './resources.js';
 
 /** Opens a streaming admin call with the client's credential. */
@@ -22,37 +23,6 @@ export interface AgentEventsOptions {
   signal?: AbortSignal;
   /** Replay the log only after this entry's `seq` (as `Last-Event-ID`). @default 0, the whole log */
   after?: number;
-}
-
-/** Parses a server-sent event stream into its events' names and data. */
-async function* serverSentEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<{ event: string; data: string }> {
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      buffer += decoder.decode(value, { stream: true }).replace(/\r\n?/g, '\n');
-      for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        let event = 'message';
-        const data: string[] = [];
-        for (const line of block.split('\n')) {
-          if (line.startsWith(':')) continue;
-          const colon = line.indexOf(':');
-          const field = colon < 0 ? line : line.slice(0, colon);
-          const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
-          if (field === 'event') event = value;
-          else if (field === 'data') data.push(value);
-        }
-        if (data.length > 0) yield { event, data: data.join('\n') };
-      }
-    }
-  } finally {
-    await reader.cancel().catch(() => {});
-  }
 }
 
 /** The connector agent ("Build with AI"): start a run, follow it, review its draft, create the connector. */
