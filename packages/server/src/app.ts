@@ -5,6 +5,7 @@ import { serveConsole } from './http/console-assets.js';
 import { httpErrorOf } from './http/error-response.js';
 import { mountRoutes, unmatched } from './http/mount.js';
 import { buildOpenApiDocument } from './http/openapi.js';
+import { securityHeaders, sessionCors } from './http/security-headers.js';
 import { limitAgentBodySize, limitBodySize, limitBodySizeTo, limitConnectorBodySize } from './http/validation.js';
 import { serveWidgetBundle } from './http/widget-bundle.js';
 import { mcpApp } from './mcp/mcp-app.js';
@@ -130,16 +131,8 @@ export function createHttpApp(runtime: Runtime, options: HttpOptions = {}): Hono
       ms: Math.round(performance.now() - started),
     });
   });
-  app.options('/v1/session/*', (c) => {
-    // A preflight grants nothing: the real request is checked against the session's allowed origins.
-    const origin = c.req.header('origin');
-    if (origin) c.header('Access-Control-Allow-Origin', origin);
-    c.header('Access-Control-Allow-Methods', 'GET, POST, DELETE');
-    c.header('Access-Control-Allow-Headers', 'authorization, content-type');
-    c.header('Access-Control-Max-Age', '600');
-    c.header('Vary', 'Origin');
-    return c.body(null, 204);
-  });
+  app.use(securityHeaders());
+  app.use('/v1/session/*', sessionCors());
   // An uploaded spec may be up to 50 MB: only the route that starts an agent run reads bodies that large.
   // Third parties' webhooks are often larger than an API body (a GitHub push), so inbound URLs have their own cap.
   const limitInboundBodySize = limitBodySizeTo(options.inboundMaxBytes ?? DEFAULT_INBOUND_MAX_BYTES);

@@ -1,4 +1,6 @@
 import type { AgentLogEntry } from '@plugboard/shared';
+import type { Context } from 'hono';
+import { type SSEMessage, streamSSE } from 'hono/streaming';
 import type { StoredAgentRun } from '../storage/store.js';
 import type { AgentService } from './agent-service.js';
 import { type AgentEvent, STREAM_ENDS } from './run-state.js';
@@ -11,10 +13,11 @@ const HEARTBEAT_MS = 15_000;
  */
 export const STREAM_POLL_MS = 250;
 
-const frame = (event: AgentEvent): string =>
+/** An event as Hono's SSE writer takes it: log entries carry their `seq` as the id a reconnect resumes after. */
+const message = (event: AgentEvent): SSEMessage =>
   event.type === 'log'
-    ? `id: ${event.entry.seq}\nevent: log\ndata: ${JSON.stringify(event.entry)}\n\n`
-    : `event: run\ndata: ${JSON.stringify(event.run)}\n\n`;
+    ? { id: String(event.entry.seq), event: 'log', data: JSON.stringify(event.entry) }
+    : { event: 'run', data: JSON.stringify(event.run) };
 
 const runEvent = (stored: StoredAgentRun): AgentEvent => ({
   type: 'run',
@@ -24,18 +27,19 @@ const runEvent = (stored: StoredAgentRun): AgentEvent => ({
 });
 
 /**
- * A run's events as `text/event-stream`, on any replica whichever one works on the run: the log from the start
- * (or after `Last-Event-ID`) and the run as it is, then whatever happens next, read from the database (the run's
- * log table is the source, so entries come in `seq` order with none missing); it closes once the run is ready,
- * created, failed or cancelled.
+ * A run's events as `text/event-stream` (Hono's `streamSSE`), on any replica whichever one works on the run: the
+ * log from the start (or after `Last-Event-ID`) and the run as it is, then whatever happens next, read from the
+ * database (the run's log table is the source, so entries come in `seq` order with none missing); it closes once
+ * the run is ready, created, failed or cancelled, or the client goes away.
  *
- * @throws ApiError 404 when the run is not the organization's
+ * @throws ApiError 404 when the run is not the organization's (before anything is streamed)
  */
 export async function agentEventStream(
   agent: AgentService,
+  c: Context,
   organizationId: string,
   runId: string,
-  options: { lastEventId?: string | undefined; signal: AbortSignal; pollMs?: number },
+  options: { lastEventId?: string | undefined; pollMs?: number } = {},
 ): Promise<Response> {
   const after = Number.parseInt(options.lastEventId ?? '', 10);
   let lastSeq = Number.isFinite(after) && after > 0 ? after : 0;
@@ -54,77 +58,64 @@ export async function agentEventStream(
     unsubscribe();
     throw error;
   }
-  const encoder = new TextEncoder();
   const pollMs = options.pollMs ?? STREAM_POLL_MS;
-  let heartbeat: ReturnType<typeof setInterval> | undefined;
-  let closed = false;
-  const stop = () => {
-    closed = true;
-    unsubscribe();
-    clearInterval(heartbeat);
-    wake();
-  };
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      const close = () => {
-        if (closed) return;
-        stop();
-        options.signal.removeEventListener('abort', close);
-        try {
-          controller.close();
-        } catch {}
-      };
-      /** Sends an event when it is next in order; false when something is missing before it (read the database). */
-      const offer = (event: AgentEvent): boolean => {
-        if (closed) return true;
-        if (event.type === 'log') {
-          if (event.entry.seq <= lastSeq) return true;
-          if (event.entry.seq !== lastSeq + 1) return false;
-          lastSeq = event.entry.seq;
-        } else {
-          if (event.revision <= lastRevision) return true;
-          if (event.logSeq > lastSeq) return false;
-          lastRevision = event.revision;
-        }
-        controller.enqueue(encoder.encode(frame(event)));
-        if (event.type === 'run' && STREAM_ENDS.has(event.run.status)) close();
-        return true;
-      };
-      const offerRead = ({ run, entries }: { run: StoredAgentRun; entries: AgentLogEntry[] }) => {
-        // The log was read after the run, so every entry the run's change came after is among them.
-        for (const entry of entries) offer({ type: 'log', entry });
-        offer(runEvent(run));
-      };
-      const follow = async () => {
-        offerRead(first);
-        while (!closed) {
-          const woken = await new Promise<'local' | 'timer'>((resolve) => {
-            if (pending.length > 0) return resolve('local');
-            const timer = setTimeout(() => resolve('timer'), pollMs);
-            wake = () => {
-              clearTimeout(timer);
-              resolve('local');
-            };
-          });
-          wake = () => {};
-          const local = pending.splice(0);
-          const inOrder = local.every((event) => offer(event));
-          if (closed || (woken === 'local' && inOrder)) continue;
-          offerRead(await agent.follow(organizationId, runId, lastSeq));
-        }
-      };
-      follow().catch(close);
-      heartbeat = setInterval(() => !closed && controller.enqueue(encoder.encode(': ping\n\n')), HEARTBEAT_MS);
-      heartbeat.unref?.();
-      options.signal.addEventListener('abort', close, { once: true });
-    },
-    cancel: stop,
+  const response = streamSSE(c, async (stream) => {
+    let closed = false;
+    const close = () => {
+      closed = true;
+      wake();
+    };
+    stream.onAbort(close);
+    const heartbeat = setInterval(() => void stream.write(': ping\n\n'), HEARTBEAT_MS);
+    heartbeat.unref?.();
+    /** Sends an event when it is next in order; false when something is missing before it (read the database). */
+    const offer = async (event: AgentEvent): Promise<boolean> => {
+      if (closed) return true;
+      if (event.type === 'log') {
+        if (event.entry.seq <= lastSeq) return true;
+        if (event.entry.seq !== lastSeq + 1) return false;
+        lastSeq = event.entry.seq;
+      } else {
+        if (event.revision <= lastRevision) return true;
+        if (event.logSeq > lastSeq) return false;
+        lastRevision = event.revision;
+      }
+      await stream.writeSSE(message(event));
+      if (event.type === 'run' && STREAM_ENDS.has(event.run.status)) close();
+      return true;
+    };
+    const offerRead = async ({ run, entries }: { run: StoredAgentRun; entries: AgentLogEntry[] }) => {
+      // The log was read after the run, so every entry the run's change came after is among them.
+      for (const entry of entries) await offer({ type: 'log', entry });
+      await offer(runEvent(run));
+    };
+    try {
+      await offerRead(first);
+      while (!closed) {
+        const woken = await new Promise<'local' | 'timer'>((resolve) => {
+          if (pending.length > 0 || closed) return resolve('local');
+          const timer = setTimeout(() => resolve('timer'), pollMs);
+          wake = () => {
+            clearTimeout(timer);
+            resolve('local');
+          };
+        });
+        wake = () => {};
+        let inOrder = true;
+        for (const event of pending.splice(0)) inOrder = (await offer(event)) && inOrder;
+        if (closed || (woken === 'local' && inOrder)) continue;
+        await offerRead(await agent.follow(organizationId, runId, lastSeq));
+      }
+    } catch {
+      // A read that fails mid-stream (the database went away) ends the stream; the client reconnects with
+      // Last-Event-ID and gets the rest.
+    } finally {
+      unsubscribe();
+      clearInterval(heartbeat);
+    }
   });
-  return new Response(body, {
-    headers: {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      'x-accel-buffering': 'no',
-    },
-  });
+  // Proxies must pass events on as they come, not buffer or recompress them.
+  response.headers.set('cache-control', 'no-cache, no-transform');
+  response.headers.set('x-accel-buffering', 'no');
+  return response;
 }

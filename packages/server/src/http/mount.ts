@@ -20,10 +20,8 @@ async function authenticate(route: Route, c: Context, deps: ServiceDeps, options
   if (route.auth === 'secretKey') return authenticateSecretKey(c, deps.store, deps.now(), options);
   if (route.auth === 'console') return authenticateConsole(c, deps.store, deps.now(), options);
   if (route.auth === 'none') return undefined;
-  // Browsers may read session responses (errors too, such as session_expired) unless the origin is refused.
-  const origin = c.req.header('origin');
-  if (origin) c.header('Access-Control-Allow-Origin', origin);
-  c.header('Vary', 'Origin');
+  // Browsers may read session responses (errors too, such as session_expired; sessionCors echoes the origin)
+  // unless the origin is refused.
   try {
     return await authenticateSession(c, deps.store, deps.now());
   } catch (error) {

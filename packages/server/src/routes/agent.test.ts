@@ -366,6 +366,7 @@ describe('connector agent: cancel, events and restarts', () => {
     const headers = { authorization: `Bearer ${key}` };
     const response = await t.app.request(`/v1/agent/runs/${started.json.id}/events`, { headers });
     expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    expect(response.headers.get('cache-control')).toBe('no-cache, no-transform');
     const stream = eventReader(response);
     // The replay ends with the run as it is; what comes after the review can only have been streamed live.
     expect(await stream.until((event) => event.event === 'run')).toBe(true);

@@ -57,9 +57,8 @@ export const agentRoutes = (deps: ServiceDeps, agent: AgentService) => [
     status: 200,
     produces: 'text/event-stream',
     handler: ({ auth, params, c }) =>
-      agentEventStream(agent, auth.organization.id, params.id ?? '', {
+      agentEventStream(agent, c, auth.organization.id, params.id ?? '', {
         lastEventId: c.req.header('last-event-id'),
-        signal: c.req.raw.signal,
       }),
   }),
   route({

@@ -1,0 +1,84 @@
+// The headers every response carries (hono/secure-headers), beside the strict ones of the pages, and the CORS of
+// the session routes (hono/cors) under the per-organization origin check.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestContext, ORIGIN, type TestContext } from '../test/context.js';
+
+let t: TestContext;
+let key: string;
+beforeEach(async () => {
+  t = await createTestContext();
+  key = (await t.createOrganization()).secretKey;
+});
+afterEach(() => t.close());
+
+const SECURE = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'strict-transport-security': 'max-age=15552000; includeSubDomains',
+  'cross-origin-resource-policy': 'same-origin',
+  'x-permitted-cross-domain-policies': 'none',
+};
+
+const headersOf = (response: { headers: Headers }, names: string[]) =>
+  Object.fromEntries(names.map((name) => [name, response.headers.get(name)]));
+
+describe('security headers', () => {
+  it('are on API answers, errors and health checks alike', async () => {
+    for (const response of [
+      await t.request('GET', '/v1/connectors', { key }),
+      await t.request('GET', '/v1/connectors', { key: 'pb_sk_wrong' }),
+      await t.request('GET', '/v1/nowhere', { key }),
+      await t.request('GET', '/healthz'),
+    ]) {
+      expect(headersOf(response, Object.keys(SECURE))).toEqual(SECURE);
+      expect(response.headers.get('cross-origin-opener-policy')).toBeNull();
+    }
+  });
+
+  it('leave the strict headers of the pages as they are', async () => {
+    const page = await t.request('GET', '/connect');
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+  });
+});
+
+describe('session CORS', () => {
+  it('answers a preflight with the methods and headers the widget sends, for 10 minutes', async () => {
+    const preflight = await t.request('OPTIONS', '/v1/session/connections', {
+      headers: { origin: ORIGIN, 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(
+      headersOf(preflight, [
+        'access-control-allow-origin',
+        'access-control-allow-methods',
+        'access-control-allow-headers',
+        'access-control-max-age',
+      ]),
+    ).toEqual({
+      'access-control-allow-origin': ORIGIN,
+      'access-control-allow-methods': 'GET,POST,DELETE',
+      'access-control-allow-headers': 'authorization,content-type',
+      'access-control-max-age': '600',
+    });
+    expect(preflight.headers.get('vary')).toContain('Origin');
+  });
+
+  it('lets an allowed origin read answers, errors included, and no other origin read anything', async () => {
+    const token = await t.mintSession(key);
+    const allowed = await t.request('GET', '/v1/session', { key: token, headers: { origin: ORIGIN } });
+    expect([allowed.status, allowed.headers.get('access-control-allow-origin')]).toEqual([200, ORIGIN]);
+    expect(allowed.headers.get('vary')).toContain('Origin');
+    const expired = await t.request('GET', '/v1/session', { key: 'pb_cs_wrong', headers: { origin: ORIGIN } });
+    expect([expired.status, expired.headers.get('access-control-allow-origin')]).toEqual([401, ORIGIN]);
+    const evil = await t.request('GET', '/v1/session', { key: token, headers: { origin: 'https://evil.example' } });
+    expect([evil.status, evil.json.error.code]).toEqual([403, 'origin_not_allowed']);
+    expect(evil.headers.get('access-control-allow-origin')).toBeNull();
+    const admin = await t.request('GET', '/v1/connectors', { key, headers: { origin: ORIGIN } });
+    expect(admin.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
