@@ -25,8 +25,8 @@ export async function medianMs(runs, work) {
 /**
  * Prints one figure beside its baseline and their ratio, as a table row or (with --json) one JSON line
  * `{"name", "plugboard", "baseline", "unit", "ratio"}`.
- * @param {{ name: string, plugboard: number, baseline: number, unit: 'rps' | 'ms' | 'x', baselineName?: string }} row
- *   `rps` is throughput (higher is better); `ms` a latency and `x` a growth factor (lower is better)
+ * @param {{ name: string, plugboard: number, baseline: number, unit: 'rps' | 'ms' | 'x' | 'MB', baselineName?: string }} row
+ *   `rps` is throughput (higher is better); `ms` a latency, `x` a growth factor and `MB` memory (lower is better)
  * @returns {number} the ratio
  */
 export function report({ name, plugboard, baseline, unit, baselineName }) {
@@ -51,5 +51,6 @@ const round = (value) => Math.round(value * 100) / 100;
 const shown = (value, unit) => {
   if (unit === 'rps') return `${Math.round(value).toLocaleString('en')} rps`;
   const digits = value < 10 ? value.toFixed(2) : String(Math.round(value));
+  if (unit === 'MB') return `${digits} MB`;
   return unit === 'x' ? `${digits}x` : `${digits} ms`;
 };

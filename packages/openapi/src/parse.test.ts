@@ -39,6 +39,21 @@ describe('parseSpec', () => {
     ]);
   });
 
+  it('refuses YAML whose aliases stand for billions of nodes, and reads one that reuses a block many times', async () => {
+    let laughs = 'openapi: 3.0.0\ninfo: { title: T, version: "1" }\nx-0: &a0 [x, x, x, x, x, x, x, x, x, x]\n';
+    for (let level = 1; level < 9; level++) laughs += `x-${level}: &a${level} [${Array(10).fill(`*a${level - 1}`)}]\n`;
+    const error = await parseSpec(`${laughs}paths: {}\n`).catch((caught: unknown) => caught);
+    expect(isSpecError(error) && [error.code, error.message]).toEqual([
+      SpecErrorCode.InvalidDocument,
+      expect.stringContaining('aliases expand it past'),
+    ]);
+    const paths = Array.from({ length: 300 }, (_, n) => `  /r${n}:\n    get: { responses: *shared }\n`).join('');
+    const reused = await parseSpec(
+      `openapi: 3.0.0\ninfo: { title: T, version: "1" }\nx-shared: &shared\n  "200": { description: OK, content: { application/json: { schema: { type: object, properties: { a: { type: string }, b: { type: object, properties: { c: { type: integer } } } } } } } }\npaths:\n${paths}`,
+    );
+    expect(reused.operations).toHaveLength(300);
+  });
+
   it('refuses text that is neither JSON nor YAML with invalid_document', async () => {
     const error = await parseSpec('openapi: [unclosed').catch((caught: unknown) => caught);
     expect(isSpecError(error) && error.code).toBe(SpecErrorCode.InvalidDocument);

@@ -1,10 +1,10 @@
-import { parse as parseYaml } from 'yaml';
 import { SpecError, SpecErrorCode } from './errors.js';
 import type { SpecDocument, SpecVersion } from './model.js';
 import { normalizeSwagger2 } from './normalize-v2.js';
 import { normalizeOpenApi3 } from './normalize-v3.js';
 import { type FetchRef, isObject, RefResolver, ROOT_DOC, remoteRefTargets } from './refs.js';
 import { type SpecWarning, SpecWarningCode } from './warnings.js';
+import { readYaml } from './yaml-text.js';
 
 /** Options of {@link parseSpec}. */
 export interface ParseOptions {
@@ -44,14 +44,7 @@ export function readDocument(text: string): unknown {
       // YAML flow style looks like JSON too; let the YAML parser have a go.
     }
   }
-  try {
-    // Published specs do repeat keys now and then; the last one wins, as in JSON.parse.
-    return parseYaml(text, { merge: true, uniqueKeys: false });
-  } catch (error) {
-    throw new SpecError(SpecErrorCode.InvalidDocument, `Not JSON or YAML: ${(error as Error).message}`, {
-      cause: error,
-    });
-  }
+  return readYaml(text);
 }
 
 function detectVersion(doc: Record<string, unknown>): { version: SpecVersion; raw: string } {
