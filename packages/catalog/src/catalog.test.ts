@@ -1,4 +1,4 @@
-import { connectorCreateSchema, domainSchema, slugSchema } from '@plugboard/shared';
+import { connectorCreateSchema, domainSchema, eventSignatureSchema, slugSchema } from '@plugboard/shared';
 import { describe, expect, it } from 'vitest';
 import { PROVIDER_CATEGORIES, providers, toConnectorInput } from './index.js';
 import { exampleVariables, providerFileSlugs, providerUrls } from './test/fixtures.js';
@@ -25,6 +25,11 @@ describe('the catalog', () => {
 
   it('lists every file under src/providers once, sorted by slug', () => {
     expect(providers.map((provider) => provider.slug)).toEqual(providerFileSlugs);
+  });
+
+  it('says how the providers that sign their webhooks sign them', () => {
+    const signed = providers.filter((provider) => provider.webhookSignature).map((provider) => provider.slug);
+    expect(signed).toEqual(expect.arrayContaining(['github', 'shopify', 'slack', 'stripe']));
   });
 
   it('has unique slugs, names and domains', () => {
@@ -73,6 +78,12 @@ describe.each(providers.map((provider) => [provider.slug, provider] as const))('
     const used = new Set(providerUrls(provider).flatMap(([, url]) => [...url.matchAll(/\{(\w+)\}/g)].map((m) => m[1])));
     expect([...used].sort()).toEqual(Object.keys(provider.variables ?? {}).sort());
     for (const variable of Object.values(provider.variables ?? {})) expect(variable.example).not.toBe('');
+  });
+
+  it('declares a webhook signature the inbound check takes, if any', () => {
+    if (provider.webhookSignature) {
+      expect(eventSignatureSchema.safeParse(provider.webhookSignature).error?.issues ?? []).toEqual([]);
+    }
   });
 
   it('marks PKCE only on providers with an OAuth 2.0 method', () => {

@@ -1,4 +1,4 @@
-import type { ActionDefinitionInput, AuthMethodInput } from '@plugboard/shared/types';
+import type { ActionDefinitionInput, AuthMethodInput, EventSignature } from '@plugboard/shared/types';
 
 /**
  * The categories the catalog groups providers by. The first eight are the ones the connector agent's
@@ -73,4 +73,9 @@ export interface Provider {
   readonly openApiUrl?: string;
   /** A few core actions; at most one is marked `verify`. */
   readonly actions: readonly ActionDefinitionInput[];
+  /**
+   * How the provider signs the webhooks it sends, when it does with an HMAC-SHA256 Plugboard can check: a build
+   * from this provider proposes the check on its webhook events, where the spec does not say.
+   */
+  readonly webhookSignature?: EventSignature;
 }

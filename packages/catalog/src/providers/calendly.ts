@@ -19,6 +19,13 @@ export const calendly: Provider = {
     },
     { kind: 'bearer', label: 'Personal access token' },
   ],
+  // Calendly-Webhook-Signature: `t=<unix>,v1=<hex>`, the HMAC of `<t>.<body>` with the signing key.
+  webhookSignature: {
+    header: 'Calendly-Webhook-Signature',
+    algorithm: 'sha256',
+    encoding: 'hex',
+    scheme: 'timestamped',
+  },
   actions: [
     { key: 'me', name: 'Get the current user', method: 'GET', path: '/users/me', verify: true },
     {

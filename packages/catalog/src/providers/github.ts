@@ -24,6 +24,8 @@ export const github: Provider = {
   pkce: 'supported',
   openApiUrl:
     'https://raw.githubusercontent.com/github/rest-api-description/main/descriptions/api.github.com/api.github.com.json',
+  // GitHub signs with the webhook's secret in X-Hub-Signature-256: `sha256=` and the hex HMAC of the body.
+  webhookSignature: { header: 'X-Hub-Signature-256', algorithm: 'sha256', encoding: 'hex', prefix: 'sha256=' },
   actions: [
     { key: 'me', name: 'Get the authenticated user', method: 'GET', path: '/user', verify: true },
     {

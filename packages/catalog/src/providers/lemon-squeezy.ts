@@ -12,6 +12,8 @@ export const lemonSqueezy: Provider = {
   docsUrl: 'https://docs.lemonsqueezy.com/api',
   apiBaseUrl: 'https://api.lemonsqueezy.com/v1',
   authMethods: [{ kind: 'bearer', label: 'API key' }],
+  // X-Signature: the hex HMAC of the body with the webhook's signing secret.
+  webhookSignature: { header: 'X-Signature', algorithm: 'sha256', encoding: 'hex' },
   actions: [
     { key: 'me', name: 'Get the authenticated user', method: 'GET', path: '/users/me', verify: true },
     { key: 'list-stores', name: 'List stores', method: 'GET', path: '/stores' },

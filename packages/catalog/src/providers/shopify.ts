@@ -25,6 +25,8 @@ export const shopify: Provider = {
     },
     { kind: 'apiKey', label: 'Admin API access token', in: 'header', name: 'X-Shopify-Access-Token' },
   ],
+  // X-Shopify-Hmac-Sha256: the base64 HMAC of the body with the app's client secret.
+  webhookSignature: { header: 'X-Shopify-Hmac-Sha256', algorithm: 'sha256', encoding: 'base64' },
   actions: [
     { key: 'get-shop', name: 'Get the shop', method: 'GET', path: '/shop.json', verify: true },
     {

@@ -22,6 +22,8 @@ export const slack: Provider = {
   ],
   // Swagger 2.0, archived by Slack and no longer updated; still the only machine-readable description.
   openApiUrl: 'https://raw.githubusercontent.com/slackapi/slack-api-specs/master/web-api/slack_web_openapi_v2.json',
+  // X-Slack-Signature: `v0=` and the hex HMAC of `v0:<X-Slack-Request-Timestamp>:<body>` with the signing secret.
+  webhookSignature: { header: 'X-Slack-Signature', algorithm: 'sha256', encoding: 'hex', scheme: 'slack' },
   actions: [
     { key: 'auth-test', name: 'Check the token', method: 'GET', path: '/auth.test', verify: true },
     {

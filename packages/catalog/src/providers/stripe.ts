@@ -13,6 +13,8 @@ export const stripe: Provider = {
   authMethods: [{ kind: 'bearer', label: 'Secret or restricted key (sk_… / rk_…)' }],
   openApiUrl: 'https://raw.githubusercontent.com/stripe/openapi/master/openapi/spec3.json',
   // Stripe takes form-encoded bodies and actions send JSON, so the core actions are reads.
+  // Stripe-Signature: `t=<unix>,v1=<hex>`, the HMAC of `<t>.<body>` with the endpoint's signing secret.
+  webhookSignature: { header: 'Stripe-Signature', algorithm: 'sha256', encoding: 'hex', scheme: 'timestamped' },
   actions: [
     { key: 'get-balance', name: 'Get the balance', method: 'GET', path: '/v1/balance', verify: true },
     {

@@ -457,4 +457,69 @@ describe('<BuildPage>', () => {
     expect(await screen.findByText(/connections could not be loaded/)).toBeTruthy();
     expect(screen.getByRole('option', { name: 'No connection' })).toBeTruthy();
   });
+
+  it('offers the OAuth method the union of the kept actions’ scopes, taken by default and editable', async () => {
+    const fake = fakeConsole();
+    renderPage(fake);
+    fireEvent.click(screen.getByTestId('agent-quick-hubspot'));
+    await screen.findByTestId('agent-status');
+    const draft = agentRun().draft as NonNullable<ReturnType<typeof agentRun>['draft']>;
+    const scopes: Record<string, string[]> = {
+      'list-contacts': ['crm.objects.contacts.read'],
+      'get-contact': ['crm.objects.contacts.read', 'crm.schemas.contacts.read'],
+      'list-deals': ['crm.objects.deals.read'],
+    };
+    const actions = draft.actions.map((action) => ({ ...action, scopes: scopes[action.key] ?? [] }));
+    act(() => fake.state.stream.push({ type: 'run', run: agentRun({ draft: { ...draft, actions } }) }));
+    const offer = await screen.findByTestId('scope-union-oauth2');
+    expect(offer.textContent).toContain(
+      'Ask for the 3 scopes the kept actions need, instead of the 1 the method declares',
+    );
+    const field = screen.getByTestId('scope-union-scopes-oauth2') as HTMLInputElement;
+    expect(field.value).toBe('crm.objects.contacts.read crm.schemas.contacts.read crm.objects.deals.read');
+    // Dropping an action takes its scopes out of the offer.
+    fireEvent.click(screen.getByTestId('drop-action-list-deals'));
+    await waitFor(() =>
+      expect((screen.getByTestId('scope-union-scopes-oauth2') as HTMLInputElement).value).toBe(
+        'crm.objects.contacts.read crm.schemas.contacts.read',
+      ),
+    );
+    fireEvent.input(screen.getByTestId('scope-union-scopes-oauth2'), {
+      target: { value: 'crm.objects.contacts.read' },
+    });
+    fireEvent.click(screen.getByTestId('agent-continue'));
+    await waitFor(() => expect(fake.named('agent.review')).toHaveLength(1));
+    const [[, decisions]] = fake.named('agent.review') as [[string, AgentReview['decisions']]];
+    expect(decisions.authMethods?.[0]).toMatchObject({
+      key: 'oauth2',
+      verdict: 'edit',
+      value: {
+        kind: 'oauth2',
+        tokenUrl: 'https://api.hubapi.com/oauth/v1/token',
+        scopes: ['crm.objects.contacts.read'],
+      },
+    });
+    expect(decisions.authMethods?.[1]).toEqual({ key: 'private-app', verdict: 'accept' });
+  });
+
+  it('keeps the method’s own scopes when the offer is declined, and shows an event’s proposed signature check', async () => {
+    const fake = fakeConsole();
+    renderPage(fake);
+    fireEvent.click(screen.getByTestId('agent-quick-hubspot'));
+    await screen.findByTestId('agent-status');
+    const draft = agentRun().draft as NonNullable<ReturnType<typeof agentRun>['draft']>;
+    const actions = draft.actions.map((action) => ({ ...action, scopes: ['crm.objects.deals.read'] }));
+    const signature = { header: 'X-HubSpot-Signature-v3', algorithm: 'sha256' as const, encoding: 'base64' as const };
+    const events = draft.events.map((event) => ({ ...event, delivery: { kind: 'webhook' as const, signature } }));
+    act(() => fake.state.stream.push({ type: 'run', run: agentRun({ draft: { ...draft, actions, events } }) }));
+    expect((await screen.findByTestId('review-event-contact.created')).textContent).toContain(
+      'signed: X-HubSpot-Signature-v3 (HMAC-SHA256)',
+    );
+    fireEvent.click(screen.getByTestId('scope-union-use-oauth2'));
+    expect(screen.queryByTestId('scope-union-scopes-oauth2')).toBeNull();
+    fireEvent.click(screen.getByTestId('agent-continue'));
+    await waitFor(() => expect(fake.named('agent.review')).toHaveLength(1));
+    const [[, decisions]] = fake.named('agent.review') as [[string, AgentReview['decisions']]];
+    expect(decisions.authMethods?.[0]).toEqual({ key: 'oauth2', verdict: 'accept' });
+  });
 });

@@ -7,6 +7,7 @@ import { ActionReviewList } from './action-review-list.js';
 import { AuthMethodEditor, issueText, JsonEditor } from './review-editors.js';
 import { issuesByItem } from './review-issues.js';
 import { ACCEPT, type Choice, type Choices, itemId, ReviewItem, type ReviewKind } from './review-item.js';
+import { offeredScopes, type ScopeOffer, ScopeUnion, scopeUnion } from './scope-union.js';
 import type { AgentAuthMethod, AgentDraft, AgentReview, AgentRun, Decision } from './types.js';
 
 export type { ReviewKind } from './review-item.js';
@@ -37,6 +38,7 @@ export function ReviewPanel({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [itemIssues, setItemIssues] = useState<Record<string, string>>({});
+  const [scopeOffers, setScopeOffers] = useState<Record<string, ScopeOffer>>({});
   const choiceOf = (kind: ReviewKind, key: string) => choices[itemId(kind, key)] ?? ACCEPT;
   const isKept = useCallback((key: string) => choices[itemId('action', key)]?.verdict !== 'drop', [choices]);
   const keepActions = useCallback((keys: readonly string[], keep: boolean) => {
@@ -54,6 +56,14 @@ export function ReviewPanel({
   const methods = draft.authMethods;
   const actions = draft.actions ?? [];
   const events = draft.events ?? [];
+  const union = scopeUnion(actions, isKept);
+  /** An OAuth 2.0 method asks for the scopes offered to it, on top of the member's edit of it if any. */
+  const withScopes = (method: AgentAuthMethod, decision: Decision): Decision => {
+    const scopes = method.kind === 'oauth2' ? offeredScopes(scopeOffers[method.key], union) : undefined;
+    if (!scopes || decision.verdict === 'drop') return decision;
+    const base = decision.verdict === 'edit' ? (decision.value as AgentAuthMethod) : method;
+    return { key: method.key, verdict: 'edit', value: { ...base, scopes } as NonNullable<Decision['value']> };
+  };
   const choose = (kind: ReviewKind, key: string, choice: Choice) => {
     setChoices((current) => ({ ...current, [itemId(kind, key)]: choice }));
     setEditing((open) => (open === itemId(kind, key) ? null : open));
@@ -77,7 +87,7 @@ export function ReviewPanel({
           authMethods: decide(
             'auth-method',
             methods.map((method) => method.key),
-          ),
+          ).map((decision, index) => withScopes(methods[index] as AgentAuthMethod, decision)),
           actions: decide(
             'action',
             actions.map((item) => item.key),
@@ -156,6 +166,17 @@ export function ReviewPanel({
             )}
           </ul>
         )}
+        {methods
+          .filter((method) => method.kind === 'oauth2' && choiceOf('auth-method', method.key).verdict !== 'drop')
+          .map((method) => (
+            <ScopeUnion
+              key={method.key}
+              method={method}
+              union={union}
+              offer={scopeOffers[method.key]}
+              onChange={(offer) => setScopeOffers((current) => ({ ...current, [method.key]: offer }))}
+            />
+          ))}
       </section>
       <section aria-labelledby="review-actions" class="review-section">
         <h3 id="review-actions">
@@ -200,7 +221,7 @@ export function ReviewPanel({
         ) : (
           <ul class="review-list">
             {events.map((item) =>
-              row('event', item.key, item.name, `${item.key} · ${item.delivery.kind}`, () => (
+              row('event', item.key, item.name, eventDetail(item), () => (
                 <JsonEditor
                   kind="event"
                   itemKey={item.key}
@@ -223,6 +244,13 @@ export function ReviewPanel({
       </div>
     </form>
   );
+}
+
+/** An event's key and delivery, with the inbound signature check proposed for it (edit the event to change it). */
+function eventDetail(event: AgentDraft['events'][number]) {
+  const signature = event.delivery.kind === 'webhook' ? event.delivery.signature : undefined;
+  const signed = signature ? ` · signed: ${signature.header} (HMAC-SHA256)` : '';
+  return `${event.key} · ${event.delivery.kind}${signed}`;
 }
 
 function actionDetail(action: AgentDraft['actions'][number]) {

@@ -1,4 +1,4 @@
-import { github, hubspot } from '@plugboard/catalog';
+import { github, hubspot, stripe } from '@plugboard/catalog';
 import { parseSpec } from '@plugboard/openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEgressPolicy } from '../egress/index.js';
@@ -42,6 +42,30 @@ describe('a catalog match built from the provider’s published spec', () => {
     expect(draft?.apiBaseUrl).toBe('https://api.hubapi.com');
   });
 
+  it('proposes the catalog’s webhook signature on every webhook event of the spec', async () => {
+    api.serve(
+      '/payments.json',
+      'application/json',
+      JSON.stringify({
+        openapi: '3.1.0',
+        info: { title: 'Payments', version: '1' },
+        servers: [{ url: 'https://api.stripe.com' }],
+        paths: { '/v1/balance': { get: { operationId: 'GetBalance' } } },
+        webhooks: {
+          'charge.succeeded': { post: { requestBody: { content: { 'application/json': { schema: {} } } } } },
+          'customer.created': { post: {} },
+        },
+      }),
+    );
+    const policy = createEgressPolicy({ allowHosts: [api.host] });
+    const built = await draftFromCatalogSpec(policy, { ...stripe, openApiUrl: `${api.url}/payments.json` }, () => {});
+    expect(built?.draft?.events.map((event) => [event.key, event.delivery])).toEqual([
+      ['charge.succeeded', { kind: 'webhook', signature: stripe.webhookSignature }],
+      ['customer.created', { kind: 'webhook', signature: stripe.webhookSignature }],
+    ]);
+    expect(stripe.webhookSignature).toMatchObject({ header: 'Stripe-Signature', scheme: 'timestamped' });
+  });
+
   it('falls back to the catalog entry when the spec cannot be fetched, saying why', async () => {
     const notes: string[] = [];
     const provider = { ...hubspot, openApiUrl: 'http://169.254.169.254/openapi.json' };
@@ -65,5 +89,25 @@ describe('a spec that declares no security', () => {
     expect(withCatalogAuth(built).draft?.authMethods.map((method) => method.kind)).toEqual(
       github.authMethods.map((method) => method.kind),
     );
+  });
+
+  it('gets the provider’s webhook signature on its webhooks, keeping the auth it declares', async () => {
+    const spec = await parseSpec({
+      openapi: '3.1.0',
+      info: { title: 'GitHub webhooks', version: '1' },
+      servers: [{ url: 'https://api.github.com' }],
+      components: { securitySchemes: { token: { type: 'http', scheme: 'bearer' } } },
+      security: [{ token: [] }],
+      paths: { '/user': { get: { operationId: 'users/get-authenticated' } } },
+      webhooks: { push: { post: {} } },
+    });
+    const draft = withCatalogAuth(draftFromSpec(spec)).draft;
+    expect(draft?.events.map((event) => event.delivery)).toEqual([
+      {
+        kind: 'webhook',
+        signature: { header: 'X-Hub-Signature-256', algorithm: 'sha256', encoding: 'hex', prefix: 'sha256=' },
+      },
+    ]);
+    expect(draft?.authMethods.map((method) => method.kind)).toEqual(['bearer']);
   });
 });

@@ -10,10 +10,23 @@ export type CatalogSpecDraft = ReturnType<typeof draftFromSpec> & { specUrl: str
 type Built = Pick<AgentRun, 'draft' | 'groups'>;
 
 /**
+ * The provider's webhook signature (curated in the catalog: specs rarely say how a provider signs, and a header
+ * heuristic can be wrong) proposed on every webhook event of the draft; the member sees it in review and can edit
+ * or drop it.
+ */
+function withCatalogSigning(provider: Provider, events: AgentDraft['events']): AgentDraft['events'] {
+  const signature = provider.webhookSignature;
+  if (!signature) return events;
+  return events.map((event) =>
+    event.delivery.kind === 'webhook' ? { ...event, delivery: { kind: 'webhook', signature } } : event,
+  );
+}
+
+/**
  * Puts what the catalog knows over a draft built from the provider's spec: its name, slug, domain and icon, its
- * auth methods and scopes (curated: the published specs are silent or generic about them), and its verify action
- * (marked on the spec's action of the same method and path, else added). The spec's base URL stays when it has
- * one, since the spec's paths are relative to it.
+ * auth methods and scopes (curated: the published specs are silent or generic about them), its webhook signature,
+ * and its verify action (marked on the spec's action of the same method and path, else added). The spec's base
+ * URL stays when it has one, since the spec's paths are relative to it.
  */
 export function withCatalog(provider: Provider, built: Built): Built {
   const catalog = draftFromProvider(provider).draft;
@@ -37,6 +50,7 @@ export function withCatalog(provider: Provider, built: Built): Built {
     authMethods: catalog.authMethods,
     apiBaseUrl: draft.apiBaseUrl && !draft.apiBaseUrl.includes('{') ? draft.apiBaseUrl : (catalog.apiBaseUrl ?? null),
     actions,
+    events: withCatalogSigning(provider, draft.events),
   };
   return { ...built, draft: merged };
 }
@@ -63,17 +77,21 @@ export async function draftFromCatalogSpec(
 }
 
 /**
- * A spec that declares no usable security (many published ones, GitHub's among them) gets the auth methods of
- * the catalog provider its domain or base URL names: "no auth" for an API the catalog knows takes OAuth 2.0 and
+ * An uploaded spec of an API the catalog knows (its domain or base URL names a provider) gets the provider's
+ * webhook signature on its webhook events, and, when it declares no usable security (many published ones,
+ * GitHub's among them), the provider's auth methods: "no auth" for an API the catalog knows takes OAuth 2.0 and
  * tokens would make a connector that cannot connect.
  */
 export function withCatalogAuth(built: Built): Built {
   const draft = built.draft;
-  if (!draft || draft.authMethods.some((method) => method.kind !== 'none')) return built;
+  if (!draft) return built;
   const provider =
     (draft.apiBaseUrl ? findProvider(draft.apiBaseUrl) : undefined) ??
     (draft.domain ? findProvider(draft.domain) : undefined);
   if (!provider) return built;
+  const events = withCatalogSigning(provider, draft.events);
   const catalog = draftFromProvider(provider).draft;
-  return catalog ? { ...built, draft: { ...draft, authMethods: catalog.authMethods } } : built;
+  const silent = !draft.authMethods.some((method) => method.kind !== 'none');
+  const authMethods = silent && catalog ? catalog.authMethods : draft.authMethods;
+  return { ...built, draft: { ...draft, authMethods, events } };
 }

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { ErrorCode, type EventDefinition, type InboundEndpoint } from '@plugboard/shared';
 import { openInboundSecrets, sealInboundSecrets } from '../crypto/credential-cipher.js';
 import { hashSecret, newSecret } from '../crypto/tokens.js';
@@ -7,8 +7,8 @@ import type { ConnectionRecord } from '../storage/store.js';
 import type { ServiceDeps } from './deps.js';
 import { emitEvent } from './events.js';
 import { deliveryIdOf } from './inbound-delivery-id.js';
+import { signatureMatches } from './inbound-signature.js';
 import { rateLimitsOf, takeOrRefuse } from './rate-limits.js';
-import { safeEqual } from './webhook-signature.js';
 
 /** Prefix of inbound URL tokens. */
 export const INBOUND_TOKEN_PREFIX = 'pbin_';
@@ -83,11 +83,6 @@ export async function createInboundEndpoint(
   return present(deps, connection, secrets.token, secrets.secret, baseUrl);
 }
 
-function expectedSignature(signature: Signature, secret: string, body: Uint8Array): string {
-  const digest = createHmac('sha256', secret).update(body).digest(signature.encoding);
-  return `${signature.prefix ?? ''}${digest}`;
-}
-
 /** The webhook event a post is for: `?event=<key>`, or the connector's only webhook event. */
 function pickEvent(events: EventDefinition[], eventKey: string | undefined): EventDefinition {
   const candidates = webhookEvents(events);
@@ -145,8 +140,7 @@ export async function receiveInbound(
   const signature = signatureOf(event);
   if (signature) {
     const { secret } = openInboundSecrets(deps.keyring, owner(connection), inbound.sealed);
-    const received = request.header(signature.header) ?? '';
-    if (!safeEqual(received, expectedSignature(signature, secret, body))) {
+    if (!signatureMatches(signature, secret, body, request.header, deps.now().getTime())) {
       deps.logger.warn({ event: 'inbound.invalid_signature', connectionId: connection.id });
       throw new ApiError(401, ErrorCode.InvalidSignature, 'The webhook signature does not match');
     }

@@ -11,13 +11,23 @@ const eventKeySchema = z
     'Use lowercase letters, digits, dots, dashes and underscores, e.g. "contact.created"',
   );
 
-/** How a third party signs the webhooks it sends: an HMAC-SHA256 of the raw body in a header. */
+/**
+ * How a third party signs the webhooks it sends: an HMAC-SHA256 keyed with the inbound URL's secret, in a header.
+ * Without `scheme`, of the raw body, the header holding `prefix` then the digest (GitHub, Shopify).
+ */
 export const eventSignatureSchema = z.strictObject({
   header: z.string().min(1).max(100),
   algorithm: z.literal('sha256'),
   encoding: z.enum(['hex', 'base64']),
   /** Text before the digest in the header value, e.g. `sha256=`. */
   prefix: z.string().max(50).optional(),
+  /**
+   * A signature over a timestamp and the body, refused when the timestamp is over 5 minutes away:
+   * `timestamped` (Stripe, Calendly): the header is `t=<unix>,v1=<digest>[,v1=…]`, signed `<t>.<body>`;
+   * `slack`: the header is `v0=<digest>`, signed `v0:<timestamp>:<body>`, the timestamp in
+   * `X-Slack-Request-Timestamp`.
+   */
+  scheme: z.enum(['timestamped', 'slack']).optional(),
 });
 
 /** How an event reaches Plugboard: the third party posts to an inbound URL, or an action is polled. */
