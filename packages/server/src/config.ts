@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { type AgentLimits, MAX_AGENT_SPEC_BYTES, MAX_CONNECTOR_ACTIONS, MAX_CONNECTOR_EVENTS } from '@plugboard/shared';
 import type { RateLimits } from './services/rate-limits.js';
 import type { RateLimit } from './storage/store.js';
 
@@ -56,10 +57,12 @@ export interface ServerConfig {
    */
   agentRunLeaseSeconds: number;
   /**
-   * `PLUGBOARD_AGENT_MAX_BUILDS`: how many connector agent runs of one organization may build (understand,
-   * discover, build) at once, across every replica; one more is refused with 429. @default 2
+   * The connector agent's bounds, stated by `GET /v1/agent/limits`: `PLUGBOARD_AGENT_MAX_SPEC_BYTES` (the
+   * largest uploaded spec, at most the default 52428800), `PLUGBOARD_AGENT_MAX_BUILDS` (runs of one organization
+   * building at once across every replica; default 2), `PLUGBOARD_AGENT_MAX_ACTIONS` and
+   * `PLUGBOARD_AGENT_MAX_EVENTS` (the most a built connector keeps, at most the defaults 2000 and 500).
    */
-  agentMaxBuilds: number;
+  agentLimits: AgentLimits;
   /**
    * `PLUGBOARD_RATE_LIMIT_TENANT_CALLS` as `BURST,PER_MINUTE`: each tenant's budget of calls to third-party APIs
    * (actions, the proxy, MCP tools), shared by every replica. @default 60 at once, then 600 a minute
@@ -121,6 +124,21 @@ function parseRateLimit(name: string, value: string): RateLimit {
   return { burst: burst as number, perSecond: (perMinute as number) / 60 };
 }
 
+/** The connector agent's bounds; each may be lowered, the ones the API's schemas also hold up to their default. */
+function agentLimitsOf(env: NodeJS.ProcessEnv): AgentLimits {
+  const atMost = (name: string, fallback: number, min: number) => {
+    const value = wholeNumber(env, name, fallback, min);
+    if (value > fallback) throw new Error(`${name} must be at most ${fallback}, not "${env[name]}"`);
+    return value;
+  };
+  return {
+    maxSpecBytes: atMost('PLUGBOARD_AGENT_MAX_SPEC_BYTES', MAX_AGENT_SPEC_BYTES, 1024),
+    maxBuildsPerOrganization: wholeNumber(env, 'PLUGBOARD_AGENT_MAX_BUILDS', 2, 1),
+    maxActions: atMost('PLUGBOARD_AGENT_MAX_ACTIONS', MAX_CONNECTOR_ACTIONS, 1),
+    maxEvents: atMost('PLUGBOARD_AGENT_MAX_EVENTS', MAX_CONNECTOR_EVENTS, 1),
+  };
+}
+
 /** A whole number of at least `min` from the environment, or the default when unset. @throws Error otherwise */
 function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
   const raw = env[name];
@@ -178,7 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     inboundMaxBytes: wholeNumber(env, 'PLUGBOARD_INBOUND_MAX_BYTES', 1024 * 1024, 1024),
     rateLimits,
     agentRunLeaseSeconds: wholeNumber(env, 'PLUGBOARD_AGENT_RUN_LEASE_SECONDS', 30, 1),
-    agentMaxBuilds: wholeNumber(env, 'PLUGBOARD_AGENT_MAX_BUILDS', 2, 1),
+    agentLimits: agentLimitsOf(env),
     ...(env.PLUGBOARD_RATE_LIMIT_TENANT_CALLS
       ? { tenantRateLimit: parseRateLimit('PLUGBOARD_RATE_LIMIT_TENANT_CALLS', env.PLUGBOARD_RATE_LIMIT_TENANT_CALLS) }
       : {}),

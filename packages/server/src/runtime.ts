@@ -1,3 +1,4 @@
+import type { AgentLimits } from '@plugboard/shared';
 import { AgentService } from './connector-builder/agent-service.js';
 import { AgentModel, type LlmOptions } from './connector-builder/model.js';
 import type { Keyring } from './crypto/keyring.js';
@@ -112,10 +113,12 @@ export interface RuntimeOptions {
    */
   agentRunLeaseMs?: number;
   /**
-   * How many connector agent runs of one organization may build at once, across every replica (parsing a large
-   * spec takes hundreds of MB). `plugboard serve` reads `PLUGBOARD_AGENT_MAX_BUILDS`. @default 2
+   * The connector agent's bounds: the largest uploaded spec, how many runs of one organization may build at
+   * once across every replica (parsing a large spec takes hundreds of MB), the most actions and events a built
+   * connector keeps. `plugboard serve` reads `PLUGBOARD_AGENT_MAX_SPEC_BYTES`, `PLUGBOARD_AGENT_MAX_BUILDS`,
+   * `PLUGBOARD_AGENT_MAX_ACTIONS` and `PLUGBOARD_AGENT_MAX_EVENTS`. @default DEFAULT_AGENT_LIMITS
    */
-  agentMaxBuildsPerOrganization?: number;
+  agentLimits?: Partial<AgentLimits>;
 }
 
 /** The deployment's one OAuth callback URL. @throws Error when `publicUrl` is not an http(s) URL */
@@ -209,9 +212,7 @@ export class Runtime {
       this.#options.llm ? new AgentModel(egressOf(this.deps), this.#options.llm) : undefined,
       {
         ...(this.#options.agentRunLeaseMs ? { leaseMs: this.#options.agentRunLeaseMs } : {}),
-        ...(this.#options.agentMaxBuildsPerOrganization
-          ? { maxBuildsPerOrganization: this.#options.agentMaxBuildsPerOrganization }
-          : {}),
+        ...(this.#options.agentLimits ? { limits: this.#options.agentLimits } : {}),
       },
     );
     return this.#agent;

@@ -34,6 +34,7 @@ export {
   agentDraftSchema,
   agentFixSchema,
   agentKeySchema,
+  agentLimitsSchema,
   agentLogEntrySchema,
   agentLogKindSchema,
   agentReviewSchema,

@@ -171,6 +171,8 @@ export type ConnectionTest = z.output<typeof connectionTestSchema>;
 
 /** An event a connector produces, and how it arrives. */
 export type EventDefinition = z.output<typeof eventDefinitionSchema>;
+/** The bounds the server holds the connector agent to (`GET /v1/agent/limits`). */
+export type AgentLimits = z.output<typeof import('./schemas/agent.js').agentLimitsSchema>;
 /** How a third party signs its webhooks, as an event's `delivery.signature` declares it. */
 export type EventSignature = z.output<typeof import('./schemas/events.js').eventSignatureSchema>;
 /** An event definition as sent when creating or updating a connector. */

@@ -97,6 +97,18 @@ export const ENVIRONMENT: readonly EnvironmentVariable[] = [
     description: 'Agent runs one organization may have building at once, across replicas (default 2)',
   },
   {
+    name: 'PLUGBOARD_AGENT_MAX_SPEC_BYTES',
+    description: 'The largest spec the connector agent takes, in bytes (default and most 52428800)',
+  },
+  {
+    name: 'PLUGBOARD_AGENT_MAX_ACTIONS',
+    description: 'The most actions a connector built by the agent keeps (default and most 2000)',
+  },
+  {
+    name: 'PLUGBOARD_AGENT_MAX_EVENTS',
+    description: 'The most events a connector built by the agent keeps (default and most 500)',
+  },
+  {
     name: 'PLUGBOARD_SECRET_KEY',
     description: 'An organization secret key for session create (instead of --secret-key)',
   },

@@ -57,7 +57,7 @@ export function runtimeOf({ config, store, keyring }: ProcessServices, shape: Ru
     allowInsecureOAuthEndpoints: config.allowInsecureOAuthEndpoints,
     retention: { eventDays: config.retentionDays },
     agentRunLeaseMs: config.agentRunLeaseSeconds * 1000,
-    agentMaxBuildsPerOrganization: config.agentMaxBuilds,
+    agentLimits: config.agentLimits,
     ...(publicUrl ? { publicUrl } : {}),
     ...(config.llm ? { llm: config.llm } : {}),
     ...(shape.workers ? config.workerIntervals : {}),

@@ -2,6 +2,7 @@ import type { Provider } from '@plugboard/catalog';
 import { findProvider } from '@plugboard/catalog';
 import { parseSpec } from '@plugboard/openapi';
 import {
+  type AgentLimits,
   type AgentLogEntry,
   type AgentRun,
   type agentCreateSchema,
@@ -32,7 +33,7 @@ import {
 } from './draft.js';
 import type { AgentModel } from './model.js';
 import { DEFAULT_AGENT_RUN_LEASE_MS, RunLifecycle } from './run-lifecycle.js';
-import { buildCapacityReached, DEFAULT_MAX_BUILDS_PER_ORGANIZATION } from './run-limits.js';
+import { buildCapacityReached, checkSpecSize, connectorLimitIssues, DEFAULT_AGENT_LIMITS } from './run-limits.js';
 import { type AgentEvent, AgentFailure } from './run-state.js';
 import { runTestPhase, type TestPhase } from './test-phase.js';
 import { type Understanding, understandPrompt } from './understand.js';
@@ -48,10 +49,11 @@ export interface AgentServiceOptions {
    */
   leaseMs?: number;
   /**
-   * How many runs of one organization may build (understand, discover, build) at once, across every replica;
-   * another start is refused with 429 `rate_limited`. @default DEFAULT_MAX_BUILDS_PER_ORGANIZATION (2)
+   * The bounds runs are held to: the largest uploaded spec, how many runs of one organization may build
+   * (understand, discover, build) at once across every replica (another start gets 429 `rate_limited`), and the
+   * most actions and events a created connector keeps. @default DEFAULT_AGENT_LIMITS
    */
-  maxBuildsPerOrganization?: number;
+  limits?: Partial<AgentLimits>;
 }
 
 const codeOf = (error: unknown) =>
@@ -66,8 +68,8 @@ export class AgentService {
   readonly #phase: TestPhase;
   readonly #recovered: Promise<void>;
   readonly #sweeper: ReturnType<typeof setInterval>;
-  /** How many runs of one organization may build at once. */
-  readonly maxBuildsPerOrganization: number;
+  /** The bounds runs are held to, as `GET /v1/agent/limits` states them. */
+  readonly limits: AgentLimits;
 
   constructor(
     private readonly deps: ServiceDeps,
@@ -76,7 +78,7 @@ export class AgentService {
     options: AgentServiceOptions = {},
   ) {
     this.#runs = new RunLifecycle(deps, options.leaseMs ?? DEFAULT_AGENT_RUN_LEASE_MS);
-    this.maxBuildsPerOrganization = options.maxBuildsPerOrganization ?? DEFAULT_MAX_BUILDS_PER_ORGANIZATION;
+    this.limits = { ...DEFAULT_AGENT_LIMITS, ...options.limits };
     this.#phase = { deps, refresher, model, runs: this.#runs };
     // At boot and then every half lease: runs whose owner died fail, runs a live replica works on are left alone.
     this.#recovered = this.#runs.sweep().then(
@@ -153,11 +155,12 @@ export class AgentService {
 
   /**
    * Starts a run: stores it, then understands, discovers and builds in the background up to the review.
-   * @throws ApiError 404 when the connection to test with is not the organization's, 429 when the organization
-   *   already has {@link AgentService.maxBuildsPerOrganization} runs building
+   * @throws ApiError 404 when the connection to test with is not the organization's, 413 for a spec over
+   *   `limits.maxSpecBytes`, 429 when the organization already has `limits.maxBuildsPerOrganization` building
    */
   async start(auth: AdminAuth, body: z.output<typeof agentRunCreateSchema>): Promise<AgentRun> {
     await this.#recovered;
+    checkSpecSize(this.limits, body.specText);
     if (body.connectionId) await findConnection(this.deps, auth.organization.id, body.connectionId);
     const at = this.deps.now().toISOString();
     const id = newId('agr');
@@ -184,7 +187,7 @@ export class AgentService {
         updatedAt: at,
       },
     };
-    const maxBuilding = this.maxBuildsPerOrganization;
+    const maxBuilding = this.limits.maxBuildsPerOrganization;
     if (!(await this.#runs.create(record, { maxBuilding }))) throw buildCapacityReached(maxBuilding);
     this.#runs.work(record, () => this.#build(record, body), codeOf);
     return record.run;
@@ -330,6 +333,8 @@ export class AgentService {
     }
     const applied = applyDecisions(record.run.draft, decisions);
     if (!applied.draft) throw ApiError.validation(applied.issues, 'The review decisions are not valid');
+    const over = connectorLimitIssues(this.limits, applied.draft);
+    if (over.length > 0) throw ApiError.validation(over, 'The review keeps more than a connector holds');
     const kept = new Set(applied.draft.actions.map((action) => action.key));
     const groups = record.run.groups
       .map((group) => ({ ...group, actionKeys: group.actionKeys.filter((key) => kept.has(key)) }))

@@ -1,5 +1,6 @@
 import {
   agentCreateSchema,
+  agentLimitsSchema,
   agentReviewSchema,
   agentRunCreateSchema,
   agentRunSchema,
@@ -16,10 +17,22 @@ import type { ServiceDeps } from '../services/deps.js';
 /** The connector agent ("Build with AI"): runs, their event streams, review and create. */
 export const agentRoutes = (deps: ServiceDeps, agent: AgentService) => [
   route({
+    method: 'get',
+    path: '/v1/agent/limits',
+    tag: 'Agent',
+    summary:
+      'The bounds runs are held to on this server: the largest spec, builds at once per organization, actions and events per connector',
+    auth: 'admin',
+    status: 200,
+    response: agentLimitsSchema,
+    handler: async () => agent.limits,
+  }),
+  route({
     method: 'post',
     path: '/v1/agent/runs',
     tag: 'Agent',
-    summary: 'Start a connector agent run from a prompt, a spec URL or an uploaded spec (up to 50 MB)',
+    summary:
+      'Start a connector agent run from a prompt, a spec URL or an uploaded spec (up to `maxSpecBytes` of GET /v1/agent/limits, 50 MB by default)',
     auth: 'admin',
     status: 201,
     body: agentRunCreateSchema,

@@ -134,3 +134,18 @@ export const agentLogEntrySchema = z.object({
   message: z.string(),
   data: z.unknown().optional(),
 });
+
+/**
+ * What `GET /v1/agent/limits` returns: the bounds this server holds the connector agent to, as configured
+ * (`PLUGBOARD_AGENT_*`), so a client can state them before a member runs into one.
+ */
+export const agentLimitsSchema = z.object({
+  /** The largest uploaded spec, in bytes (at most 50 MB). */
+  maxSpecBytes: z.number().int().positive(),
+  /** How many runs of one organization may build at once; one more is refused with 429 `rate_limited`. */
+  maxBuildsPerOrganization: z.number().int().positive(),
+  /** The most actions a connector created from a run keeps (at most 2,000). */
+  maxActions: z.number().int().positive(),
+  /** The most events a connector created from a run keeps (at most 500). */
+  maxEvents: z.number().int().positive(),
+});
