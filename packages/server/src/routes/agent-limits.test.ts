@@ -1,4 +1,5 @@
 // The connector agent's configured bounds: stated by GET /v1/agent/limits, and held to by start and review.
+import { agentRunSchema } from '@plugboard/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { petSpec, startLoopbackApi, waitForRun } from '../test/agent-fixtures.js';
 import { createTestContext, type TestContext } from '../test/context.js';
@@ -42,7 +43,7 @@ describe('connector agent limits', () => {
     const specText = JSON.stringify(petSpec([`${api.url}/v1`]));
     const started = await t.request('POST', '/v1/agent/runs', { key, body: { prompt: 'Pets', specText } });
     const paused = await waitForRun(t, key, started.json.id, ['awaiting_review', 'failed']);
-    const keys: string[] = paused.draft.actions.map((action: { key: string }) => action.key);
+    const keys = (agentRunSchema.parse(paused).draft?.actions ?? []).map((action) => action.key);
     expect(keys.length).toBeGreaterThan(1);
     const over = await t.request('POST', `/v1/agent/runs/${paused.id}/review`, { key, body: { decisions: {} } });
     expect([over.status, over.json.error.code]).toEqual([400, 'validation_failed']);
