@@ -32,6 +32,7 @@ function Harness({ run, actions }: ReturnType<typeof large>) {
     <ActionReviewList
       run={run}
       actions={actions}
+      maxActions={2000}
       isKept={(key) => !dropped.has(key)}
       onKeep={(keys, keep) => {
         const next = new Set(dropped);

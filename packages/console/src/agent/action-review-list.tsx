@@ -1,4 +1,3 @@
-import { MAX_CONNECTOR_ACTIONS } from '@plugboard/shared';
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
   HEADER_HEIGHT,
@@ -27,7 +26,10 @@ export function ActionReviewList({
   isKept,
   onKeep,
   renderRow,
+  maxActions,
 }: {
+  /** The most actions a connector built here keeps (the server's `GET /v1/agent/limits`). */
+  maxActions: number;
   run: Pick<AgentRun, 'groups'>;
   actions: readonly DraftAction[];
   isKept(key: string): boolean;
@@ -87,12 +89,12 @@ export function ActionReviewList({
       </div>
       <p class="note" data-testid="action-review-counts">
         {kept} of {actions.length} actions kept
-        {search ? `; ${shownKeys.length} match` : ''}. A connector holds at most{' '}
-        {MAX_CONNECTOR_ACTIONS.toLocaleString('en')}.
+        {search ? `; ${shownKeys.length} match` : ''}. A connector holds at most {maxActions.toLocaleString('en')}.
       </p>
-      {kept > MAX_CONNECTOR_ACTIONS && (
-        <p class="field-error" role="alert">
-          Drop {kept - MAX_CONNECTOR_ACTIONS} more: a connector holds at most {MAX_CONNECTOR_ACTIONS} actions.
+      {kept > maxActions && (
+        <p class="field-error" role="alert" data-testid="action-review-over">
+          Drop {(kept - maxActions).toLocaleString('en')} more: a connector holds at most{' '}
+          {maxActions.toLocaleString('en')} actions.
         </p>
       )}
       {shown.length === 0 && <p class="muted">No action matches “{search}”.</p>}

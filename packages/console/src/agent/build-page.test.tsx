@@ -522,4 +522,20 @@ describe('<BuildPage>', () => {
     const [[, decisions]] = fake.named('agent.review') as [[string, AgentReview['decisions']]];
     expect(decisions.authMethods?.[0]).toEqual({ key: 'oauth2', verdict: 'accept' });
   });
+
+  it('states the server’s configured limits: the spec size on the form, actions and events in review', async () => {
+    const fake = fakeConsole();
+    fake.state.agentLimits = { maxSpecBytes: 512 * 1024, maxBuildsPerOrganization: 1, maxActions: 2, maxEvents: 7 };
+    renderPage(fake);
+    await waitFor(() => expect(screen.getByTestId('agent-start-form').textContent).toContain('up to 512 KB.'));
+    fireEvent.click(screen.getByTestId('agent-quick-hubspot'));
+    await screen.findByTestId('agent-status');
+    act(() => fake.state.stream.push({ type: 'run', run: agentRun() }));
+    const review = await screen.findByTestId('agent-review');
+    expect(screen.getByTestId('action-review-counts').textContent).toContain('A connector holds at most 2.');
+    expect(screen.getByTestId('action-review-over').textContent).toBe(
+      'Drop 1 more: a connector holds at most 2 actions.',
+    );
+    expect(review.textContent).toContain('a connector holds at most 7');
+  });
 });

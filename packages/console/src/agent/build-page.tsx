@@ -9,6 +9,7 @@ import { LogView, Progress } from './run-progress.js';
 import { Results } from './run-results.js';
 import { StartForm } from './start-form.js';
 import type { AgentRun } from './types.js';
+import { useAgentLimits } from './use-agent-limits.js';
 import { runInAddress, useAgentRun } from './use-agent-run.js';
 
 export { QUICK_STARTS } from './start-form.js';
@@ -32,6 +33,7 @@ export function BuildPage({ services }: { services: ConsoleServices }) {
     cancel,
     focusStatus,
   } = useAgentRun(client);
+  const limits = useAgentLimits(client);
   const active = run !== null && ACTIVE.includes(run.status);
 
   return (
@@ -72,7 +74,7 @@ export function BuildPage({ services }: { services: ConsoleServices }) {
         </>
       )}
       {run === null ? (
-        resume.status === 'idle' && <StartForm services={services} onStarted={setRun} />
+        resume.status === 'idle' && <StartForm services={services} limits={limits} onStarted={setRun} />
       ) : (
         <>
           <p class="intro">
@@ -102,6 +104,7 @@ export function BuildPage({ services }: { services: ConsoleServices }) {
             <ReviewPanel
               key={run.updatedAt}
               run={run}
+              limits={limits}
               client={client}
               onContinue={async (review) => {
                 setRun(await client.agent.review(run.id, review.decisions));

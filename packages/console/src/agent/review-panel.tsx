@@ -8,7 +8,7 @@ import { AuthMethodEditor, issueText, JsonEditor } from './review-editors.js';
 import { issuesByItem } from './review-issues.js';
 import { ACCEPT, type Choice, type Choices, itemId, ReviewItem, type ReviewKind } from './review-item.js';
 import { offeredScopes, type ScopeOffer, ScopeUnion, scopeUnion } from './scope-union.js';
-import type { AgentAuthMethod, AgentDraft, AgentReview, AgentRun, Decision } from './types.js';
+import type { AgentAuthMethod, AgentDraft, AgentLimits, AgentReview, AgentRun, Decision } from './types.js';
 
 export type { ReviewKind } from './review-item.js';
 
@@ -25,10 +25,12 @@ const checked = (
  */
 export function ReviewPanel({
   run,
+  limits,
   client,
   onContinue,
 }: {
   run: AgentRun;
+  limits: AgentLimits;
   client: ConsoleClient;
   onContinue(review: AgentReview): Promise<void>;
 }) {
@@ -191,6 +193,7 @@ export function ReviewPanel({
           run={run}
           actions={actions}
           isKept={isKept}
+          maxActions={limits.maxActions}
           onKeep={keepActions}
           renderRow={(item) => row('action', item.key, item.name, actionDetail(item))}
         />
@@ -214,7 +217,7 @@ export function ReviewPanel({
             'event',
             events.map((e) => e.key),
           )}{' '}
-          of {events.length} kept)
+          of {events.length} kept; a connector holds at most {limits.maxEvents.toLocaleString('en')})
         </h3>
         {events.length === 0 ? (
           <p class="muted">The agent found no events.</p>

@@ -1,6 +1,10 @@
 /** Largest spec the server takes, unpacked: 50 MB. */
 export const MAX_SPEC_BYTES = 50 * 1024 * 1024;
 
+/** A byte count as the console states a limit: `50 MB`, `512 KB`. */
+export const megabytes = (bytes: number) =>
+  bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+
 /** A spec file too large once read (or unpacked). */
 export class SpecFileTooLarge extends Error {
   override name = 'SpecFileTooLarge' as const;
@@ -17,7 +21,7 @@ const isGzip = async (file: Blob) => {
  *
  * @throws SpecFileTooLarge
  */
-export async function readSpecFile(file: Blob): Promise<string> {
+export async function readSpecFile(file: Blob, maxBytes = MAX_SPEC_BYTES): Promise<string> {
   const stream = (await isGzip(file)) ? file.stream().pipeThrough(new DecompressionStream('gzip')) : file.stream();
   const reader = stream.getReader();
   const decoder = new TextDecoder();
@@ -27,9 +31,9 @@ export async function readSpecFile(file: Blob): Promise<string> {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > MAX_SPEC_BYTES) {
+    if (size > maxBytes) {
       await reader.cancel();
-      throw new SpecFileTooLarge('The spec is over 50 MB once unpacked');
+      throw new SpecFileTooLarge(`The spec is over ${megabytes(maxBytes)} once unpacked`);
     }
     text += decoder.decode(value, { stream: true });
   }

@@ -3,8 +3,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { Field, FormError } from '../components/field.js';
 import type { ConsoleServices } from '../services.js';
 import { errorText, issuesOf } from '../state/errors.js';
-import { MAX_SPEC_BYTES, readSpecFile, SpecFileTooLarge } from './spec-file.js';
-import type { AgentRun, AgentRunStart } from './types.js';
+import { megabytes, readSpecFile, SpecFileTooLarge } from './spec-file.js';
+import type { AgentLimits, AgentRun, AgentRunStart } from './types.js';
 
 /** The quick-start prompts: each fills the prompt and starts a run. */
 export const QUICK_STARTS = [
@@ -17,7 +17,15 @@ export const QUICK_STARTS = [
 ] as const;
 
 /** The prompt, an optional spec (URL or file), quick starts and the connection to test with. */
-export function StartForm({ services, onStarted }: { services: ConsoleServices; onStarted(run: AgentRun): void }) {
+export function StartForm({
+  services,
+  limits,
+  onStarted,
+}: {
+  services: ConsoleServices;
+  limits: AgentLimits;
+  onStarted(run: AgentRun): void;
+}) {
   const client = services.client;
   const [prompt, setPrompt] = useState('');
   const [specUrl, setSpecUrl] = useState('');
@@ -48,11 +56,12 @@ export function StartForm({ services, onStarted }: { services: ConsoleServices; 
       problems.prompt = 'Describe the API, or give a spec URL or file';
     if (specUrl.trim() && !/^https?:\/\/\S+$/.test(specUrl.trim()))
       problems.specUrl = 'Enter an http:// or https:// URL';
-    if (specFile && specFile.size > MAX_SPEC_BYTES) problems.specFile = 'The file is over 50 MB';
+    if (specFile && specFile.size > limits.maxSpecBytes)
+      problems.specFile = `The file is over ${megabytes(limits.maxSpecBytes)}`;
     let specText: string | undefined;
     if (specFile && !problems.specFile) {
       try {
-        specText = await readSpecFile(specFile);
+        specText = await readSpecFile(specFile, limits.maxSpecBytes);
       } catch (error) {
         problems.specFile = error instanceof SpecFileTooLarge ? error.message : 'The file cannot be read';
       }
@@ -157,7 +166,7 @@ export function StartForm({ services, onStarted }: { services: ConsoleServices; 
           <Field
             path="specFile"
             label="Or upload a spec file"
-            hint="OpenAPI 3.x or Swagger 2.0, JSON or YAML (or gzipped), up to 50 MB."
+            hint={`OpenAPI 3.x or Swagger 2.0, JSON or YAML (or gzipped), up to ${megabytes(limits.maxSpecBytes)}.`}
             error={errors.specFile}
           >
             {(control) => (

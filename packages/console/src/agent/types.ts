@@ -3,6 +3,7 @@ import type { AgentStreamEvent } from '@plugboard/sdk';
 import {
   type AgentCreate,
   type AgentDecision,
+  type AgentLimits,
   type AgentReview,
   type AgentRun,
   type AgentRunCreate,
@@ -15,6 +16,7 @@ export type {
   AgentAuthMethod,
   AgentCreate,
   AgentDraft,
+  AgentLimits,
   AgentLogEntry,
   AgentReview,
   AgentRun,
@@ -35,6 +37,8 @@ export type AgentEvent = AgentStreamEvent;
 
 /** The part of the SDK's `agent` resource (`AgentResource`) the console uses; tests hand in a fake. */
 export interface AgentClient {
+  /** The bounds the server holds runs to. */
+  limits(): Promise<AgentLimits>;
   start(body: AgentRunStart): Promise<AgentRun>;
   get(id: string): Promise<AgentRun>;
   list(query?: { limit?: number; cursor?: string }): Promise<Page<AgentRun>>;

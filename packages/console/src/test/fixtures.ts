@@ -340,6 +340,8 @@ export function fakeConsole(
     deliveries: data.deliveries ?? [delivery()],
     /** What the next `testAction` answers. */
     run: actionRun(),
+    /** What `agent.limits` answers. */
+    agentLimits: { maxSpecBytes: 50 * 1024 * 1024, maxBuildsPerOrganization: 2, maxActions: 2000, maxEvents: 500 },
     /** The agent run `agent.start` begins and `agent.get` answers. */
     agentRun: agentRun({ status: 'running', step: 'understand' }),
     /** The run `agent.review` answers. */
@@ -506,6 +508,7 @@ export function fakeConsole(
         }),
     },
     agent: {
+      limits: () => answer('agent.limits', [], () => state.agentLimits),
       start: (body) =>
         answer('agent.start', [body], () => {
           state.agentRun = { ...state.agentRun, prompt: body.prompt };

@@ -1,6 +1,7 @@
 import type {
   AgentCreate,
   AgentDecision,
+  AgentLimits,
   AgentLogEntry,
   AgentRun,
   AgentRunCreate,
@@ -42,6 +43,10 @@ export class AgentResource {
    */
   start(body: AgentRunCreate): Promise<AgentRun> {
     return this.send({ method: 'POST', path: 'agent/runs', body });
+  }
+  /** The bounds this server holds runs to: the largest spec, builds at once, actions and events per connector. */
+  limits(): Promise<AgentLimits> {
+    return this.send({ method: 'GET', path: 'agent/limits' });
   }
   /** A run with its draft, tests and fixes. */
   get(id: string): Promise<AgentRun> {
