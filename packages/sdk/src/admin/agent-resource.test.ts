@@ -27,6 +27,7 @@ const calls: Array<[string, (client: Client) => Promise<unknown>, string, string
   ['agent.start', (c) => c.agent.start({ prompt: 'HubSpot CRM' }), 'POST', '/v1/agent/runs'],
   ['agent.get', (c) => c.agent.get('agr_1'), 'GET', '/v1/agent/runs/agr_1'],
   ['agent.list', (c) => c.agent.list(), 'GET', '/v1/agent/runs'],
+  ['agent.limits', (c) => c.agent.limits(), 'GET', '/v1/agent/limits'],
   [
     'agent.review',
     (c) => c.agent.review('agr_1', { actions: [{ key: 'list-contacts', verdict: 'drop' }] }),

@@ -253,6 +253,12 @@ export const adminHandlers = [
     agentRun({ prompt: (body as { prompt: string }).prompt }),
   ),
   route('get', '/agent/runs', admin, null, () => page([agentRun({ status: 'cancelled' })])),
+  route('get', '/agent/limits', admin, null, () => ({
+    maxSpecBytes: 52_428_800,
+    maxBuildsPerOrganization: 2,
+    maxActions: 2000,
+    maxEvents: 500,
+  })),
   route('get', '/agent/runs/:id', admin, null, ({ params }) => agentRun({ id: params.id })),
   route('post', '/agent/runs/:id/review', admin, agentReviewSchema, ({ params }) => agentRun({ id: params.id })),
   route('post', '/agent/runs/:id/cancel', admin, null, ({ params }) =>
