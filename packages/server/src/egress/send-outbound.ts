@@ -25,6 +25,12 @@ export interface OutboundOptions {
   maxBytes?: number;
   /** @default 5 */
   maxRedirects?: number;
+  /**
+   * The most bytes the streaming proxy (`/v1/proxy/{path}`) passes on in each direction: a request body past it
+   * is refused with 413, an answer past it is cut off. Its timeout is `timeoutMs` until the answer's headers,
+   * then as the longest silence while the answer streams. @default 100 MB
+   */
+  maxStreamBytes?: number;
 }
 
 /** The final answer, with headers fit to hand on. */

@@ -85,7 +85,10 @@ export async function streamOutbound(
     if (left <= 0) throw new OutboundError('timeout', `${where} did not answer within ${options.timeoutMs} ms`);
     const res = await openHop(policy, hop, left);
     const status = res.statusCode ?? 0;
-    const next = hop.body === undefined || Buffer.isBuffer(hop.body) ? nextHop(hop, { status, headers: res.headers }, request.credentials) : undefined;
+    const next =
+      hop.body === undefined || Buffer.isBuffer(hop.body)
+        ? nextHop(hop, { status, headers: res.headers }, request.credentials)
+        : undefined;
     if (!next) {
       if (Number(res.headers['content-length'] ?? 0) > options.maxBytes) {
         res.destroy();

@@ -73,7 +73,8 @@ function bodyOf(answer: OutboundResponse): unknown {
   return text;
 }
 
-function upstreamError(error: unknown): unknown {
+/** A failure to reach the third party as the domain error callers get; any other error as it is. */
+export function upstreamError(error: unknown): unknown {
   if (EgressBlockedError.is(error)) return new DomainError(ErrorCode.EgressBlocked, error.message);
   if (!OutboundError.is(error)) return error;
   if (error.failure === 'timeout') return new DomainError(ErrorCode.UpstreamTimeout, error.message);
@@ -90,6 +91,34 @@ const copyOf = (request: BuiltRequest): BuiltRequest => ({
 });
 
 /**
+ * Takes one call from the budget of the target connection's tenant.
+ * @throws DomainError rate_limited with `retryAfterSeconds` when the tenant is over it
+ */
+export async function spendTenantCall(deps: ServiceDeps, target: ActionTarget): Promise<void> {
+  const { tenantId } = target.connection;
+  const wait = (await deps.tenantLimiter?.take(target.organizationId, tenantId)) ?? 0;
+  if (wait <= 0) return;
+  const error = new DomainError(
+    ErrorCode.RateLimited,
+    `Tenant ${tenantId} is calling third-party APIs too fast; retry in ${wait} s`,
+  );
+  error.retryAfterSeconds = wait;
+  throw error;
+}
+
+/**
+ * The auth method a connection was made with, and its custom handler when it has one.
+ * @throws DomainError conflict when the connector no longer offers that method
+ */
+export function authMethodOf(deps: ServiceDeps, { connection, connector }: ActionTarget) {
+  const method = connector.authMethods.find((candidate) => candidate.id === connection.authMethodId);
+  if (!method)
+    throw new DomainError(ErrorCode.Conflict, `${connector.name} no longer offers this connection's auth method`);
+  const handler = method.kind === 'custom' ? deps.customAuth?.[method.handler] : undefined;
+  return { method, handler };
+}
+
+/**
  * Sends a built request to a connection's API with its credentials, under the tenant's budget and the egress
  * policy. On a 401 from an OAuth 2.0 API the token is refreshed once and the request sent once more.
  *
@@ -102,20 +131,9 @@ export async function sendWithCredentials(
   target: ActionTarget,
   request: BuiltRequest,
 ): Promise<ActionResult> {
-  const { connection, connector } = target;
-  const wait = (await deps.tenantLimiter?.take(target.organizationId, connection.tenantId)) ?? 0;
-  if (wait > 0) {
-    const error = new DomainError(
-      ErrorCode.RateLimited,
-      `Tenant ${connection.tenantId} is calling third-party APIs too fast; retry in ${wait} s`,
-    );
-    error.retryAfterSeconds = wait;
-    throw error;
-  }
-  const method = connector.authMethods.find((candidate) => candidate.id === connection.authMethodId);
-  if (!method)
-    throw new DomainError(ErrorCode.Conflict, `${connector.name} no longer offers this connection's auth method`);
-  const handler = method.kind === 'custom' ? deps.customAuth?.[method.handler] : undefined;
+  const { connection } = target;
+  await spendTenantCall(deps, target);
+  const { method, handler } = authMethodOf(deps, target);
   const send = async (values: Record<string, string>) => {
     const copy = copyOf(request);
     const injected = injectCredentials(copy, { method, values, handler });
