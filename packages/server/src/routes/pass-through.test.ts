@@ -113,6 +113,21 @@ describe('the streaming proxy', () => {
     expect(await readUntil(reader, 'last')).toBe('last');
   });
 
+  it('closes the connection to the API when the caller stops reading', async () => {
+    const target = await connectEcho();
+    const upstreamClosed = createLatch();
+    api.answer((_, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write('data: 1\n\n');
+      res.once('close', upstreamClosed.open);
+    });
+    const response = await proxy(target, '/events');
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    await readUntil(reader, '\n\n');
+    await reader.cancel();
+    await upstreamClosed.opened;
+  });
+
   it('passes server-sent events through as they come', async () => {
     const target = await connectEcho();
     const second = createLatch();
@@ -251,6 +266,24 @@ describe('the streaming proxy', () => {
     api.answer((_, res) => res.writeHead(200, { 'content-length': '4096' }).end('x'.repeat(4096)));
     const response = await proxy(target, '/big');
     expect([response.status, (await response.json()).error.code]).toEqual([502, 'upstream_too_large']);
+  });
+});
+
+describe('the streaming proxy in the OpenAPI document', () => {
+  it('is described for every method with its connection header, any body and any answer', async () => {
+    t = await createTestContext();
+    const document = (await t.request('GET', '/v1/openapi.json')).json;
+    const operations = document.paths['/v1/proxy/{path}'];
+    expect(Object.keys(operations).sort()).toEqual(['delete', 'get', 'patch', 'post', 'put']);
+    expect(operations.get.security).toEqual([{ secretKey: [] }]);
+    expect(operations.get.parameters).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'path', in: 'path', required: true }),
+        expect.objectContaining({ name: 'Plugboard-Connection-Id', in: 'header', required: true }),
+      ]),
+    );
+    expect(operations.post.requestBody.content).toHaveProperty(['*/*']);
+    expect(operations.get.responses['200'].content).toHaveProperty(['*/*']);
   });
 });
 

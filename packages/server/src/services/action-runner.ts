@@ -94,7 +94,10 @@ const copyOf = (request: BuiltRequest): BuiltRequest => ({
  * Takes one call from the budget of the target connection's tenant.
  * @throws DomainError rate_limited with `retryAfterSeconds` when the tenant is over it
  */
-export async function spendTenantCall(deps: ServiceDeps, target: ActionTarget): Promise<void> {
+export async function spendTenantCall(
+  deps: ServiceDeps,
+  target: Pick<ActionTarget, 'organizationId' | 'connection'>,
+): Promise<void> {
   const { tenantId } = target.connection;
   const wait = (await deps.tenantLimiter?.take(target.organizationId, tenantId)) ?? 0;
   if (wait <= 0) return;
@@ -132,8 +135,12 @@ export async function sendWithCredentials(
   request: BuiltRequest,
 ): Promise<ActionResult> {
   const { connection } = target;
-  await spendTenantCall(deps, target);
   const { method, handler } = authMethodOf(deps, target);
+  // Independent reads and writes, at once: on PostgreSQL each is a round trip.
+  const [, credentials] = await Promise.all([
+    spendTenantCall(deps, target),
+    refresher.credentialsFor(target.organizationId, connection.id),
+  ]);
   const send = async (values: Record<string, string>) => {
     const copy = copyOf(request);
     const injected = injectCredentials(copy, { method, values, handler });
@@ -145,7 +152,6 @@ export async function sendWithCredentials(
     );
     return { copy, injected, answer, durationMs: Math.round(performance.now() - started) };
   };
-  const credentials = await refresher.credentialsFor(target.organizationId, connection.id);
   let sent = await send(credentials.credentials);
   if (sent.answer.status === 401 && connection.authKind === 'oauth2') {
     const rejected = credentials.credentials.accessToken ?? '';

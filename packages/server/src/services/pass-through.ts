@@ -38,11 +38,9 @@ const tooLarge = (maxBytes: number) =>
  */
 async function bodyOf(
   body: ReadableStream<Uint8Array> | null,
-  declared: number,
   maxBytes: number,
 ): Promise<Buffer | Readable | undefined> {
   if (!body) return undefined;
-  if (declared > maxBytes) throw tooLarge(maxBytes);
   const reader = body.getReader();
   const head: Uint8Array[] = [];
   let size = 0;
@@ -104,10 +102,16 @@ export async function passThrough(
   const url = joinApiPath(apiBaseOf(target.connector), request.path);
   if (request.search.length > 1) url.search = url.search ? `${url.search}&${request.search.slice(1)}` : request.search;
   const { timeoutMs = 15_000, maxStreamBytes = DEFAULT_MAX_STREAM_BYTES, maxRedirects = 5 } = deps.outbound ?? {};
-  await spendTenantCall(deps, target);
   const { method, handler } = authMethodOf(deps, target);
   const declared = Number(request.headers.get('content-length') ?? 0);
-  const body = await bodyOf(request.body, declared, maxStreamBytes);
+  // Refused before the budget is spent: bad input changes nothing.
+  if (declared > maxStreamBytes) throw tooLarge(maxStreamBytes);
+  const { connection } = target;
+  const [, credentials] = await Promise.all([
+    spendTenantCall(deps, target),
+    refresher.credentialsFor(organizationId, connection.id),
+  ]);
+  const body = await bodyOf(request.body, maxStreamBytes);
   const headers = forwardedHeaders(request.headers);
   if (body instanceof Readable && declared > 0) headers['content-length'] = String(declared);
   const send = async (values: Record<string, string>) => {
@@ -121,8 +125,6 @@ export async function passThrough(
       throw upstreamError(error);
     });
   };
-  const { connection } = target;
-  const credentials = await refresher.credentialsFor(organizationId, connection.id);
   let answer = await send(credentials.credentials);
   if (answer.status === 401 && connection.authKind === 'oauth2' && !(body instanceof Readable)) {
     answer.body.destroy();
