@@ -1,9 +1,11 @@
 // Calls to a third-party API through Plugboard beside a bare Node pass-through proxy to the same loopback API, on
 // each engine: `POST /v1/proxy`, `POST /v1/actions/run` and the streaming proxy `GET /v1/proxy/{path}`, 32 at a
-// time (throughput) and one at a time (median latency). Run through `pnpm bench`.
+// time (throughput), one at a time (median latency), and the CPU time the server process spends per call (steadier than
+// either on a shared machine). Run through `pnpm bench`.
 import { heading, report } from '../../../../scripts/bench-report.mjs';
 import {
   benchEngines,
+  cpuTimeMs,
   createOrganization,
   freshDatabase,
   latencyP50,
@@ -13,6 +15,8 @@ import {
 } from './harness.mjs';
 import { connectWithApiKey, createApiKeyConnector, mintSession } from './seed.mjs';
 
+/** Calls per latency measure (latencyP50 adds a tenth as warm-up, counted in the CPU time too). */
+const RUNS = 2000;
 const script = (name) => new URL(`./${name}`, import.meta.url).pathname;
 const upstream = await startServerProcess([script('upstream.mjs')]);
 const bare = await startServerProcess([script('pass-through.mjs'), upstream.url]);
@@ -70,13 +74,31 @@ for (const engine of benchEngines()) {
       baselineName: 'pass-through',
     });
   }
-  const baseP50 = await latencyP50(baseline);
-  for (const { name, ...target } of targets) {
-    const p50 = await latencyP50(target);
+  // One at a time, with the CPU time the server process spent on those calls (the upstream's left out on both sides).
+  const sequential = async (target, server) => {
+    const before = cpuTimeMs(server.pid);
+    const p50 = await latencyP50({ ...target, runs: RUNS });
+    const after = cpuTimeMs(server.pid);
+    return { p50, cpu: before === undefined || after === undefined ? undefined : (after - before) / (RUNS * 1.1) };
+  };
+  const base = await sequential(baseline, bare);
+  const measured = [];
+  for (const { name, ...target } of targets) measured.push({ name, ...(await sequential(target, plugboard)) });
+  for (const { name, p50 } of measured) {
     report({
       name: `${engine}: ${name}, 1 at a time, p50`,
       plugboard: p50,
-      baseline: baseP50,
+      baseline: base.p50,
+      unit: 'ms',
+      baselineName: 'pass-through',
+    });
+  }
+  for (const { name, cpu } of measured) {
+    if (cpu === undefined || base.cpu === undefined) continue;
+    report({
+      name: `${engine}: ${name}, server CPU per call`,
+      plugboard: cpu,
+      baseline: base.cpu,
       unit: 'ms',
       baselineName: 'pass-through',
     });
