@@ -226,6 +226,15 @@ describe('the streaming proxy', () => {
     expect(api.seen).toHaveLength(0);
   });
 
+  it('never answers 500 to odd paths: each is passed on or refused with a JSON error', async () => {
+    const target = await connectEcho();
+    for (const path of ['/%zz', '/a%00b', '/%E0%A4%A', '/..%2f..%2fadmin', '/a\\b', `/${'x'.repeat(8000)}`]) {
+      const response = await proxy(target, path);
+      expect(response.status, path).toBeLessThan(500);
+      if (!response.headers.has('plugboard-proxied')) expect((await response.json()).error.code, path).toBeTruthy();
+    }
+  });
+
   it('refuses an API base URL the egress policy blocks with 400 egress_blocked', async () => {
     const target = await connectEcho({ kind: 'none' }, {}, {}, 'http://169.254.169.254/latest');
     const response = await proxy(target, '/meta-data/');
