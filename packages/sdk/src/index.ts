@@ -12,6 +12,7 @@ export type { AgentEventsOptions, AgentResource, AgentStreamEvent } from './admi
 export type { ConnectLinksResource } from './admin/connect-links-resource.js';
 export type { McpTokensResource } from './admin/mcp-tokens-resource.js';
 export { PlugboardAdmin, type PlugboardAdminOptions } from './admin/plugboard-admin.js';
+export type { ProxyResource } from './admin/proxy-resource.js';
 export type {
   ActionsResource,
   ApiKeysResource,

@@ -22,6 +22,7 @@ import { MCP_PATH, mcpTokenRoutes } from './routes/mcp-tokens.js';
 import { oauthRoutes } from './routes/oauth.js';
 import { oauthAppRoutes } from './routes/oauth-apps.js';
 import { organizationRoutes } from './routes/organization.js';
+import { passThroughRoutes } from './routes/pass-through.js';
 import { sessionRoutes } from './routes/session.js';
 import { createRuntime, type Runtime, type RuntimeOptions } from './runtime.js';
 import { DomainError } from './services/domain-error.js';
@@ -107,6 +108,7 @@ export function createHttpApp(runtime: Runtime, options: HttpOptions = {}): Hono
     ...connectorRoutes(deps),
     ...connectionRoutes(deps, refresher),
     ...actionRoutes(deps, refresher),
+    ...passThroughRoutes(deps, refresher),
     ...sessionRoutes(deps, refresher),
     ...connectLinkRoutes(deps),
     ...mcpPreviewRoutes(deps),
@@ -139,6 +141,8 @@ export function createHttpApp(runtime: Runtime, options: HttpOptions = {}): Hono
   // A connector of a large API (up to 2,000 actions with their input schemas), and its review, are bodies of
   // megabytes too.
   app.use('/v1/*', (c, next) => {
+    // The streaming proxy hands bodies on as they arrive, and caps them itself (outbound.maxStreamBytes).
+    if (c.req.path.startsWith('/v1/proxy/')) return next();
     if (CONNECTOR_BODY.test(c.req.path) && (c.req.method === 'POST' || c.req.method === 'PATCH'))
       return limitConnectorBodySize(c, next);
     if (c.req.method !== 'POST') return limitBodySize(c, next);

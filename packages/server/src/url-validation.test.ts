@@ -19,7 +19,7 @@ const UNPARSEABLE_URLS = [
 
 interface Operation {
   security: Record<string, string[]>[];
-  requestBody?: { content: { 'application/json': { schema: JsonSchema } } };
+  requestBody?: { content: { 'application/json'?: { schema: JsonSchema } } };
 }
 
 let t: TestContext;
@@ -51,7 +51,7 @@ async function urlTargets() {
   };
   return Object.entries(document.paths).flatMap(([path, operations]) =>
     Object.entries(operations).flatMap(([method, operation]) => {
-      const schema = operation.requestBody?.content['application/json'].schema;
+      const schema = operation.requestBody?.content['application/json']?.schema;
       return (schema ? urlFieldsOf(schema) : []).map((field) => ({
         route: `${method.toUpperCase()} ${path}`,
         url: `${server.url}${path.replace(/\{\w+\}/g, 'xyz_abc123')}`,

@@ -2,6 +2,7 @@ import { type ClientOptions, createOpener, createSender } from '../core/request.
 import { AgentResource } from './agent-resource.js';
 import { ConnectLinksResource } from './connect-links-resource.js';
 import { McpTokensResource } from './mcp-tokens-resource.js';
+import { ProxyResource } from './proxy-resource.js';
 import {
   ActionsResource,
   ApiKeysResource,
@@ -45,6 +46,8 @@ export class PlugboardAdmin {
   readonly connections: ConnectionsResource;
   /** Runs connector actions and proxied calls with a connection's credentials. */
   readonly actions: ActionsResource;
+  /** Any request to a connection's API, the answer streamed back as a standard `Response`. */
+  readonly proxy: ProxyResource;
   readonly tenants: TenantsResource;
   readonly connectSessions: ConnectSessionsResource;
   /** Links to a hosted connect page, for end users you cannot show the widget to. */
@@ -77,6 +80,7 @@ export class PlugboardAdmin {
     this.connectors = new ConnectorsResource(adminSend);
     this.connections = new ConnectionsResource(adminSend);
     this.actions = new ActionsResource(adminSend);
+    this.proxy = new ProxyResource(options, secretKey);
     this.tenants = new TenantsResource(adminSend);
     this.connectSessions = new ConnectSessionsResource(adminSend);
     this.connectLinks = new ConnectLinksResource(adminSend);

@@ -54,7 +54,11 @@ function searchParams(query: ApiRequest['query']) {
   return params;
 }
 
-async function errorFrom(response: Response, request: ApiRequest) {
+/**
+ * The typed error of a Plugboard error answer, read from its JSON body (or its status and a short excerpt when
+ * something else answered).
+ */
+export async function errorFrom(response: Response, request: { method: string; path: string }) {
   const text = await response.text().catch(() => '');
   let body: Partial<ErrorBody> = {};
   try {

@@ -4,7 +4,7 @@
 // latencies to whole milliseconds). The same tool measures both sides of every ratio.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -51,7 +51,7 @@ export async function freshDatabase(engine) {
  * `plugboard serve` does; the baselines print the same line).
  * @param {string[]} args
  * @param {Record<string, string>} [env]
- * @returns {Promise<{ url: string, stop: () => Promise<void> }>}
+ * @returns {Promise<{ url: string, pid: number, stop: () => Promise<void> }>}
  */
 export function startServerProcess(args, env = {}) {
   const child = spawn(process.execPath, args, {
@@ -68,7 +68,7 @@ export function startServerProcess(args, env = {}) {
     child.stderr.setEncoding('utf8').on('data', (chunk) => {
       stderr += chunk;
       const match = /listening on (http:\/\/\S+)/.exec(stderr);
-      if (match) resolve({ url: match[1], stop });
+      if (match) resolve({ url: match[1], pid: child.pid ?? 0, stop });
     });
     void exited.then(() => reject(new Error(`${args.join(' ')} exited before listening:\n${stderr}`)));
   });
@@ -165,4 +165,19 @@ export async function latencyP50({ url, method = 'GET', headers = {}, body, runs
   agent.destroy();
   durations.sort((a, b) => a - b);
   return durations[Math.floor(runs / 2)] ?? 0;
+}
+
+/**
+ * The CPU time a process has used so far (user and system), in milliseconds, from /proc: on a shared machine
+ * the CPU a request costs is steadier than how many fit in a second. Undefined where /proc is missing.
+ * @param {number} pid
+ * @returns {number | undefined}
+ */
+export function cpuTimeMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
 }

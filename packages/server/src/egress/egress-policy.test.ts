@@ -86,6 +86,20 @@ describe('checkEgress', () => {
     expect((await checkEgress('http://[::1]:81/', local)).allowed).toBe(false);
   });
 
+  it('lets a name through that resolves to an allowlisted address, on its port only, and pins it there', async () => {
+    const local = createEgressPolicy({
+      allowHosts: ['127.0.0.1:4401', '[::1]:4402'],
+      resolve: dns({ 'sandbox.test': ['127.0.0.1'], 'six.test': ['::1'], 'mixed.test': ['127.0.0.1', '10.0.0.7'] }),
+    });
+    expect(await checkEgress('http://sandbox.test:4401/', local)).toMatchObject({
+      allowed: true,
+      addresses: ['127.0.0.1'],
+    });
+    expect((await checkEgress('http://six.test:4402/', local)).allowed).toBe(true);
+    expect((await checkEgress('http://sandbox.test:4402/', local)).allowed).toBe(false);
+    expect(await checkEgress('http://mixed.test:4401/', local)).toMatchObject({ allowed: false, reason: 'private' });
+  });
+
   it('refuses allowlist entries that are not host or host:port', () => {
     expect(() => createEgressPolicy({ allowHosts: ['http://127.0.0.1:4401/path'] })).toThrow(/host:port/);
     expect(() => createEgressPolicy({ allowHosts: ['::1'] })).toThrow(/host:port/);

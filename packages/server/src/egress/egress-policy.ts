@@ -1,6 +1,7 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { type BlockedAddressReason, classifyAddress } from './address-classifier.js';
+import { OutboundAgents, type OutboundAgentsOptions } from './agent-pool.js';
 import { EgressBlockedError } from './egress-error.js';
 
 /** Resolves a host name to every address it has. */
@@ -12,6 +13,8 @@ export interface EgressPolicy {
   readonly allowHosts: readonly AllowedHost[];
   /** How host names are resolved. @default every address `node:dns` `lookup` returns */
   readonly resolve: Resolver;
+  /** The keep-alive connection pools of requests this policy let through, keyed by the addresses it checked. */
+  readonly agents: OutboundAgents;
 }
 
 /** One allowlist entry: a normalised host name, and the port when the entry named one. */
@@ -25,11 +28,14 @@ export interface EgressPolicyOptions {
   /**
    * `host` or `host:port` entries (`[::1]:4401` for IPv6) that may be reached even when they resolve to a
    * blocked address: a local provider sandbox, a development server. Without a port, every port of the host.
+   * An entry that is an IP address also lets through names that resolve to it (on its port).
    * @default []
    */
   allowHosts?: readonly string[];
   /** Replaces DNS resolution, for tests. */
   resolve?: Resolver;
+  /** How the keep-alive connection pools of outgoing requests are bounded. */
+  pool?: OutboundAgentsOptions;
 }
 
 /** Why a URL was refused: the address class it resolved to, or a problem with the URL itself. */
@@ -81,16 +87,24 @@ function parseAllowedHost(entry: string): AllowedHost {
  * ```
  */
 export function createEgressPolicy(options: EgressPolicyOptions = {}): EgressPolicy {
-  return { allowHosts: (options.allowHosts ?? []).map(parseAllowedHost), resolve: options.resolve ?? defaultResolve };
+  return {
+    allowHosts: (options.allowHosts ?? []).map(parseAllowedHost),
+    resolve: options.resolve ?? defaultResolve,
+    agents: new OutboundAgents(options.pool),
+  };
 }
 
 const effectivePort = (url: URL) => url.port || (url.protocol === 'https:' ? '443' : '80');
 
-function isAllowlisted(url: URL, policy: EgressPolicy) {
+function isAllowlisted(url: URL, policy: EgressPolicy, hostname = url.hostname) {
   return policy.allowHosts.some(
-    (entry) => entry.hostname === url.hostname && (entry.port === undefined || entry.port === effectivePort(url)),
+    (entry) => entry.hostname === hostname && (entry.port === undefined || entry.port === effectivePort(url)),
   );
 }
+
+/** Whether a resolved address is an allowlist entry itself, as `[::1]` or `127.0.0.1`. */
+const isAllowlistedAddress = (url: URL, policy: EgressPolicy, address: string) =>
+  isAllowlisted(url, policy, isIP(address) === 6 ? `[${address}]` : address);
 
 const blocked = (reason: EgressBlockReason, message: string, address?: string): EgressDecision => ({
   allowed: false,
@@ -135,6 +149,7 @@ export async function checkEgress(url: string | URL, policy: EgressPolicy): Prom
     if (addresses.length === 0) return blocked('unresolvable', `${parsed.hostname} does not resolve`);
   }
   for (const address of addresses) {
+    if (isAllowlistedAddress(parsed, policy, address)) continue;
     const verdict = classifyAddress(address);
     if (!verdict.allowed) {
       const via = verdict.embedded ? `, ${verdict.embedded.kind} ${verdict.embedded.ipv4}` : '';

@@ -5,6 +5,7 @@ export {
   classifyAddress,
   type EmbeddingKind,
 } from './address-classifier.js';
+export { OutboundAgents, type OutboundAgentsOptions } from './agent-pool.js';
 export { EgressBlockedError } from './egress-error.js';
 export { type EgressFetch, egressFetch } from './egress-fetch.js';
 export {
@@ -19,6 +20,8 @@ export {
   type Resolver,
 } from './egress-policy.js';
 export { OutboundError, type OutboundFailure } from './outbound-error.js';
+export { bodyStreamError } from './outbound-hop.js';
 export { pinnedLookup } from './pinned-lookup.js';
 export { passableHeaders } from './response-headers.js';
 export { type OutboundOptions, type OutboundRequest, type OutboundResponse, sendOutbound } from './send-outbound.js';
+export { type StreamedResponse, type StreamOptions, type StreamRequest, streamOutbound } from './stream-outbound.js';

@@ -1,6 +1,7 @@
 import type { EgressPolicy } from './egress-policy.js';
 import { OutboundError } from './outbound-error.js';
-import { type HopRequest, type HopResponse, sendHop } from './outbound-hop.js';
+import { type HopRequest, sendHop } from './outbound-hop.js';
+import { type CredentialNames, nextHop } from './redirects.js';
 import { passableHeaders } from './response-headers.js';
 
 /** An outgoing request to a third-party API. */
@@ -13,7 +14,7 @@ export interface OutboundRequest {
    * Header names (any case) and query parameter names that carry credentials: removed as soon as a redirect
    * leaves the request's origin.
    */
-  credentials?: { headers?: readonly string[]; query?: readonly string[] };
+  credentials?: CredentialNames;
 }
 
 /** Options of {@link sendOutbound}. */
@@ -24,6 +25,12 @@ export interface OutboundOptions {
   maxBytes?: number;
   /** @default 5 */
   maxRedirects?: number;
+  /**
+   * The most bytes the streaming proxy (`/v1/proxy/{path}`) passes on in each direction: a request body past it
+   * is refused with 413, an answer past it is cut off. Its timeout is `timeoutMs` until the answer's headers,
+   * then as the longest silence while the answer streams. @default 100 MB
+   */
+  maxStreamBytes?: number;
 }
 
 /** The final answer, with headers fit to hand on. */
@@ -33,29 +40,6 @@ export interface OutboundResponse {
   body: Buffer;
   /** The URL that answered (after redirects). */
   url: URL;
-}
-
-const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-
-/** The next hop of a redirect, or undefined when the answer is final. */
-function nextHop(current: HopRequest, answer: HopResponse, request: OutboundRequest): HopRequest | undefined {
-  const location = answer.headers.location;
-  if (!REDIRECTS.has(answer.status) || !location) return undefined;
-  const url = new URL(location, current.url);
-  const keepsMethod = answer.status === 307 || answer.status === 308;
-  const method = keepsMethod || current.method === 'HEAD' ? current.method : 'GET';
-  let headers = { ...current.headers };
-  if (!keepsMethod) {
-    headers = Object.fromEntries(Object.entries(headers).filter(([name]) => !/^content-/i.test(name)));
-  }
-  if (url.origin !== current.url.origin) {
-    const names = new Set(
-      ['authorization', 'cookie', ...(request.credentials?.headers ?? [])].map((h) => h.toLowerCase()),
-    );
-    headers = Object.fromEntries(Object.entries(headers).filter(([name]) => !names.has(name.toLowerCase())));
-    for (const name of request.credentials?.query ?? []) url.searchParams.delete(name);
-  }
-  return { method, url, headers, body: keepsMethod ? current.body : undefined };
 }
 
 /**
@@ -96,7 +80,7 @@ export async function sendOutbound(
       );
     }
     const answer = await sendHop(policy, hop, { timeoutMs: left, maxBytes });
-    const next = nextHop(hop, answer, request);
+    const next = nextHop(hop, answer, request.credentials);
     if (!next)
       return { status: answer.status, headers: passableHeaders(answer.headers), body: answer.body, url: hop.url };
     if (redirects >= maxRedirects) {

@@ -13,7 +13,10 @@ import {
 import type { Route } from './route.js';
 import { parseWith, readJsonBody } from './validation.js';
 
-const honoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
+const honoPath = (route: Route) => {
+  const path = route.path.replace(/\{(\w+)\}/g, ':$1');
+  return route.catchAll ? path.replace(/:(\w+)$/, ':$1{.+}') : path;
+};
 
 async function authenticate(route: Route, c: Context, deps: ServiceDeps, options: AuthOptions) {
   if (route.auth === 'admin') return authenticateAdmin(c, deps.store, deps.now(), options);
@@ -34,7 +37,7 @@ async function authenticate(route: Route, c: Context, deps: ServiceDeps, options
 /** Registers routes on a Hono app: authentication, validation of query and body, then the handler. */
 export function mountRoutes(app: Hono, routes: readonly Route[], deps: ServiceDeps, options: AuthOptions = {}): void {
   for (const route of routes) {
-    app.on(route.method.toUpperCase(), honoPath(route.path), async (c) => {
+    app.on(route.method.toUpperCase(), honoPath(route), async (c) => {
       const auth = await authenticate(route, c, deps, options);
       const query = route.query ? parseWith(route.query as z.ZodType, c.req.query(), 'query') : undefined;
       const body = route.body ? await readJsonBody(c, route.body as z.ZodType) : undefined;
@@ -46,11 +49,16 @@ export function mountRoutes(app: Hono, routes: readonly Route[], deps: ServiceDe
   }
 }
 
+function pathPattern(route: Route): RegExp {
+  const source = route.path.replace(/\{\w+\}/g, '[^/]+');
+  return new RegExp(`^${route.catchAll ? source.replace(/\[\^\/\]\+$/, '.+') : source}$`);
+}
+
 /** Answers requests no route took: 405 when the path exists for another method, else 404. */
 export function unmatched(routes: readonly Route[]) {
   const patterns = routes.map((route) => ({
     method: route.method.toUpperCase(),
-    pattern: new RegExp(`^${route.path.replace(/\{\w+\}/g, '[^/]+')}$`),
+    pattern: pathPattern(route),
   }));
   return (c: Context) => {
     const methods = patterns.filter(({ pattern }) => pattern.test(c.req.path)).map(({ method }) => method);

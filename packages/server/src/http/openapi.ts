@@ -31,19 +31,27 @@ function operation(route: Route) {
     description: 'Error',
     content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
   };
+  const headerParams = (route.headers ?? []).map(({ name, description, required }) => ({
+    name,
+    in: 'header',
+    required,
+    description,
+    schema: { type: 'string' },
+  }));
+  const requestBody = route.body
+    ? {
+        required: true,
+        content: { 'application/json': { schema: jsonSchema(route.body as z.ZodType, 'input') } },
+      }
+    : route.accepts
+      ? { required: false, content: { [route.accepts]: { schema: { type: 'string', format: 'binary' } } } }
+      : undefined;
   return {
     summary: route.summary,
     tags: [route.tag],
     security: security[route.auth],
-    parameters: [...params, ...queryParams],
-    ...(route.body
-      ? {
-          requestBody: {
-            required: true,
-            content: { 'application/json': { schema: jsonSchema(route.body as z.ZodType, 'input') } },
-          },
-        }
-      : {}),
+    parameters: [...params, ...headerParams, ...queryParams],
+    ...(requestBody ? { requestBody } : {}),
     responses: {
       [route.status]: route.response
         ? { description: 'Success', content: { 'application/json': { schema: jsonSchema(route.response, 'output') } } }

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { AdminAuth, ConsoleAuth, SecretKeyAuth, SessionAuth } from './auth.js';
 
 /** HTTP methods the API uses. */
-export type Method = 'get' | 'post' | 'patch' | 'delete';
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
 
@@ -28,6 +28,12 @@ interface RouteBase<B, Q> {
   response?: z.ZodType;
   /** The media type of a response that is not JSON, e.g. `text/event-stream`; the handler returns a Response. */
   produces?: string;
+  /** The media type of a request body the handler reads itself, unparsed, e.g. `application/octet-stream`. */
+  accepts?: string;
+  /** The last path parameter takes the rest of the path, slashes included (`/v1/proxy/{path}`). */
+  catchAll?: boolean;
+  /** Request headers the route reads, for the OpenAPI document. */
+  headers?: readonly { name: string; description: string; required: boolean }[];
   status: 200 | 201 | 204;
 }
 

@@ -73,7 +73,8 @@ function bodyOf(answer: OutboundResponse): unknown {
   return text;
 }
 
-function upstreamError(error: unknown): unknown {
+/** A failure to reach the third party as the domain error callers get; any other error as it is. */
+export function upstreamError(error: unknown): unknown {
   if (EgressBlockedError.is(error)) return new DomainError(ErrorCode.EgressBlocked, error.message);
   if (!OutboundError.is(error)) return error;
   if (error.failure === 'timeout') return new DomainError(ErrorCode.UpstreamTimeout, error.message);
@@ -90,6 +91,37 @@ const copyOf = (request: BuiltRequest): BuiltRequest => ({
 });
 
 /**
+ * Takes one call from the budget of the target connection's tenant.
+ * @throws DomainError rate_limited with `retryAfterSeconds` when the tenant is over it
+ */
+export async function spendTenantCall(
+  deps: ServiceDeps,
+  target: Pick<ActionTarget, 'organizationId' | 'connection'>,
+): Promise<void> {
+  const { tenantId } = target.connection;
+  const wait = (await deps.tenantLimiter?.take(target.organizationId, tenantId)) ?? 0;
+  if (wait <= 0) return;
+  const error = new DomainError(
+    ErrorCode.RateLimited,
+    `Tenant ${tenantId} is calling third-party APIs too fast; retry in ${wait} s`,
+  );
+  error.retryAfterSeconds = wait;
+  throw error;
+}
+
+/**
+ * The auth method a connection was made with, and its custom handler when it has one.
+ * @throws DomainError conflict when the connector no longer offers that method
+ */
+export function authMethodOf(deps: ServiceDeps, { connection, connector }: ActionTarget) {
+  const method = connector.authMethods.find((candidate) => candidate.id === connection.authMethodId);
+  if (!method)
+    throw new DomainError(ErrorCode.Conflict, `${connector.name} no longer offers this connection's auth method`);
+  const handler = method.kind === 'custom' ? deps.customAuth?.[method.handler] : undefined;
+  return { method, handler };
+}
+
+/**
  * Sends a built request to a connection's API with its credentials, under the tenant's budget and the egress
  * policy. On a 401 from an OAuth 2.0 API the token is refreshed once and the request sent once more.
  *
@@ -102,20 +134,13 @@ export async function sendWithCredentials(
   target: ActionTarget,
   request: BuiltRequest,
 ): Promise<ActionResult> {
-  const { connection, connector } = target;
-  const wait = (await deps.tenantLimiter?.take(target.organizationId, connection.tenantId)) ?? 0;
-  if (wait > 0) {
-    const error = new DomainError(
-      ErrorCode.RateLimited,
-      `Tenant ${connection.tenantId} is calling third-party APIs too fast; retry in ${wait} s`,
-    );
-    error.retryAfterSeconds = wait;
-    throw error;
-  }
-  const method = connector.authMethods.find((candidate) => candidate.id === connection.authMethodId);
-  if (!method)
-    throw new DomainError(ErrorCode.Conflict, `${connector.name} no longer offers this connection's auth method`);
-  const handler = method.kind === 'custom' ? deps.customAuth?.[method.handler] : undefined;
+  const { connection } = target;
+  const { method, handler } = authMethodOf(deps, target);
+  // Independent reads and writes, at once: on PostgreSQL each is a round trip.
+  const [, credentials] = await Promise.all([
+    spendTenantCall(deps, target),
+    refresher.credentialsFor(target.organizationId, connection.id),
+  ]);
   const send = async (values: Record<string, string>) => {
     const copy = copyOf(request);
     const injected = injectCredentials(copy, { method, values, handler });
@@ -127,7 +152,6 @@ export async function sendWithCredentials(
     );
     return { copy, injected, answer, durationMs: Math.round(performance.now() - started) };
   };
-  const credentials = await refresher.credentialsFor(target.organizationId, connection.id);
   let sent = await send(credentials.credentials);
   if (sent.answer.status === 401 && connection.authKind === 'oauth2') {
     const rejected = credentials.credentials.accessToken ?? '';
