@@ -20,6 +20,7 @@ import {
   startServer,
 } from '@plugboard/server';
 import { Hono } from 'hono';
+import { stream } from 'hono/streaming';
 import { exampleOrigins } from '../example-ports.mjs';
 
 const require = createRequire(import.meta.url);
@@ -100,18 +101,23 @@ export async function startDemo({
       endUserName: 'Dana Demo',
     });
   // The page comes with a session and its first cards (GET /v1/session/bootstrap), so the widget paints them at
-  // once instead of asking for a token, then for the cards.
-  // When that fails (the minting budget is spent, say), the page still loads and the widget asks by itself.
+  // once instead of asking for a token, then for the cards. The page's head goes out first, so the browser fetches
+  // the widget's script while this backend mints the session. When minting fails (the budget is spent, say), the
+  // page still loads and the widget asks by itself.
   app.get('/', async (c) => {
-    const page = await readFile(pageUrl, 'utf8');
-    try {
-      const session = await mintSession(DEMO_TENANTS[0]);
-      const first = await new PlugboardSession({ baseUrl: server.url, token: session.token }).bootstrap();
-      return c.html(page.replace(WIDGET_TAG, widgetTag(session.token, first)));
-    } catch {
-      return c.html(page);
-    }
+    const [head, tail] = (await readFile(pageUrl, 'utf8')).split(WIDGET_TAG);
+    c.header('content-type', 'text/html; charset=utf-8');
+    return stream(c, async (body) => {
+      await body.write(head ?? '');
+      const tag = await firstPaintTag().catch(() => WIDGET_TAG);
+      await body.write(`${tag}${tail ?? ''}`);
+    });
   });
+  const firstPaintTag = async () => {
+    const session = await mintSession(DEMO_TENANTS[0]);
+    const first = await new PlugboardSession({ baseUrl: server.url, token: session.token }).bootstrap();
+    return widgetTag(session.token, first);
+  };
   // The widget calls this for a new token when the session expires, and the page when its user switches company.
   app.post('/demo/session', async (c) => {
     const body = await c.req.json().catch(() => ({}));
