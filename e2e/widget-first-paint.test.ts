@@ -39,7 +39,14 @@ describe('the demo page’s first paint', () => {
     await page.locator('#tenant').selectOption('initech');
     await expect.poll(() => paths.includes('/v1/session/connectors')).toBe(true);
     expect(paths).toContain('/demo/session');
-    await expect.poll(() => page.locator('#log').textContent().then((log) => log?.match(/plugboard:ready/g)?.length)).toBe(2);
+    await expect
+      .poll(() =>
+        page
+          .locator('#log')
+          .textContent()
+          .then((log) => log?.match(/plugboard:ready/g)?.length),
+      )
+      .toBe(2);
     await page.close();
   });
 

@@ -26,7 +26,9 @@ const engines = values.engine ? [values.engine] : ['sqlite', 'postgres'];
 const selected = benches.filter((bench) => !values.only || bench.includes(values.only));
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-pnpm(['--filter', '@plugboard/server...', '--filter', '@plugboard/widget...', 'run', 'build'], { stdio: values.json ? ['inherit', 2, 2] : 'inherit' });
+pnpm(['--filter', '@plugboard/server...', '--filter', '@plugboard/widget...', 'run', 'build'], {
+  stdio: values.json ? ['inherit', 2, 2] : 'inherit',
+});
 const env = {
   ...process.env,
   PLUGBOARD_BENCH_ENGINES: engines.join(','),

@@ -100,24 +100,37 @@ export async function startDemo({
       endUserId: demo.endUserId,
       endUserName: 'Dana Demo',
     });
+  // Minting writes to the database; a session lives 30 minutes. So, as a vendor may keep one in its user's own
+  // server-side session, the page reuses the signed-in user's session while it has 10 minutes left.
+  const pageSessions = new Map();
+  const pageSession = async (tenantId) => {
+    const kept = pageSessions.get(tenantId);
+    if (kept && Date.parse(kept.expiresAt) - Date.now() > 10 * 60_000) return kept;
+    const session = await mintSession(tenantId);
+    pageSessions.set(tenantId, session);
+    return session;
+  };
+  const firstPaintTag = async () => {
+    const session = await pageSession(DEMO_TENANTS[0]);
+    const first = await new PlugboardSession({ baseUrl: server.url, token: session.token }).bootstrap();
+    return widgetTag(session.token, first);
+  };
   // The page comes with a session and its first cards (GET /v1/session/bootstrap), so the widget paints them at
   // once instead of asking for a token, then for the cards. The page's head goes out first, so the browser fetches
-  // the widget's script while this backend mints the session. When minting fails (the budget is spent, say), the
-  // page still loads and the widget asks by itself.
+  // the widget's script meanwhile. When that fails (the minting budget is spent, say), the page still loads and
+  // the widget asks by itself.
   app.get('/', async (c) => {
     const [head, tail] = (await readFile(pageUrl, 'utf8')).split(WIDGET_TAG);
     c.header('content-type', 'text/html; charset=utf-8');
     return stream(c, async (body) => {
       await body.write(head ?? '');
-      const tag = await firstPaintTag().catch(() => WIDGET_TAG);
+      const tag = await firstPaintTag().catch(() => {
+        pageSessions.clear();
+        return WIDGET_TAG;
+      });
       await body.write(`${tag}${tail ?? ''}`);
     });
   });
-  const firstPaintTag = async () => {
-    const session = await mintSession(DEMO_TENANTS[0]);
-    const first = await new PlugboardSession({ baseUrl: server.url, token: session.token }).bootstrap();
-    return widgetTag(session.token, first);
-  };
   // The widget calls this for a new token when the session expires, and the page when its user switches company.
   app.post('/demo/session', async (c) => {
     const body = await c.req.json().catch(() => ({}));

@@ -92,8 +92,7 @@ async function compare(browser, { name, url, html, staticHtml, expected }) {
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 const escapeJson = (value) => JSON.stringify(value).replaceAll('<', '\\u003c');
-const page = (body) =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Paint</title>${body}</html>`;
+const page = (body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Paint</title>${body}</html>`;
 const widgetScript = '<script type="module" src="/widget/plugboard-connect.js"></script>';
 
 async function twoHundredCards(browser) {
@@ -119,13 +118,25 @@ async function twoHundredCards(browser) {
     );
     const shadow = await renderedShadow(browser, url, CARDS, fetching);
     const staticHtml = page(`</head><body><div data-bench-host>${shadow}</div></body>`);
-    await compare(browser, { name: `${CARDS} cards, fetched by the widget`, url, html: fetching, staticHtml, expected: CARDS });
+    await compare(browser, {
+      name: `${CARDS} cards, fetched by the widget`,
+      url,
+      html: fetching,
+      staticHtml,
+      expected: CARDS,
+    });
 
     const first = await api(plugboard.url, session.token, 'GET', '/v1/session/bootstrap');
     const passed = page(
       `${widgetScript}</head><body><plugboard-connect data-bench-host session-token="${session.token}"><script type="application/json">${escapeJson(first)}</script></plugboard-connect></body>`,
     );
-    await compare(browser, { name: `${CARDS} cards, passed by the page`, url, html: passed, staticHtml, expected: CARDS });
+    await compare(browser, {
+      name: `${CARDS} cards, passed by the page`,
+      url,
+      html: passed,
+      staticHtml,
+      expected: CARDS,
+    });
   } finally {
     await plugboard.stop();
   }
@@ -134,7 +145,13 @@ async function twoHundredCards(browser) {
 async function demoPage(browser) {
   const dataDir = await mkdtemp(join(tmpdir(), 'plugboard-bench-demo-'));
   const quiet = { info() {}, warn() {}, error() {} };
-  const demo = await startDemo({ port: 0, databaseUrl: join(dataDir, 'plugboard.db'), dataDir, env: {}, logger: quiet });
+  const demo = await startDemo({
+    port: 0,
+    databaseUrl: join(dataDir, 'plugboard.db'),
+    dataDir,
+    env: {},
+    logger: quiet,
+  });
   try {
     const url = `${demo.url}/`;
     const served = await (await fetch(url)).text();

@@ -63,7 +63,10 @@ describe('serving the widget bundle', () => {
   });
 
   it('sends it brotli- or gzip-compressed to a browser that accepts it, each encoding with its own ETag', async () => {
-    await writeFile(bundle, `customElements.define("plugboard-connect", class extends HTMLElement {}); // ${'x'.repeat(2000)}`);
+    await writeFile(
+      bundle,
+      `customElements.define("plugboard-connect", class extends HTMLElement {}); // ${'x'.repeat(2000)}`,
+    );
     t = await createTestContext({ widgetBundle: bundle });
     const plain = await t.request('GET', '/widget/plugboard-connect.js');
     const fetchAs = (acceptEncoding: string) =>

@@ -77,7 +77,10 @@ export function describeSession({ organization, session }: SessionAuth): Session
 }
 
 /** The connector cards a session may use, with its tenant's connection counts, sorted by name. */
-export async function sessionCards(deps: ServiceDeps, { organization, session }: SessionAuth): Promise<ConnectorCard[]> {
+export async function sessionCards(
+  deps: ServiceDeps,
+  { organization, session }: SessionAuth,
+): Promise<ConnectorCard[]> {
   const records = await sessionConnectors(deps, session);
   const counts = await deps.store.countConnections(organization.id, session.tenantId);
   const broken = await deps.store.listConnections({
@@ -90,7 +93,9 @@ export async function sessionCards(deps: ServiceDeps, { organization, session }:
     broken.filter((connection) => connection.connectorId === connectorId).map(({ id, label }) => ({ id, label }));
   const creators = await creatorsOf(deps, records);
   const cards = await Promise.all(
-    records.map((record) => presentCard(deps, record, session, counts.get(record.id) ?? 0, reauth(record.id), creators)),
+    records.map((record) =>
+      presentCard(deps, record, session, counts.get(record.id) ?? 0, reauth(record.id), creators),
+    ),
   );
   return cards.sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -103,7 +103,8 @@ export function createConnectStore(
     emit('plugboard:error', { code, message, ...(connectorId ? { connectorId } : {}) });
   }
 
-  const shown = (all: readonly ConnectorCard[]) => (only?.length ? all.filter((card) => only.includes(card.slug)) : [...all]);
+  const shown = (all: readonly ConnectorCard[]) =>
+    only?.length ? all.filter((card) => only.includes(card.slug)) : [...all];
 
   async function fetchCards() {
     return shown(await client.connectors.list());
