@@ -6,13 +6,15 @@
 // One measure on both sides: from navigation start to the first frame after the last card is in the shadow DOM,
 // polled every animation frame, then a task after that frame (it has painted). Every run opens a fresh browser
 // context (cold cache); the two sides alternate, and each figure is the median. Run through `pnpm bench`.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { startDemo } from '../../../examples/demo/demo-server.mjs';
 import { heading, report } from '../../../scripts/bench-report.mjs';
-import { createOrganization, freshDatabase, startPlugboard } from '../../server/bench/http/harness.mjs';
+import {
+  createOrganization,
+  freshDatabase,
+  startPlugboard,
+  startServerProcess,
+} from '../../server/bench/http/harness.mjs';
 import { api, createApiKeyConnector } from '../../server/bench/http/seed.mjs';
 
 const RUNS = Number(process.env.PLUGBOARD_BENCH_PAINT_RUNS ?? 15);
@@ -143,15 +145,7 @@ async function twoHundredCards(browser) {
 }
 
 async function demoPage(browser) {
-  const dataDir = await mkdtemp(join(tmpdir(), 'plugboard-bench-demo-'));
-  const quiet = { info() {}, warn() {}, error() {} };
-  const demo = await startDemo({
-    port: 0,
-    databaseUrl: join(dataDir, 'plugboard.db'),
-    dataDir,
-    env: {},
-    logger: quiet,
-  });
+  const demo = await startServerProcess([fileURLToPath(new URL('./demo-process.mjs', import.meta.url))]);
   try {
     const url = `${demo.url}/`;
     const served = await (await fetch(url)).text();
@@ -175,8 +169,7 @@ async function demoPage(browser) {
     // The demo page itself comes from the demo's backend, which does whatever it does for each page.
     await compare(browser, { name: `demo page, ${expected} cards`, url, staticHtml, expected });
   } finally {
-    await demo.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await demo.stop();
   }
 }
 

@@ -28,6 +28,27 @@ describe('<plugboard-connect>', () => {
     expect(document.body.querySelector('[part~="card"]')).toBeNull();
   });
 
+  it('fires plugboard:ready once the cards are drawn, fetched or passed by the page', async () => {
+    const cardsAtReady = (element: PlugboardConnectElement) =>
+      new Promise<number>((resolve) =>
+        element.addEventListener('plugboard:ready', () =>
+          resolve(shadow(element).querySelectorAll('[part~="card"]').length),
+        ),
+      );
+    const fetched = document.createElement('plugboard-connect');
+    fetched.client = fakeClient([card(), card({ id: 'ctr_2', slug: 'stripe', name: 'Stripe' })]);
+    const fetchedCount = cardsAtReady(fetched);
+    document.body.append(fetched);
+    expect(await fetchedCount).toBe(2);
+
+    const passed = document.createElement('plugboard-connect');
+    passed.client = fakeClient([]);
+    passed.initialData = { connectors: [card()] };
+    const passedCount = cardsAtReady(passed);
+    document.body.append(passed);
+    expect(await passedCount).toBe(1);
+  });
+
   it('narrows the cards to the connectors attribute', async () => {
     const element = document.createElement('plugboard-connect');
     element.setAttribute('connectors', 'stripe');

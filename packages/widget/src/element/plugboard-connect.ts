@@ -20,6 +20,15 @@ const originOf = (url: string) => {
   }
 };
 
+/**
+ * Runs `work` in a task after the next frame has painted. A hidden page paints no frames, so there it runs in the
+ * next task.
+ */
+const afterPaint = (work: () => void) => {
+  if (document.visibilityState === 'hidden') setTimeout(work, 0);
+  else requestAnimationFrame(() => setTimeout(work, 0));
+};
+
 /** Where the widget module was served from: the default API base, so a bundle served by Plugboard needs no setting. */
 const moduleOrigin = originOf(import.meta.url);
 
@@ -135,7 +144,10 @@ export class PlugboardConnectElement extends ReactiveElement {
   #initialRead = false;
 
   #emit = <K extends keyof PlugboardConnectEventDetails>(type: K, detail: PlugboardConnectEventDetails[K]) => {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+    const dispatch = () => this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+    // Ready means on screen: the page's listeners run once the cards have painted, not in the way of that paint.
+    if (type === 'plugboard:ready') afterPaint(dispatch);
+    else dispatch();
   };
 
   #apiBase(): string {
