@@ -33,9 +33,9 @@ const LOCALE_FILE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*\.js$/;
 /** One version of a served file: its bytes as they are and compressed, and its ETag. */
 interface Served {
   version: string;
-  identity: Uint8Array;
-  br: Uint8Array;
-  gzip: Uint8Array;
+  identity: Uint8Array<ArrayBuffer>;
+  br: Uint8Array<ArrayBuffer>;
+  gzip: Uint8Array<ArrayBuffer>;
   etag: string;
 }
 
@@ -57,7 +57,9 @@ function createFileCache() {
       brotli(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
       gzipped(bytes, { level: 9 }),
     ]);
-    return { version, identity: new Uint8Array(bytes), br: new Uint8Array(br), gzip: new Uint8Array(gz), etag: hash };
+    // Copies into plain ArrayBuffers, as Hono's body types want them (a Buffer may sit in Node's shared pool).
+    const own = (buffer: Buffer) => new Uint8Array(buffer);
+    return { version, identity: own(bytes), br: own(br), gzip: own(gz), etag: hash };
   }
   return async (path: string): Promise<Served | undefined> => {
     const stats = await stat(path).catch(() => undefined);
