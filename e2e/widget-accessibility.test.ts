@@ -28,6 +28,18 @@ async function hold(page: Page, url: string | RegExp) {
 }
 
 /**
+ * Serves the demo page without the first cards it comes with, so the widget fetches them and its loading state can
+ * be seen.
+ */
+async function withoutPassedCards(page: Page, url: string) {
+  await page.route(url, async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace(/<script type="application\/json">.*?<\/script>/s, '');
+    await route.fulfill({ response, body });
+  });
+}
+
+/**
  * Walks the widget through every state a person can see on the demo page, in one colour scheme, and returns what
  * axe found broken in each, by state (an empty object when nothing is).
  */
@@ -51,6 +63,7 @@ async function walkStates(browserContext: BrowserContext, demo: ReturnType<typeo
   };
 
   const loading = await hold(page, /\/v1\/session\/connectors/);
+  await withoutPassedCards(page, `${demo.url}/`);
   await page.goto(`${demo.url}/`);
   await loading.first;
   await widget.locator('[aria-busy="true"]').waitFor();

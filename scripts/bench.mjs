@@ -17,6 +17,7 @@ const benches = [
   'packages/server/bench/send-outbound.mjs',
   'packages/server/bench/http/credentials.mjs',
   'packages/server/bench/http/proxy.mjs',
+  'packages/widget/bench/paint.mjs',
 ];
 
 const { values } = parseArgs({
@@ -26,7 +27,9 @@ const engines = values.engine ? [values.engine] : ['sqlite', 'postgres'];
 const selected = benches.filter((bench) => !values.only || bench.includes(values.only));
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-pnpm(['--filter', '@plugboard/server...', 'run', 'build'], { stdio: values.json ? ['inherit', 2, 2] : 'inherit' });
+pnpm(['--filter', '@plugboard/server...', '--filter', '@plugboard/widget...', 'run', 'build'], {
+  stdio: values.json ? ['inherit', 2, 2] : 'inherit',
+});
 const env = {
   ...process.env,
   PLUGBOARD_BENCH_ENGINES: engines.join(','),

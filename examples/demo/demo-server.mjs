@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createSandbox } from '@plugboard/sandbox';
-import { PlugboardAdmin } from '@plugboard/sdk';
+import { PlugboardAdmin, PlugboardSession } from '@plugboard/sdk';
 import {
   createApp,
   findWidgetBundle,
@@ -20,10 +20,20 @@ import {
   startServer,
 } from '@plugboard/server';
 import { Hono } from 'hono';
+import { stream } from 'hono/streaming';
 import { exampleOrigins } from '../example-ports.mjs';
 
 const require = createRequire(import.meta.url);
 const pageUrl = new URL('./index.html', import.meta.url);
+
+const WIDGET_TAG = '<plugboard-connect id="connect"></plugboard-connect>';
+
+/**
+ * The page's `<plugboard-connect>` with its session token and first cards. In the JSON, `<` is escaped so no
+ * string in it (a connector's name, say) can close the script element early.
+ */
+const widgetTag = (token, first) =>
+  `<plugboard-connect id="connect" session-token="${token}"><script type="application/json">${JSON.stringify(first).replaceAll('<', '\\u003c')}</script></plugboard-connect>`;
 
 /** The demo's tenants: two customers of the demo vendor, to show that each sees only its own connections. */
 export const DEMO_TENANTS = ['globex', 'initech'];
@@ -82,18 +92,50 @@ export async function startDemo({
   const app = new Hono();
   const demo = { secretKey: '', endUserId: '' };
 
-  app.get('/', async (c) => c.html(await readFile(pageUrl, 'utf8')));
-  // This route stands for the vendor's own backend: it knows who is signed in and
-  // mints a short-lived connect session for that user's company with the secret key.
-  app.post('/demo/session', async (c) => {
-    const body = await c.req.json().catch(() => ({}));
-    const tenantId = DEMO_TENANTS.includes(body.tenantId) ? body.tenantId : DEMO_TENANTS[0];
-    const admin = new PlugboardAdmin({ secretKey: demo.secretKey, baseUrl: server.url });
-    const session = await admin.connectSessions.create({
+  // The vendor's own backend knows who is signed in and mints a short-lived connect session for that user's
+  // company with the secret key.
+  const mintSession = (tenantId) =>
+    new PlugboardAdmin({ secretKey: demo.secretKey, baseUrl: server.url }).connectSessions.create({
       tenantId,
       endUserId: demo.endUserId,
       endUserName: 'Dana Demo',
     });
+  // Minting writes to the database; a session lives 30 minutes. So, as a vendor may keep one in its user's own
+  // server-side session, the page reuses the signed-in user's session while it has 10 minutes left.
+  const pageSessions = new Map();
+  const pageSession = async (tenantId) => {
+    const kept = pageSessions.get(tenantId);
+    if (kept && Date.parse(kept.expiresAt) - Date.now() > 10 * 60_000) return kept;
+    const session = await mintSession(tenantId);
+    pageSessions.set(tenantId, session);
+    return session;
+  };
+  const firstPaintTag = async () => {
+    const session = await pageSession(DEMO_TENANTS[0]);
+    const first = await new PlugboardSession({ baseUrl: server.url, token: session.token }).bootstrap();
+    return widgetTag(session.token, first);
+  };
+  // The page comes with a session and its first cards (GET /v1/session/bootstrap), so the widget paints them at
+  // once instead of asking for a token, then for the cards. The page's head goes out first, so the browser fetches
+  // the widget's script meanwhile. When that fails (the minting budget is spent, say), the page still loads and
+  // the widget asks by itself.
+  app.get('/', async (c) => {
+    const [head, tail] = (await readFile(pageUrl, 'utf8')).split(WIDGET_TAG);
+    c.header('content-type', 'text/html; charset=utf-8');
+    return stream(c, async (body) => {
+      await body.write(head ?? '');
+      const tag = await firstPaintTag().catch(() => {
+        pageSessions.clear();
+        return WIDGET_TAG;
+      });
+      await body.write(`${tag}${tail ?? ''}`);
+    });
+  });
+  // The widget calls this for a new token when the session expires, and the page when its user switches company.
+  app.post('/demo/session', async (c) => {
+    const body = await c.req.json().catch(() => ({}));
+    const tenantId = DEMO_TENANTS.includes(body.tenantId) ? body.tenantId : DEMO_TENANTS[0];
+    const session = await mintSession(tenantId);
     return c.json({ token: session.token, expiresAt: session.expiresAt });
   });
   // A custom auth handler, as a vendor registers one: the sandbox's password login stands for a legacy API.

@@ -114,6 +114,28 @@ const matrix: Record<string, Case[]> = {
       },
     ],
   ],
+  'GET /v1/session/bootstrap': [
+    [
+      'tells the session only its own tenant, and counts none of another tenant’s connections',
+      async () => {
+        const { json } = await get(tokenB, '/v1/session/bootstrap');
+        expect(json.session.tenantId).toBe('tenant-b');
+        const counts = json.connectors.map((c: { slug: string; connectionCount: number }) => [
+          c.slug,
+          c.connectionCount,
+        ]);
+        expect(Object.fromEntries(counts)).toEqual({ 'acme-crm': 0, 'hidden-crm': 0, jira: 0, stripe: 1 });
+      },
+    ],
+    [
+      'shows a restricted session only its cards, and none of another organization’s',
+      async () => {
+        const { json } = await get(tokenRestricted, '/v1/session/bootstrap');
+        expect(json.connectors.map((c: { slug: string }) => c.slug)).toEqual(['acme-crm', 'stripe']);
+        expect(json.session.organization.name).not.toBe('Other');
+      },
+    ],
+  ],
   'GET /v1/session/connections': [
     [
       'lists none of another tenant’s connections',

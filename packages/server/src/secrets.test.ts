@@ -39,7 +39,7 @@ describe('secrets at rest and in transit', () => {
   });
 
   it('returns no credential from any session route', async () => {
-    for (const path of ['/v1/session/connections', '/v1/session/connectors', '/v1/session']) {
+    for (const path of ['/v1/session/connections', '/v1/session/connectors', '/v1/session/bootstrap', '/v1/session']) {
       const { text } = await t.request('GET', path, { key: token });
       for (const secret of Object.values(canaries)) expect(text).not.toContain(secret);
     }

@@ -139,6 +139,11 @@ export {
   organizationUpdateSchema,
   tenantSchema,
 } from './schemas/organizations.js';
-export { connectSessionCreateSchema, connectSessionSchema, sessionInfoSchema } from './schemas/sessions.js';
+export {
+  connectSessionCreateSchema,
+  connectSessionSchema,
+  sessionBootstrapSchema,
+  sessionInfoSchema,
+} from './schemas/sessions.js';
 export { SLUG_PATTERN, slugify } from './slug.js';
 export type * from './types.js';

@@ -62,7 +62,12 @@ import type {
   organizationUpdateSchema,
   tenantSchema,
 } from './schemas/organizations.js';
-import type { connectSessionCreateSchema, connectSessionSchema, sessionInfoSchema } from './schemas/sessions.js';
+import type {
+  connectSessionCreateSchema,
+  connectSessionSchema,
+  sessionBootstrapSchema,
+  sessionInfoSchema,
+} from './schemas/sessions.js';
 
 /** One of the six auth kinds. */
 export type AuthKind = (typeof AUTH_KINDS)[number];
@@ -124,6 +129,8 @@ export type ConnectSessionCreate = z.input<typeof connectSessionCreateSchema>;
 export type ConnectSession = z.output<typeof connectSessionSchema>;
 /** What a connect session knows about itself. */
 export type SessionInfo = z.output<typeof sessionInfoSchema>;
+/** Everything the widget's first paint needs: the session and its connector cards. */
+export type SessionBootstrap = z.output<typeof sessionBootstrapSchema>;
 
 /** Body of `POST /v1/connect-links`. */
 export type ConnectLinkCreate = z.input<typeof connectLinkCreateSchema>;

@@ -7,7 +7,7 @@
 export { APPEARANCE_PROPERTIES, type Appearance } from './appearance.js';
 export { AuthDialog } from './components/auth-dialog.js';
 export { ConnectorCard } from './components/connector-card.js';
-export { PlugboardConnectElement } from './element/plugboard-connect.js';
+export { type InitialData, PlugboardConnectElement } from './element/plugboard-connect.js';
 export type { EventConnector, PlugboardConnectEventDetails, PlugboardConnectEventMap } from './events.js';
 export { isRightToLeft, type Locale, languageOf, loadMessages, SUPPORTED_LOCALES, supportedLocale } from './locale.js';
 export { defaultMessages, format, type Messages, type PluralKey, plural } from './messages.js';

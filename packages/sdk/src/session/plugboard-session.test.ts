@@ -22,6 +22,14 @@ describe('PlugboardSession', () => {
     expect(await session.connections.list()).toEqual([{ id: 'cxn_1' }]);
   });
 
+  it('reads everything the first paint needs in one request', async () => {
+    expect(await session.bootstrap()).toEqual({
+      session: { tenantId: 'acme' },
+      connectors: [{ id: 'ctr_1', slug: 'stripe' }],
+    });
+    expect(received.at(-1)).toMatchObject({ method: 'GET', path: '/v1/session/bootstrap' });
+  });
+
   it('creates and deletes connections', async () => {
     const body = { connector: 'stripe', credentials: { token: 'rk_test' } };
     expect(await session.connections.create(body)).toEqual({ id: 'cxn_2' });

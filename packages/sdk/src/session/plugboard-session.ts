@@ -5,6 +5,7 @@ import type {
   OAuthFlow,
   OAuthFlowCreate,
   OAuthFlowStart,
+  SessionBootstrap,
   SessionInfo,
 } from '@plugboard/shared';
 import { type ApiRequest, type ClientOptions, createSender, segment } from '../core/request.js';
@@ -83,6 +84,15 @@ export class PlugboardSession {
   /** Describes the session: organization, tenant, end user and expiry. */
   info(): Promise<SessionInfo> {
     return this.#call({ method: 'GET', path: 'session' });
+  }
+
+  /**
+   * Everything `<plugboard-connect>`'s first paint needs in one request: the session and its connector cards. Call
+   * it from your backend with the session you just minted and pass the result to the widget with the page (see
+   * `initialData`), so the cards paint without waiting on the network.
+   */
+  bootstrap(): Promise<SessionBootstrap> {
+    return this.#call({ method: 'GET', path: 'session/bootstrap' });
   }
 
   #renew(): Promise<string> {

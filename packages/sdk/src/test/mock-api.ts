@@ -357,6 +357,10 @@ export function cookieJarFetch(): typeof fetch {
 export const sessionHandlers = (token = TOKEN) => [
   route('get', '/session', token, null, () => ({ tenantId: 'acme' })),
   route('get', '/session/connectors', token, null, () => ({ data: [{ id: 'ctr_1', slug: 'stripe' }] })),
+  route('get', '/session/bootstrap', token, null, () => ({
+    session: { tenantId: 'acme' },
+    connectors: [{ id: 'ctr_1', slug: 'stripe' }],
+  })),
   route('get', '/session/connections', token, null, () => ({ data: [{ id: 'cxn_1' }] })),
   route('post', '/session/connections', token, connectionCreateSchema, () => ({ id: 'cxn_2' })),
   route('delete', '/session/connections/:id', token, null, () => undefined),

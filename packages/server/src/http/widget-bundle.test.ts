@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../test/context.js';
 import { findWidgetBundle } from './widget-bundle.js';
@@ -59,6 +60,30 @@ describe('serving the widget bundle', () => {
     expect(changed.status).toBe(200);
     expect(changed.text).toContain('v2');
     expect(changed.headers.get('etag')).not.toBe(etag);
+  });
+
+  it('sends it brotli- or gzip-compressed to a browser that accepts it, each encoding with its own ETag', async () => {
+    await writeFile(
+      bundle,
+      `customElements.define("plugboard-connect", class extends HTMLElement {}); // ${'x'.repeat(2000)}`,
+    );
+    t = await createTestContext({ widgetBundle: bundle });
+    const plain = await t.request('GET', '/widget/plugboard-connect.js');
+    const fetchAs = (acceptEncoding: string) =>
+      t?.app.request('/widget/plugboard-connect.js', { headers: { 'accept-encoding': acceptEncoding } });
+    const br = (await fetchAs('gzip, deflate, br, zstd')) as Response;
+    expect([br.headers.get('content-encoding'), br.headers.get('vary')]).toEqual(['br', 'accept-encoding']);
+    const brBytes = Buffer.from(await br.arrayBuffer());
+    expect(brBytes.byteLength).toBeLessThan(plain.text.length / 4);
+    expect(brotliDecompressSync(brBytes).toString()).toBe(plain.text);
+    const gz = (await fetchAs('gzip;q=1, br;q=0')) as Response;
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString()).toBe(plain.text);
+    expect(new Set([plain.headers.get('etag'), br.headers.get('etag'), gz.headers.get('etag')]).size).toBe(3);
+    const revalidated = (await t.app.request('/widget/plugboard-connect.js', {
+      headers: { 'accept-encoding': 'br', 'if-none-match': br.headers.get('etag') as string },
+    })) as Response;
+    expect(revalidated.status).toBe(304);
   });
 
   it('is a 404 when the bundle is not built, and not served when no bundle is given', async () => {

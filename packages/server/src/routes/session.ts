@@ -1,4 +1,10 @@
-import { connectionCreateSchema, connectionSchema, connectorCardSchema, sessionInfoSchema } from '@plugboard/shared';
+import {
+  connectionCreateSchema,
+  connectionSchema,
+  connectorCardSchema,
+  sessionBootstrapSchema,
+  sessionInfoSchema,
+} from '@plugboard/shared';
 import { z } from 'zod';
 import { route } from '../http/route.js';
 import {
@@ -7,8 +13,8 @@ import {
   findSessionConnection,
   listSessionConnections,
 } from '../services/connections.js';
-import { creatorsOf, presentCard, sessionConnectors } from '../services/connectors.js';
 import type { ServiceDeps } from '../services/deps.js';
+import { describeSession, sessionBootstrap, sessionCards } from '../services/sessions.js';
 import type { TokenRefresher } from '../services/token-refresh.js';
 
 /** Routes a connect session (the widget) uses: all scoped to the session's tenant. */
@@ -21,13 +27,7 @@ export const sessionRoutes = (deps: ServiceDeps, refresher: TokenRefresher) => [
     auth: 'session',
     status: 200,
     response: sessionInfoSchema,
-    handler: async ({ auth: { organization, session } }) => ({
-      organization: { id: organization.id, name: organization.name },
-      tenantId: session.tenantId,
-      endUserId: session.endUserId,
-      endUserName: session.endUserName,
-      expiresAt: session.expiresAt,
-    }),
+    handler: async ({ auth }) => describeSession(auth),
   }),
   route({
     method: 'get',
@@ -37,26 +37,17 @@ export const sessionRoutes = (deps: ServiceDeps, refresher: TokenRefresher) => [
     auth: 'session',
     status: 200,
     response: z.object({ data: z.array(connectorCardSchema) }),
-    handler: async ({ auth }) => {
-      const records = await sessionConnectors(deps, auth.session);
-      const { organization, session } = auth;
-      const counts = await deps.store.countConnections(organization.id, session.tenantId);
-      const broken = await deps.store.listConnections({
-        organizationId: organization.id,
-        tenantId: session.tenantId,
-        status: 'needs_reauth',
-        limit: 1000,
-      });
-      const reauth = (connectorId: string) =>
-        broken.filter((connection) => connection.connectorId === connectorId).map(({ id, label }) => ({ id, label }));
-      const creators = await creatorsOf(deps, records);
-      const cards = await Promise.all(
-        records.map((record) =>
-          presentCard(deps, record, session, counts.get(record.id) ?? 0, reauth(record.id), creators),
-        ),
-      );
-      return { data: cards.sort((a, b) => a.name.localeCompare(b.name)) };
-    },
+    handler: async ({ auth }) => ({ data: await sessionCards(deps, auth) }),
+  }),
+  route({
+    method: 'get',
+    path: '/v1/session/bootstrap',
+    tag: 'Session',
+    summary: 'Everything the widget’s first paint needs in one request: the session and its connector cards',
+    auth: 'session',
+    status: 200,
+    response: sessionBootstrapSchema,
+    handler: async ({ auth }) => sessionBootstrap(deps, auth),
   }),
   route({
     method: 'get',

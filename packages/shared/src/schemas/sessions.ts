@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { externalIdSchema, originSchema, timestampSchema } from './common.js';
+import { connectorCardSchema } from './connectors.js';
 
 /** Body of `POST /v1/connect-sessions`, sent by the vendor's backend with its secret key. */
 export const connectSessionCreateSchema = z.strictObject({
@@ -33,4 +34,15 @@ export const sessionInfoSchema = z.object({
   endUserId: z.string(),
   endUserName: z.string().nullable(),
   expiresAt: timestampSchema,
+});
+
+/**
+ * What `GET /v1/session/bootstrap` returns: everything the widget's first paint needs, in one request. A vendor's
+ * backend may fetch it with the session it just minted and pass it to `<plugboard-connect>` with the page, so the
+ * cards paint without waiting on the network.
+ */
+export const sessionBootstrapSchema = z.object({
+  session: sessionInfoSchema,
+  /** The session's connector cards, sorted by name, as `GET /v1/session/connectors` lists them. */
+  connectors: z.array(connectorCardSchema),
 });

@@ -10,5 +10,18 @@ export function ConnectorIcon({ name, url }: { name: string; url: string | null 
       </span>
     );
   }
-  return <img part="card-icon" class="icon" src={url} alt="" width={40} height={40} onError={() => setFailed(true)} />;
+  // Lazy: a long list's icons below the fold wait until they scroll near, and none holds up the cards' paint.
+  return (
+    <img
+      part="card-icon"
+      class="icon"
+      src={url}
+      alt=""
+      width={40}
+      height={40}
+      loading="lazy"
+      decoding="async"
+      onError={() => setFailed(true)}
+    />
+  );
 }

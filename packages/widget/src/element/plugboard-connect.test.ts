@@ -28,6 +28,27 @@ describe('<plugboard-connect>', () => {
     expect(document.body.querySelector('[part~="card"]')).toBeNull();
   });
 
+  it('fires plugboard:ready once the cards are drawn, fetched or passed by the page', async () => {
+    const cardsAtReady = (element: PlugboardConnectElement) =>
+      new Promise<number>((resolve) =>
+        element.addEventListener('plugboard:ready', () =>
+          resolve(shadow(element).querySelectorAll('[part~="card"]').length),
+        ),
+      );
+    const fetched = document.createElement('plugboard-connect');
+    fetched.client = fakeClient([card(), card({ id: 'ctr_2', slug: 'stripe', name: 'Stripe' })]);
+    const fetchedCount = cardsAtReady(fetched);
+    document.body.append(fetched);
+    expect(await fetchedCount).toBe(2);
+
+    const passed = document.createElement('plugboard-connect');
+    passed.client = fakeClient([]);
+    passed.initialData = { connectors: [card()] };
+    const passedCount = cardsAtReady(passed);
+    document.body.append(passed);
+    expect(await passedCount).toBe(1);
+  });
+
   it('narrows the cards to the connectors attribute', async () => {
     const element = document.createElement('plugboard-connect');
     element.setAttribute('connectors', 'stripe');
@@ -83,5 +104,55 @@ describe('<plugboard-connect>', () => {
     expect([root?.getAttribute('lang'), root?.getAttribute('dir')]).toEqual(['en', 'ltr']);
     expect(shadow(element).querySelector('[part~="action"]')?.getAttribute('aria-label')).toBe('Connect SendGrid');
     document.documentElement.removeAttribute('lang');
+  });
+
+  it('paints the cards the page passed in a JSON script without listing them, and fetches on reload', async () => {
+    const client = fakeClient([card({ name: 'Fetched' })]);
+    let listed = 0;
+    const list = client.connectors.list;
+    client.connectors.list = () => {
+      listed += 1;
+      return list();
+    };
+    const element = document.createElement('plugboard-connect');
+    element.setAttribute('session-token', 'pb_cs_page');
+    const script = document.createElement('script');
+    script.type = 'application/json';
+    script.textContent = JSON.stringify({ session: {}, connectors: [card({ name: 'Passed' })] });
+    element.append(script);
+    const ready = new Promise((resolve) => element.addEventListener('plugboard:ready', resolve));
+    element.client = client;
+    document.body.append(element);
+    await ready;
+    await element.updateComplete;
+    const names = () => [...shadow(element).querySelectorAll('[part~="card-name"]')].map((node) => node.textContent);
+    await vi.waitFor(() => expect(names()).toEqual(['Passed']));
+    expect(listed).toBe(0);
+    await element.reload();
+    await vi.waitFor(() => expect(names()).toEqual(['Fetched']));
+    expect(listed).toBe(1);
+  });
+
+  it('drops the passed cards once the session token changes, and ignores data that is not cards', async () => {
+    const client = fakeClient([card({ name: 'Fetched' })]);
+    const element = document.createElement('plugboard-connect');
+    element.sessionToken = 'pb_cs_first';
+    element.initialData = { connectors: [card({ name: 'Passed' })] };
+    element.client = client;
+    document.body.append(element);
+    const names = () => [...shadow(element).querySelectorAll('[part~="card-name"]')].map((node) => node.textContent);
+    await vi.waitFor(() => expect(names()).toEqual(['Passed']));
+    element.sessionToken = 'pb_cs_second';
+    await vi.waitFor(() => expect(names()).toEqual(['Fetched']));
+
+    const other = document.createElement('plugboard-connect');
+    other.initialData = { connectors: 'not a list' } as never;
+    other.client = fakeClient([card({ name: 'Fetched too' })]);
+    document.body.append(other);
+    await vi.waitFor(() =>
+      expect([...shadow(other).querySelectorAll('[part~="card-name"]')].map((node) => node.textContent)).toEqual([
+        'Fetched too',
+      ]),
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { type PropertyValues, ReactiveElement } from '@lit/reactive-element';
 import { PlugboardSession } from '@plugboard/sdk/session';
+import type { ConnectorCard } from '@plugboard/shared';
 import { h, render } from 'preact';
 import { type Appearance, applyAppearance } from '../appearance.js';
 import { ConnectView } from '../components/connect-view.js';
@@ -17,6 +18,15 @@ const originOf = (url: string) => {
   } catch {
     return '';
   }
+};
+
+/**
+ * Runs `work` in a task after the next frame has painted. A hidden page paints no frames, so there it runs in the
+ * next task.
+ */
+const afterPaint = (work: () => void) => {
+  if (document.visibilityState === 'hidden') setTimeout(work, 0);
+  else requestAnimationFrame(() => setTimeout(work, 0));
 };
 
 /** Where the widget module was served from: the default API base, so a bundle served by Plugboard needs no setting. */
@@ -90,6 +100,7 @@ export class PlugboardConnectElement extends ReactiveElement {
     locale: {},
     appearance: { attribute: false },
     client: { attribute: false },
+    initialData: { attribute: false },
   };
 
   /** A connect session token (`pb_cs_…`). Use `fetchSessionToken` instead to renew sessions by yourself. */
@@ -115,15 +126,28 @@ export class PlugboardConnectElement extends ReactiveElement {
   declare appearance: Appearance | undefined;
   /** A session client to use instead of the built-in one (custom transports, tests). */
   declare client: SessionClient | undefined;
+  /**
+   * The first cards, passed with the page so they paint without waiting on a request: what your backend's
+   * `GET /v1/session/bootstrap` (the SDK's `session.bootstrap()`) returned for the session in `session-token`.
+   * In HTML, put the same JSON in a `<script type="application/json">` inside the element. Used only while
+   * `session-token` is the token it came with; `reload()` and a new session fetch the cards.
+   */
+  declare initialData: InitialData | undefined;
 
   #store: ConnectStore | undefined;
   #locale: Locale | undefined;
   /** The locale's messages, once loaded: nothing is drawn before, so no English flashes by. */
   #localeMessages: Partial<Messages> | undefined;
   #langObserver: MutationObserver | undefined;
+  /** The page's first cards and the session token they belong to; read from the child script once. */
+  #initial: { token: string | undefined; connectors: readonly ConnectorCard[] } | undefined;
+  #initialRead = false;
 
   #emit = <K extends keyof PlugboardConnectEventDetails>(type: K, detail: PlugboardConnectEventDetails[K]) => {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+    const dispatch = () => this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+    // Ready means on screen: the page's listeners run once the cards have painted, not in the way of that paint.
+    if (type === 'plugboard:ready') afterPaint(dispatch);
+    else dispatch();
   };
 
   #apiBase(): string {
@@ -143,9 +167,15 @@ export class PlugboardConnectElement extends ReactiveElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    const sessionChanged = ['sessionToken', 'fetchSessionToken', 'apiBase', 'client', 'connectors', 'mode'].some(
-      (key) => changed.has(key as keyof PlugboardConnectElement),
-    );
+    const sessionChanged = [
+      'sessionToken',
+      'fetchSessionToken',
+      'apiBase',
+      'client',
+      'connectors',
+      'mode',
+      'initialData',
+    ].some((key) => changed.has(key as keyof PlugboardConnectElement));
     if (sessionChanged || !this.#store) {
       const client = this.#createClient();
       const only = this.connectors
@@ -155,11 +185,28 @@ export class PlugboardConnectElement extends ReactiveElement {
       const mode = this.mode === 'redirect' ? 'redirect' : 'popup';
       const oauth = { popupHost: browserPopupHost, apiOrigin: originOf(this.#apiBase()), mode } as const;
       this.#store = client ? createConnectStore(client, this.#emit, only, oauth) : undefined;
-      void this.#store?.load();
+      const initial = this.#initialCards(changed.has('initialData'));
+      if (initial) this.#store?.show(initial);
+      else void this.#store?.load();
     }
     if (changed.has('appearance')) applyAppearance(this.style, this.appearance, changed.get('appearance'));
     if (changed.has('locale')) this.#pickLocale();
     this.#render();
+  }
+
+  /**
+   * The cards the page passed for the current session token, if any: `initialData` when it was just set, else
+   * the JSON script inside the element (read once). Cards passed for another token are dropped for good.
+   */
+  #initialCards(given: boolean): readonly ConnectorCard[] | undefined {
+    if (given) this.#initial = initialFrom(this.initialData, this.sessionToken);
+    else if (!this.#initialRead) {
+      const script = this.querySelector(':scope > script[type="application/json"]');
+      this.#initial = initialFrom(parseJson(script?.textContent), this.sessionToken);
+    }
+    this.#initialRead = true;
+    if (this.#initial?.token !== this.sessionToken) this.#initial = undefined;
+    return this.#initial?.connectors;
   }
 
   override connectedCallback(): void {
@@ -203,6 +250,25 @@ export class PlugboardConnectElement extends ReactiveElement {
     return this.#store?.load() ?? Promise.resolve();
   }
 }
+
+/** The first cards a page may pass to the widget: `GET /v1/session/bootstrap`'s answer, or its `connectors`. */
+export interface InitialData {
+  connectors: readonly ConnectorCard[];
+}
+
+const parseJson = (text: string | null | undefined): unknown => {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** Anything but `{ connectors: [...] }` is ignored: the widget then fetches its cards as it would without. */
+const initialFrom = (data: unknown, token: string | undefined) => {
+  const connectors = (data as Partial<InitialData> | null | undefined)?.connectors;
+  return Array.isArray(connectors) ? { token, connectors } : undefined;
+};
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -24,6 +24,17 @@ describe('createConnectStore', () => {
     expect(store.cards.value.map((c) => c.slug)).toEqual(['stripe']);
   });
 
+  it('shows cards the page passed as a load would, narrowed to the vendor’s slugs, without asking the API', () => {
+    const { events, emit } = eventLog();
+    const client = fakeClient([]);
+    client.failList = new Error('the cards were passed: nothing should list them');
+    const store = createConnectStore(client, emit, ['stripe']);
+    store.show([card(), card({ id: 'ctr_2', slug: 'stripe', name: 'Stripe' })]);
+    expect(store.status.value).toBe('ready');
+    expect(store.cards.value.map((c) => c.slug)).toEqual(['stripe']);
+    expect(events).toEqual([{ type: 'plugboard:ready', detail: { connectors: 1 } }]);
+  });
+
   it('opens a card with its default auth method preselected', async () => {
     const methods = [
       { id: 'am_basic', kind: 'basic' as const, label: 'Password', isDefault: false },

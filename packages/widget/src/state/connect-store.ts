@@ -103,18 +103,32 @@ export function createConnectStore(
     emit('plugboard:error', { code, message, ...(connectorId ? { connectorId } : {}) });
   }
 
+  const shown = (all: readonly ConnectorCard[]) =>
+    only?.length ? all.filter((card) => only.includes(card.slug)) : [...all];
+
   async function fetchCards() {
-    const all = await client.connectors.list();
-    return only?.length ? all.filter((card) => only.includes(card.slug)) : all;
+    return shown(await client.connectors.list());
+  }
+
+  function ready(all: readonly ConnectorCard[]) {
+    cards.value = shown(all);
+    status.value = 'ready';
+    emit('plugboard:ready', { connectors: cards.value.length });
+    void resumeSignIn().catch((error) => fail(asError(error)));
+  }
+
+  /**
+   * Shows the cards the page passed with itself (`initialData`) as a load would, without asking the API: the
+   * first paint then waits on no request.
+   */
+  function show(initial: readonly ConnectorCard[]) {
+    ready(initial);
   }
 
   async function load() {
     status.value = 'loading';
     try {
-      cards.value = await fetchCards();
-      status.value = 'ready';
-      emit('plugboard:ready', { connectors: cards.value.length });
-      void resumeSignIn().catch((error) => fail(asError(error)));
+      ready(await client.connectors.list());
     } catch (error) {
       loadError.value = problemOf(asError(error));
       status.value = 'failed';
@@ -277,6 +291,7 @@ export function createConnectStore(
     announcement,
     popupClosed,
     load,
+    show,
     open,
     selectMethod,
     close,
