@@ -30,9 +30,7 @@ export function ConnectionLogDialog({
 
   return (
     <Dialog title={`Log of ${connection.label}`} onClose={onClose} testId="connection-log" wide>
-      <p id="connection-log-title">
-        Calls of this connection (tenant {connection.tenantId}), newest first.
-      </p>
+      <p id="connection-log-title">Calls of this connection (tenant {connection.tenantId}), newest first.</p>
       <p class="visually-hidden" role="status">
         {notice}
       </p>

@@ -90,9 +90,9 @@ export function LogsPage({ services }: { services: ConsoleServices }) {
     <section class="page" aria-labelledby="page-title">
       <h1 id="page-title">Logs</h1>
       <p class="intro">
-        Every action run, proxy call, MCP tool call, token refresh, inbound webhook and delivery, with where it went
-        and how it ended. Query values and bodies are never recorded. Calls are kept for 30 days unless your server
-        says otherwise.
+        Every action run, proxy call, MCP tool call, token refresh, inbound webhook and delivery, with where it went and
+        how it ended. Query values and bodies are never recorded. Calls are kept for 30 days unless your server says
+        otherwise.
       </p>
       <search class="toolbar" aria-label="Filter calls">
         <div class="field">

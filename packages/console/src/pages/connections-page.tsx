@@ -2,8 +2,8 @@ import { type AdminConnection, AUTH_KIND_LABELS, type ConnectionStatus, type Ten
 import { useEffect, useState } from 'preact/hooks';
 import { ConfirmDialog } from '../components/dialog.js';
 import { Empty, Failed, Loading } from '../components/states.js';
-import { ConnectionLogDialog } from '../logs/connection-log-dialog.js';
 import type { ConnectionQuery, ConnectionTest, ConsoleConnector } from '../console-client.js';
+import { ConnectionLogDialog } from '../logs/connection-log-dialog.js';
 import type { ConsoleServices } from '../services.js';
 import { errorText } from '../state/errors.js';
 import { formatTime, listAll } from '../state/format.js';

@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createRuntime } from '../runtime.js';
+import type { Metrics } from '../services/metrics.js';
 import { createTestContext, type TestContext } from '../test/context.js';
 import { connectEchoTenants, ECHO_API_KEY } from '../test/echo-connection.js';
 import { startThirdParty } from '../test/third-party.js';
-import { createRuntime } from '../runtime.js';
-import type { Metrics } from '../services/metrics.js';
 import { createMetricsApp } from './metrics.js';
 
 const TOKEN = 'metrics-token-0123456789';
@@ -39,11 +39,14 @@ describe('GET /metrics', () => {
     expect(text).toContain('plugboard_http_requests_total{method="POST",route="/v1/actions/run",status="200"} 2');
     expect(text).toContain('plugboard_http_requests_total{method="GET",route="/v1/connections/:id",status="200"} 1');
     expect(text).toContain('plugboard_upstream_calls_total{kind="action",connector="echo",status="200"} 2');
-    expect(text).toMatch(/plugboard_http_request_duration_seconds_count\{method="POST",route="\/v1\/actions\/run",status="200"\} 2/);
+    expect(text).toMatch(
+      /plugboard_http_request_duration_seconds_count\{method="POST",route="\/v1\/actions\/run",status="200"\} 2/,
+    );
     expect(text).toContain('plugboard_delivery_queue_depth 0');
     expect(text).toContain('plugboard_delivery_queue_oldest_age_seconds 0');
     // Route templates, never concrete ids or anything a caller sent.
-    for (const leaked of [connections['tenant-a'] ?? '', 'thing-0', ECHO_API_KEY, key]) expect(text).not.toContain(leaked);
+    for (const leaked of [connections['tenant-a'] ?? '', 'thing-0', ECHO_API_KEY, key])
+      expect(text).not.toContain(leaked);
   });
 
   it('refuses a scrape without the token or with a wrong one, and is not served at all without one configured', async () => {

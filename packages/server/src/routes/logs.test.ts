@@ -65,7 +65,7 @@ describe('the per-tenant call log', () => {
       operation: 'get-thing',
       method: 'GET',
       host,
-      path: '/things/{id}',
+      path: '/v2/things/{id}',
       status: 200,
       errorCode: null,
       requestId: 'req-action-1',
@@ -76,7 +76,7 @@ describe('the per-tenant call log', () => {
       operation: null,
       method: 'GET',
       host,
-      path: '/broken',
+      path: '/v2/broken',
       status: 503,
       requestId: proxied.headers.get('x-request-id'),
     });
@@ -118,7 +118,7 @@ describe('the per-tenant call log', () => {
       all.data.filter((e: { tenantId: string }) => e.tenantId === 'tenant-b').map((e: { id: string }) => e.id),
     );
     expect((await logsOnce(key, 5, '?connector=echo')).data).toHaveLength(5);
-    expect((await logsOnce(key, 2, '?kind=proxy')).data[1].path).toBe('/things');
+    expect((await logsOnce(key, 2, '?kind=proxy')).data[1].path).toBe('/v2/things');
     expect((await logsOnce(key, 4, '?status=2xx')).data).toHaveLength(4);
     const [failed] = (await logsOnce(key, 1, '?status=error')).data;
     expect(failed).toMatchObject({ kind: 'proxy', status: null, errorCode: refused.json.error.code });

@@ -14,9 +14,15 @@ export interface CallFacts {
   /** The action key, MCP tool name, event type, or `refresh_token`. */
   operation?: string | null | undefined;
   method?: string | null | undefined;
-  /** Where the call went: only its host is kept (never a query, which can carry secrets). */
+  /**
+   * Where the call went: its host is kept, and its path when `path` is given (as the base `path` is under, such
+   * as an API base URL's `/v2`); never its query, which can carry secrets.
+   */
   url?: URL | string | null | undefined;
-  /** The path as a template (`/contacts/{id}`), or a concrete path whose query is cut off here. */
+  /**
+   * The path below `url`'s as a template (`/contacts/{id}`), or a concrete path whose query is cut off here.
+   * Without it no path is logged (a vendor's webhook URL can carry its own secret in the path).
+   */
   path?: string | null | undefined;
   /** The API request's `X-Request-Id`, for calls made inside one. */
   requestId?: string | null | undefined;
@@ -33,18 +39,23 @@ export interface CallOutcome {
   errorCode?: string | undefined;
 }
 
-const hostOf = (url: CallFacts['url']): string | null => {
+function urlOf(url: CallFacts['url']): URL | null {
   if (!url) return null;
-  if (url instanceof URL) return url.host;
+  if (url instanceof URL) return url;
   try {
-    return new URL(url).host;
+    return new URL(url);
   } catch {
     return null;
   }
-};
+}
 
-/** The path without query or fragment: query values are never logged. */
-const pathOf = (path: CallFacts['path']): string | null => (path ? (path.split(/[?#]/)[0] ?? null) : null);
+/** The base's path joined with the path below it, without query or fragment: query values are never logged. */
+function pathOf(base: URL | null, path: CallFacts['path']): string | null {
+  if (!path) return null;
+  const below = path.split(/[?#]/)[0] ?? '';
+  const prefix = base ? base.pathname.replace(/\/+$/, '') : '';
+  return `${prefix}${below.startsWith('/') ? '' : '/'}${below}`;
+}
 
 /** The code a failure is logged with. */
 export const errorCodeOf = (error: unknown): string => (DomainError.is(error) ? error.code : 'internal_error');
@@ -63,6 +74,7 @@ export const errorCodeOf = (error: unknown): string => (DomainError.is(error) ? 
 export function recordCall(deps: ServiceDeps, facts: CallFacts, outcome: CallOutcome): void {
   const errorCode = outcome.errorCode ?? (outcome.error === undefined ? null : errorCodeOf(outcome.error));
   const durationMs = Math.max(0, Math.round(outcome.durationMs));
+  const url = urlOf(facts.url);
   deps.metrics?.observeUpstream(
     facts.kind,
     facts.connectorSlug ?? 'none',
@@ -79,8 +91,8 @@ export function recordCall(deps: ServiceDeps, facts: CallFacts, outcome: CallOut
     connectorSlug: facts.connectorSlug ?? null,
     operation: facts.operation ?? null,
     method: facts.method ?? null,
-    host: hostOf(facts.url),
-    path: pathOf(facts.path),
+    host: url?.host ?? null,
+    path: pathOf(url, facts.path),
     status: outcome.status,
     durationMs,
     errorCode,

@@ -216,7 +216,8 @@ export class TokenRefresher {
     const started = performance.now();
     const log = (outcome: Omit<CallOutcome, 'durationMs'>) => {
       const facts = { kind: 'refresh' as const, organizationId: record.organizationId, tenantId: record.tenantId };
-      const where = { method: 'POST', url: method.tokenUrl, path: new URL(method.tokenUrl).pathname };
+      const tokenUrl = new URL(method.tokenUrl);
+      const where = { method: 'POST', url: tokenUrl.origin, path: tokenUrl.pathname };
       const who = { connectionId: record.id, connectorId: connector.id, connectorSlug: connector.slug };
       recordCall(
         this.deps,
