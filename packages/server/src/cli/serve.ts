@@ -70,7 +70,8 @@ export async function serveCommand(env: NodeJS.ProcessEnv, io: CliIo, { workers 
       await running.close();
       throw error;
     }
-    io.err(`Plugboard metrics listening on ${metricsServer.url}/metrics `);
+    // Not "listening on": tools read the API's address from the first line that says so.
+    io.err(`Plugboard metrics served at ${metricsServer.url}/metrics `);
   }
   running.startWorkers();
   // The URL is followed by a space: tools (and the e2e helpers) read it up to the first whitespace.
