@@ -31,6 +31,8 @@ describe('GET /metrics', () => {
       expect(ran.status, ran.text).toBe(200);
     }
     expect((await t.request('GET', `/v1/connections/${connections['tenant-a']}`, { key })).status).toBe(200);
+    expect((await t.request('GET', '/v1/no-such-route/cxn_secret_path', { key })).status).toBe(404);
+    expect((await t.request('DELETE', '/v1/logs', { key })).status).toBe(405);
 
     const scraped = await scrape(TOKEN);
     expect(scraped.status).toBe(200);
@@ -42,6 +44,9 @@ describe('GET /metrics', () => {
     expect(text).toMatch(
       /plugboard_http_request_duration_seconds_count\{method="POST",route="\/v1\/actions\/run",status="200"\} 2/,
     );
+    expect(text).toContain('plugboard_http_requests_total{method="GET",route="unmatched",status="404"} 1');
+    expect(text).toContain('plugboard_http_requests_total{method="DELETE",route="unmatched",status="405"} 1');
+    expect(text).not.toContain('cxn_secret_path');
     expect(text).toContain('plugboard_delivery_queue_depth 0');
     expect(text).toContain('plugboard_delivery_queue_oldest_age_seconds 0');
     // Route templates, never concrete ids or anything a caller sent.

@@ -15,7 +15,8 @@ export const METRICS_PATH = '/metrics';
 function routeTemplateOf(c: Context): string {
   const routes = matchedRoutes(c);
   const last = routes[c.req.routeIndex] ?? routes.at(-1);
-  if (!last || (c.res.status === 404 && last.path.endsWith('*') && last.method === 'ALL')) return 'unmatched';
+  // A middleware (`ALL /v1/*`) as the last match means no route took the request: a 404 or a 405.
+  if (!last || (last.method === 'ALL' && last.path.endsWith('*'))) return 'unmatched';
   return last.path;
 }
 
