@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CANARY_API_KEY, type McpWorld, startMcpWorld } from '../test/mcp-world.js';
 import { waitFor } from '../test/vendor-endpoint.js';
 
+const METRICS_TOKEN = 'mcp-call-log-metrics-token';
 let world: McpWorld;
 beforeAll(async () => {
-  world = await startMcpWorld();
+  world = await startMcpWorld({ metricsToken: METRICS_TOKEN });
 });
 afterAll(() => world.close());
 
@@ -58,6 +59,11 @@ describe('the call log of MCP tool calls and token refreshes', () => {
       status: 200,
       errorCode: null,
     });
+    const scraped = await world.t.request('GET', '/metrics', { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+    expect(scraped.text).toContain('plugboard_token_refreshes_total{outcome="refreshed"} 1');
+    expect(scraped.text).toContain(
+      'plugboard_upstream_calls_total{kind="refresh",connector="acme-crm",status="200"} 1',
+    );
     const secrets = Object.values(fetched.json.credentials as Record<string, string>);
     for (const secret of secrets.filter((value) => value.length > 12))
       expect(JSON.stringify(refresh)).not.toContain(secret);

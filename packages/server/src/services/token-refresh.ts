@@ -4,7 +4,7 @@ import * as oauth from 'oauth4webapi';
 import { openCredentials, sealCredentials } from '../crypto/credential-cipher.js';
 import { EgressBlockedError, egressFetch } from '../egress/index.js';
 import { ApiError } from '../http/api-error.js';
-import type { ConnectionRecord } from '../storage/store.js';
+import type { ConnectionRecord, ConnectorRecord } from '../storage/store.js';
 import { type CallOutcome, recordCall } from './call-log.js';
 import { findConnection } from './connections.js';
 import { egressOf, type ServiceDeps } from './deps.js';
@@ -214,24 +214,8 @@ export class TokenRefresher {
     if (!connector || method?.kind !== 'oauth2' || !current.refreshToken)
       return this.#markNeedsReauth(record, 'no refresh token');
     const started = performance.now();
-    const log = (outcome: Omit<CallOutcome, 'durationMs'>) => {
-      const facts = { kind: 'refresh' as const, organizationId: record.organizationId, tenantId: record.tenantId };
-      const tokenUrl = new URL(method.tokenUrl);
-      const where = { method: 'POST', url: tokenUrl.origin, path: tokenUrl.pathname };
-      const who = { connectionId: record.id, connectorId: connector.id, connectorSlug: connector.slug };
-      recordCall(
-        this.deps,
-        { ...facts, ...who, ...where, operation: 'refresh_token' },
-        {
-          ...outcome,
-          durationMs: performance.now() - started,
-        },
-      );
-      const { errorCode } = outcome;
-      this.deps.metrics?.observeRefresh(
-        errorCode === undefined ? 'refreshed' : errorCode === ErrorCode.NeedsReauth ? 'needs_reauth' : 'failed',
-      );
-    };
+    const log = (outcome: Omit<CallOutcome, 'durationMs'>) =>
+      this.#logRefresh(record, connector, method.tokenUrl, { ...outcome, durationMs: performance.now() - started });
     try {
       const tokens = await this.#callTokenEndpoint(connector, method, current.refreshToken, lockedUntil);
       const at = this.deps.now();
@@ -303,6 +287,21 @@ export class TokenRefresher {
         await sleep(backoff);
       }
     }
+  }
+
+  /** Records one refresh in the tenant's call log and the refresh metrics. */
+  #logRefresh(record: ConnectionRecord, connector: ConnectorRecord, tokenUrl: string, outcome: CallOutcome): void {
+    const url = new URL(tokenUrl);
+    const facts = {
+      kind: 'refresh' as const,
+      ...{ organizationId: record.organizationId, tenantId: record.tenantId, connectionId: record.id },
+      ...{ connectorId: connector.id, connectorSlug: connector.slug, operation: 'refresh_token' },
+      ...{ method: 'POST', url: url.origin, path: url.pathname },
+    };
+    recordCall(this.deps, facts, outcome);
+    const { errorCode } = outcome;
+    const refused = errorCode === ErrorCode.NeedsReauth ? 'needs_reauth' : 'failed';
+    this.deps.metrics?.observeRefresh(errorCode === undefined ? 'refreshed' : refused);
   }
 
   async #markNeedsReauth(record: ConnectionRecord, reason: string): Promise<never> {
