@@ -1,6 +1,7 @@
 import { PlugboardAdmin } from '@plugboard/sdk';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './support/axe.js';
 import { withDemo } from './support/with-demo.js';
 
 /** The demo's Acme Billing key (public in its description); no call log entry may show it. */
@@ -71,6 +72,7 @@ describe('call logs: the API, the SDK and the console Logs page show a test’s 
     await expect.poll(() => rows.count()).toBe(2);
     expect(await rows.nth(0).getByTestId('call-log-tenant').textContent()).toBe('logs-tenant-b');
     expect(await rows.nth(0).getByTestId('call-log-outcome').textContent()).toBe('404');
+    expect(await axeViolations(page)).toEqual([]);
 
     await page.getByTestId('filter-log-tenant').fill('logs-tenant-a');
     await page.getByTestId('filter-log-tenant').press('Enter');
@@ -90,6 +92,7 @@ describe('call logs: the API, the SDK and the console Logs page show a test’s 
     expect(await detail.getByTestId('detail-path').textContent()).toBe('/keyed/invoices');
     expect(await detail.getByTestId('detail-status').textContent()).toBe('200');
     expect(await detail.getByTestId('detail-request-id').textContent()).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await axeViolations(page)).toEqual([]);
     expect(await page.content()).not.toContain(QUERY_SECRET);
     await page.keyboard.press('Escape');
   });
