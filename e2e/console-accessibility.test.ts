@@ -65,6 +65,7 @@ async function walkConsole(browserContext: BrowserContext, demo: RunningDemo) {
   await visit('/settings/webhooks', (p) => p.getByTestId('add-endpoint'));
   await inDialog('webhook endpoint dialog', page.getByTestId('add-endpoint'));
   await visit('/mcp', (p) => p.getByTestId('mint-mcp-token'));
+  await visit('/logs', (p) => p.getByTestId('live-tail'));
   await page.close();
   return found;
 }

@@ -4,6 +4,7 @@ import { Layout } from './components/layout.js';
 import { Link } from './components/link.js';
 import { Failed, Loading } from './components/states.js';
 import type { ConsoleAccount } from './console-client.js';
+import { LogsPage } from './logs/logs-page.js';
 import { McpPage } from './mcp/mcp-page.js';
 import { ConnectionsPage } from './pages/connections-page.js';
 import { ConnectorSettingsPage } from './pages/connector-settings-page.js';
@@ -29,6 +30,7 @@ const TITLES: Record<string, string> = {
   'oauth-apps': 'OAuth Apps',
   webhooks: 'Webhooks',
   mcp: 'MCP',
+  logs: 'Logs',
   'not-found': 'Not found',
 };
 
@@ -83,6 +85,7 @@ export function App({ services }: { services: ConsoleServices }) {
       {current.name === 'oauth-apps' && <OAuthAppsPage services={services} />}
       {current.name === 'webhooks' && <WebhooksPage services={services} />}
       {current.name === 'mcp' && <McpPage services={services} account={session.account} />}
+      {current.name === 'logs' && <LogsPage services={services} />}
       {current.name === 'not-found' && (
         <section class="page">
           <h1>Page not found</h1>

@@ -1,6 +1,8 @@
 import type { CreatedMcpToken, McpToken, McpTokenCreate } from '@plugboard/sdk';
 import type {
   AdminConnection,
+  CallLog,
+  CallLogListQuery,
   ConnectionStatus,
   ConnectionTest,
   Connector,
@@ -88,6 +90,10 @@ export interface ConsoleClient {
   };
   /** Build with AI: runs of the connector agent, their live log, review and create. */
   agent: AgentClient;
+  /** The per-tenant call logs. */
+  logs: {
+    list(query?: CallLogListQuery): Promise<Page<CallLog>>;
+  };
   /** MCP tokens for AI agents, and the tools a tenant would get. */
   mcpTokens: {
     create(body: McpTokenCreate): Promise<CreatedMcpToken>;

@@ -10,6 +10,7 @@
 export type * from '@plugboard/shared/types';
 export type { AgentEventsOptions, AgentResource, AgentStreamEvent } from './admin/agent-resource.js';
 export type { ConnectLinksResource } from './admin/connect-links-resource.js';
+export type { LogsResource } from './admin/logs-resource.js';
 export type { McpTokensResource } from './admin/mcp-tokens-resource.js';
 export { PlugboardAdmin, type PlugboardAdminOptions } from './admin/plugboard-admin.js';
 export type { ProxyResource } from './admin/proxy-resource.js';

@@ -1,8 +1,10 @@
 import { ErrorCode } from '@plugboard/shared';
 import { Hono } from 'hono';
+import { requestId } from 'hono/request-id';
 import { ApiError } from './http/api-error.js';
 import { serveConsole } from './http/console-assets.js';
 import { httpErrorOf } from './http/error-response.js';
+import { observeRequests, serveMetrics } from './http/metrics.js';
 import { mountRoutes, unmatched } from './http/mount.js';
 import { buildOpenApiDocument } from './http/openapi.js';
 import { securityHeaders, sessionCors } from './http/security-headers.js';
@@ -17,6 +19,7 @@ import { connectionRoutes } from './routes/connections.js';
 import { connectorRoutes } from './routes/connectors.js';
 import { consoleRoutes } from './routes/console.js';
 import { eventRoutes } from './routes/events.js';
+import { logRoutes } from './routes/logs.js';
 import { mcpPreviewRoutes } from './routes/mcp-preview.js';
 import { MCP_PATH, mcpTokenRoutes } from './routes/mcp-tokens.js';
 import { oauthRoutes } from './routes/oauth.js';
@@ -53,6 +56,12 @@ export interface HttpOptions {
   trustedProxyHops?: number;
   /** The largest webhook body an inbound URL reads; past it, 413 `payload_too_large`. @default 1 MB */
   inboundMaxBytes?: number;
+  /**
+   * Serve Prometheus metrics at `GET /metrics` on this app, behind `Authorization: Bearer <metricsToken>`. Left
+   * out, the app serves no metrics (a listener of their own is `createMetricsApp`). `plugboard serve` reads
+   * `PLUGBOARD_METRICS_TOKEN`.
+   */
+  metricsToken?: string;
 }
 
 /** Options of {@link createApp}: a runtime's and the HTTP app's. */
@@ -118,10 +127,14 @@ export function createHttpApp(runtime: Runtime, options: HttpOptions = {}): Hono
     ...consoleRoutes(deps, { ...auth, trustedProxyHops: options.trustedProxyHops ?? 0 }),
     ...agentRoutes(deps, agent),
     ...mcpTokenRoutes(deps, auth),
+    ...logRoutes(deps),
   ];
   const openApi = withMcpEndpoint(buildOpenApiDocument(routes));
   const app = new Hono();
 
+  // Every response carries X-Request-Id (a caller's own id is kept); call logs record it.
+  app.use(requestId());
+  if (deps.metrics) app.use(observeRequests(deps.metrics));
   app.use(async (c, next) => {
     const started = performance.now();
     await next();
@@ -160,6 +173,7 @@ export function createHttpApp(runtime: Runtime, options: HttpOptions = {}): Hono
     }
   });
   app.get('/v1/openapi.json', (c) => c.json(openApi));
+  if (deps.metrics && options.metricsToken) serveMetrics(app, deps.metrics, options.metricsToken);
   if (options.consoleRoot) serveConsole(app, options.consoleRoot);
   if (options.widgetBundle) serveWidgetBundle(app, options.widgetBundle);
   app.route(MCP_PATH, mcpApp(deps, refresher));

@@ -96,3 +96,25 @@ describe('the insecure OAuth endpoints setting', () => {
     expect(out.join('\n')).toMatch(/PLUGBOARD_ALLOW_INSECURE_OAUTH\s+development only/i);
   });
 });
+
+describe('metrics and call log settings from the environment', () => {
+  it('keeps /metrics off and call logs for 30 days unless told otherwise', () => {
+    const config = loadConfig({});
+    expect(config.metrics).toBeUndefined();
+    expect(config.logRetentionDays).toBe(30);
+    expect(loadConfig({ PLUGBOARD_LOG_RETENTION_DAYS: '7' }).logRetentionDays).toBe(7);
+    expect(() => loadConfig({ PLUGBOARD_LOG_RETENTION_DAYS: '0' })).toThrow('PLUGBOARD_LOG_RETENTION_DAYS');
+  });
+
+  it('reads the metrics token, port and host, and refuses a short token or a bad port', () => {
+    const token = 'a-metrics-token-of-24ch';
+    expect(loadConfig({ PLUGBOARD_METRICS_TOKEN: token }).metrics).toEqual({ token, host: '127.0.0.1' });
+    expect(loadConfig({ PLUGBOARD_METRICS_PORT: '9464', PLUGBOARD_METRICS_HOST: '0.0.0.0' }).metrics).toEqual({
+      port: 9464,
+      host: '0.0.0.0',
+    });
+    expect(() => loadConfig({ PLUGBOARD_METRICS_TOKEN: 'short' })).toThrow('at least 16 characters');
+    expect(() => loadConfig({ PLUGBOARD_METRICS_PORT: '70000' })).toThrow('PLUGBOARD_METRICS_PORT');
+    expect(() => loadConfig({ PLUGBOARD_METRICS_PORT: 'abc' })).toThrow('PLUGBOARD_METRICS_PORT');
+  });
+});

@@ -43,6 +43,14 @@ export interface ServerConfig {
   trustedProxyHops: number;
   /** `PLUGBOARD_RETENTION_DAYS`: days events and deliveries are kept. @default 30 */
   retentionDays: number;
+  /** `PLUGBOARD_LOG_RETENTION_DAYS`: days call log entries are kept. @default 30 */
+  logRetentionDays: number;
+  /**
+   * `GET /metrics`, off unless one of these is set: `PLUGBOARD_METRICS_TOKEN` (at least 16 characters) requires
+   * `Authorization: Bearer <token>`; `PLUGBOARD_METRICS_PORT` serves it on a listener of its own (on
+   * `PLUGBOARD_METRICS_HOST`, default 127.0.0.1) rather than beside the API. With both, that listener asks for the token too.
+   */
+  metrics?: MetricsConfig;
   /** `PLUGBOARD_INBOUND_MAX_BYTES`: the largest webhook body an inbound URL accepts. @default 1_048_576 */
   inboundMaxBytes: number;
   /**
@@ -116,6 +124,33 @@ const RATE_LIMIT_VARIABLES = {
   PLUGBOARD_RATE_LIMIT_SESSIONS: 'sessionsPerOrganization',
 } as const;
 
+/** Where and behind what `GET /metrics` is served (see {@link ServerConfig.metrics}). */
+export interface MetricsConfig {
+  token?: string;
+  /** A port of its own; without it `/metrics` is served beside the API (and then needs the token). */
+  port?: number;
+  host: string;
+}
+
+/** The shortest metrics token accepted: a guessable one would hand out what the server is doing. */
+const MIN_METRICS_TOKEN = 16;
+
+/** `GET /metrics`'s configuration, or undefined when it is off. @throws Error for a short token or a bad port */
+function metricsOf(env: NodeJS.ProcessEnv): MetricsConfig | undefined {
+  const token = env.PLUGBOARD_METRICS_TOKEN || undefined;
+  const hasPort = Boolean(env.PLUGBOARD_METRICS_PORT);
+  if (!token && !hasPort) return undefined;
+  if (token && token.length < MIN_METRICS_TOKEN)
+    throw new Error(`PLUGBOARD_METRICS_TOKEN must be at least ${MIN_METRICS_TOKEN} characters`);
+  const port = wholeNumber(env, 'PLUGBOARD_METRICS_PORT', 0, 0);
+  if (port > 65_535) throw new Error(`PLUGBOARD_METRICS_PORT must be a port number, not "${port}"`);
+  return {
+    ...(token ? { token } : {}),
+    ...(hasPort ? { port } : {}),
+    host: env.PLUGBOARD_METRICS_HOST || '127.0.0.1',
+  };
+}
+
 /** A `BURST,PER_MINUTE` budget. @throws Error unless the burst is a whole number >= 1 and the rate > 0 */
 function parseRateLimit(name: string, value: string): RateLimit {
   const [burst, perMinute, extra] = value.split(',').map((part) => Number(part.trim()));
@@ -148,6 +183,9 @@ function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min
     throw new Error(`${name} must be a whole number >= ${min}, not "${raw}"`);
   return value;
 }
+
+const optional = <K extends string, V>(key: K, value: V | undefined) =>
+  (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
 
 /**
  * Reads the server's configuration from environment variables.
@@ -193,6 +231,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
       : {}),
     trustedProxyHops: wholeNumber(env, 'PLUGBOARD_TRUSTED_PROXY_HOPS', 0, 0),
     retentionDays: wholeNumber(env, 'PLUGBOARD_RETENTION_DAYS', 30, 1),
+    logRetentionDays: wholeNumber(env, 'PLUGBOARD_LOG_RETENTION_DAYS', 30, 1),
+    ...optional('metrics', metricsOf(env)),
     inboundMaxBytes: wholeNumber(env, 'PLUGBOARD_INBOUND_MAX_BYTES', 1024 * 1024, 1024),
     rateLimits,
     agentRunLeaseSeconds: wholeNumber(env, 'PLUGBOARD_AGENT_RUN_LEASE_SECONDS', 30, 1),

@@ -42,6 +42,7 @@ export {
   egressFetch,
 } from './egress/index.js';
 export { ApiError } from './http/api-error.js';
+export { createMetricsApp, METRICS_PATH } from './http/metrics.js';
 export { findWidgetBundle, WIDGET_BUNDLE_PATH } from './http/widget-bundle.js';
 export { jsonLogger, type Logger, silentLogger } from './logger.js';
 export {
@@ -52,8 +53,10 @@ export {
   type WorkerName,
 } from './runtime.js';
 export { type RunningServer, startServer } from './server.js';
+export { type CallLogWriterOptions, defaultCallLogWriterOptions } from './services/call-log-writer.js';
 export { type DeliveryPolicy, DeliveryWorker, defaultDeliveryPolicy } from './services/delivery-worker.js';
 export { type KeyRotationOptions, type KeyRotationResult, rotateKeys } from './services/key-rotation.js';
+export type { Metrics } from './services/metrics.js';
 export { defaultRateLimits, type RateLimits } from './services/rate-limits.js';
 export { RefreshWorker } from './services/refresh-worker.js';
 export { defaultRetentionPolicy, type RetentionPolicy, RetentionWorker } from './services/retention-worker.js';

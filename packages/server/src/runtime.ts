@@ -5,8 +5,10 @@ import type { Keyring } from './crypto/keyring.js';
 import type { CustomAuthRegistry } from './custom-auth/handler.js';
 import { createEgressPolicy, type OutboundOptions } from './egress/index.js';
 import { type Logger, silentLogger } from './logger.js';
+import { CallLogWriter, type CallLogWriterOptions } from './services/call-log-writer.js';
 import { type DeliveryPolicy, DeliveryWorker, defaultDeliveryPolicy } from './services/delivery-worker.js';
 import { egressOf, type ServiceDeps } from './services/deps.js';
+import { Metrics } from './services/metrics.js';
 import type { OAuthConfig } from './services/oauth-flows.js';
 import { PollingWorker } from './services/polling-worker.js';
 import type { RateLimits } from './services/rate-limits.js';
@@ -79,7 +81,7 @@ export interface RuntimeOptions {
   /**
    * Delete what has outlived its use every this many milliseconds (see {@link RetentionWorker}): expired
    * sessions, OAuth flows and console sessions, old events and deliveries, spent rate-limit buckets. 0 turns
-   * the job off. @default 0
+   * the job off; call log entries older than `retention.callLogDays` go too. @default 0
    */
   retentionIntervalMs?: number;
   /** How long events and deliveries, expired rows and inbound delivery ids are kept. @default defaultRetentionPolicy */
@@ -119,6 +121,11 @@ export interface RuntimeOptions {
    * `PLUGBOARD_AGENT_MAX_ACTIONS` and `PLUGBOARD_AGENT_MAX_EVENTS`. @default DEFAULT_AGENT_LIMITS
    */
   agentLimits?: Partial<AgentLimits>;
+  /**
+   * How the per-tenant call log batches its writes (every action run, proxy call, MCP tool call, refresh, inbound
+   * webhook and delivery gets an entry). @default defaultCallLogWriterOptions: every 250 ms or 200 entries
+   */
+  callLog?: Partial<CallLogWriterOptions>;
 }
 
 /** The deployment's one OAuth callback URL. @throws Error when `publicUrl` is not an http(s) URL */
@@ -143,6 +150,9 @@ function depsOf(options: RuntimeOptions): ServiceDeps {
   if (options.outbound) deps.outbound = options.outbound;
   if (options.rateLimits) deps.rateLimits = options.rateLimits;
   deps.tenantLimiter = new TenantRateLimiter(store, now, { ...defaultTenantRateLimit, ...options.tenantRateLimit });
+  const callLog = new CallLogWriter(store, logger, options.callLog);
+  deps.callLog = callLog;
+  deps.metrics = new Metrics({ store, now, callLog: () => ({ buffered: callLog.buffered, dropped: callLog.dropped }) });
   return deps;
 }
 
@@ -183,7 +193,10 @@ export class Runtime {
     const add = <T>(name: WorkerName, intervalMs: number | undefined, make: () => RoundWorker<T>) => {
       if (!intervalMs) return;
       const worker = make();
-      worker.onRound((outcome) => options.onWorkerRound?.(name, outcome));
+      worker.onRound((outcome) => {
+        this.deps.metrics?.observeWorkerRound(name, outcome, this.deps.now());
+        options.onWorkerRound?.(name, outcome);
+      });
       workers.set(name, worker);
       this.#intervals.set(name, intervalMs);
     };
@@ -233,6 +246,8 @@ export class Runtime {
     this.#started = false;
     this.#agent?.stopSweeping();
     await Promise.all([...this.workers.values()].map((worker) => worker.drain()));
+    // What the last rounds logged is written before the process (or the test) goes on to close the store.
+    await this.deps.callLog?.flush();
   }
 
   /**
@@ -242,6 +257,7 @@ export class Runtime {
   async close(): Promise<void> {
     await this.stopWorkers();
     await this.#agent?.close();
+    await this.deps.callLog?.close();
     await this.deps.store.close();
   }
 }

@@ -120,6 +120,12 @@ export {
   webhookEndpointSchema,
 } from './schemas/events.js';
 export {
+  callLogKindSchema,
+  callLogListQuerySchema,
+  callLogSchema,
+  callLogStatusClassSchema,
+} from './schemas/logs.js';
+export {
   createdMcpTokenSchema,
   MCP_TOKEN_DEFAULT_TTL_SECONDS,
   MCP_TOKEN_MAX_TTL_SECONDS,

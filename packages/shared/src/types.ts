@@ -49,6 +49,12 @@ import type {
   webhookEndpointCreateSchema,
   webhookEndpointSchema,
 } from './schemas/events.js';
+import type {
+  callLogKindSchema,
+  callLogListQuerySchema,
+  callLogSchema,
+  callLogStatusClassSchema,
+} from './schemas/logs.js';
 import type { createdMcpTokenSchema, mcpTokenCreateSchema, mcpTokenSchema } from './schemas/mcp.js';
 import type { mcpToolPreviewSchema } from './schemas/mcp-preview.js';
 import type { oauthAppCreateSchema, oauthAppSchema, oauthAppUpdateSchema } from './schemas/oauth-apps.js';
@@ -263,3 +269,12 @@ export type AgentFix = z.output<AgentSchemas['agentFixSchema']>;
 export type AgentRun = z.output<AgentSchemas['agentRunSchema']>;
 /** One line of an agent run's log. */
 export type AgentLogEntry = z.output<AgentSchemas['agentLogEntrySchema']>;
+
+/** What a call log entry records: an action run, a proxy call, an MCP tool call, a refresh, a webhook or a delivery. */
+export type CallLogKind = z.output<typeof callLogKindSchema>;
+/** A class of outcomes of `GET /v1/logs`'s `status` filter. */
+export type CallLogStatusClass = z.output<typeof callLogStatusClassSchema>;
+/** One call in a tenant's call log: where it went and how it ended, never query values or bodies. */
+export type CallLog = z.output<typeof callLogSchema>;
+/** Filters of `GET /v1/logs`. */
+export type CallLogListQuery = Omit<z.input<typeof callLogListQuerySchema>, 'limit'> & { limit?: number };

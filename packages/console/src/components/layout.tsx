@@ -52,6 +52,11 @@ export function Layout({
               MCP
             </Link>
           </li>
+          <li>
+            <Link to="/logs" aria-current={isCurrent(current, ['logs'])}>
+              Logs
+            </Link>
+          </li>
         </ul>
         <p class="nav-group" id="nav-settings">
           Settings

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ConfirmDialog } from '../components/dialog.js';
 import { Empty, Failed, Loading } from '../components/states.js';
 import type { ConnectionQuery, ConnectionTest, ConsoleConnector } from '../console-client.js';
+import { ConnectionLogDialog } from '../logs/connection-log-dialog.js';
 import type { ConsoleServices } from '../services.js';
 import { errorText } from '../state/errors.js';
 import { formatTime, listAll } from '../state/format.js';
@@ -48,6 +49,7 @@ export function ConnectionsPage({ services }: { services: ConsoleServices }) {
   const [tests, setTests] = useState<Record<string, TestState>>({});
   const [deleting, setDeleting] = useState<AdminConnection | null>(null);
   const [reconnecting, setReconnecting] = useState<AdminConnection | null>(null);
+  const [logOf, setLogOf] = useState<AdminConnection | null>(null);
 
   useEffect(() => {
     void load();
@@ -222,6 +224,15 @@ export function ConnectionsPage({ services }: { services: ConsoleServices }) {
                         )}
                         <button
                           type="button"
+                          class="secondary small"
+                          onClick={() => setLogOf(connection)}
+                          aria-label={`Log of ${connection.label}`}
+                          data-testid="connection-log-button"
+                        >
+                          Log
+                        </button>
+                        <button
+                          type="button"
                           class="danger small"
                           onClick={() => setDeleting(connection)}
                           aria-label={`Delete ${connection.label}`}
@@ -273,6 +284,7 @@ export function ConnectionsPage({ services }: { services: ConsoleServices }) {
           }}
         />
       )}
+      {logOf && <ConnectionLogDialog client={client} connection={logOf} onClose={() => setLogOf(null)} />}
       {reconnecting && (
         <Reconnect
           services={services}

@@ -12,6 +12,7 @@ export type Route =
   | { name: 'oauth-apps' }
   | { name: 'webhooks' }
   | { name: 'mcp' }
+  | { name: 'logs' }
   | { name: 'not-found' };
 
 const stripBase = (pathname: string) => {
@@ -30,6 +31,7 @@ export function parseRoute(path: string): Route {
   if (path === '/settings' || path === '/settings/oauth-apps') return { name: 'oauth-apps' };
   if (path === '/settings/webhooks') return { name: 'webhooks' };
   if (path === '/mcp') return { name: 'mcp' };
+  if (path === '/logs') return { name: 'logs' };
   const connector = /^\/connectors\/([^/]+)(\/actions)?$/.exec(path);
   if (connector?.[1])
     return { name: 'connector', id: decodeURIComponent(connector[1]), tab: connector[2] ? 'actions' : 'settings' };

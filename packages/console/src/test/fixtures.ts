@@ -1,4 +1,5 @@
 import type { McpToken } from '@plugboard/sdk';
+import type { CallLog } from '@plugboard/shared';
 import {
   type AdminConnection,
   agentAuthMethodSchema,
@@ -327,6 +328,8 @@ export function fakeConsole(
     mcpTokens?: McpToken[];
     /** The MCP tools `mcpTokens.preview` answers, per tenant. */
     mcpTools?: Record<string, McpToolPreview[]>;
+    /** What `logs.list` answers (filtered by connection only). */
+    logs?: CallLog[];
   } = {},
 ) {
   const calls: Call[] = [];
@@ -361,6 +364,13 @@ export function fakeConsole(
   };
   const client: ConsoleClient = {
     mcpTokens: fakeMcpTokens(answer, state, data.mcpTools ?? {}),
+    logs: {
+      list: (query) =>
+        answer('logs.list', [query], () => ({
+          data: (data.logs ?? []).filter((row) => !query?.connectionId || row.connectionId === query.connectionId),
+          nextCursor: null,
+        })),
+    },
     signIn: (body) => answer('signIn', [body], () => account),
     me: () =>
       answer('me', [], () => {

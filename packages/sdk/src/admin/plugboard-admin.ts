@@ -1,6 +1,7 @@
 import { type ClientOptions, createOpener, createSender } from '../core/request.js';
 import { AgentResource } from './agent-resource.js';
 import { ConnectLinksResource } from './connect-links-resource.js';
+import { LogsResource } from './logs-resource.js';
 import { McpTokensResource } from './mcp-tokens-resource.js';
 import { ProxyResource } from './proxy-resource.js';
 import {
@@ -61,6 +62,8 @@ export class PlugboardAdmin {
   readonly agent: AgentResource;
   /** Tokens for AI agents to call the MCP server with one tenant's connections as tools. */
   readonly mcpTokens: McpTokensResource;
+  /** The per-tenant call logs: what each tenant's connections called, and how it went. */
+  readonly logs: LogsResource;
 
   /** @throws TypeError when the key is not a secret key, or in a browser without `dangerouslyAllowBrowser`. */
   constructor({ secretKey, dangerouslyAllowBrowser = false, ...options }: PlugboardAdminOptions) {
@@ -88,6 +91,7 @@ export class PlugboardAdmin {
     this.webhookEndpoints = new WebhookEndpointsResource(adminSend);
     this.deliveries = new DeliveriesResource(adminSend);
     this.mcpTokens = new McpTokensResource(adminSend);
+    this.logs = new LogsResource(adminSend);
     const open = createOpener(options);
     this.agent = new AgentResource(adminSend, (request, stream) => open(request, { bearer: secretKey }, stream));
   }

@@ -57,7 +57,8 @@ export interface ConnectionListQuery {
   cursor?: string;
 }
 
-async function* pages<T>(list: (cursor: string | undefined) => Promise<Page<T>>) {
+/** Every item of a paged list, fetching pages as it goes. */
+export async function* pages<T>(list: (cursor: string | undefined) => Promise<Page<T>>) {
   let cursor: string | undefined;
   do {
     const page: Page<T> = await list(cursor);

@@ -1,5 +1,6 @@
 import type { ConnectSession, ConsoleAccount, ConsoleSignIn, ConsoleTestSessionCreate } from '@plugboard/shared';
 import { AgentResource } from '../admin/agent-resource.js';
+import { LogsResource } from '../admin/logs-resource.js';
 import { McpTokensResource } from '../admin/mcp-tokens-resource.js';
 import type { AdminSend } from '../admin/resources.js';
 import {
@@ -63,6 +64,8 @@ export class PlugboardConsole {
   readonly agent: AgentResource;
   /** MCP tokens for AI agents, and a preview of the tools a tenant would get. */
   readonly mcpTokens: McpTokensResource;
+  /** The per-tenant call logs: what each tenant's connections called, and how it went. */
+  readonly logs: LogsResource;
 
   constructor(options: ClientOptions) {
     this.#send = createSender(options);
@@ -78,6 +81,7 @@ export class PlugboardConsole {
     this.webhookEndpoints = new WebhookEndpointsResource(send);
     this.deliveries = new DeliveriesResource(send);
     this.mcpTokens = new McpTokensResource(send);
+    this.logs = new LogsResource(send);
     const open = createOpener(options);
     this.agent = new AgentResource(send, (request, stream) =>
       open(request, { cookie: true, csrfToken: this.#csrfToken }, stream),

@@ -236,6 +236,13 @@ export const adminHandlers = [
   })),
   route('get', '/mcp-tokens', admin, null, () => ({ data: [{ id: 'mt_1', prefix: 'pb_mt_test' }] })),
   route('delete', '/mcp-tokens/:id', admin, null, () => undefined),
+  route('get', '/logs', admin, null, () => ({
+    data: [
+      { id: 'log_2', kind: 'proxy' },
+      { id: 'log_1', kind: 'action' },
+    ],
+    nextCursor: null,
+  })),
   route('get', '/webhook-endpoints', admin, null, () => page([{ id: 'whe_1' }])),
   route('post', '/webhook-endpoints', admin, webhookEndpointCreateSchema, ({ body }) => ({
     id: 'whe_1',

@@ -63,6 +63,10 @@ export const ENVIRONMENT: readonly EnvironmentVariable[] = [
   },
   { name: 'PLUGBOARD_INBOUND_MAX_BYTES', description: 'Largest inbound webhook body in bytes (default 1048576)' },
   { name: 'PLUGBOARD_RETENTION_DAYS', description: 'Days events and deliveries are kept (default 30)' },
+  { name: 'PLUGBOARD_LOG_RETENTION_DAYS', description: 'Days per-tenant call log entries are kept (default 30)' },
+  { name: 'PLUGBOARD_METRICS_TOKEN', description: 'Serve GET /metrics behind this bearer token (16+ characters)' },
+  { name: 'PLUGBOARD_METRICS_PORT', description: 'Serve GET /metrics on this port instead of beside the API' },
+  { name: 'PLUGBOARD_METRICS_HOST', description: 'Address of the metrics listener (default 127.0.0.1)' },
   {
     name: 'PLUGBOARD_DELIVERY_INTERVAL_MS',
     description: 'How often the delivery worker sends due webhooks, in ms; 0 turns it off (default 1000)',

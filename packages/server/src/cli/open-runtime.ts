@@ -55,7 +55,7 @@ export function runtimeOf({ config, store, keyring }: ProcessServices, shape: Ru
     rateLimits: config.rateLimits,
     ...(config.tenantRateLimit ? { tenantRateLimit: config.tenantRateLimit } : {}),
     allowInsecureOAuthEndpoints: config.allowInsecureOAuthEndpoints,
-    retention: { eventDays: config.retentionDays },
+    retention: { eventDays: config.retentionDays, callLogDays: config.logRetentionDays },
     agentRunLeaseMs: config.agentRunLeaseSeconds * 1000,
     agentLimits: config.agentLimits,
     ...(publicUrl ? { publicUrl } : {}),

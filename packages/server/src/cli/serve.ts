@@ -1,5 +1,6 @@
 import { createHttpApp } from '../app.js';
 import { loadConfig, requirePublicUrl } from '../config.js';
+import { createMetricsApp } from '../http/metrics.js';
 import { findWidgetBundle } from '../http/widget-bundle.js';
 import { jsonLogger } from '../logger.js';
 import type { Runtime } from '../runtime.js';
@@ -46,6 +47,8 @@ export async function serveCommand(env: NodeJS.ProcessEnv, io: CliIo, { workers 
       return createHttpApp(runtime, {
         trustedProxyHops: config.trustedProxyHops,
         inboundMaxBytes: config.inboundMaxBytes,
+        // With a listener of their own, metrics stay off the API's port.
+        ...(config.metrics?.token && config.metrics.port === undefined ? { metricsToken: config.metrics.token } : {}),
         ...(env.PLUGBOARD_CONSOLE_ROOT ? { consoleRoot: env.PLUGBOARD_CONSOLE_ROOT } : {}),
         ...(widgetBundle ? { widgetBundle } : {}),
       });
@@ -56,6 +59,20 @@ export async function serveCommand(env: NodeJS.ProcessEnv, io: CliIo, { workers 
     throw error;
   }
   const running = runtime as Runtime;
+  let metricsServer: RunningServer | undefined;
+  const { metrics } = config;
+  if (metrics?.port !== undefined && running.deps.metrics) {
+    try {
+      const app = createMetricsApp(running.deps.metrics, metrics.token);
+      metricsServer = await startServer(app, { port: metrics.port, hostname: metrics.host });
+    } catch (error) {
+      await server.shutdown(0);
+      await running.close();
+      throw error;
+    }
+    // Not "listening on": tools read the API's address from the first line that says so.
+    io.err(`Plugboard metrics served at ${metricsServer.url}/metrics `);
+  }
   running.startWorkers();
   // The URL is followed by a space: tools (and the e2e helpers) read it up to the first whitespace.
   const shape = workers ? `workers: ${workersOf(running)}` : 'API only, no workers';
@@ -63,6 +80,7 @@ export async function serveCommand(env: NodeJS.ProcessEnv, io: CliIo, { workers 
   const reason = await untilShutdown(io.shutdown);
   io.err(`Plugboard stopping on ${reason}: finishing requests in flight`);
   await server.shutdown(SHUTDOWN_GRACE_MS);
+  await metricsServer?.close();
   await running.close();
   return { stopped: reason } satisfies Stopped;
 }

@@ -1,5 +1,6 @@
 import { createMcpHandler } from '@modelcontextprotocol/server';
 import { Hono } from 'hono';
+import { requestIdOf } from '../http/request-id.js';
 import type { ServiceDeps } from '../services/deps.js';
 import type { TokenRefresher } from '../services/token-refresh.js';
 import { authenticateMcp } from './mcp-auth.js';
@@ -20,7 +21,8 @@ export function mcpApp(deps: ServiceDeps, refresher: TokenRefresher): Hono {
     const principal = await authenticateMcp(c, deps);
     // The token itself stays out of the SDK: its id is enough to name the caller.
     const authInfo = { token: principal.tokenId ?? 'secret-key', clientId: principal.organization.id, scopes: [] };
-    return handler.fetch(c.req.raw, { authInfo: { ...authInfo, extra: { principal } } });
+    const extra = { principal, requestId: requestIdOf(c) };
+    return handler.fetch(c.req.raw, { authInfo: { ...authInfo, extra } });
   });
   return app;
 }

@@ -61,6 +61,7 @@ async function callActionTool(
   principal: McpPrincipal,
   tool: ActionTool,
   args: Record<string, unknown>,
+  requestId: string | undefined,
 ): Promise<CallToolResult> {
   const { connector, action } = tool;
   if (tool.active.length === 0) return notConnectedError(deps, principal, connector, tool.needsReauth.length > 0);
@@ -74,7 +75,7 @@ async function callActionTool(
       throw DomainError.validation([{ path: CONNECTION_ID, message: `Use one of: ${ids}` }]);
     }
     const target = { organizationId: principal.organization.id, connection, connector };
-    const audit = { via: 'mcp' as const, endUserId: principal.endUserId ?? undefined, tool: tool.name };
+    const audit = { via: 'mcp' as const, endUserId: principal.endUserId ?? undefined, tool: tool.name, requestId };
     const result = await runActionOn(deps, refresher, target, action, input, audit);
     return actionToolResult(connector.name, result);
   } catch (error) {
@@ -91,16 +92,19 @@ async function callTool(
   catalog: ToolCatalog,
   name: string,
   args: Record<string, unknown>,
+  requestId: string | undefined,
 ): Promise<CallToolResult> {
   const builtin = await callBuiltinTool(deps, principal, catalog, name, args);
   if (builtin) return builtin;
   const tool = catalog.find(name);
-  if (tool) return callActionTool(deps, refresher, principal, tool, args);
+  if (tool) return callActionTool(deps, refresher, principal, tool, args, requestId);
   return toolErrorOf(
     new DomainError(ErrorCode.NotFound, `No tool "${name}" for this user; call tools/list`),
     deps.logger,
   );
 }
+
+const requestIdText = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
 /** Reads the principal the MCP sub-app authenticated from the request context the SDK hands the factory. */
 export function principalOf(context: McpRequestContext): McpPrincipal {
@@ -119,6 +123,7 @@ export async function createMcpServer(
   context: McpRequestContext,
 ): Promise<Server> {
   const principal = principalOf(context);
+  const requestId = context.authInfo?.extra?.requestId;
   const catalog = await buildCatalog(deps, principal);
   const server = new Server(
     { name: 'plugboard', title: `Plugboard: ${principal.organization.name}`, version: MCP_SERVER_VERSION },
@@ -133,7 +138,8 @@ export async function createMcpServer(
   }));
   server.setRequestHandler('tools/call', async (request) => {
     const { name, arguments: args } = request.params;
-    const result = await callTool(deps, refresher, principal, catalog, name, (args ?? {}) as Record<string, unknown>);
+    const input = (args ?? {}) as Record<string, unknown>;
+    const result = await callTool(deps, refresher, principal, catalog, name, input, requestIdText(requestId));
     return server.projectCallToolResult(result, undefined);
   });
   return server;

@@ -7,6 +7,7 @@ import {
   proxyRequestSchema,
 } from '@plugboard/shared';
 import { z } from 'zod';
+import { requestIdOf } from '../http/request-id.js';
 import { route } from '../http/route.js';
 import { listConnectorActions, proxyRequest, runAction, testAction } from '../services/actions.js';
 import type { ServiceDeps } from '../services/deps.js';
@@ -23,7 +24,8 @@ export const actionRoutes = (deps: ServiceDeps, refresher: TokenRefresher) => [
     status: 200,
     body: actionRunSchema,
     response: actionResultSchema,
-    handler: async ({ auth, body }) => runAction(deps, refresher, auth.organization.id, body, { via: 'api' }),
+    handler: async ({ c, auth, body }) =>
+      runAction(deps, refresher, auth.organization.id, body, { via: 'api', requestId: requestIdOf(c) }),
   }),
   route({
     method: 'post',
@@ -34,7 +36,7 @@ export const actionRoutes = (deps: ServiceDeps, refresher: TokenRefresher) => [
     status: 200,
     body: proxyRequestSchema,
     response: actionResultSchema,
-    handler: async ({ auth, body }) => proxyRequest(deps, refresher, auth.organization.id, body),
+    handler: async ({ c, auth, body }) => proxyRequest(deps, refresher, auth.organization.id, body, requestIdOf(c)),
   }),
   route({
     method: 'get',

@@ -320,6 +320,48 @@ describe('inbound webhooks', () => {
     });
   });
 
+  it('records the inbound webhook and its delivery in the call log, without the token or the endpoint path', async () => {
+    const { t, key, endpoint, path, secret, connectionId } = await inboundSetup();
+    await addEndpoint(t, key, endpoint.url, ['acme-crm.contact.created']);
+    const body = JSON.stringify({ email: 'grace@example.com' });
+    expect((await post(t, path, body, 'sha256=forged')).status).toBe(401);
+    const signed = `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+    const response = await t.request('POST', path, {
+      raw: body,
+      headers: { 'content-type': 'application/json', 'x-acme-signature': signed, 'x-request-id': 'inbound-req-1' },
+    });
+    expect(response.status).toBe(200);
+    let logged: Array<Record<string, unknown>> = [];
+    await waitFor(async () => {
+      logged = (await t.request('GET', '/v1/logs', { key })).json.data;
+      return logged.length === 3;
+    });
+    const [delivery, received, refused] = logged;
+    expect(refused).toMatchObject({ kind: 'webhook', errorCode: 'invalid_signature', connectionId, status: null });
+    expect(received).toMatchObject({
+      kind: 'webhook',
+      connectionId,
+      tenantId: 'tenant-a',
+      connector: 'acme-crm',
+      method: 'POST',
+      path: '/v1/inbound/{token}',
+      status: 200,
+      errorCode: null,
+      requestId: 'inbound-req-1',
+    });
+    expect(delivery).toMatchObject({
+      kind: 'delivery',
+      operation: 'acme-crm.contact.created',
+      method: 'POST',
+      host: endpoint.host,
+      path: null,
+      status: 200,
+    });
+    const token = path.split('/').at(-1) ?? '';
+    expect(JSON.stringify(logged)).not.toContain(token);
+    expect(JSON.stringify(logged)).not.toContain('/hooks');
+  });
+
   it('answers 404 for an unknown inbound token', async () => {
     const { t } = await setup();
     expect((await post(t, '/v1/inbound/pbin_unknown', '{}', '')).status).toBe(404);

@@ -9,6 +9,7 @@ import {
 } from '@plugboard/shared';
 import type { Context } from 'hono';
 import { z } from 'zod';
+import { requestIdOf } from '../http/request-id.js';
 import { route } from '../http/route.js';
 import { findConnection } from '../services/connections.js';
 import type { ServiceDeps } from '../services/deps.js';
@@ -126,6 +127,7 @@ export const eventRoutes = (deps: ServiceDeps, options: { publicUrl?: string | u
         eventKey: c.req.query('event'),
         header: (name) => c.req.header(name),
         readBody: async () => new Uint8Array(await c.req.arrayBuffer()),
+        requestId: requestIdOf(c),
       });
       return { received: true as const, duplicate: result.duplicate };
     },

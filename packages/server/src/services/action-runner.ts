@@ -6,6 +6,7 @@ import { type InjectedCredentials, injectCredentials } from '../actions/credenti
 import { maskInjected } from '../crypto/mask.js';
 import { EgressBlockedError, OutboundError, type OutboundResponse, sendOutbound } from '../egress/index.js';
 import type { ConnectionRecord, ConnectorRecord } from '../storage/store.js';
+import { type CallFacts, recordedCall } from './call-log.js';
 import { findConnection } from './connections.js';
 import { egressOf, type ServiceDeps } from './deps.js';
 import { DomainError } from './domain-error.js';
@@ -26,6 +27,20 @@ export interface RunAudit {
   endUserId?: string | undefined;
   /** The MCP tool that was called. */
   tool?: string | undefined;
+  /** The `X-Request-Id` of the API request that asked for the run, for its call log entry. */
+  requestId?: string | undefined;
+}
+
+/** Who a call of a loaded connection is logged for: its organization, tenant, connection and connector. */
+export function callFactsOf(target: ActionTarget): Omit<CallFacts, 'kind'> {
+  const { connection, connector } = target;
+  return {
+    organizationId: target.organizationId,
+    tenantId: connection.tenantId,
+    connectionId: connection.id,
+    connectorId: connector.id,
+    connectorSlug: connector.slug,
+  };
 }
 
 /** Loads a connection of an organization (and tenant, when given) with its connector. @throws DomainError not_found */
@@ -175,11 +190,13 @@ async function recordCall(
   outcome: { status?: number; durationMs?: number; error?: string },
 ) {
   const { id, tenantId, connectorId } = target.connection;
+  // The request id goes to the call log; the event's shape stays what webhook receivers know.
+  const { requestId: _requestId, ...who } = audit;
   const data = {
     connection: { id, tenantId, connectorId },
     connectorSlug: target.connector.slug,
     action,
-    ...audit,
+    ...who,
     ...outcome,
   };
   try {
@@ -205,8 +222,22 @@ export async function runActionOn(
   audit?: RunAudit,
 ): Promise<ActionResult> {
   try {
-    const request = buildActionRequest(action, apiBaseOf(target.connector), input);
-    const result = await sendWithCredentials(deps, refresher, target, request);
+    const base = apiBaseOf(target.connector);
+    const facts: CallFacts = {
+      ...callFactsOf(target),
+      kind: audit?.via === 'mcp' ? 'mcp_tool' : 'action',
+      operation: audit?.tool ?? action.key,
+      method: action.method,
+      url: base,
+      path: action.path,
+      requestId: audit?.requestId,
+    };
+    const result = await recordedCall(
+      deps,
+      facts,
+      () => sendWithCredentials(deps, refresher, target, buildActionRequest(action, base, input)),
+      (sent) => sent.status,
+    );
     if (audit)
       await recordCall(deps, target, action.key, audit, { status: result.status, durationMs: result.durationMs });
     return result;

@@ -1,7 +1,8 @@
 import type { ActionResult, ActionTestResult, ConnectorAction } from '@plugboard/shared';
 import type { BuiltRequest } from '../actions/action-request.js';
 import { apiBaseOf, joinApiPath } from '../actions/api-url.js';
-import { actionOf, loadTarget, type RunAudit, runActionOn, sendWithCredentials } from './action-runner.js';
+import { actionOf, callFactsOf, loadTarget, type RunAudit, runActionOn, sendWithCredentials } from './action-runner.js';
+import { recordedCall } from './call-log.js';
 import { findConnection } from './connections.js';
 import { findVisibleConnector } from './connectors.js';
 import type { ServiceDeps } from './deps.js';
@@ -28,7 +29,8 @@ export async function runAction(
 const REFUSED_HEADERS = /^(host|content-length|connection|keep-alive|transfer-encoding|te|upgrade|trailer|proxy-.*)$/i;
 
 /**
- * Sends an arbitrary request to a path of the connection's connector API with its credentials.
+ * Sends an arbitrary request to a path of the connection's connector API with its credentials, and records it
+ * in the tenant's call log (its path without the query) under `requestId`.
  * @throws DomainError path_not_allowed / egress_blocked, not_found, provider_error, upstream_timeout
  */
 export async function proxyRequest(
@@ -43,6 +45,7 @@ export async function proxyRequest(
     headers?: Record<string, string> | undefined;
     body?: unknown;
   },
+  requestId?: string,
 ): Promise<ActionResult> {
   const target = await loadTarget(deps, organizationId, proxy.connectionId);
   const base = apiBaseOf(target.connector);
@@ -58,7 +61,13 @@ export async function proxyRequest(
     if (typeof proxy.body !== 'string') headers['content-type'] ??= 'application/json';
     return { method: proxy.method, url, headers, body: Buffer.from(text) };
   };
-  return sendWithCredentials(deps, refresher, target, build());
+  const facts = { ...callFactsOf(target), kind: 'proxy' as const, method: proxy.method, url: base, path: proxy.path };
+  return recordedCall(
+    deps,
+    { ...facts, requestId },
+    () => sendWithCredentials(deps, refresher, target, build()),
+    (result) => result.status,
+  );
 }
 
 /** A connector's actions with the organization's last test of each. @throws ApiError 404 */

@@ -1,6 +1,8 @@
+import { ErrorCode } from '@plugboard/shared';
 import { openEndpointSecret } from '../crypto/credential-cipher.js';
 import { EgressBlockedError, OutboundError, sendOutbound } from '../egress/index.js';
 import type { DeliveryRecord } from '../storage/store.js';
+import { recordCall } from './call-log.js';
 import { egressOf, type ServiceDeps } from './deps.js';
 import { RoundWorker } from './round-worker.js';
 import { SIGNATURE_HEADER, signDelivery } from './webhook-signature.js';
@@ -79,6 +81,8 @@ export class DeliveryWorker extends RoundWorker<number> {
     }
     let status: number | null = null;
     let error: string | null = null;
+    let failure: unknown;
+    const started = performance.now();
     try {
       const secret = openEndpointSecret(keyring, endpoint.organizationId, endpoint.id, endpoint.secret);
       const timestamp = Math.floor(this.deps.now().getTime() / 1000);
@@ -102,7 +106,24 @@ export class DeliveryWorker extends RoundWorker<number> {
       if (status < 200 || status >= 300) error = `The endpoint answered ${status}`;
     } catch (cause) {
       error = describeFailure(cause, timeoutMs);
+      failure = cause;
     }
+    // The endpoint's path can carry the vendor's own secret (many webhook URLs do): only its host is logged.
+    recordCall(
+      this.deps,
+      {
+        kind: 'delivery',
+        organizationId: endpoint.organizationId,
+        operation: delivery.type,
+        method: 'POST',
+        url: endpoint.url,
+      },
+      {
+        status,
+        durationMs: performance.now() - started,
+        ...(failure ? { errorCode: deliveryErrorCode(failure) } : {}),
+      },
+    );
     const attempts = delivery.attempts + 1;
     const at = this.deps.now();
     const next: DeliveryRecord = { ...delivery, attempts, lastStatus: status, lastError: error };
@@ -113,6 +134,14 @@ export class DeliveryWorker extends RoundWorker<number> {
     await store.updateDelivery(next);
     logger.info({ event: 'delivery.attempt', deliveryId: delivery.id, attempts, status: next.status, http: status });
   }
+}
+
+/** The code a failed send is logged with. */
+function deliveryErrorCode(cause: unknown): string {
+  if (EgressBlockedError.is(cause)) return ErrorCode.EgressBlocked;
+  if (OutboundError.is(cause) && cause.failure === 'timeout') return ErrorCode.UpstreamTimeout;
+  if (OutboundError.is(cause) && cause.failure === 'too_large') return ErrorCode.UpstreamTooLarge;
+  return ErrorCode.ProviderError;
 }
 
 /** A message about a failed send that names the kind of failure, never the URL's query or any secret. */

@@ -3,6 +3,8 @@ import type { CustomAuthRegistry } from '../custom-auth/handler.js';
 import { createEgressPolicy, type EgressPolicy, type OutboundOptions } from '../egress/index.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../storage/store.js';
+import type { CallLogWriter } from './call-log-writer.js';
+import type { Metrics } from './metrics.js';
 import type { RateLimits } from './rate-limits.js';
 import type { TenantRateLimiter } from './tenant-rate-limit.js';
 
@@ -26,6 +28,10 @@ export interface ServiceDeps {
   publicUrl?: string;
   /** Let OAuth connectors save and use plain-http endpoints (a local provider sandbox only). @default false */
   allowInsecureOAuthEndpoints?: boolean;
+  /** Where calls to third-party APIs are logged per tenant (see `recordCall`). @default none: nothing is logged */
+  callLog?: CallLogWriter;
+  /** The process's Prometheus metrics. @default none: nothing is counted */
+  metrics?: Metrics;
 }
 
 const strictEgress = createEgressPolicy();

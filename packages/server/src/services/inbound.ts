@@ -3,7 +3,8 @@ import { ErrorCode, type EventDefinition, type InboundEndpoint } from '@plugboar
 import { openInboundSecrets, sealInboundSecrets } from '../crypto/credential-cipher.js';
 import { hashSecret, newSecret } from '../crypto/tokens.js';
 import { ApiError } from '../http/api-error.js';
-import type { ConnectionRecord } from '../storage/store.js';
+import type { ConnectionRecord, ConnectorRecord, InboundRecord } from '../storage/store.js';
+import { type CallFacts, recordedCall } from './call-log.js';
 import type { ServiceDeps } from './deps.js';
 import { emitEvent } from './events.js';
 import { deliveryIdOf } from './inbound-delivery-id.js';
@@ -112,6 +113,8 @@ export interface InboundRequest {
   eventKey: string | undefined;
   header: (name: string) => string | undefined;
   readBody: () => Promise<Uint8Array>;
+  /** The API request's id, for the call log. */
+  requestId?: string | undefined;
 }
 
 /**
@@ -133,6 +136,36 @@ export async function receiveInbound(
   const connection = inbound && (await deps.store.getConnection(inbound.connectionId));
   const connector = connection && (await deps.store.getConnector(connection.connectorId));
   if (!inbound || !connection || !connector) throw ApiError.notFound('Inbound URL');
+  const facts: CallFacts = {
+    kind: 'webhook',
+    organizationId: connection.organizationId,
+    tenantId: connection.tenantId,
+    connectionId: connection.id,
+    connectorId: connector.id,
+    connectorSlug: connector.slug,
+    operation: request.eventKey ?? null,
+    method: 'POST',
+    // The token in the URL is the inbound URL's credential: never logged.
+    path: '/v1/inbound/{token}',
+    requestId: request.requestId,
+  };
+  return recordedCall(
+    deps,
+    facts,
+    () => receiveFor(deps, { inbound, connection, connector }, request),
+    () => 200,
+  );
+}
+
+async function receiveFor(
+  deps: ServiceDeps,
+  {
+    inbound,
+    connection,
+    connector,
+  }: { inbound: InboundRecord; connection: ConnectionRecord; connector: ConnectorRecord },
+  request: InboundRequest,
+): Promise<{ eventId: string; duplicate: false } | { duplicate: true }> {
   const budget = rateLimitsOf(deps).inboundPerUrl;
   await takeOrRefuse(deps, `inbound:${connection.id}`, budget, 'Too many webhooks for this inbound URL; retry later');
   const body = await request.readBody();

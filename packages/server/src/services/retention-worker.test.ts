@@ -104,7 +104,7 @@ describe('retention job', () => {
     const { t, organizationId, deps } = await setup();
     await addEvent(t, organizationId, 'evt_8_days', ago(8 * DAY));
     await addEvent(t, organizationId, 'evt_6_days', ago(6 * DAY));
-    await new RetentionWorker(deps, { eventDays: 7, graceMs: DAY, batchSize: 1000 }).runOnce();
+    await new RetentionWorker(deps, { eventDays: 7, callLogDays: 30, graceMs: DAY, batchSize: 1000 }).runOnce();
     expect(await t.store.getEvent('evt_8_days')).toBeUndefined();
     expect(await t.store.getEvent('evt_6_days')).toBeDefined();
   });
@@ -112,7 +112,12 @@ describe('retention job', () => {
   it('works through more rows than one batch in a single round', async () => {
     const { t, organizationId, deps } = await setup();
     for (let i = 0; i < 7; i++) await addSession(t, organizationId, `cs_${i}`, ago(2 * DAY));
-    const counts = await new RetentionWorker(deps, { eventDays: 30, graceMs: DAY, batchSize: 2 }).runOnce();
+    const counts = await new RetentionWorker(deps, {
+      eventDays: 30,
+      callLogDays: 30,
+      graceMs: DAY,
+      batchSize: 2,
+    }).runOnce();
     expect(counts.connectSessions).toBe(7);
     for (let i = 0; i < 7; i++) expect(await t.store.findSessionByHash(`hash-cs_${i}`)).toBeUndefined();
   });

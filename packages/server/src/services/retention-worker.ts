@@ -8,6 +8,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export interface RetentionPolicy {
   /** Days events and their deliveries are kept (`PLUGBOARD_RETENTION_DAYS`). @default 30 */
   eventDays: number;
+  /** Days call log entries are kept (`PLUGBOARD_LOG_RETENTION_DAYS`). @default 30 */
+  callLogDays: number;
   /**
    * How long expired connect sessions, console sessions, OAuth flows, MCP tokens and connect links stay before
    * they are deleted, so that a widget still hears `session_expired` (not `unauthenticated`), a late poll still
@@ -20,7 +22,12 @@ export interface RetentionPolicy {
 }
 
 /** The retention the server uses unless `createApp` is given another. */
-export const defaultRetentionPolicy: RetentionPolicy = { eventDays: 30, graceMs: DAY_MS, batchSize: 1000 };
+export const defaultRetentionPolicy: RetentionPolicy = {
+  eventDays: 30,
+  callLogDays: 30,
+  graceMs: DAY_MS,
+  batchSize: 1000,
+};
 
 // A round stops after this many batches even if rows remain; the next round carries on.
 const MAX_BATCHES = 100;
@@ -36,12 +43,14 @@ const noneYet = (): PruneCounts => ({
   rateLimits: 0,
   mcpTokens: 0,
   connectLinks: 0,
+  callLogs: 0,
 });
 
 /**
  * Deletes what has outlived its use, in batches: expired connect sessions, console sessions, OAuth flows (with
  * their consumed state), MCP tokens and connect links after the grace period, lapsed refresh locks, rate-limit buckets that are full
- * again, inbound delivery ids after the grace period, and events and deliveries older than `eventDays`.
+ * again, inbound delivery ids after the grace period, events and deliveries older than `eventDays`, and call log
+ * entries older than `callLogDays`.
  * Every replica may run it: deletes of rows another one already deleted change nothing.
  */
 export class RetentionWorker extends RoundWorker<PruneCounts> {
@@ -61,6 +70,7 @@ export class RetentionWorker extends RoundWorker<PruneCounts> {
       expiredBefore: before(this.policy.graceMs),
       eventsBefore: before(this.policy.eventDays * DAY_MS),
       inboundIdsBefore: before(this.policy.graceMs),
+      callLogsBefore: before(this.policy.callLogDays * DAY_MS),
     };
     const totals = noneYet();
     for (let batch = 0; batch < MAX_BATCHES; batch++) {

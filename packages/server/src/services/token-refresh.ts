@@ -4,7 +4,8 @@ import * as oauth from 'oauth4webapi';
 import { openCredentials, sealCredentials } from '../crypto/credential-cipher.js';
 import { EgressBlockedError, egressFetch } from '../egress/index.js';
 import { ApiError } from '../http/api-error.js';
-import type { ConnectionRecord } from '../storage/store.js';
+import type { ConnectionRecord, ConnectorRecord } from '../storage/store.js';
+import { type CallOutcome, recordCall } from './call-log.js';
 import { findConnection } from './connections.js';
 import { egressOf, type ServiceDeps } from './deps.js';
 import { DomainError } from './domain-error.js';
@@ -212,6 +213,9 @@ export class TokenRefresher {
     const method = connector?.authMethods.find((candidate) => candidate.id === record.authMethodId);
     if (!connector || method?.kind !== 'oauth2' || !current.refreshToken)
       return this.#markNeedsReauth(record, 'no refresh token');
+    const started = performance.now();
+    const log = (outcome: Omit<CallOutcome, 'durationMs'>) =>
+      this.#logRefresh(record, connector, method.tokenUrl, { ...outcome, durationMs: performance.now() - started });
     try {
       const tokens = await this.#callTokenEndpoint(connector, method, current.refreshToken, lockedUntil);
       const at = this.deps.now();
@@ -234,9 +238,11 @@ export class TokenRefresher {
       await this.deps.store.updateCredentials({ connectionId: record.id, ...sealed }, dueAt, at.toISOString());
       this.deps.logger.info({ event: 'connection.refreshed', connectionId: record.id });
       await emitConnectionEvent(this.deps, 'connection.refreshed', { ...record, tokenExpiresAt: dueAt });
+      log({ status: 200 });
       return next;
     } catch (error) {
       const rejection = await providerRejectionOf(error);
+      log({ status: rejection?.status ?? null, errorCode: refreshErrorCode(error, rejection?.code) });
       if (rejection?.code === 'invalid_grant') return this.#markNeedsReauth(record, 'invalid_grant');
       if (EgressBlockedError.is(error)) {
         this.deps.logger.warn({ event: 'refresh.egress_blocked', connectionId: record.id, reason: error.reason });
@@ -283,12 +289,34 @@ export class TokenRefresher {
     }
   }
 
+  /** Records one refresh in the tenant's call log and the refresh metrics. */
+  #logRefresh(record: ConnectionRecord, connector: ConnectorRecord, tokenUrl: string, outcome: CallOutcome): void {
+    const url = new URL(tokenUrl);
+    const facts = {
+      kind: 'refresh' as const,
+      ...{ organizationId: record.organizationId, tenantId: record.tenantId, connectionId: record.id },
+      ...{ connectorId: connector.id, connectorSlug: connector.slug, operation: 'refresh_token' },
+      ...{ method: 'POST', url: url.origin, path: url.pathname },
+    };
+    recordCall(this.deps, facts, outcome);
+    const { errorCode } = outcome;
+    const refused = errorCode === ErrorCode.NeedsReauth ? 'needs_reauth' : 'failed';
+    this.deps.metrics?.observeRefresh(errorCode === undefined ? 'refreshed' : refused);
+  }
+
   async #markNeedsReauth(record: ConnectionRecord, reason: string): Promise<never> {
     await this.deps.store.setConnectionStatus(record.id, 'needs_reauth', this.deps.now().toISOString());
     this.deps.logger.warn({ event: 'connection.needs_reauth', connectionId: record.id, reason });
     await emitConnectionEvent(this.deps, 'connection.needs_reauth', { ...record, status: 'needs_reauth' });
     throw needsReauth();
   }
+}
+
+/** The code a failed refresh is logged with: what the caller is told. */
+function refreshErrorCode(error: unknown, providerCode: string | undefined): string {
+  if (providerCode === 'invalid_grant') return ErrorCode.NeedsReauth;
+  if (EgressBlockedError.is(error)) return ErrorCode.EgressBlocked;
+  return DomainError.is(error) ? error.code : ErrorCode.RefreshFailed;
 }
 
 function needsReauth() {

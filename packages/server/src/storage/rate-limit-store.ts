@@ -16,6 +16,8 @@ export interface PruneCutoffs {
   eventsBefore: string;
   /** Inbound delivery ids (duplicate detection) received before this go. */
   inboundIdsBefore: string;
+  /** Call log entries written before this go. */
+  callLogsBefore: string;
 }
 
 /** How many rows of each kind one prune deleted. */
@@ -30,6 +32,7 @@ export interface PruneCounts {
   rateLimits: number;
   mcpTokens: number;
   connectLinks: number;
+  callLogs: number;
 }
 
 /** Limits and upkeep kept in the database, so that every replica sharing it sees one state. */

@@ -1,5 +1,6 @@
 import type { SealedCredentials } from '../crypto/credential-cipher.js';
 import type { AgentStore } from './agent-store.js';
+import type { CallLogStore } from './call-log-store.js';
 import type { ConnectLinkStore } from './connect-link-store.js';
 import type { EventStore } from './event-store.js';
 import type { McpTokenStore } from './mcp-token-store.js';
@@ -27,6 +28,7 @@ import type {
 } from './records.js';
 
 export type * from './agent-store.js';
+export type * from './call-log-store.js';
 export type * from './connect-link-store.js';
 export type * from './event-store.js';
 export type * from './mcp-token-store.js';
@@ -38,7 +40,27 @@ export type * from './records.js';
  * Everything the services need from a database. Async throughout so that a networked database
  * (Postgres) can implement the same contract as the embedded SQLite default.
  */
-export interface Store extends EventStore, AgentStore, RateLimitStore, ConnectLinkStore, McpTokenStore, QueryPlanStore {
+/** How busy a store's connection pool is (Postgres); SQLite has one connection and reports nothing. */
+export interface PoolStats {
+  /** Connections open, idle or in use. */
+  total: number;
+  idle: number;
+  /** Queries waiting for a connection. */
+  waiting: number;
+  /** The most connections the pool opens. */
+  max: number;
+}
+
+export interface Store
+  extends EventStore,
+    AgentStore,
+    RateLimitStore,
+    ConnectLinkStore,
+    McpTokenStore,
+    QueryPlanStore,
+    CallLogStore {
+  /** The connection pool's use now, for metrics; absent on engines without a pool. */
+  poolStats?(): PoolStats;
   createOrganization(record: OrganizationRecord): Promise<void>;
   getOrganization(id: string): Promise<OrganizationRecord | undefined>;
   findOrganizationByName(name: string): Promise<OrganizationRecord | undefined>;

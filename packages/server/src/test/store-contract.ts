@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectorRecord, Store } from '../storage/store.js';
 import { describeAgentRunContract } from './agent-run-contract.js';
+import { describeCallLogContract } from './call-log-contract.js';
 import { describeConcurrencyContract } from './concurrency-contract.js';
 import { describeConnectLinkContract } from './connect-link-contract.js';
 import { describeEventContract } from './event-contract.js';
@@ -27,6 +28,7 @@ export function describeStoreContract(name: string, factory: StoreFactory) {
     describeAgentRunContract(factory);
     describeConnectLinkContract(factory);
     describeMcpTokenContract(factory);
+    describeCallLogContract(factory);
     describeScaleContract(factory);
     it('keeps what it is given and survives reopening (migrations run once)', async () => {
       const { store, reopen } = await factory.open();

@@ -127,6 +127,7 @@ export function describeUpkeepContract(factory: StoreFactory) {
       expiredBefore: iso(DAY),
       eventsBefore: iso(10 * DAY),
       inboundIdsBefore: iso(10 * DAY),
+      callLogsBefore: iso(10 * DAY),
     };
     expect(await store.pruneExpired(cutoffs, 100)).toEqual({
       connectSessions: 1,
@@ -139,6 +140,7 @@ export function describeUpkeepContract(factory: StoreFactory) {
       rateLimits: 1,
       mcpTokens: 1,
       connectLinks: 1,
+      callLogs: 0,
     });
     expect(await store.findSessionByHash('cs-old')).toBeUndefined();
     expect(await store.findSessionByHash('cs-new')).toBeDefined();
@@ -170,6 +172,7 @@ export function describeUpkeepContract(factory: StoreFactory) {
       expiredBefore: iso(10 * DAY),
       eventsBefore: iso(0),
       inboundIdsBefore: iso(0),
+      callLogsBefore: iso(0),
     };
     const expiring = async () => {
       const { connectSessions, mcpTokens, connectLinks } = await store.pruneExpired(cutoffs, 1);

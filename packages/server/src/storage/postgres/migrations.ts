@@ -321,4 +321,33 @@ export const migrations: ReadonlyArray<Migration> = [
     `,
   },
   scaleMigration,
+  {
+    version: 19,
+    name: 'per-tenant call logs: one row per upstream call, kept for the retention window',
+    sql: `
+      CREATE TABLE call_logs (
+        id ${T} PRIMARY KEY,
+        organization_id ${T} NOT NULL,
+        kind ${T} NOT NULL,
+        tenant_id ${T},
+        connection_id ${T},
+        connector_id ${T},
+        connector_slug ${T},
+        operation ${T},
+        method ${T},
+        host ${T},
+        path ${T},
+        status INTEGER,
+        duration_ms INTEGER NOT NULL,
+        error_code ${T},
+        request_id ${T},
+        created_at ${T} NOT NULL
+      );
+      CREATE INDEX call_logs_by_org ON call_logs (organization_id, id);
+      CREATE INDEX call_logs_by_tenant ON call_logs (organization_id, tenant_id, id);
+      CREATE INDEX call_logs_by_connection ON call_logs (organization_id, connection_id, id);
+      CREATE INDEX call_logs_by_connector ON call_logs (organization_id, connector_id, id);
+      CREATE INDEX call_logs_by_age ON call_logs (created_at);
+    `,
+  },
 ];

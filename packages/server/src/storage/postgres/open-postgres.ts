@@ -99,5 +99,7 @@ export async function openPostgres(
     throw error;
   }
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: refusingBadInput(pool) }) });
-  return { store: createSqlStore(db, engine), migration };
+  const max = options.poolSize ?? DEFAULT_POOL_SIZE;
+  const poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max });
+  return { store: createSqlStore(db, { ...engine, poolStats }), migration };
 }

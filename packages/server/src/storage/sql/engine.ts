@@ -1,4 +1,5 @@
 import type { CompiledQuery } from 'kysely';
+import type { PoolStats } from '../store.js';
 import type { Db } from './tables.js';
 
 /** How an engine explains statements, and how its plans read (see `query-plans.ts`). */
@@ -25,4 +26,6 @@ export interface Engine {
   /** The newest migration this code has for the engine: the schema version a ready database is at. */
   schemaVersion: number;
   planner: Planner;
+  /** The connection pool's use now, where the engine has a pool. */
+  poolStats?: () => PoolStats;
 }

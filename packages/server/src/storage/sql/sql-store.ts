@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Store } from '../store.js';
 import { accountQueries } from './accounts.js';
 import { agentQueries } from './agent-runs.js';
+import { callLogQueries } from './call-logs.js';
 import { connectLinkQueries } from './connect-links.js';
 import { connectionQueries } from './connections.js';
 import { connectorQueries } from './connectors.js';
@@ -34,6 +35,8 @@ export function createSqlStore(db: Db, engine: Engine): Store {
     ...mcpTokenQueries(db),
     ...connectLinkQueries(db),
     ...queryPlanQueries(db, engine),
+    ...callLogQueries(db),
+    ...(engine.poolStats ? { poolStats: engine.poolStats } : {}),
     async ping() {
       if (closed) throw new Error('The store is closed');
       const { rows } = await sql<{

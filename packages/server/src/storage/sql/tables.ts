@@ -210,6 +210,24 @@ export interface Tables {
     revoked_at: Nullable;
     created_at: Text;
   };
+  call_logs: {
+    id: Text;
+    organization_id: Text;
+    kind: Text;
+    tenant_id: Nullable;
+    connection_id: Nullable;
+    connector_id: Nullable;
+    connector_slug: Nullable;
+    operation: Nullable;
+    method: Nullable;
+    host: Nullable;
+    path: Nullable;
+    status: ColumnType<number | string | bigint | null, number | null, number | null>;
+    duration_ms: Count;
+    error_code: Nullable;
+    request_id: Nullable;
+    created_at: Text;
+  };
 }
 
 /** The database handle every query module takes: the pool or a transaction on it. */

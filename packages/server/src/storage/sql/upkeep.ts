@@ -79,6 +79,7 @@ export function upkeepQueries(db: Db): RateLimitStore {
             (SELECT connection_id, delivery_id FROM inbound_deliveries WHERE received_at < ${inboundIdsBefore}
              LIMIT ${limit})`,
         ],
+        ['callLogs', prune('call_logs', 'id', sql`created_at < ${cutoffs.callLogsBefore}`, limit)],
         ['rateLimits', prune('rate_limits', 'key', sql`full_ms <= ${num(cutoffs.now.getTime())}`, limit)],
       ];
       const counts = {} as PruneCounts;

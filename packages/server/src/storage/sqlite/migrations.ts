@@ -377,4 +377,33 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
     `,
   },
   scaleMigration,
+  {
+    version: 19,
+    name: 'per-tenant call logs: one row per upstream call, kept for the retention window',
+    sql: `
+      CREATE TABLE call_logs (
+        id TEXT PRIMARY KEY,
+        organization_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        tenant_id TEXT,
+        connection_id TEXT,
+        connector_id TEXT,
+        connector_slug TEXT,
+        operation TEXT,
+        method TEXT,
+        host TEXT,
+        path TEXT,
+        status INTEGER,
+        duration_ms INTEGER NOT NULL,
+        error_code TEXT,
+        request_id TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX call_logs_by_org ON call_logs (organization_id, id);
+      CREATE INDEX call_logs_by_tenant ON call_logs (organization_id, tenant_id, id);
+      CREATE INDEX call_logs_by_connection ON call_logs (organization_id, connection_id, id);
+      CREATE INDEX call_logs_by_connector ON call_logs (organization_id, connector_id, id);
+      CREATE INDEX call_logs_by_age ON call_logs (created_at);
+    `,
+  },
 ];
