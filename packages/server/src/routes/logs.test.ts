@@ -88,6 +88,32 @@ describe('the per-tenant call log', () => {
     expect(t.logLines.join('\n')).not.toContain(ECHO_API_KEY);
   });
 
+  it('records streaming proxy calls with their path, status and request id, never the query', async () => {
+    const { key, connections } = await world();
+    api.answer((req, res) => {
+      res.statusCode = req.url?.includes('/files/') ? 404 : 200;
+      res.setHeader('content-type', 'application/json');
+      res.end('{"ok":true}');
+    });
+    const proxied = await t.request('GET', '/v1/proxy/files/report.pdf?signature=stream-secret', {
+      key,
+      headers: { 'plugboard-connection-id': connections['tenant-a'] as string, 'x-request-id': 'req-stream-1' },
+    });
+    expect(proxied.status).toBe(404);
+
+    const { data } = await logsOnce(key, 1);
+    expect(data[0]).toMatchObject({
+      kind: 'proxy',
+      tenantId: 'tenant-a',
+      method: 'GET',
+      host: new URL(api.url).host,
+      path: '/v2/files/report.pdf',
+      status: 404,
+      requestId: 'req-stream-1',
+    });
+    expect(JSON.stringify(data)).not.toContain('stream-secret');
+  });
+
   it('filters by tenant, connector, connection, kind, status class and time, and pages newest first', async () => {
     const { key, connections } = await world();
     const started = new Date().toISOString();

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { ApiError } from '../http/api-error.js';
+import { requestIdOf } from '../http/request-id.js';
 import { type Method, route } from '../http/route.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { type PassThroughRequest, passThrough } from '../services/pass-through.js';
@@ -55,6 +56,6 @@ export const passThroughRoutes = (deps: ServiceDeps, refresher: TokenRefresher) 
           required: true,
         },
       ],
-      handler: async ({ auth, c }) => passThrough(deps, refresher, auth.organization.id, requestOf(c)),
+      handler: async ({ auth, c }) => passThrough(deps, refresher, auth.organization.id, requestOf(c), requestIdOf(c)),
     }),
   );

@@ -4,7 +4,15 @@ import type { BuiltRequest } from '../actions/action-request.js';
 import { apiBaseOf, joinApiPath } from '../actions/api-url.js';
 import { injectCredentials } from '../actions/credential-injection.js';
 import { bodyStreamError, type StreamedResponse, streamOutbound } from '../egress/index.js';
-import { type ActionTarget, authMethodOf, loadTarget, spendTenantCall, upstreamError } from './action-runner.js';
+import {
+  type ActionTarget,
+  authMethodOf,
+  callFactsOf,
+  loadTarget,
+  spendTenantCall,
+  upstreamError,
+} from './action-runner.js';
+import { recordedCall } from './call-log.js';
 import { egressOf, type ServiceDeps } from './deps.js';
 import { DomainError } from './domain-error.js';
 import { forwardedHeaders } from './pass-through-headers.js';
@@ -97,8 +105,26 @@ export async function passThrough(
   refresher: TokenRefresher,
   organizationId: string,
   request: PassThroughRequest,
+  requestId?: string,
 ): Promise<Response> {
   const target: ActionTarget = await loadTarget(deps, organizationId, request.connectionId);
+  const facts = { ...callFactsOf(target), kind: 'proxy' as const, method: request.method, requestId };
+  return recordedCall(
+    deps,
+    { ...facts, url: apiBaseOf(target.connector), path: request.path },
+    () => sendThrough(deps, refresher, target, request),
+    (response) => response.status,
+  );
+}
+
+/** {@link passThrough} once the target is known; recorded in the call log up to the answer's headers. */
+async function sendThrough(
+  deps: ServiceDeps,
+  refresher: TokenRefresher,
+  target: ActionTarget,
+  request: PassThroughRequest,
+): Promise<Response> {
+  const { organizationId } = target;
   const url = joinApiPath(apiBaseOf(target.connector), request.path);
   if (request.search.length > 1) url.search = url.search ? `${url.search}&${request.search.slice(1)}` : request.search;
   const { timeoutMs = 15_000, maxStreamBytes = DEFAULT_MAX_STREAM_BYTES, maxRedirects = 5 } = deps.outbound ?? {};
