@@ -96,6 +96,33 @@ export {
   visibilitySchema,
 } from './schemas/connectors.js';
 export {
+  connectorVariableSchema,
+  connectorVariablesSchema,
+  publicVariables,
+  publicVariableSchema,
+  type TemplatedUrls,
+  templatedUrls,
+  variableNameSchema,
+  variableUsageIssues,
+  variableValuesSchema,
+} from './schemas/variables.js';
+export {
+  DEFAULT_VARIABLE_PATTERNS,
+  effectivePattern,
+  type FilledUrl,
+  fillUrlTemplate,
+  isValidPattern,
+  MAX_VARIABLE_VALUE_LENGTH,
+  MAX_VARIABLES,
+  placeholdersOf,
+  placesOf,
+  placesOfAll,
+  VARIABLE_NAME_PATTERN,
+  type VariableDefinition,
+  type VariablePlace,
+  variableValueProblem,
+} from './variables.js';
+export {
   connectionTestSchema,
   consoleAccountSchema,
   consoleSignInSchema,

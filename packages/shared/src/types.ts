@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { connectorVariableSchema, publicVariableSchema } from './schemas/variables.js';
 import type {
   AUTH_KINDS,
   authMethodInputSchema,
@@ -91,6 +92,11 @@ export type ConnectorUpdate = z.input<typeof connectorUpdateSchema>;
 export type Connector = z.output<typeof connectorSchema>;
 /** A connector as a connect session sees it. */
 export type ConnectorCard = z.output<typeof connectorCardSchema>;
+
+/** A variable a connector declares, as sent and returned by the admin API. */
+export type ConnectorVariable = z.output<typeof connectorVariableSchema>;
+/** A connector variable as the connect form sees it, with the one pattern its values must match. */
+export type PublicVariable = z.output<typeof publicVariableSchema>;
 
 /** `active`, `needs_reauth`, `error` or `revoked`. */
 export type ConnectionStatus = z.output<typeof connectionStatusSchema>;
