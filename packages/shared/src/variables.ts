@@ -182,3 +182,18 @@ export function fillUrlTemplate(template: string, values: Readonly<Record<string
 
 const isDefaultPort = (url: URL, port: string) =>
   (url.protocol === 'http:' && port === ':80') || (url.protocol === 'https:' && port === ':443');
+
+const SAMPLE: Readonly<Record<VariablePlace, string>> = { host: 'x', port: '1', path: 'x' };
+
+/**
+ * A URL template with each placeholder replaced by a plain value of its place (`x` in a host or path, `1` in a
+ * port), so URL checks can judge a template such as `http://127.0.0.1:{port}` as the URL it stands for.
+ */
+export function sampleFilled(template: string): string {
+  const places = placesOf(template);
+  const values = Object.fromEntries(
+    [...places].map(([name, where]) => [name, SAMPLE[where.has('port') ? 'port' : where.has('host') ? 'host' : 'path']]),
+  );
+  const filled = fillUrlTemplate(template, values);
+  return filled.ok ? filled.url : template;
+}

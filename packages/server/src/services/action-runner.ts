@@ -181,7 +181,7 @@ export async function runActionOn(
   audit?: RunAudit,
 ): Promise<ActionResult> {
   try {
-    const request = buildActionRequest(action, apiBaseOf(target.connector), input);
+    const request = buildActionRequest(action, apiBaseOf(target.connector, target.connection.variables), input);
     const result = await sendWithCredentials(deps, refresher, target, request);
     if (audit)
       await recordCall(deps, target, action.key, audit, { status: result.status, durationMs: result.durationMs });

@@ -69,7 +69,12 @@ export const publicVariableSchema = z.object({
 /** The URLs of a connector that may hold placeholders. */
 export interface TemplatedUrls {
   apiBaseUrl?: string | null | undefined;
-  authMethods: ReadonlyArray<{ kind: string; authorizationUrl?: string; tokenUrl?: string; revocationUrl?: string }>;
+  authMethods: ReadonlyArray<{
+    kind: string;
+    authorizationUrl?: string | undefined;
+    tokenUrl?: string | undefined;
+    revocationUrl?: string | undefined;
+  }>;
 }
 
 /** Every URL of a connector that may hold `{name}` placeholders, with the dotted path of its field. */

@@ -1,5 +1,6 @@
 import type { Migration } from '../sql/migrator.js';
 import { scaleMigration } from './scale-migration.js';
+import { variablesMigration } from './variables-migration.js';
 
 // Text compares byte by byte ("C"), as SQLite's does: ids order and page the same on both engines, whatever
 // the database's default collation.
@@ -321,4 +322,5 @@ export const migrations: ReadonlyArray<Migration> = [
     `,
   },
   scaleMigration,
+  variablesMigration,
 ];

@@ -1,4 +1,5 @@
 import { scaleMigration } from './scale-migration.js';
+import { variablesMigration } from './variables-migration.js';
 
 /** Versioned schema changes, applied in order once each; never edit one that has shipped. */
 export const migrations: ReadonlyArray<{ version: number; name: string; sql: string }> = [
@@ -377,4 +378,5 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
     `,
   },
   scaleMigration,
+  variablesMigration,
 ];
