@@ -65,6 +65,7 @@ export {
   pageQuerySchema,
   pageSchema,
   timestampSchema,
+  urlTemplateSchema,
 } from './schemas/common.js';
 export {
   CONNECT_LINK_MAX_TTL_SECONDS,
@@ -117,6 +118,7 @@ export {
   placeholdersOf,
   placesOf,
   placesOfAll,
+  sampleFilled,
   VARIABLE_NAME_PATTERN,
   type VariableDefinition,
   type VariablePlace,
