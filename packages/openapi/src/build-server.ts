@@ -115,7 +115,11 @@ const LOOKS_LIKE_A_PLACEHOLDER = /your|example|\{|<|placeholder|^$/i;
 function variableNaming(name: string): { name: string; label: string } {
   let clean = name.replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^[^A-Za-z]+/, '');
   if (!VARIABLE_NAME_PATTERN.test(clean)) clean = `v${clean}`.slice(0, 40);
-  const words = name.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[^A-Za-z0-9]+/g, ' ').trim().toLowerCase();
+  const words = name
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[^A-Za-z0-9]+/g, ' ')
+    .trim()
+    .toLowerCase();
   return { name: clean, label: (words.charAt(0).toUpperCase() + words.slice(1)).slice(0, 80) || clean };
 }
 

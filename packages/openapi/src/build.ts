@@ -118,7 +118,10 @@ function groupsOf(spec: SpecDocument, actions: DraftAction[]): { groups: ActionG
 function domainOf(baseUrl: string | null): string | undefined {
   if (!baseUrl) return undefined;
   // A per-customer host (`{shop}.myshopify.com`) belongs to the domain of its fixed part.
-  const fixed = /^[a-z]+:\/\/([^/:]*)/i.exec(baseUrl)?.[1]?.split('.').filter((label) => !label.includes('{'));
+  const fixed = /^[a-z]+:\/\/([^/:]*)/i
+    .exec(baseUrl)?.[1]
+    ?.split('.')
+    .filter((label) => !label.includes('{'));
   if (!fixed || fixed.length < 2) return undefined;
   const host = fixed
     .join('.')

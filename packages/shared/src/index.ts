@@ -97,34 +97,6 @@ export {
   visibilitySchema,
 } from './schemas/connectors.js';
 export {
-  connectorVariableSchema,
-  connectorVariablesSchema,
-  publicVariables,
-  publicVariableSchema,
-  type TemplatedUrls,
-  templatedUrls,
-  variableNameSchema,
-  variableUsageIssues,
-  variableValuesSchema,
-} from './schemas/variables.js';
-export {
-  DEFAULT_VARIABLE_PATTERNS,
-  effectivePattern,
-  type FilledUrl,
-  fillUrlTemplate,
-  isValidPattern,
-  MAX_VARIABLE_VALUE_LENGTH,
-  MAX_VARIABLES,
-  placeholdersOf,
-  placesOf,
-  placesOfAll,
-  sampleFilled,
-  VARIABLE_NAME_PATTERN,
-  type VariableDefinition,
-  type VariablePlace,
-  variableValueProblem,
-} from './variables.js';
-export {
   connectionTestSchema,
   consoleAccountSchema,
   consoleSignInSchema,
@@ -168,5 +140,33 @@ export {
   tenantSchema,
 } from './schemas/organizations.js';
 export { connectSessionCreateSchema, connectSessionSchema, sessionInfoSchema } from './schemas/sessions.js';
+export {
+  connectorVariableSchema,
+  connectorVariablesSchema,
+  publicVariableSchema,
+  publicVariables,
+  type TemplatedUrls,
+  templatedUrls,
+  variableNameSchema,
+  variableUsageIssues,
+  variableValuesSchema,
+} from './schemas/variables.js';
 export { SLUG_PATTERN, slugify } from './slug.js';
 export type * from './types.js';
+export {
+  DEFAULT_VARIABLE_PATTERNS,
+  effectivePattern,
+  type FilledUrl,
+  fillUrlTemplate,
+  isValidPattern,
+  MAX_VARIABLE_VALUE_LENGTH,
+  MAX_VARIABLES,
+  placeholdersOf,
+  placesOf,
+  placesOfAll,
+  sampleFilled,
+  VARIABLE_NAME_PATTERN,
+  type VariableDefinition,
+  type VariablePlace,
+  variableValueProblem,
+} from './variables.js';

@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import type { connectorVariableSchema, publicVariableSchema } from './schemas/variables.js';
 import type {
   AUTH_KINDS,
   authMethodInputSchema,
@@ -64,6 +63,7 @@ import type {
   tenantSchema,
 } from './schemas/organizations.js';
 import type { connectSessionCreateSchema, connectSessionSchema, sessionInfoSchema } from './schemas/sessions.js';
+import type { connectorVariableSchema, publicVariableSchema } from './schemas/variables.js';
 
 /** One of the six auth kinds. */
 export type AuthKind = (typeof AUTH_KINDS)[number];

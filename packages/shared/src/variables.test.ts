@@ -30,6 +30,10 @@ describe('connection variables', () => {
     ['0', 'port'],
     ['65536', 'port'],
     ['80@evil.com', 'port'],
+    ['shop.example.com/x', 'hostname'],
+    ['user@shop.example.com', 'hostname'],
+    ['shop.example.com:8443', 'hostname'],
+    ['shop..example.com', 'hostname'],
   ] as const)('refuses %j in a %s part', (value, place) => {
     expect(variableValueProblem(shop, value, [place])).toBeDefined();
     expect(new RegExp(`^(?:${effectivePattern(shop, [place])})$`, 'u').test(value)).toBe(false);
@@ -38,6 +42,8 @@ describe('connection variables', () => {
   it('takes a DNS label in a host, a port number, and an id in a path', () => {
     expect(variableValueProblem(shop, 'acme-store', ['host'])).toBeUndefined();
     expect(variableValueProblem(shop, '4401', ['port'])).toBeUndefined();
+    expect(variableValueProblem(shop, 'shop.example.com', ['hostname'])).toBeUndefined();
+    expect([...(placesOf('https://{storeHost}/wp-json').get('storeHost') ?? [])]).toEqual(['hostname']);
     expect(variableValueProblem(shop, '11223344-a1b2-3b33', ['path'])).toBeUndefined();
   });
 

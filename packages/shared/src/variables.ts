@@ -11,15 +11,19 @@ export const MAX_VARIABLES = 10;
 export const MAX_VARIABLE_VALUE_LENGTH = 200;
 
 /** Where a placeholder sits in a URL, which decides what its value may hold. */
-export type VariablePlace = 'host' | 'port' | 'path';
+export type VariablePlace = 'host' | 'hostname' | 'port' | 'path';
+
+const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
 
 /**
  * What a value must match wherever its placeholder sits, on top of the variable's own pattern: one DNS label in
- * a host (so no value can add a dot-less `evil.com/`, an `@` or a port), digits in a port, and in a path or query
- * unreserved characters not starting with a dot (so no `/`, `%2f`, `..` or `?`).
+ * a part of a host (so no value can add `evil.com/`, an `@` or a port), a whole host name where the placeholder
+ * is the entire host (`https://{storeHost}/wp-json`: dots, still no `/`, `@` or `:`), a port number in a port, and
+ * in a path or query unreserved characters not starting with a dot (so no `/`, `%2f`, `..` or `?`).
  */
 export const DEFAULT_VARIABLE_PATTERNS: Readonly<Record<VariablePlace, string>> = {
-  host: '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?',
+  host: LABEL,
+  hostname: `(?=.{1,253}$)${LABEL}(?:\\.${LABEL})*`,
   port: '[1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]',
   path: '[A-Za-z0-9_~-][A-Za-z0-9._~-]*',
 };
@@ -57,7 +61,8 @@ export function placesOf(template: string): Map<string, Set<VariablePlace>> {
   }
   const authority = parts[2] as string;
   const port = /:\{([A-Za-z][A-Za-z0-9_-]{0,39})\}$/.exec(authority)?.[1];
-  add(authority, (name) => (name === port ? 'port' : 'host'));
+  const whole = /^\{([A-Za-z][A-Za-z0-9_-]{0,39})\}(?::[^:]*)?$/.exec(authority)?.[1];
+  add(authority, (name) => (name === port ? 'port' : name === whole ? 'hostname' : 'host'));
   add(parts[3] as string, () => 'path');
   return places;
 }
@@ -80,7 +85,10 @@ export function placesOfAll(templates: readonly (string | null | undefined)[]): 
  * One regular expression (without anchors) for everything a value must match: the variable's own pattern and the
  * safe default of each place it sits in. A variable used nowhere gets the path default.
  */
-export function effectivePattern(variable: Pick<VariableDefinition, 'pattern'>, places: Iterable<VariablePlace>): string {
+export function effectivePattern(
+  variable: Pick<VariableDefinition, 'pattern'>,
+  places: Iterable<VariablePlace>,
+): string {
   const parts = [...new Set(places)].map((place) => DEFAULT_VARIABLE_PATTERNS[place]);
   if (parts.length === 0) parts.push(DEFAULT_VARIABLE_PATTERNS.path);
   if (variable.pattern) parts.unshift(variable.pattern);
@@ -117,6 +125,9 @@ export function variableValueProblem(
   if (variable.pattern && !matchesWhole(variable.pattern, value)) return `Does not have the expected form, ${example}`;
   if (list.includes('host') && !matchesWhole(DEFAULT_VARIABLE_PATTERNS.host, value)) {
     return `Use only letters, digits and inner dashes (one part of a host name, no dots or slashes), ${example}`;
+  }
+  if (list.includes('hostname') && !matchesWhole(DEFAULT_VARIABLE_PATTERNS.hostname, value)) {
+    return `Use a host name such as shop.example.com (no scheme, slash, port or @), ${example}`;
   }
   if (list.includes('port') && !matchesWhole(DEFAULT_VARIABLE_PATTERNS.port, value)) {
     return `Use a port number from 1 to 65535, ${example}`;
@@ -183,7 +194,7 @@ export function fillUrlTemplate(template: string, values: Readonly<Record<string
 const isDefaultPort = (url: URL, port: string) =>
   (url.protocol === 'http:' && port === ':80') || (url.protocol === 'https:' && port === ':443');
 
-const SAMPLE: Readonly<Record<VariablePlace, string>> = { host: 'x', port: '1', path: 'x' };
+const SAMPLE: Readonly<Record<VariablePlace, string>> = { host: 'x', hostname: 'x.example', port: '1', path: 'x' };
 
 /**
  * A URL template with each placeholder replaced by a plain value of its place (`x` in a host or path, `1` in a
@@ -192,7 +203,10 @@ const SAMPLE: Readonly<Record<VariablePlace, string>> = { host: 'x', port: '1', 
 export function sampleFilled(template: string): string {
   const places = placesOf(template);
   const values = Object.fromEntries(
-    [...places].map(([name, where]) => [name, SAMPLE[where.has('port') ? 'port' : where.has('host') ? 'host' : 'path']]),
+    [...places].map(([name, where]) => [
+      name,
+      SAMPLE[(['port', 'hostname', 'host', 'path'] as const).find((place) => where.has(place)) ?? 'path'],
+    ]),
   );
   const filled = fillUrlTemplate(template, values);
   return filled.ok ? filled.url : template;

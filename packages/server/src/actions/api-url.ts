@@ -1,6 +1,6 @@
 import { ErrorCode } from '@plugboard/shared';
-import { DomainError } from '../services/domain-error.js';
 import { fillConnectorUrl } from '../services/connection-variables.js';
+import { DomainError } from '../services/domain-error.js';
 import type { ConnectorRecord } from '../storage/store.js';
 
 /**

@@ -91,9 +91,14 @@ export async function checkVariableValues(
     if (decision.reason === 'unresolvable') {
       throw ApiError.validation([{ path, message: `${host} does not resolve: check what you entered` }]);
     }
-    throw new ApiError(400, ErrorCode.EgressBlocked, `${host} (the connector's ${field}) is refused: ${decision.message}`, {
-      issues: [{ path, message: `${host} is not a host this server may call` }],
-    });
+    throw new ApiError(
+      400,
+      ErrorCode.EgressBlocked,
+      `${host} (the connector's ${field}) is refused: ${decision.message}`,
+      {
+        issues: [{ path, message: `${host} is not a host this server may call` }],
+      },
+    );
   }
   return kept;
 }

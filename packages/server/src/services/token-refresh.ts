@@ -88,7 +88,8 @@ export class TokenRefresher {
     if (record.status === 'needs_reauth') throw needsReauth();
     const values = await this.#read(record);
     const variables = record.variables ?? {};
-    if (record.authKind !== 'oauth2') return { connectionId, authKind: record.authKind, credentials: values, variables };
+    if (record.authKind !== 'oauth2')
+      return { connectionId, authKind: record.authKind, credentials: values, variables };
     return {
       connectionId,
       authKind: 'oauth2',
