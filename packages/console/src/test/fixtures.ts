@@ -28,6 +28,7 @@ export const account: ConsoleAccount = {
 export function connector(overrides: Partial<ConsoleConnector> = {}): ConsoleConnector {
   return {
     apiBaseUrl: null,
+    variables: [],
     actions: [],
     events: [],
     id: 'ctr_sendgrid',
@@ -63,6 +64,7 @@ export function cardOf(from: ConsoleConnector, overrides: Partial<ConnectorCard>
     authMethods: from.authMethods.map(({ id, kind, isDefault }) => ({ id, kind, isDefault, label: kind })),
     connectionCount: 0,
     needsReauth: [],
+    variables: [],
     ...overrides,
   };
 }
@@ -83,6 +85,7 @@ export function adminConnection(overrides: Partial<AdminConnection> = {}): Admin
     updatedAt: NOW,
     lastUsedAt: null,
     tokenExpiresAt: null,
+    variables: {},
     maskedCredentials: { apiKey: '••••••••3f9a' },
     ...overrides,
   };
