@@ -85,13 +85,10 @@ export function placesOfAll(templates: readonly (string | null | undefined)[]): 
  * One regular expression (without anchors) for everything a value must match: the variable's own pattern and the
  * safe default of each place it sits in. A variable used nowhere gets the path default.
  */
-export function effectivePattern(
-  variable: Pick<VariableDefinition, 'pattern'>,
-  places: Iterable<VariablePlace>,
-): string {
+export function effectivePattern(pattern: string | undefined, places: Iterable<VariablePlace>): string {
   const parts = [...new Set(places)].map((place) => DEFAULT_VARIABLE_PATTERNS[place]);
   if (parts.length === 0) parts.push(DEFAULT_VARIABLE_PATTERNS.path);
-  if (variable.pattern) parts.unshift(variable.pattern);
+  if (pattern) parts.unshift(pattern);
   const last = parts.pop() as string;
   return `${parts.map((part) => `(?=(?:${part})$)`).join('')}(?:${last})`;
 }

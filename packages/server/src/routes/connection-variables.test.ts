@@ -173,13 +173,12 @@ describe('connection variables in OAuth 2.0', () => {
 
   it('sends the end user to the authorize URL of their value, exchanges the code there and keeps the value', async () => {
     const template = sandboxConnector('http://127.0.0.1:{port}');
-    const method = { ...template.authMethods[0], issuer: sandbox.url };
     const { key, token } = await setUp({
       ...template,
       slug: 'acme-crm',
       apiBaseUrl: 'http://127.0.0.1:{port}/api',
       variables: [{ name: 'port', label: 'Port', example: '4401' }],
-      authMethods: [method],
+      authMethods: template.authMethods.map((method) => ({ ...method, issuer: sandbox.url })),
       actions: [{ key: 'me', name: 'Me', method: 'GET', path: '/me' }],
     });
     const refused = await t.request('POST', '/v1/session/oauth/flows', {

@@ -128,7 +128,7 @@ export function publicVariables(
     name: variable.name,
     label: variable.label,
     example: variable.example,
-    pattern: effectivePattern(variable, places.get(variable.name) ?? []),
+    pattern: effectivePattern(variable.pattern, places.get(variable.name) ?? []),
     ...(variable.description ? { description: variable.description } : {}),
   }));
 }
