@@ -1,5 +1,6 @@
 import { PlugboardAdmin } from '@plugboard/sdk';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './support/axe.js';
 import { withDemo } from './support/with-demo.js';
 
 /**
