@@ -158,6 +158,7 @@ export {
   effectivePattern,
   type FilledUrl,
   fillUrlTemplate,
+  isSafePattern,
   isValidPattern,
   MAX_VARIABLE_VALUE_LENGTH,
   MAX_VARIABLES,

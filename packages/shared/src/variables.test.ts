@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { connectorCreateSchema } from './schemas/connectors.js';
 import { publicVariables, variableUsageIssues } from './schemas/variables.js';
-import { effectivePattern, fillUrlTemplate, placesOf, variableValueProblem } from './variables.js';
+import { effectivePattern, fillUrlTemplate, isSafePattern, placesOf, variableValueProblem } from './variables.js';
 
 const shop = { name: 'shop', label: 'Shop', example: 'acme-store' };
 
@@ -88,6 +88,12 @@ describe('connection variables', () => {
       { path: 'authMethods.0.authorizationUrl', message: 'Uses {store}: declare a variable named store' },
       { path: 'variables.1.name', message: '{unused} is not used in the API base URL or an OAuth URL' },
     ]);
+  });
+
+  it('refuses patterns that could backtrack for a very long time, and keeps the usual ones', () => {
+    expect(['(a+)+$', '(a|aa)*', '([a-z]*)*', '(x{1,3}){2,}', '(a)\\1'].filter(isSafePattern)).toEqual([]);
+    const usual = ['[a-z0-9-]+', 'eu|us', '[0-9a-f-]{36}', '[a-z]+[0-9]*', '(?:eu|us)-[0-9]', 'na[0-9]{1,2}'];
+    expect(usual.filter(isSafePattern)).toEqual(usual);
   });
 
   it('refuses a connector variable with a bad name, a broken pattern or an example that does not match', () => {

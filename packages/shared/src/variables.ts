@@ -103,6 +103,18 @@ export function isValidPattern(pattern: string): boolean {
   }
 }
 
+// A quantified group that itself holds a quantifier or an alternation (`(a+)+`, `(a|a)*`), or a backreference.
+const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*(?:[+*|]|\{\d)(?:[^()\\]|\\.)*\)(?:[+*]|\{\d)|\\[1-9]/;
+
+/**
+ * Whether a pattern is free of the shapes that can backtrack for a very long time (nested quantifiers, quantified
+ * alternations, backreferences). The server runs connector patterns on what end users type, so one such pattern
+ * could stall it for every organization. A heuristic: it refuses some harmless patterns, which can be rewritten.
+ */
+export function isSafePattern(pattern: string): boolean {
+  return !NESTED_QUANTIFIER.test(pattern);
+}
+
 /**
  * Why a value does not fit a variable, as a sentence for the end user, or undefined when it fits.
  *

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   effectivePattern,
+  isSafePattern,
   isValidPattern,
   MAX_VARIABLE_VALUE_LENGTH,
   MAX_VARIABLES,
@@ -28,7 +29,16 @@ export const connectorVariableSchema = z
     /** A value of the expected form, shown as the field's placeholder, e.g. `acme-store`. */
     example: z.string().min(1, 'Enter an example').max(MAX_VARIABLE_VALUE_LENGTH),
     /** A JavaScript regular expression (u flag) the whole value must match, on top of the safe default for where it is used. */
-    pattern: z.string().min(1).max(300).refine(isValidPattern, 'Must be a valid regular expression').optional(),
+    pattern: z
+      .string()
+      .min(1)
+      .max(300)
+      .refine(isValidPattern, 'Must be a valid regular expression')
+      .refine(
+        (pattern) => !isValidPattern(pattern) || isSafePattern(pattern),
+        'Must not nest quantifiers, as in (a+)+ or (a|b)*, nor use backreferences',
+      )
+      .optional(),
     /** A hint under the field, e.g. "The part before .myshopify.com". */
     description: z.string().max(300).optional(),
   })
