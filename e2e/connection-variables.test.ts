@@ -74,6 +74,7 @@ describe('connection variables in a real browser', () => {
     const message = `Site port does not look right: enter something like ${port}.`;
     await expect.poll(() => dialog.getByText(message).isVisible()).toBe(true);
     expect(await field.getAttribute('aria-invalid')).toBe('true');
+    expect(await axeViolations(page)).toEqual([]);
     await expect
       .poll(() => field.evaluate((input) => (input.getRootNode() as ShadowRoot).activeElement === input))
       .toBe(true);
