@@ -1,4 +1,12 @@
-import { connectorCreateSchema, domainSchema, eventSignatureSchema, slugSchema } from '@plugboard/shared';
+import {
+  connectorCreateSchema,
+  domainSchema,
+  eventSignatureSchema,
+  placesOfAll,
+  slugSchema,
+  variableUsageIssues,
+  variableValueProblem,
+} from '@plugboard/shared';
 import { describe, expect, it } from 'vitest';
 import { PROVIDER_CATEGORIES, providers, toConnectorInput } from './index.js';
 import { exampleVariables, providerFileSlugs, providerUrls } from './test/fixtures.js';
@@ -57,8 +65,14 @@ describe.each(providers.map((provider) => [provider.slug, provider] as const))('
     expect(result.error?.issues ?? []).toEqual([]);
   });
 
-  it('is a valid connector draft with its placeholders left in', () => {
-    expect(connectorCreateSchema.safeParse(toConnectorInput(provider)).error?.issues ?? []).toEqual([]);
+  it('is a valid connector draft with its placeholders left in, declaring each as a connector variable', () => {
+    const input = toConnectorInput(provider);
+    expect(connectorCreateSchema.safeParse(input).error?.issues ?? []).toEqual([]);
+    expect(variableUsageIssues(input, input.variables ?? [])).toEqual([]);
+    for (const variable of input.variables ?? []) {
+      const places = placesOfAll(providerUrls(provider).map(([, url]) => url)).get(variable.name) ?? [];
+      expect(variableValueProblem(variable, variable.example, places), variable.name).toBeUndefined();
+    }
   });
 
   it('has a valid slug and domain, a description and at least one action', () => {

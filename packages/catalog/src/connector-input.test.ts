@@ -14,8 +14,18 @@ describe('toConnectorInput', () => {
     });
   });
 
-  it('leaves placeholders without a value for the member to fill in', () => {
-    expect(toConnectorInput(shopify).apiBaseUrl).toBe('https://{shop}.myshopify.com/admin/api/2025-10');
+  it('keeps placeholders without a value as connector variables each end user fills in', () => {
+    const input = toConnectorInput(shopify);
+    expect(input.apiBaseUrl).toBe('https://{shop}.myshopify.com/admin/api/2025-10');
+    expect(input.variables).toEqual([
+      {
+        name: 'shop',
+        label: 'Shop',
+        example: 'acme-store',
+        description: "The shop's subdomain, the part before .myshopify.com",
+      },
+    ]);
+    expect(toConnectorInput(shopify, { variables: { shop: 'acme' } }).variables).toBeUndefined();
   });
 
   it('marks the first auth method as the default and no other', () => {

@@ -16,7 +16,8 @@ function fill(text: string, values: Readonly<Record<string, string>>): string {
 /**
  * Turns a catalog entry into the body of `POST /v1/connectors`: name, slug, description, domain, icon, base URL,
  * auth methods (the first one marked default) and actions. Placeholders in the base URL and the OAuth URLs are
- * filled from `options.variables`; ones without a value stay as they are, for the member to fill in.
+ * filled from `options.variables`; ones without a value stay in and become the connector's `variables`, which
+ * each end user fills in when connecting (a Shopify shop, a Zendesk subdomain).
  *
  * @param provider - a catalog entry
  * @param options - values for the provider's placeholders
@@ -49,6 +50,21 @@ export function toConnectorInput(provider: Provider, options: ToConnectorInputOp
         ...(method.revocationUrl ? { revocationUrl: fill(method.revocationUrl, values) } : {}),
       };
     }),
+    ...connectorVariables(provider, values),
     actions: provider.actions.map((action) => ({ ...action })),
+  };
+}
+
+function connectorVariables(provider: Provider, values: Readonly<Record<string, string>>) {
+  const open = Object.entries(provider.variables ?? {}).filter(([name]) => !Object.hasOwn(values, name));
+  if (open.length === 0) return {};
+  return {
+    variables: open.map(([name, { label, description, example, pattern }]) => ({
+      name,
+      label,
+      example,
+      description,
+      ...(pattern ? { pattern } : {}),
+    })),
   };
 }

@@ -23,13 +23,18 @@ export type ProviderCategory = (typeof PROVIDER_CATEGORIES)[number];
 
 /**
  * A `{name}` placeholder in a provider's URLs that differs per account, such as a Shopify shop or a
- * Salesforce My Domain. {@link toConnectorInput} fills it in.
+ * Salesforce My Domain. {@link toConnectorInput} fills it in, or declares it as a connector variable that each
+ * end user fills in when connecting.
  */
 export interface ProviderVariable {
-  /** What the member should enter, e.g. "Your shop's subdomain, the part before .myshopify.com". */
+  /** What the connect form calls it, e.g. "Shop". */
+  readonly label: string;
+  /** What the end user should enter, e.g. "Your shop's subdomain, the part before .myshopify.com". */
   readonly description: string;
   /** A value that shows the expected shape; the catalog tests validate every entry with it. */
   readonly example: string;
+  /** A regular expression the whole value must match, on top of the safe default for where it sits. */
+  readonly pattern?: string;
 }
 
 /**

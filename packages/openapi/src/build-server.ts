@@ -1,3 +1,5 @@
+import { DEFAULT_VARIABLE_PATTERNS, sampleFilled, VARIABLE_NAME_PATTERN } from '@plugboard/shared';
+import type { ConnectorVariable } from '@plugboard/shared/types';
 import type { SpecDocument, SpecServer } from './model.js';
 import { type SpecWarning, SpecWarningCode } from './warnings.js';
 
@@ -49,8 +51,19 @@ export function serverCandidates(spec: SpecDocument): string[] {
   return [...new Set(urls.filter((url): url is string => url !== null))];
 }
 
+/** The base URL of a draft, and the connector variables it holds as `{name}` placeholders. */
+export interface ChosenBase {
+  url: string | null;
+  variables: ConnectorVariable[];
+}
+
 /** Picks the base URL of the draft, warning when there is none usable. */
-export function chooseBaseUrl(spec: SpecDocument, choice: ServerChoice, warnings: SpecWarning[]): string | null {
+export function chooseBaseUrl(spec: SpecDocument, choice: ServerChoice, warnings: SpecWarning[]): ChosenBase {
+  const url = chooseUrl(spec, choice, warnings);
+  return typeof url === 'string' || url === null ? { url, variables: [] } : url;
+}
+
+function chooseUrl(spec: SpecDocument, choice: ServerChoice, warnings: SpecWarning[]): string | null | ChosenBase {
   const index = choice.index ?? 0;
   const server = spec.servers[index];
   if (!server) {
@@ -65,14 +78,7 @@ export function chooseBaseUrl(spec: SpecDocument, choice: ServerChoice, warnings
     return sourceBase;
   }
   const perCustomer = perCustomerVariables(server).filter((name) => choice.variables?.[name] === undefined);
-  if (perCustomer.length > 0) {
-    warnings.push({
-      code: SpecWarningCode.ServerUnresolved,
-      message: `Server ${server.url} needs each customer's own ${perCustomer.map((name) => `{${name}}`).join(', ')}: set the API base URL by hand`,
-      pointer: `#/servers/${index}`,
-    });
-    return null;
-  }
+  if (perCustomer.length > 0) return perCustomerBase(spec, server, index, perCustomer, choice, warnings);
   const url = toBaseUrl(expandServer(server, choice.variables), spec.sourceUrl);
   if (url === null) {
     warnings.push({
@@ -101,4 +107,53 @@ export function perCustomerVariables(server: SpecServer): string[] {
       const fallback = variable?.default ?? '';
       return PER_CUSTOMER.test(name) || fallback === '' || /your|example|\{|<|placeholder/i.test(fallback);
     });
+}
+
+const LOOKS_LIKE_A_PLACEHOLDER = /your|example|\{|<|placeholder|^$/i;
+
+/** `your-domain` as a variable name (letters, digits, _ and - only) and as a label ("Your domain"). */
+function variableNaming(name: string): { name: string; label: string } {
+  let clean = name.replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^[^A-Za-z]+/, '');
+  if (!VARIABLE_NAME_PATTERN.test(clean)) clean = `v${clean}`.slice(0, 40);
+  const words = name
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[^A-Za-z0-9]+/g, ' ')
+    .trim()
+    .toLowerCase();
+  return { name: clean, label: (words.charAt(0).toUpperCase() + words.slice(1)).slice(0, 80) || clean };
+}
+
+/**
+ * A server whose host each customer has their own of (`https://{shop}.myshopify.com`): the base URL keeps those
+ * parts as `{name}` placeholders of connector variables, which each end user fills in when connecting; the other
+ * variables take their given values or defaults.
+ */
+function perCustomerBase(
+  spec: SpecDocument,
+  server: SpecServer,
+  index: number,
+  perCustomer: string[],
+  choice: ServerChoice,
+  warnings: SpecWarning[],
+): ChosenBase | null {
+  const naming = new Map(perCustomer.map((name) => [name, variableNaming(name)]));
+  const placeholders = Object.fromEntries(perCustomer.map((name) => [name, `{${naming.get(name)?.name}}`]));
+  const template = expandServer(server, { ...choice.variables, ...placeholders }).replace(/\/+$/, '');
+  if (toBaseUrl(sampleFilled(template), spec.sourceUrl) === null || !/^https?:\/\//i.test(template)) {
+    warnings.push({
+      code: SpecWarningCode.ServerUnresolved,
+      message: `Server ${server.url} is not an absolute http(s) URL: set the API base URL by hand`,
+      pointer: `#/servers/${index}`,
+    });
+    return null;
+  }
+  const host = new RegExp(`^(?:${DEFAULT_VARIABLE_PATTERNS.host})$`);
+  const variables = perCustomer.map((name): ConnectorVariable => {
+    const spec = server.variables[name];
+    const fallback = spec?.default ?? '';
+    const example = !LOOKS_LIKE_A_PLACEHOLDER.test(fallback) && host.test(fallback) ? fallback : 'acme';
+    const { name: variableName, label } = naming.get(name) ?? variableNaming(name);
+    return { name: variableName, label, example, ...(spec?.description ? { description: spec.description } : {}) };
+  });
+  return { url: template, variables };
 }

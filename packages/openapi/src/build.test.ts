@@ -356,24 +356,46 @@ describe('buildConnectorDraft: servers', () => {
     { url: '/sandbox' },
   ];
 
-  it('gives no base URL for a host each customer has their own of, and says which variable', async () => {
+  it('turns a host each customer has their own of into a connector variable the end user fills in', async () => {
+    const shop = await draftOf({
+      servers: [
+        {
+          url: 'https://{shop}.myshopify.com/admin/api/{version}',
+          variables: {
+            shop: { default: 'your-shop', description: "The shop's subdomain" },
+            version: { default: '2024-01' },
+          },
+        },
+      ],
+    });
+    valid(shop);
+    expect(shop.connector).toMatchObject({
+      apiBaseUrl: 'https://{shop}.myshopify.com/admin/api/2024-01',
+      domain: 'myshopify.com',
+      variables: [{ name: 'shop', label: 'Shop', example: 'acme', description: "The shop's subdomain" }],
+    });
+    expect(shop.warnings.filter((warning) => warning.code === SpecWarningCode.ServerUnresolved)).toEqual([]);
+
     const atlassian = await draftOf({
       servers: [
         { url: 'https://{your-domain}.atlassian.net', variables: { 'your-domain': { default: 'your-domain' } } },
       ],
     });
-    expect(atlassian.connector.apiBaseUrl).toBeUndefined();
-    expect(atlassian.connector.domain).toBeUndefined();
-    expect(atlassian.warnings.map((warning) => warning.message)).toContain(
-      "Server https://{your-domain}.atlassian.net needs each customer's own {your-domain}: set the API base URL by hand",
-    );
-    const shop = await draftOf(
+    valid(atlassian);
+    expect(atlassian.connector).toMatchObject({
+      apiBaseUrl: 'https://{your-domain}.atlassian.net',
+      domain: 'atlassian.net',
+      variables: [{ name: 'your-domain', label: 'Your domain', example: 'acme' }],
+    });
+
+    const given = await draftOf(
       {
         servers: [{ url: 'https://{shop}.myshopify.com/admin/api/2024-01', variables: { shop: { default: 'demo' } } }],
       },
       { server: { variables: { shop: 'acme' } } },
     );
-    expect(shop.connector.apiBaseUrl).toBe('https://acme.myshopify.com/admin/api/2024-01');
+    expect(given.connector.apiBaseUrl).toBe('https://acme.myshopify.com/admin/api/2024-01');
+    expect(given.connector.variables).toBeUndefined();
   });
 
   it('fills server variables with their defaults, or the values given', async () => {
@@ -393,12 +415,12 @@ describe('buildConnectorDraft: servers', () => {
     expect(offline.warnings[0]).toMatchObject({ code: SpecWarningCode.ServerUnresolved, pointer: '#/servers/1' });
   });
 
-  it('leaves the base URL out while a variable has no value, and takes one given', async () => {
+  it('asks each end user for a variable the spec gives no value, and takes one given', async () => {
     const tenant = [{ url: 'https://{tenant}.example.com/api' }];
     const unfilled = await draftOf({ servers: tenant });
     valid(unfilled);
-    expect(unfilled.connector.apiBaseUrl).toBeUndefined();
-    expect(unfilled.warnings[0]?.code).toBe(SpecWarningCode.ServerUnresolved);
+    expect(unfilled.connector.apiBaseUrl).toBe('https://{tenant}.example.com/api');
+    expect(unfilled.connector.variables).toEqual([{ name: 'tenant', label: 'Tenant', example: 'acme' }]);
     const filled = await draftOf({ servers: tenant }, { server: { variables: { tenant: 'acme' } } });
     expect(filled.connector.apiBaseUrl).toBe('https://acme.example.com/api');
   });

@@ -117,7 +117,16 @@ function groupsOf(spec: SpecDocument, actions: DraftAction[]): { groups: ActionG
 
 function domainOf(baseUrl: string | null): string | undefined {
   if (!baseUrl) return undefined;
-  const host = new URL(baseUrl).hostname.replace(/^(api|www)\.(?=[^.]+\.[^.]+)/, '');
+  // A per-customer host (`{shop}.myshopify.com`) belongs to the domain of its fixed part.
+  const fixed = /^[a-z]+:\/\/([^/:]*)/i
+    .exec(baseUrl)?.[1]
+    ?.split('.')
+    .filter((label) => !label.includes('{'));
+  if (!fixed || fixed.length < 2) return undefined;
+  const host = fixed
+    .join('.')
+    .toLowerCase()
+    .replace(/^(api|www)\.(?=[^.]+\.[^.]+)/, '');
   return DOMAIN.test(host) ? host : undefined;
 }
 
@@ -164,7 +173,7 @@ export function pickActions(
 export function buildConnectorDraft(spec: SpecDocument, options: BuildOptions = {}): ConnectorDraft {
   const warnings: SpecWarning[] = [...spec.warnings];
   spec.refs.useWarnings(warnings);
-  const apiBaseUrl = chooseBaseUrl(spec, options.server ?? {}, warnings);
+  const { url: apiBaseUrl, variables } = chooseBaseUrl(spec, options.server ?? {}, warnings);
   const context: InputContext = { inliner: new SchemaInliner(spec.refs), warnings, circular: new Set() };
   const actions = buildActions(spec.operations, context, (operation) => operationScopes(spec, operation));
   const used = actions.flatMap(({ action }) => action.scopes ?? []);
@@ -193,6 +202,7 @@ export function buildConnectorDraft(spec: SpecDocument, options: BuildOptions = 
     visibility: 'private',
     authMethods,
     ...(apiBaseUrl ? { apiBaseUrl } : {}),
+    ...(variables.length > 0 ? { variables } : {}),
     actions: pickActions(actions, options, warnings),
     events: events.slice(0, MAX_EVENTS),
   };

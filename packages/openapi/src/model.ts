@@ -15,7 +15,7 @@ export interface SpecServer {
   /** As written, e.g. `https://{region}.example.com/v1`. */
   url: string;
   description?: string;
-  variables: Record<string, { default: string; enum?: string[] }>;
+  variables: Record<string, { default: string; enum?: string[]; description?: string }>;
 }
 
 /** An OAuth 2.0 flow: the URLs it uses and the scopes it offers (name to description). */

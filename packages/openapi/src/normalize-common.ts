@@ -69,7 +69,11 @@ export function serverList(value: unknown): SpecServer[] {
         if (!isObject(variable)) continue;
         const choices = Array.isArray(variable.enum) ? variable.enum.map(String) : undefined;
         const fallback = variable.default ?? choices?.[0] ?? '';
-        variables[name] = { default: String(fallback), ...optional('enum', choices) };
+        variables[name] = {
+          default: String(fallback),
+          ...optional('enum', choices),
+          ...optional('description', text(variable.description)),
+        };
       }
     }
     return [{ url: server.url, variables, ...optional('description', text(server.description)) }];

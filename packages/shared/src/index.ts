@@ -66,6 +66,7 @@ export {
   pageQuerySchema,
   pageSchema,
   timestampSchema,
+  urlTemplateSchema,
 } from './schemas/common.js';
 export {
   CONNECT_LINK_MAX_TTL_SECONDS,
@@ -151,5 +152,34 @@ export {
   sessionBootstrapSchema,
   sessionInfoSchema,
 } from './schemas/sessions.js';
+export {
+  connectorVariableSchema,
+  connectorVariablesSchema,
+  publicVariableSchema,
+  publicVariables,
+  type TemplatedUrls,
+  templatedUrls,
+  variableNameSchema,
+  variableUsageIssues,
+  variableValuesSchema,
+} from './schemas/variables.js';
 export { SLUG_PATTERN, slugify } from './slug.js';
 export type * from './types.js';
+export {
+  DEFAULT_VARIABLE_PATTERNS,
+  effectivePattern,
+  type FilledUrl,
+  fillUrlTemplate,
+  isSafePattern,
+  isValidPattern,
+  MAX_VARIABLE_VALUE_LENGTH,
+  MAX_VARIABLES,
+  placeholdersOf,
+  placesOf,
+  placesOfAll,
+  sampleFilled,
+  VARIABLE_NAME_PATTERN,
+  type VariableDefinition,
+  type VariablePlace,
+  variableValueProblem,
+} from './variables.js';

@@ -74,6 +74,7 @@ import type {
   sessionBootstrapSchema,
   sessionInfoSchema,
 } from './schemas/sessions.js';
+import type { connectorVariableSchema, publicVariableSchema } from './schemas/variables.js';
 
 /** One of the six auth kinds. */
 export type AuthKind = (typeof AUTH_KINDS)[number];
@@ -102,6 +103,11 @@ export type ConnectorUpdate = z.input<typeof connectorUpdateSchema>;
 export type Connector = z.output<typeof connectorSchema>;
 /** A connector as a connect session sees it. */
 export type ConnectorCard = z.output<typeof connectorCardSchema>;
+
+/** A variable a connector declares, as sent and returned by the admin API. */
+export type ConnectorVariable = z.output<typeof connectorVariableSchema>;
+/** A connector variable as the connect form sees it, with the one pattern its values must match. */
+export type PublicVariable = z.output<typeof publicVariableSchema>;
 
 /** `active`, `needs_reauth`, `error` or `revoked`. */
 export type ConnectionStatus = z.output<typeof connectionStatusSchema>;

@@ -26,6 +26,8 @@ export const defaultMessages = {
   authMethod: 'How to sign in',
   label: 'Label (optional)',
   labelHint: 'Tells several connections apart, e.g. "Production".',
+  variableRequired: 'Enter {label}.',
+  variableInvalid: '{label} does not look right: enter something like {example}.',
   apiKey: 'API key',
   apiKeyHeader: 'Sent as the {name} header.',
   apiKeyQuery: 'Sent as the {name} query parameter.',

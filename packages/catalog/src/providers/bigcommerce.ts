@@ -12,6 +12,8 @@ export const bigcommerce: Provider = {
   apiBaseUrl: 'https://api.bigcommerce.com/stores/{storeHash}',
   variables: {
     storeHash: {
+      label: 'Store hash',
+      pattern: '[a-z0-9]+',
       description: 'The store hash from the API path shown with the store API account',
       example: 'abc123def',
     },

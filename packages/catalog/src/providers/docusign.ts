@@ -13,7 +13,12 @@ export const docusign: Provider = {
   // The base URI depends on the account: the user info endpoint (/oauth/userinfo) returns it.
   apiBaseUrl: 'https://{server}.docusign.net/restapi/v2.1',
   variables: {
-    server: { description: 'The account server from its base URI, e.g. na3 or eu', example: 'na3' },
+    server: {
+      label: 'Account server',
+      pattern: '[a-z]+[0-9]*',
+      description: 'The account server from its base URI, e.g. na3 or eu',
+      example: 'na3',
+    },
   },
   authMethods: [
     // Developer accounts use https://account-d.docusign.com instead.

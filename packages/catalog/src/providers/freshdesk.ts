@@ -11,7 +11,11 @@ export const freshdesk: Provider = {
   docsUrl: 'https://developers.freshdesk.com/api/',
   apiBaseUrl: 'https://{domain}.freshdesk.com/api/v2',
   variables: {
-    domain: { description: 'The helpdesk name, the part before .freshdesk.com', example: 'acme' },
+    domain: {
+      label: 'Helpdesk name',
+      description: 'The helpdesk name, the part before .freshdesk.com',
+      example: 'acme',
+    },
   },
   // The API key is the user name; the password is ignored (any value, e.g. "X").
   authMethods: [{ kind: 'basic', label: 'API key as user name, any password' }],

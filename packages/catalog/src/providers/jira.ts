@@ -14,6 +14,8 @@ export const jira: Provider = {
   apiBaseUrl: 'https://api.atlassian.com/ex/jira/{cloudId}',
   variables: {
     cloudId: {
+      label: 'Cloud ID',
+      pattern: '[0-9a-f-]{36}',
       description: "The site's cloud ID, from https://api.atlassian.com/oauth/token/accessible-resources",
       example: '11223344-a1b2-3b33-c444-def123456789',
     },

@@ -12,7 +12,12 @@ export const mailchimp: Provider = {
   docsUrl: 'https://mailchimp.com/developer/marketing/api/',
   apiBaseUrl: 'https://{dc}.api.mailchimp.com/3.0',
   variables: {
-    dc: { description: 'The data center, the end of an API key (…-us21) or the OAuth metadata', example: 'us21' },
+    dc: {
+      label: 'Data center',
+      pattern: '[a-z]+[0-9]+',
+      description: 'The data center, the end of an API key (…-us21) or the OAuth metadata',
+      example: 'us21',
+    },
   },
   authMethods: [
     {

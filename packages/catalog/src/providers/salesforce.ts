@@ -12,7 +12,11 @@ export const salesforce: Provider = {
   docsUrl: 'https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/intro_rest.htm',
   apiBaseUrl: 'https://{myDomain}.my.salesforce.com/services/data/v62.0',
   variables: {
-    myDomain: { description: "The org's My Domain name, the part before .my.salesforce.com", example: 'acme' },
+    myDomain: {
+      label: 'My Domain',
+      description: "The org's My Domain name, the part before .my.salesforce.com",
+      example: 'acme',
+    },
   },
   authMethods: [
     {

@@ -12,7 +12,7 @@ export const shopify: Provider = {
   docsUrl: 'https://shopify.dev/docs/api/admin-rest',
   apiBaseUrl: 'https://{shop}.myshopify.com/admin/api/2025-10',
   variables: {
-    shop: { description: "The shop's subdomain, the part before .myshopify.com", example: 'acme-store' },
+    shop: { label: 'Shop', description: "The shop's subdomain, the part before .myshopify.com", example: 'acme-store' },
   },
   authMethods: [
     {

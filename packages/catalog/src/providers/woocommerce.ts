@@ -12,7 +12,11 @@ export const woocommerce: Provider = {
   docsUrl: 'https://woocommerce.github.io/woocommerce-rest-api-docs/',
   apiBaseUrl: 'https://{storeHost}/wp-json/wc/v3',
   variables: {
-    storeHost: { description: "The store's host name (the API needs HTTPS)", example: 'shop.example.com' },
+    storeHost: {
+      label: 'Store host',
+      description: "The store's host name (the API needs HTTPS)",
+      example: 'shop.example.com',
+    },
   },
   authMethods: [{ kind: 'basic', label: 'Consumer key and consumer secret' }],
   actions: [

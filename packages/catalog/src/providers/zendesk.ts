@@ -12,7 +12,11 @@ export const zendesk: Provider = {
   docsUrl: 'https://developer.zendesk.com/api-reference/',
   apiBaseUrl: 'https://{subdomain}.zendesk.com/api/v2',
   variables: {
-    subdomain: { description: 'The account subdomain, the part before .zendesk.com', example: 'acme' },
+    subdomain: {
+      label: 'Subdomain',
+      description: 'The account subdomain, the part before .zendesk.com',
+      example: 'acme',
+    },
   },
   authMethods: [
     {

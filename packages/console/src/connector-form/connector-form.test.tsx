@@ -162,4 +162,32 @@ describe('<ConnectorForm>', () => {
     expect((await screen.findByTestId('error-authMethods.0.handler')).textContent).toContain('No custom auth handler');
     expect(screen.getByLabelText('Handler name').getAttribute('aria-invalid')).toBe('true');
   });
+
+  it('defines connection variables used in the base URL, and says where one is missing or unused', async () => {
+    const { onSubmit } = renderForm({ takenSlugs: [] });
+    input('connector-name', 'Shopify');
+    input('connector-api-base-url', 'https://{shop}.myshopify.com/admin');
+    addMethod('none');
+    fireEvent.click(screen.getByRole('button', { name: 'Create connector' }));
+    expect(screen.getByTestId('error-apiBaseUrl').textContent).toBe('Uses {shop}: declare a variable named shop');
+    expect(onSubmit).not.toHaveBeenCalled();
+
+    fireEvent.click(screen.getByTestId('add-variable'));
+    input('variable-0-name', 'shop');
+    input('variable-0-label', 'Shop');
+    input('variable-0-example', 'acme-store');
+    input('variable-0-pattern', '[a-z0-9-]+');
+    fireEvent.click(screen.getByRole('button', { name: 'Create connector' }));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({
+      apiBaseUrl: 'https://{shop}.myshopify.com/admin',
+      variables: [{ name: 'shop', label: 'Shop', example: 'acme-store', pattern: '[a-z0-9-]+' }],
+    });
+
+    input('connector-api-base-url', 'https://api.shopify.com');
+    fireEvent.click(screen.getByRole('button', { name: 'Create connector' }));
+    expect(screen.getByTestId('error-variables.0.name').textContent).toBe(
+      '{shop} is not used in the API base URL or an OAuth URL',
+    );
+  });
 });

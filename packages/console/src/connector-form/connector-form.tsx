@@ -10,11 +10,14 @@ import {
   iconProblem,
   type MethodDraft,
   newMethod,
+  newVariable,
   slugProblem,
+  type VariableDraft,
   validateDraft,
   withName,
   withSlug,
 } from './draft.js';
+import { VariableFields } from './variable-fields.js';
 
 interface Props {
   client: ConsoleClient;
@@ -80,6 +83,19 @@ export function ConnectorForm({ client, initial, takenSlugs, submitLabel, onSubm
   function changeMethod(index: number, patch: Partial<MethodDraft>) {
     const methods = draft.methods.map((method, i) => (i === index ? { ...method, ...patch } : method));
     update({ ...draft, methods }, ...Object.keys(patch).map((key) => `authMethods.${index}.${key}`));
+  }
+
+  function changeVariable(index: number, patch: Partial<VariableDraft>) {
+    const variables = draft.variables.map((variable, i) => (i === index ? { ...variable, ...patch } : variable));
+    update({ ...draft, variables }, ...Object.keys(patch).map((key) => `variables.${index}.${key}`));
+  }
+
+  function removeVariable(index: number) {
+    // Errors of later variables would now point at the wrong one.
+    setErrors((current) =>
+      Object.fromEntries(Object.entries(current).filter(([path]) => !path.startsWith('variables'))),
+    );
+    setDraft({ ...draft, variables: draft.variables.filter((_, i) => i !== index) });
   }
 
   function addMethod() {
@@ -227,6 +243,31 @@ export function ConnectorForm({ client, initial, takenSlugs, submitLabel, onSubm
           )}
         </div>
       </div>
+      <Field
+        path="apiBaseUrl"
+        label="API base URL"
+        hint="Where actions go, e.g. https://api.example.com/v1; leave empty for https://api.<domain>. May use {name} variables."
+        error={errors.apiBaseUrl}
+      >
+        {(control) => (
+          <input
+            {...control}
+            type="url"
+            value={draft.apiBaseUrl}
+            onInput={(event) => update({ ...draft, apiBaseUrl: value(event) }, 'apiBaseUrl')}
+            autocomplete="off"
+            spellcheck={false}
+            data-testid="connector-api-base-url"
+          />
+        )}
+      </Field>
+      <VariableFields
+        variables={draft.variables}
+        errors={errors}
+        onChange={changeVariable}
+        onAdd={() => update({ ...draft, variables: [...draft.variables, newVariable()] })}
+        onRemove={removeVariable}
+      />
       <fieldset class="methods" aria-describedby={errors.authMethods ? 'field-authMethods-error' : undefined}>
         <legend>Auth methods</legend>
         {draft.methods.length === 0 && <p class="hint">Add at least one way for users to connect.</p>}
@@ -301,7 +342,8 @@ export function ConnectorForm({ client, initial, takenSlugs, submitLabel, onSubm
   );
 }
 
-const TOP_FIELDS = new Set(['name', 'slug', 'description', 'domain', 'iconUrl', 'authMethods']);
+const TOP_FIELDS = new Set(['name', 'slug', 'description', 'domain', 'iconUrl', 'apiBaseUrl', 'authMethods']);
+const VARIABLE_FIELDS = new Set(['name', 'label', 'example', 'pattern', 'description']);
 const METHOD_FIELDS: Record<string, string[]> = {
   apiKey: ['label', 'in', 'name'],
   oauth2: ['label', 'authorizationUrl', 'tokenUrl', 'scopes', 'clientId', 'clientSecret', 'managedAppId'],
@@ -312,6 +354,8 @@ const METHOD_FIELDS: Record<string, string[]> = {
 function isPlaced(path: string, draft: ConnectorDraft): boolean {
   if (TOP_FIELDS.has(path)) return true;
   const [scope, index, field] = path.split('.');
+  if (scope === 'variables')
+    return field !== undefined && VARIABLE_FIELDS.has(field) && Number(index) < draft.variables.length;
   if (scope !== 'authMethods' || !field) return false;
   const method = draft.methods[Number(index)];
   if (!method) return false;

@@ -4,11 +4,13 @@ import {
   type Connector,
   type ConnectorCreate,
   type ConnectorUpdate,
+  type ConnectorVariable,
   connectorCreateSchema,
   httpsUrlSchema,
   SLUG_PATTERN,
   slugify,
   type Visibility,
+  variableUsageIssues,
 } from '@plugboard/shared';
 
 /** One auth method as the form holds it: every kind's settings as plain strings, so switching loses nothing typed. */
@@ -38,6 +40,17 @@ export interface MethodDraft {
   kept: Record<string, unknown>;
 }
 
+/** A connector variable as the form holds it: every field a plain string. */
+export interface VariableDraft {
+  /** A key for lists and element ids; not sent. */
+  key: string;
+  name: string;
+  label: string;
+  example: string;
+  pattern: string;
+  description: string;
+}
+
 /** The whole Create / Edit Connector form. */
 export interface ConnectorDraft {
   name: string;
@@ -48,6 +61,10 @@ export interface ConnectorDraft {
   domain: string;
   visibility: Visibility;
   iconUrl: string;
+  /** Where actions go; may hold `{name}` placeholders of `variables`. */
+  apiBaseUrl: string;
+  /** What each end user gives when connecting. */
+  variables: VariableDraft[];
   methods: MethodDraft[];
 }
 
@@ -77,6 +94,19 @@ export function newMethod(kind: AuthKind, isDefault = false): MethodDraft {
   };
 }
 
+/** A new, empty variable. */
+export function newVariable(from: Partial<ConnectorVariable> = {}): VariableDraft {
+  keys += 1;
+  return {
+    key: `v${keys}`,
+    name: from.name ?? '',
+    label: from.label ?? '',
+    example: from.example ?? '',
+    pattern: from.pattern ?? '',
+    description: from.description ?? '',
+  };
+}
+
 /** An empty form. */
 export const emptyDraft = (): ConnectorDraft => ({
   name: '',
@@ -86,6 +116,8 @@ export const emptyDraft = (): ConnectorDraft => ({
   domain: '',
   visibility: 'private',
   iconUrl: '',
+  apiBaseUrl: '',
+  variables: [],
   methods: [],
 });
 
@@ -135,6 +167,8 @@ export function draftFrom(connector: Connector): ConnectorDraft {
     domain: connector.domain ?? '',
     visibility: connector.visibility,
     iconUrl: connector.iconUrl ?? '',
+    apiBaseUrl: connector.apiBaseUrl ?? '',
+    variables: (connector.variables ?? []).map(newVariable),
     methods: connector.authMethods.map(methodDraft),
   };
 }
@@ -200,7 +234,19 @@ export function toInput(draft: ConnectorDraft) {
     ...(optional(draft.domain) ? { domain: draft.domain.trim() } : {}),
     visibility: draft.visibility,
     ...(optional(draft.iconUrl) ? { iconUrl: draft.iconUrl.trim() } : {}),
+    ...(optional(draft.apiBaseUrl) ? { apiBaseUrl: draft.apiBaseUrl.trim() } : {}),
+    ...(draft.variables.length > 0 ? { variables: draft.variables.map(variableInput) } : {}),
     authMethods: draft.methods.map(methodInput),
+  };
+}
+
+function variableInput(variable: VariableDraft): ConnectorVariable {
+  return {
+    name: variable.name.trim(),
+    label: variable.label.trim(),
+    example: variable.example.trim(),
+    ...(optional(variable.pattern) ? { pattern: variable.pattern.trim() } : {}),
+    ...(optional(variable.description) ? { description: variable.description.trim() } : {}),
   };
 }
 
@@ -253,6 +299,9 @@ export function validateDraft(
   const slug = slugProblem(draft.slug, takenSlugs);
   if (slug) errors.slug ??= slug;
   for (const [path, message] of Object.entries(oauthProblems(draft))) errors[path] ??= message;
+  if (parsed.success) {
+    for (const issue of variableUsageIssues(parsed.data, parsed.data.variables)) errors[issue.path] ??= issue.message;
+  }
   return Object.keys(errors).length === 0 ? { ok: true, value: input as ConnectorCreate } : { ok: false, errors };
 }
 
@@ -265,6 +314,8 @@ export function toUpdate(value: ConnectorCreate): ConnectorUpdate {
     domain: value.domain ?? null,
     visibility: value.visibility ?? 'private',
     iconUrl: value.iconUrl ?? null,
+    apiBaseUrl: value.apiBaseUrl ?? null,
+    variables: value.variables ?? [],
     authMethods: value.authMethods,
   };
 }

@@ -13,6 +13,7 @@ const rows = [
     label: 'Staging',
     status: 'needs_reauth',
     maskedCredentials: { token: '••••••••a1b2' },
+    variables: { shop: 'acme-staging' },
   }),
 ];
 
@@ -34,6 +35,8 @@ describe('<ConnectionsPage>', () => {
     expect(within(first as HTMLElement).getByTestId('masked-credentials').textContent).toBe('apiKey: ••••••••3f9a');
     expect(within(second as HTMLElement).getByTestId('masked-credentials').textContent).toBe('token: ••••••••a1b2');
     expect(second?.textContent).toContain('Needs reauth');
+    expect(within(second as HTMLElement).getByTestId('connection-variables').textContent).toBe('shop: acme-staging');
+    expect(within(first as HTMLElement).queryByTestId('connection-variables')).toBeNull();
     expect(within(second as HTMLElement).getByRole('button', { name: 'Reconnect Staging' })).toBeTruthy();
     expect(within(first as HTMLElement).queryByRole('button', { name: /Reconnect/ })).toBeNull();
   });

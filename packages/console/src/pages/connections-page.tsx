@@ -35,6 +35,12 @@ const masked = (connection: AdminConnection) =>
     .map(([name, mask]) => `${name}: ${mask}`)
     .join(', ') || '—';
 
+/** "shop: acme": the values the end user gave the connector's variables (not secret). */
+const variablesOf = (connection: AdminConnection) =>
+  Object.entries(connection.variables ?? {})
+    .map(([name, value]) => `${name}: ${value}`)
+    .join(', ');
+
 /** Integrations → Connections: every connection of the organization across tenants, filtered and paged. */
 export function ConnectionsPage({ services }: { services: ConsoleServices }) {
   const { client } = services;
@@ -185,7 +191,14 @@ export function ConnectionsPage({ services }: { services: ConsoleServices }) {
                   <tr key={connection.id} data-testid="connection-row" data-connection-id={connection.id}>
                     <th scope="row">{connectorName(connection)}</th>
                     <td>{connection.tenantId}</td>
-                    <td>{connection.label}</td>
+                    <td>
+                      {connection.label}
+                      {variablesOf(connection) && (
+                        <span class="hint block" data-testid="connection-variables">
+                          {variablesOf(connection)}
+                        </span>
+                      )}
+                    </td>
                     <td>{methodLabel(connection)}</td>
                     <td>
                       <span class={`status status-${connection.status}`} data-testid="connection-status">

@@ -29,6 +29,7 @@ export const account: ConsoleAccount = {
 export function connector(overrides: Partial<ConsoleConnector> = {}): ConsoleConnector {
   return {
     apiBaseUrl: null,
+    variables: [],
     actions: [],
     events: [],
     id: 'ctr_sendgrid',
@@ -64,6 +65,7 @@ export function cardOf(from: ConsoleConnector, overrides: Partial<ConnectorCard>
     authMethods: from.authMethods.map(({ id, kind, isDefault }) => ({ id, kind, isDefault, label: kind })),
     connectionCount: 0,
     needsReauth: [],
+    variables: [],
     ...overrides,
   };
 }
@@ -84,6 +86,7 @@ export function adminConnection(overrides: Partial<AdminConnection> = {}): Admin
     updatedAt: NOW,
     lastUsedAt: null,
     tokenExpiresAt: null,
+    variables: {},
     maskedCredentials: { apiKey: '••••••••3f9a' },
     ...overrides,
   };

@@ -1,13 +1,15 @@
 import { ErrorCode } from '@plugboard/shared';
+import { fillConnectorUrl } from '../services/connection-variables.js';
 import { DomainError } from '../services/domain-error.js';
 import type { ConnectorRecord } from '../storage/store.js';
 
 /**
- * The base URL a connector's actions go to: its `apiBaseUrl`, else `https://api.<domain>`.
- * @throws DomainError when the connector has neither
+ * The base URL a connector's actions go to: its `apiBaseUrl` with the connection's variable values filled in,
+ * else `https://api.<domain>`.
+ * @throws DomainError when the connector has neither; conflict when the connection lacks a variable's value
  */
-export function apiBaseOf(connector: ConnectorRecord): URL {
-  if (connector.apiBaseUrl) return new URL(connector.apiBaseUrl);
+export function apiBaseOf(connector: ConnectorRecord, variables?: Readonly<Record<string, string>>): URL {
+  if (connector.apiBaseUrl) return new URL(fillConnectorUrl(connector.apiBaseUrl, variables));
   if (connector.domain) return new URL(`https://api.${connector.domain}`);
   throw DomainError.validation(
     [{ path: 'apiBaseUrl', message: `${connector.name} has no API base URL and no domain to derive one from` }],

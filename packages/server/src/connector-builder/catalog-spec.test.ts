@@ -1,5 +1,6 @@
-import { github, hubspot, stripe } from '@plugboard/catalog';
+import { github, hubspot, stripe, zendesk } from '@plugboard/catalog';
 import { parseSpec } from '@plugboard/openapi';
+import { variableUsageIssues } from '@plugboard/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEgressPolicy } from '../egress/index.js';
 import { startLoopbackApi } from '../test/agent-fixtures.js';
@@ -64,6 +65,30 @@ describe('a catalog match built from the provider’s published spec', () => {
       ['customer.created', { kind: 'webhook', signature: stripe.webhookSignature }],
     ]);
     expect(stripe.webhookSignature).toMatchObject({ header: 'Stripe-Signature', scheme: 'timestamped' });
+  });
+
+  it('keeps a per-customer host as a connection variable, with the catalog’s label and hint', async () => {
+    api.serve(
+      '/zendesk.json',
+      'application/json',
+      JSON.stringify({
+        ...published,
+        servers: [{ url: 'https://{subdomain}.zendesk.com', variables: { subdomain: { default: 'example' } } }],
+      }),
+    );
+    const policy = createEgressPolicy({ allowHosts: [api.host] });
+    const built = await draftFromCatalogSpec(policy, { ...zendesk, openApiUrl: `${api.url}/zendesk.json` }, () => {});
+    const draft = built?.draft;
+    expect(draft?.apiBaseUrl).toBe(zendesk.apiBaseUrl);
+    expect(draft?.variables).toEqual([
+      {
+        name: 'subdomain',
+        label: 'Subdomain',
+        example: 'acme',
+        description: 'The account subdomain, the part before .zendesk.com',
+      },
+    ]);
+    expect(draft && variableUsageIssues(draft, draft.variables ?? [])).toEqual([]);
   });
 
   it('falls back to the catalog entry when the spec cannot be fetched, saying why', async () => {

@@ -1,5 +1,6 @@
 import { findProvider, type Provider } from '@plugboard/catalog';
-import type { AgentDraft, AgentRun } from '@plugboard/shared';
+import { type AgentDraft, type AgentRun, placeholdersOf, templatedUrls } from '@plugboard/shared';
+import type { ConnectorVariable } from '@plugboard/shared/types';
 import type { EgressPolicy } from '../egress/index.js';
 import { type DiscoveryNote, discoverSpec } from './discover.js';
 import { draftFromProvider, draftFromSpec } from './draft.js';
@@ -52,7 +53,19 @@ export function withCatalog(provider: Provider, built: Built): Built {
     actions,
     events: withCatalogSigning(provider, draft.events),
   };
-  return { ...built, draft: merged };
+  const variables = usedVariables(merged, [...(catalog.variables ?? []), ...(draft.variables ?? [])]);
+  return { ...built, draft: { ...merged, ...(variables.length > 0 ? { variables } : { variables: undefined }) } };
+}
+
+/** The variables (the catalog's first) whose placeholders the merged draft's URLs use, once each. */
+function usedVariables(draft: AgentDraft, candidates: ConnectorVariable[]): ConnectorVariable[] {
+  const used = new Set(templatedUrls(draft).flatMap(([, url]) => placeholdersOf(url)));
+  const seen = new Set<string>();
+  return candidates.filter((variable) => {
+    if (!used.has(variable.name) || seen.has(variable.name)) return false;
+    seen.add(variable.name);
+    return true;
+  });
 }
 
 /**

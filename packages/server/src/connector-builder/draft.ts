@@ -43,6 +43,7 @@ function draftOf(body: z.input<typeof connectorCreateSchema>): AgentDraft {
     ...(created.iconUrl ? { iconUrl: created.iconUrl } : {}),
     authMethods: keyed(created.authMethods),
     apiBaseUrl: created.apiBaseUrl ?? null,
+    ...(created.variables.length > 0 ? { variables: created.variables } : {}),
     actions: created.actions,
     events: created.events,
   });

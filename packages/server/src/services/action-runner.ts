@@ -222,7 +222,7 @@ export async function runActionOn(
   audit?: RunAudit,
 ): Promise<ActionResult> {
   try {
-    const base = apiBaseOf(target.connector);
+    const base = apiBaseOf(target.connector, target.connection.variables);
     const facts: CallFacts = {
       ...callFactsOf(target),
       kind: audit?.via === 'mcp' ? 'mcp_tool' : 'action',

@@ -48,7 +48,7 @@ export async function proxyRequest(
   requestId?: string,
 ): Promise<ActionResult> {
   const target = await loadTarget(deps, organizationId, proxy.connectionId);
-  const base = apiBaseOf(target.connector);
+  const base = apiBaseOf(target.connector, target.connection.variables);
   const build = (): BuiltRequest => {
     const url = joinApiPath(base, proxy.path);
     for (const [name, value] of Object.entries(proxy.query ?? {})) url.searchParams.append(name, String(value));

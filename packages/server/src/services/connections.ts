@@ -15,6 +15,7 @@ import { ApiError } from '../http/api-error.js';
 import type { SessionAuth } from '../http/auth.js';
 import { parseWith } from '../http/validation.js';
 import type { ConnectionFilter, ConnectionRecord } from '../storage/store.js';
+import { checkVariableValues } from './connection-variables.js';
 import { pickAuthMethod, sessionConnectors } from './connectors.js';
 import type { ServiceDeps } from './deps.js';
 import { emitConnectionEvent } from './events.js';
@@ -51,6 +52,7 @@ export async function createConnection(
 ): Promise<Connection> {
   const connector = await sessionConnector(deps, auth, input.connector);
   const method = pickAuthMethod(connector, input.authMethodId);
+  const variables = await checkVariableValues(deps, connector, method, input.variables);
   let credentials: Record<string, string>;
   if (method.kind === 'custom') credentials = await connectCustom(deps, method.handler, input.credentials);
   else if (isFormAuthKind(method.kind)) {
@@ -78,6 +80,7 @@ export async function createConnection(
     createdAt: now,
     updatedAt: now,
     lastUsedAt: null,
+    variables,
   };
   const sealed = sealCredentials(deps.keyring, owner(record), credentials);
   await deps.store.createConnection(record, { connectionId: record.id, ...sealed });

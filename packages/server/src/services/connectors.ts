@@ -8,9 +8,14 @@ import {
   type connectorUpdateSchema,
   ErrorCode,
   type EventDefinition,
+  fillUrlTemplate,
   type PublicAuthMethod,
+  publicVariables,
   slugify,
+  type TemplatedUrls,
+  variableUsageIssues,
 } from '@plugboard/shared';
+import type { ConnectorVariable } from '@plugboard/shared/types';
 import type { z } from 'zod';
 import { sealClientSecret } from '../crypto/credential-cipher.js';
 import { newId } from '../crypto/tokens.js';
@@ -53,8 +58,16 @@ function settleAuthMethods(inputs: ParsedAuthMethod[], previous: AuthMethod[] = 
  * Managed apps named by OAuth methods must belong to the organization, custom methods must name a
  * registered handler, and OAuth endpoints must pass the egress policy. @throws ApiError 400
  */
-async function checkMethodReferences(deps: ServiceDeps, organizationId: string, inputs: ParsedAuthMethod[]) {
-  for (const [index, input] of inputs.entries()) {
+async function checkMethodReferences(
+  deps: ServiceDeps,
+  organizationId: string,
+  inputs: ParsedAuthMethod[],
+  variables: readonly ConnectorVariable[],
+) {
+  // Templated endpoints are judged as the variables' examples fill them; each end user's values are checked again.
+  const examples = Object.fromEntries(variables.map((variable) => [variable.name, variable.example]));
+  for (const [index, declared] of inputs.entries()) {
+    const input = declared.kind === 'oauth2' ? exampleFilled(declared, examples) : declared;
     const insecure = input.kind === 'oauth2' ? insecureEndpoint(deps, input) : undefined;
     if (insecure) {
       // Saved, it could never start a flow: refuse it here, on the field, rather than at the first sign-in.
@@ -75,6 +88,24 @@ async function checkMethodReferences(deps: ServiceDeps, organizationId: string, 
       throw ApiError.validation([{ path: `authMethods.${index}.managedAppId`, message: 'No such managed OAuth app' }]);
     }
   }
+}
+
+function exampleFilled<M extends Extract<ParsedAuthMethod, { kind: 'oauth2' }>>(
+  method: M,
+  examples: Record<string, string>,
+): M {
+  const fill = (url: string) => {
+    const filled = fillUrlTemplate(url, examples);
+    return filled.ok ? filled.url : url;
+  };
+  const revocation = method.revocationUrl ? { revocationUrl: fill(method.revocationUrl) } : {};
+  return { ...method, authorizationUrl: fill(method.authorizationUrl), tokenUrl: fill(method.tokenUrl), ...revocation };
+}
+
+/** Every placeholder of the connector's URLs is a declared variable, and every variable is used. @throws ApiError 400 */
+function checkVariableUsage(connector: TemplatedUrls, variables: readonly ConnectorVariable[]) {
+  const issues = variableUsageIssues(connector, variables);
+  if (issues.length > 0) throw ApiError.validation(issues);
 }
 
 /** Encrypts and stores the client secrets given for OAuth methods; drops those of removed methods. */
@@ -146,6 +177,7 @@ export async function presentConnector(
     actions,
     createdAt,
     updatedAt,
+    variables = [],
   } = record;
   const createdBy = await creatorOf(deps, record, creators);
   const editable = organizationId === viewer;
@@ -154,7 +186,7 @@ export async function presentConnector(
   return {
     events,
     ...{ id, organizationId, slug, name, description, domain, visibility, iconUrl, authMethods, createdBy, editable },
-    ...{ connectionCount, createdAt, updatedAt, apiBaseUrl, actions },
+    ...{ connectionCount, createdAt, updatedAt, apiBaseUrl, variables, actions },
   };
 }
 
@@ -206,7 +238,8 @@ export async function createConnector(
     ]);
   }
   const now = deps.now().toISOString();
-  await checkMethodReferences(deps, organization.id, input.authMethods);
+  checkVariableUsage({ apiBaseUrl: input.apiBaseUrl, authMethods: input.authMethods }, input.variables);
+  await checkMethodReferences(deps, organization.id, input.authMethods, input.variables);
   checkPolledActions(input.events, input.actions);
   const record: ConnectorRecord = {
     id: newId('ctr'),
@@ -219,6 +252,7 @@ export async function createConnector(
     iconUrl: input.iconUrl ?? null,
     authMethods: settleAuthMethods(input.authMethods),
     apiBaseUrl: input.apiBaseUrl ?? null,
+    variables: input.variables,
     actions: input.actions,
     createdBy: creator.id,
     createdAt: now,
@@ -265,7 +299,10 @@ export async function updateConnector(
   const name = patch.name ?? record.name;
   const slug =
     patch.slug !== undefined ? await uniqueSlug(deps, record.organizationId, patch.slug, name, record.id) : record.slug;
-  if (patch.authMethods) await checkMethodReferences(deps, record.organizationId, patch.authMethods);
+  const variables = patch.variables ?? record.variables ?? [];
+  const apiBaseUrl = patch.apiBaseUrl === undefined ? record.apiBaseUrl : patch.apiBaseUrl;
+  checkVariableUsage({ apiBaseUrl, authMethods: patch.authMethods ?? record.authMethods }, variables);
+  if (patch.authMethods) await checkMethodReferences(deps, record.organizationId, patch.authMethods, variables);
   if (patch.events || patch.actions) {
     checkPolledActions(
       patch.events ?? (await deps.store.getConnectorEvents(record.id)),
@@ -281,7 +318,8 @@ export async function updateConnector(
     visibility: patch.visibility ?? record.visibility,
     iconUrl: patch.iconUrl === undefined ? record.iconUrl : patch.iconUrl,
     authMethods: patch.authMethods ? settleAuthMethods(patch.authMethods, record.authMethods) : record.authMethods,
-    apiBaseUrl: patch.apiBaseUrl === undefined ? record.apiBaseUrl : patch.apiBaseUrl,
+    apiBaseUrl,
+    variables,
     actions: patch.actions ?? record.actions,
     updatedAt: deps.now().toISOString(),
   };
@@ -340,6 +378,7 @@ export async function presentCard(
     ...{ id, slug, name, description, domain, visibility, iconUrl, createdBy, connectionCount, needsReauth },
     personal: visibility === 'private' && isCreator(createdBy, session),
     authMethods: record.authMethods.map((method) => publicAuthMethod(deps, method)),
+    variables: publicVariables(record, record.variables ?? []),
   };
 }
 

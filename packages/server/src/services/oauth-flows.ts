@@ -14,6 +14,7 @@ import { EgressBlockedError, egressFetch } from '../egress/index.js';
 import { ApiError } from '../http/api-error.js';
 import { allowedOrigins, type SessionAuth } from '../http/auth.js';
 import type { ConnectionRecord, ConnectorRecord, OAuthFlowRecord } from '../storage/store.js';
+import { checkVariableValues, filledOAuthMethod } from './connection-variables.js';
 import { findSessionConnection, sessionConnector } from './connections.js';
 import { pickAuthMethod, sessionConnectors } from './connectors.js';
 import { egressOf, type ServiceDeps } from './deps.js';
@@ -89,7 +90,12 @@ export async function startOAuthFlow(
   const reconnecting = input.connectionId ? await findSessionConnection(deps, auth, input.connectionId) : undefined;
   if (reconnecting && reconnecting.connectorId !== connector.id)
     throw ApiError.notFound(`Connection ${input.connectionId}`);
-  const method = oauthMethod(connector, reconnecting?.authMethodId ?? input.authMethodId);
+  const declared = oauthMethod(connector, reconnecting?.authMethodId ?? input.authMethodId);
+  // A reconnect keeps the connection's own values: it re-authorizes the same account, not another one.
+  const variables = reconnecting
+    ? (reconnecting.variables ?? {})
+    : await checkVariableValues(deps, connector, declared, input.variables);
+  const method = filledOAuthMethod(declared, variables);
   const redirectUri = config.redirectUri;
   if (!redirectUri) {
     throw new ApiError(
@@ -124,6 +130,7 @@ export async function startOAuthFlow(
     returnTo: input.returnTo ?? null,
     reconnectConnectionId: reconnecting?.id ?? null,
     label: input.label ?? null,
+    variables,
     status: 'pending',
     connectionId: null,
     errorCode: null,
@@ -197,9 +204,11 @@ export async function completeOAuthFlow(
   if (Date.parse(flow.expiresAt) <= deps.now().getTime())
     return fail(deps, flow, 'flow_expired', 'The sign-in took too long');
   const connector = await deps.store.getConnector(flow.connectorId);
-  const method = connector?.authMethods.find((candidate) => candidate.id === flow.authMethodId);
-  if (!connector || method?.kind !== 'oauth2') return fail(deps, flow, 'connector_changed', 'The connector changed');
+  const declared = connector?.authMethods.find((candidate) => candidate.id === flow.authMethodId);
+  if (!connector || declared?.kind !== 'oauth2') return fail(deps, flow, 'connector_changed', 'The connector changed');
   try {
+    // The token endpoint of the values the authorization request used, which the flow kept.
+    const method = filledOAuthMethod(declared, flow.variables);
     const tokens = await exchangeCode(deps, connector, method, flow, callback, state, config);
     const connectionId = flow.reconnectConnectionId
       ? await replaceCredentials(deps, flow.reconnectConnectionId, tokens, config)
@@ -278,6 +287,7 @@ async function storeConnection(
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
     lastUsedAt: null,
+    variables: flow.variables ?? {},
   };
   const credentials = tokenValues(tokens, now);
   record.tokenExpiresAt = tokenExpiry(credentials, now, config);

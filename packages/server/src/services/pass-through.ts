@@ -108,11 +108,12 @@ export async function passThrough(
   requestId?: string,
 ): Promise<Response> {
   const target: ActionTarget = await loadTarget(deps, organizationId, request.connectionId);
+  const base = apiBaseOf(target.connector, target.connection.variables);
   const facts = { ...callFactsOf(target), kind: 'proxy' as const, method: request.method, requestId };
   return recordedCall(
     deps,
-    { ...facts, url: apiBaseOf(target.connector), path: request.path },
-    () => sendThrough(deps, refresher, target, request),
+    { ...facts, url: base, path: request.path },
+    () => sendThrough(deps, refresher, target, joinApiPath(base, request.path), request),
     (response) => response.status,
   );
 }
@@ -122,10 +123,10 @@ async function sendThrough(
   deps: ServiceDeps,
   refresher: TokenRefresher,
   target: ActionTarget,
+  url: URL,
   request: PassThroughRequest,
 ): Promise<Response> {
   const { organizationId } = target;
-  const url = joinApiPath(apiBaseOf(target.connector), request.path);
   if (request.search.length > 1) url.search = url.search ? `${url.search}&${request.search.slice(1)}` : request.search;
   const { timeoutMs = 15_000, maxStreamBytes = DEFAULT_MAX_STREAM_BYTES, maxRedirects = 5 } = deps.outbound ?? {};
   const { method, handler } = authMethodOf(deps, target);

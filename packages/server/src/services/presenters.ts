@@ -38,6 +38,6 @@ export const presentTenant = ({ id, connectionCount, createdAt }: TenantRecord):
 });
 
 export function presentConnection(record: ConnectionRecord, connectorSlug: string): Connection {
-  const { organizationId: _organizationId, tokenExpiresAt, ...connection } = record;
-  return { ...connection, connectorSlug, tokenExpiresAt: tokenExpiresAt ?? null };
+  const { organizationId: _organizationId, tokenExpiresAt, variables, ...connection } = record;
+  return { ...connection, connectorSlug, tokenExpiresAt: tokenExpiresAt ?? null, variables: variables ?? {} };
 }

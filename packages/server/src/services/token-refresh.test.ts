@@ -308,6 +308,7 @@ describe('credentials for the vendor’s backend', () => {
       connectionId: created.json.id,
       authKind: 'apiKey',
       credentials: { apiKey: 'k-123' },
+      variables: {},
     });
   });
 });

@@ -6,6 +6,7 @@ import { EgressBlockedError, egressFetch } from '../egress/index.js';
 import { ApiError } from '../http/api-error.js';
 import type { ConnectionRecord, ConnectorRecord } from '../storage/store.js';
 import { type CallOutcome, recordCall } from './call-log.js';
+import { filledOAuthMethod } from './connection-variables.js';
 import { findConnection } from './connections.js';
 import { egressOf, type ServiceDeps } from './deps.js';
 import { DomainError } from './domain-error.js';
@@ -87,11 +88,14 @@ export class TokenRefresher {
     const record = await findConnection(this.deps, organizationId, connectionId);
     if (record.status === 'needs_reauth') throw needsReauth();
     const values = await this.#read(record);
-    if (record.authKind !== 'oauth2') return { connectionId, authKind: record.authKind, credentials: values };
+    const variables = record.variables ?? {};
+    if (record.authKind !== 'oauth2')
+      return { connectionId, authKind: record.authKind, credentials: values, variables };
     return {
       connectionId,
       authKind: 'oauth2',
       credentials: usable(this.#fresh(values) ? values : await this.#refresh(record)),
+      variables,
     };
   }
 
@@ -124,7 +128,7 @@ export class TokenRefresher {
       const token = values.refreshToken ?? values.accessToken;
       const resolved = await resolveClient(this.deps, connector, method);
       if (!token || !resolved) return;
-      const { as, client } = providerOf(method, resolved.clientId);
+      const { as, client } = providerOf(filledOAuthMethod(method, record.variables), resolved.clientId);
       const response = await oauth.revocationRequest(as, client, await resolved.authentication(), token, {
         [oauth.allowInsecureRequests]: this.allowInsecureEndpoints,
         [oauth.customFetch]: egressFetch(egressOf(this.deps)),
@@ -165,7 +169,8 @@ export class TokenRefresher {
     const record = await findConnection(this.deps, organizationId, connectionId);
     if (record.status === 'needs_reauth') throw needsReauth();
     if (record.authKind !== 'oauth2') return this.credentialsFor(organizationId, connectionId);
-    return { connectionId, authKind: 'oauth2', credentials: usable(await this.#refresh(record, rejectedToken)) };
+    const credentials = usable(await this.#refresh(record, rejectedToken));
+    return { connectionId, authKind: 'oauth2', credentials, variables: record.variables ?? {} };
   }
 
   #refresh(record: ConnectionRecord, rejectedToken?: string): Promise<Values> {
@@ -214,10 +219,13 @@ export class TokenRefresher {
     if (!connector || method?.kind !== 'oauth2' || !current.refreshToken)
       return this.#markNeedsReauth(record, 'no refresh token');
     const started = performance.now();
+    let tokenUrl = method.tokenUrl;
     const log = (outcome: Omit<CallOutcome, 'durationMs'>) =>
-      this.#logRefresh(record, connector, method.tokenUrl, { ...outcome, durationMs: performance.now() - started });
+      this.#logRefresh(record, connector, tokenUrl, { ...outcome, durationMs: performance.now() - started });
     try {
-      const tokens = await this.#callTokenEndpoint(connector, method, current.refreshToken, lockedUntil);
+      const filled = filledOAuthMethod(method, record.variables);
+      tokenUrl = filled.tokenUrl;
+      const tokens = await this.#callTokenEndpoint(connector, filled, current.refreshToken, lockedUntil);
       const at = this.deps.now();
       const ttl = typeof tokens.expires_in === 'number' ? tokens.expires_in * 1000 : undefined;
       const next: Values = {

@@ -1,4 +1,5 @@
 import type { ActionDefinition, AuthKind, AuthMethod, ConnectionStatus, Visibility } from '@plugboard/shared';
+import type { ConnectorVariable } from '@plugboard/shared/types';
 import type { SealedCredentials } from '../crypto/credential-cipher.js';
 
 /** Timestamps are ISO 8601 strings throughout storage. */
@@ -60,6 +61,8 @@ export interface ConnectorRecord {
   authMethods: AuthMethod[];
   /** Where actions are sent; null to derive it from the domain. */
   apiBaseUrl: string | null;
+  /** What each end user gives when connecting, used as `{name}` in the base URL and OAuth URLs; none when absent. */
+  variables?: ConnectorVariable[];
   actions: ActionDefinition[];
   createdBy: string;
   createdAt: Timestamp;
@@ -111,6 +114,8 @@ export interface ConnectionRecord {
   lastUsedAt: Timestamp | null;
   /** When the OAuth access token expires, if known: not a secret, so the refresher can find what is due. */
   tokenExpiresAt?: Timestamp | null;
+  /** The values its end user gave the connector's variables; none when absent. */
+  variables?: Record<string, string>;
 }
 
 export type CredentialRecord = SealedCredentials & { connectionId: string };
@@ -150,6 +155,8 @@ export interface OAuthFlowRecord {
   /** Reconnect: the existing connection whose credentials this flow replaces. */
   reconnectConnectionId?: string | null;
   label: string | null;
+  /** The values given for the connector's variables, filled into its token URL at the exchange. */
+  variables?: Record<string, string>;
   status: 'pending' | 'connected' | 'failed';
   connectionId: string | null;
   errorCode: string | null;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_SCOPES } from './auth-methods.js';
-import { idSchema, parseUrl, timestampSchema } from './common.js';
+import { idSchema, parseUrl, timestampSchema, urlTemplateSchema } from './common.js';
 
 /** HTTP methods an action or a proxy call may use. */
 export const ACTION_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -119,8 +119,7 @@ export const actionListSchema = z
     }
   });
 
-/** The base URL actions are sent to: http(s), no user info, query or fragment. */
-export const apiBaseUrlSchema = z
+const plainApiBaseUrl = z
   // `abort`: a value that is not a URL gets this one issue, not a second one from the refinement.
   .url({ protocol: /^https?$/, error: 'Must be an http(s) URL', abort: true })
   .max(2048)
@@ -128,6 +127,12 @@ export const apiBaseUrlSchema = z
     const url = parseUrl(value);
     return url !== undefined && !url.username && !url.password && !url.search && !url.hash;
   }, 'Must not hold a user name, password, query or fragment');
+
+/**
+ * The base URL actions are sent to: http(s), no user info, query or fragment. It may hold `{name}` placeholders
+ * of the connector's variables, e.g. `https://{shop}.myshopify.com/admin/api/2025-10`.
+ */
+export const apiBaseUrlSchema = urlTemplateSchema(plainApiBaseUrl);
 
 /** Body of `POST /v1/actions/run`. */
 export const actionRunSchema = z.strictObject({

@@ -4,6 +4,7 @@ import { authMethodInputSchema } from './auth-methods.js';
 import { httpsUrlSchema, idSchema, timestampSchema } from './common.js';
 import { domainSchema, slugSchema, visibilitySchema } from './connectors.js';
 import { eventDefinitionSchema, MAX_CONNECTOR_EVENTS } from './events.js';
+import { connectorVariableSchema } from './variables.js';
 
 /** The largest spec text `POST /v1/agent/runs` takes: 50 MB (the largest published specs are 13 MB). */
 export const MAX_AGENT_SPEC_BYTES = 50 * 1024 * 1024;
@@ -54,6 +55,8 @@ export const agentDraftSchema = z.object({
   iconUrl: httpsUrlSchema.optional(),
   authMethods: z.array(agentAuthMethodSchema),
   apiBaseUrl: apiBaseUrlSchema.nullable().optional(),
+  /** Parts of the base URL or OAuth URLs each end user fills in when connecting (`{shop}`). */
+  variables: z.array(connectorVariableSchema).optional(),
   actions: z.array(actionDefinitionSchema),
   events: z.array(eventDefinitionSchema),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { urlTemplateSchema } from './common.js';
 
 /** The six ways a connector can authenticate against its third-party API. */
 export const AUTH_KINDS = ['none', 'basic', 'bearer', 'apiKey', 'oauth2', 'custom'] as const;
@@ -31,7 +32,8 @@ const apiKeyInput = z.strictObject({
   /** Text put before the key, e.g. `Token ` for `Authorization: Token <key>`. */
   prefix: z.string().max(40).optional(),
 });
-const oauthUrl = z.url({ protocol: /^https?$/ }).max(2048);
+/** An OAuth endpoint; it may hold `{name}` placeholders of the connector's variables. */
+const oauthUrl = urlTemplateSchema(z.url({ protocol: /^https?$/ }).max(2048));
 /** How many scopes an OAuth 2.0 method offers: every scope of the largest published specs (one has 183). */
 export const MAX_SCOPES = 500;
 

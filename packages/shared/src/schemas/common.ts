@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sampleFilled } from '../variables.js';
 
 /** A server-generated id with a type prefix, e.g. `ctr_3k9...`. */
 export const idSchema = z
@@ -52,3 +53,18 @@ export const pageQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),
 });
+
+/**
+ * A URL field that may hold `{name}` placeholders of connector variables: judged by `schema` as the URL it stands
+ * for (see {@link sampleFilled}), stored as written.
+ */
+export function urlTemplateSchema(schema: z.ZodType<string>) {
+  return z
+    .string()
+    .max(2048)
+    .superRefine((value, ctx) => {
+      const result = schema.safeParse(value.includes('{') ? sampleFilled(value) : value);
+      for (const issue of result.error?.issues ?? []) ctx.addIssue({ code: 'custom', message: issue.message });
+    })
+    .meta({ format: 'uri' });
+}

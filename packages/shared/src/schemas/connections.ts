@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { authKindSchema } from './auth-methods.js';
 import { timestampSchema } from './common.js';
+import { variableValuesSchema } from './variables.js';
 
 /** The life of a connection. */
 export const connectionStatusSchema = z.enum(['active', 'needs_reauth', 'error', 'revoked']);
@@ -16,6 +17,8 @@ export const connectionCreateSchema = z.strictObject({
   authMethodId: z.string().min(1).max(64).optional(),
   label: z.string().trim().min(1).max(100).optional(),
   credentials: z.record(z.string(), z.string().max(8000)).default({}),
+  /** Values of the connector's variables (e.g. `{ shop: "acme" }`), each checked against its pattern. */
+  variables: variableValuesSchema,
 });
 
 /** A connection as a connect session sees it: never any credential. */
@@ -35,6 +38,8 @@ export const connectionSchema = z.object({
   lastUsedAt: timestampSchema.nullable(),
   /** When the OAuth 2.0 access token expires, if known; the server refreshes it before then. */
   tokenExpiresAt: timestampSchema.nullable(),
+  /** The values the end user gave the connector's variables: not secret, part of the connection. */
+  variables: z.record(z.string(), z.string()),
 });
 
 /** A connection as the admin API returns it: credentials masked, e.g. `{ apiKey: "••••••••3f9a" }`. */
@@ -48,6 +53,8 @@ export const connectionCredentialsSchema = z.object({
   authKind: authKindSchema,
   /** For OAuth 2.0: `accessToken`, `tokenType`, `expiresAt`, `scope`; for the others, what the end user typed. */
   credentials: z.record(z.string(), z.string()),
+  /** The values of the connector's variables, e.g. `{ shop: "acme" }`, to build the same URLs. */
+  variables: z.record(z.string(), z.string()),
 });
 
 /** Query of `GET /v1/connections`. */
@@ -76,6 +83,8 @@ export const oauthFlowCreateSchema = z.strictObject({
     .url({ protocol: /^https?$/ })
     .max(2048)
     .optional(),
+  /** Values of the connector's variables, filled into its authorization and token URLs; ignored on reconnect. */
+  variables: variableValuesSchema,
   /** Reconnect: re-authorize this existing connection of the tenant in place instead of creating one. */
   connectionId: z.string().min(1).max(64).optional(),
 });

@@ -4,6 +4,7 @@ import { actionDefinitionSchema, actionListSchema, apiBaseUrlSchema } from './ac
 import { authMethodInputSchema, authMethodSchema, publicAuthMethodSchema } from './auth-methods.js';
 import { httpsUrlSchema, idSchema, timestampSchema } from './common.js';
 import { eventDefinitionSchema, eventDefinitionsSchema } from './events.js';
+import { connectorVariableSchema, connectorVariablesSchema, publicVariableSchema } from './variables.js';
 
 /** A connector slug: lowercase letters, digits and dashes. */
 export const slugSchema = z
@@ -41,8 +42,10 @@ export const connectorCreateSchema = z.strictObject({
   visibility: visibilitySchema.default('private'),
   iconUrl: httpsUrlSchema.optional(),
   authMethods: authMethodsInput,
-  /** Where actions are sent; derived from the domain when left out (`https://api.<domain>`). */
+  /** Where actions are sent; derived from the domain when left out (`https://api.<domain>`). May hold `{name}` placeholders of `variables`. */
   apiBaseUrl: apiBaseUrlSchema.nullable().optional(),
+  /** Parts of the base URL and OAuth URLs that each end user gives when connecting, used as `{name}` in them. */
+  variables: connectorVariablesSchema.default([]),
   /** Calls the connector offers on the third-party API. */
   actions: actionListSchema.default([]),
   /** Events the connector produces (webhooks from the third party, or polled actions). */
@@ -61,6 +64,7 @@ export const connectorUpdateSchema = z.strictObject({
   iconUrl: httpsUrlSchema.nullable().optional(),
   authMethods: authMethodsInput.optional(),
   apiBaseUrl: apiBaseUrlSchema.nullable().optional(),
+  variables: connectorVariablesSchema.optional(),
   actions: actionListSchema.optional(),
   events: eventDefinitionsSchema.optional(),
 });
@@ -85,6 +89,8 @@ export const connectorSchema = z.object({
   authMethods: z.array(authMethodSchema),
   /** Where actions are sent, as configured; null when derived from the domain (`https://api.<domain>`). */
   apiBaseUrl: z.string().nullable(),
+  /** What each end user gives when connecting, used as `{name}` in the base URL and OAuth URLs. */
+  variables: z.array(connectorVariableSchema),
   actions: z.array(actionDefinitionSchema),
   events: z.array(eventDefinitionSchema),
   createdBy: creatorSchema,
@@ -109,6 +115,8 @@ export const connectorCardSchema = z.object({
   /** Private and created by the session's end user: the card shows a PERSONAL badge. */
   personal: z.boolean(),
   authMethods: z.array(publicAuthMethodSchema),
+  /** What the connect form asks for before connecting (a shop, a subdomain…), whatever the auth method. */
+  variables: z.array(publicVariableSchema),
   /** How many connections the session's tenant has for this connector. */
   connectionCount: z.number().int(),
   /** The tenant's connections of this connector that the provider stopped accepting: the card offers Reconnect. */

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { format, type Messages, problemText } from '../messages.js';
 import type { ConnectStore } from '../state/connect-store.js';
+import { variableErrorKey, variableErrors } from '../state/variables.js';
 import { Field, fieldsFor } from './auth-fields.js';
 
 /** Where focus goes after a failed submit: the first field with an error, else the form's Connect button. */
@@ -42,6 +43,8 @@ export function AuthDialog({ store, messages }: { store: ConnectStore; messages:
   const [typed, setTyped] = useState<{ methodId?: string; values: Record<string, string> }>({ values: {} });
   const values = typed.methodId === method?.id ? typed.values : {};
   const [label, setLabel] = useState('');
+  // Not secret, and the same whatever the method: kept when the end user switches methods.
+  const [variables, setVariables] = useState<Record<string, string>>({});
   const dialog = useRef<HTMLDivElement>(null);
   useEffect(() => {
     dialog.current?.querySelector<HTMLElement>('input, select, button.primary')?.focus();
@@ -53,12 +56,21 @@ export function AuthDialog({ store, messages }: { store: ConnectStore; messages:
   const formError = store.formError.value;
   const busy = store.submitting.value;
   const titleId = 'plugboard-dialog-title';
+  const asked = store.reconnectId.value ? [] : card.variables;
 
   async function onSubmit(event: Event) {
     event.preventDefault();
     if (!fields) return;
     const credentials = Object.fromEntries(fields.map((field) => [field.name, values[field.name] ?? '']));
-    if (await store.submit(credentials, label.trim() || undefined)) setTyped({ values: {} });
+    const given = Object.fromEntries(asked.map((variable) => [variable.name, variables[variable.name]?.trim() ?? '']));
+    const invalid = variableErrors(asked, given, messages);
+    if (Object.keys(invalid).length > 0) {
+      // Checked here, before anything is sent or a sign-in window opens.
+      store.fieldErrors.value = invalid;
+      requestAnimationFrame(() => dialog.current?.querySelector<HTMLElement>(INVALID)?.focus());
+      return;
+    }
+    if (await store.submit(credentials, label.trim() || undefined, given)) setTyped({ values: {} });
     // The Connect button was disabled while sending, which drops focus to the page: it goes to what needs fixing,
     // so the error is read out and Escape still reaches the dialog.
     else requestAnimationFrame(() => dialog.current?.querySelector<HTMLElement>(INVALID)?.focus());
@@ -98,6 +110,24 @@ export function AuthDialog({ store, messages }: { store: ConnectStore; messages:
               </select>
             </div>
           )}
+          {fields !== null &&
+            asked.map((variable) => (
+              <Field
+                key={`variable-${variable.name}`}
+                id={`plugboard-variable-${variable.name}`}
+                spec={{
+                  name: variable.name,
+                  label: variable.label,
+                  secret: false,
+                  hint: variable.description,
+                  placeholder: variable.example,
+                }}
+                value={variables[variable.name] ?? ''}
+                error={errors[variableErrorKey(variable.name)]}
+                required
+                onInput={(value) => setVariables((current) => ({ ...current, [variable.name]: value }))}
+              />
+            ))}
           {fields === null && <p class="note">{messages.notAvailable}</p>}
           {fields?.length === 0 && (
             <p class="note">

@@ -45,12 +45,15 @@ export function Field({
   spec,
   value,
   error,
+  required,
   onInput,
 }: {
   id: string;
   spec: FieldSpec;
   value: string;
   error: string | undefined;
+  /** Announced as required; the form checks it on submit (the form is `noValidate`). */
+  required?: boolean;
   onInput(value: string): void;
 }) {
   const described = [spec.hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
@@ -67,6 +70,7 @@ export function Field({
         spellcheck={false}
         value={value}
         aria-invalid={error ? 'true' : undefined}
+        aria-required={required ? 'true' : undefined}
         aria-describedby={described || undefined}
         onInput={(event) => onInput(event.currentTarget.value)}
       />

@@ -257,4 +257,31 @@ describe('<ConnectView>', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(events.filter((event) => event.type === 'plugboard:cancelled')).toHaveLength(2);
   });
+
+  it("asks for the connector's variables, checks them before sending and sends them with the credentials", async () => {
+    const shop = {
+      name: 'shop',
+      label: 'Shop',
+      example: 'acme-store',
+      pattern: '[a-z0-9-]+',
+      description: 'Before .myshopify.com',
+    };
+    const { client } = await renderView([card({ variables: [shop] })]);
+    fireEvent.click(screen.getByRole('button', { name: 'Connect SendGrid' }));
+    const field = screen.getByRole('textbox', { name: 'Shop' }) as HTMLInputElement;
+    expect(field.placeholder).toBe('acme-store');
+    expect(field.getAttribute('aria-required')).toBe('true');
+    expect(screen.getByText('Before .myshopify.com').id).toBe(field.getAttribute('aria-describedby'));
+    fireEvent.input(field, { target: { value: 'evil.com/' } });
+    fireEvent.input(screen.getByLabelText('API key'), { target: { value: 'sk-1' } });
+    fireEvent.submit(field.form as HTMLFormElement);
+    const error = await screen.findByText('Shop does not look right: enter something like acme-store.');
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(field.getAttribute('aria-describedby')).toContain(error.id);
+    expect(client.created).toEqual([]);
+    fireEvent.input(field, { target: { value: 'acme' } });
+    fireEvent.submit(field.form as HTMLFormElement);
+    await waitFor(() => expect(client.created).toHaveLength(1));
+    expect(client.created[0]).toMatchObject({ credentials: { apiKey: 'sk-1' }, variables: { shop: 'acme' } });
+  });
 });

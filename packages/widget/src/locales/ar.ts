@@ -27,6 +27,8 @@ export default {
   authMethod: 'طريقة تسجيل الدخول',
   label: 'التسمية (اختيارية)',
   labelHint: 'تميّز بين عدة اتصالات، مثل «الإنتاج».',
+  variableRequired: 'أدخل {label}.',
+  variableInvalid: 'يبدو أن {label} غير صحيح: أدخل قيمة مثل {example}.',
   apiKey: 'مفتاح API',
   apiKeyHeader: 'يُرسَل في الترويسة {name}.',
   apiKeyQuery: 'يُرسَل في معامل الاستعلام {name}.',

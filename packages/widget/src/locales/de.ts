@@ -23,6 +23,8 @@ export default {
   authMethod: 'Anmeldemethode',
   label: 'Bezeichnung (optional)',
   labelHint: 'Unterscheidet mehrere Verbindungen, z. B. „Produktion“.',
+  variableRequired: 'Geben Sie {label} ein.',
+  variableInvalid: '{label} scheint nicht zu stimmen: geben Sie etwa {example} ein.',
   apiKey: 'API-Schlüssel',
   apiKeyHeader: 'Wird im Header {name} gesendet.',
   apiKeyQuery: 'Wird als Abfrageparameter {name} gesendet.',

@@ -23,6 +23,8 @@ export default {
   authMethod: 'Cómo iniciar sesión',
   label: 'Etiqueta (opcional)',
   labelHint: 'Distingue varias conexiones, p. ej., «Producción».',
+  variableRequired: 'Introduzca {label}.',
+  variableInvalid: '{label} no parece correcto: introduzca algo como {example}.',
   apiKey: 'Clave de API',
   apiKeyHeader: 'Se envía en la cabecera {name}.',
   apiKeyQuery: 'Se envía en el parámetro de consulta {name}.',

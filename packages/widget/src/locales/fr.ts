@@ -23,6 +23,8 @@ export default {
   authMethod: 'Méthode d’identification',
   label: 'Libellé (facultatif)',
   labelHint: 'Distingue plusieurs connexions, par ex. « Production ».',
+  variableRequired: 'Saisissez {label}.',
+  variableInvalid: '{label} ne semble pas correct : saisissez par exemple {example}.',
   apiKey: 'Clé d’API',
   apiKeyHeader: 'Envoyée dans l’en-tête {name}.',
   apiKeyQuery: 'Envoyée dans le paramètre de requête {name}.',

@@ -23,6 +23,8 @@ export default {
   authMethod: 'サインイン方法',
   label: 'ラベル（任意）',
   labelHint: '複数の接続を見分けるための名前です（例:「本番」）。',
+  variableRequired: '{label}を入力してください。',
+  variableInvalid: '{label}の形式が正しくありません。{example} のように入力してください。',
   apiKey: 'API キー',
   apiKeyHeader: '{name} ヘッダーで送信されます。',
   apiKeyQuery: 'クエリ パラメーター {name} で送信されます。',

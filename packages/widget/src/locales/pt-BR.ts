@@ -23,6 +23,8 @@ export default {
   authMethod: 'Como entrar',
   label: 'Rótulo (opcional)',
   labelHint: 'Diferencia várias conexões, por exemplo, “Produção”.',
+  variableRequired: 'Informe {label}.',
+  variableInvalid: '{label} não parece correto: informe algo como {example}.',
   apiKey: 'Chave de API',
   apiKeyHeader: 'Enviada no cabeçalho {name}.',
   apiKeyQuery: 'Enviada no parâmetro de consulta {name}.',

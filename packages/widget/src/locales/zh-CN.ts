@@ -23,6 +23,8 @@ export default {
   authMethod: '登录方式',
   label: '标签（可选）',
   labelHint: '用于区分多个连接，例如“生产环境”。',
+  variableRequired: '请输入{label}。',
+  variableInvalid: '{label}的格式不正确，请输入类似 {example} 的值。',
   apiKey: 'API 密钥',
   apiKeyHeader: '通过 {name} 请求头发送。',
   apiKeyQuery: '通过查询参数 {name} 发送。',

@@ -71,6 +71,8 @@ const eventConnector = ({ id, slug, name }: ConnectorCard): EventConnector => ({
  * @param emit - sends the widget's DOM events
  * @param only - slugs to show, when the vendor narrowed the list
  */
+const withVariables = (variables: Record<string, string>) => (Object.keys(variables).length > 0 ? { variables } : {});
+
 export function createConnectStore(
   client: SessionClient,
   emit: Emit,
@@ -185,7 +187,12 @@ export function createConnectStore(
   }
 
   /** Runs an OAuth sign-in; the popup opens before anything awaits, inside the user's click. */
-  async function signIn(card: ConnectorCard, chosen: PublicAuthMethod, label: string | undefined) {
+  async function signIn(
+    card: ConnectorCard,
+    chosen: PublicAuthMethod,
+    label: string | undefined,
+    variables: Record<string, string>,
+  ) {
     if (!oauthOptions || !client.oauth) throw { code: 'unknown', message: 'OAuth sign-in is not available here' };
     const host = oauthOptions.popupHost();
     const popup = oauthOptions.mode === 'redirect' ? null : host.open();
@@ -193,7 +200,8 @@ export function createConnectStore(
       connector: card.id,
       authMethodId: chosen.id,
       ...(label ? { label } : {}),
-      ...(reconnectId.value ? { connectionId: reconnectId.value } : {}),
+      // A reconnect keeps the connection's own values; a new sign-in goes to the authorize URL of those typed.
+      ...(reconnectId.value ? { connectionId: reconnectId.value } : withVariables(variables)),
     };
     const started = (flowId: string) => emit('plugboard:auth-started', { connector: eventConnector(card), flowId });
     if (!popup) {
@@ -245,20 +253,24 @@ export function createConnectStore(
     if (card) announceConnected(card, outcome.connection);
   }
 
-  /** Creates the connection; on success the card counts it and the form closes. */
-  async function submit(credentials: Record<string, string>, label?: string) {
+  /**
+   * Creates the connection with the credentials and variable values typed; on success the card counts it and the
+   * form closes. For OAuth 2.0 the popup opens before anything awaits, inside the end user's click.
+   */
+  async function submit(credentials: Record<string, string>, label?: string, variables: Record<string, string> = {}) {
     const card = openCard.value;
     const chosen = method.value;
     if (!card || !chosen || submitting.value) return false;
     resetForm();
     submitting.value = true;
     try {
-      if (chosen.kind === 'oauth2') return await signIn(card, chosen, label);
+      if (chosen.kind === 'oauth2') return await signIn(card, chosen, label, variables);
       const connection = await client.connections.create({
         connector: card.id,
         authMethodId: chosen.id,
         credentials,
         ...(label ? { label } : {}),
+        ...withVariables(variables),
       });
       return connected(card, connection);
     } catch (error) {
@@ -266,7 +278,8 @@ export function createConnectStore(
       const fields: Record<string, string> = {};
       for (const issue of problem.issues ?? []) {
         const [scope, field] = issue.path.split('.');
-        if ((scope === 'credentials' || scope === 'label') && !fields[field ?? scope])
+        if (scope === 'variables' && field) fields[issue.path] ??= issue.message;
+        else if ((scope === 'credentials' || scope === 'label') && !fields[field ?? scope])
           fields[field ?? scope] = issue.message;
       }
       fieldErrors.value = fields;

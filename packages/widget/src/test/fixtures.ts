@@ -16,6 +16,7 @@ export function card(overrides: Partial<ConnectorCard> = {}): ConnectorCard {
     personal: false,
     connectionCount: 0,
     needsReauth: [],
+    variables: [],
     authMethods: [{ id: 'am_key', kind: 'apiKey', label: 'API key', isDefault: true, in: 'header', name: 'X-API-Key' }],
     ...overrides,
   };
@@ -57,6 +58,7 @@ function connection(body: ConnectionCreate): Connection {
     authMethodId: body.authMethodId ?? 'am_key',
     authKind: 'apiKey',
     label: body.label ?? 'SendGrid',
+    variables: body.variables ?? {},
     status: 'active',
     createdBy: 'user-1',
     createdAt: now,

@@ -1,5 +1,6 @@
 import type { Migration } from '../sql/migrator.js';
 import { scaleMigration } from './scale-migration.js';
+import { variablesMigration } from './variables-migration.js';
 
 // Text compares byte by byte ("C"), as SQLite's does: ids order and page the same on both engines, whatever
 // the database's default collation.
@@ -321,6 +322,7 @@ export const migrations: ReadonlyArray<Migration> = [
     `,
   },
   scaleMigration,
+  variablesMigration,
   {
     version: 19,
     name: 'per-tenant call logs: one row per upstream call, kept for the retention window',

@@ -46,6 +46,7 @@ const connectionColumns = (c: ConnectionRecord) => ({
   updated_at: c.updatedAt,
   last_used_at: c.lastUsedAt,
   token_expires_at: c.tokenExpiresAt ?? null,
+  variables: JSON.stringify(c.variables ?? {}),
 });
 
 /** The connection queries over one database handle. */

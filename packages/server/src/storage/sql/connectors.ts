@@ -33,6 +33,7 @@ const editable = (c: ConnectorRecord) => ({
   updated_at: c.updatedAt,
   api_base_url: c.apiBaseUrl,
   actions: JSON.stringify(c.actions),
+  variables: JSON.stringify(c.variables ?? []),
 });
 
 /** The connector queries over one database handle. */

@@ -37,6 +37,7 @@ export function oauthQueries(db: Db): OAuthQueries {
           return_to: f.returnTo ?? null,
           reconnect_connection_id: f.reconnectConnectionId ?? null,
           label: f.label,
+          variables: JSON.stringify(f.variables ?? {}),
           status: f.status,
           connection_id: f.connectionId,
           error_code: f.errorCode,

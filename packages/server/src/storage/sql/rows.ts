@@ -1,6 +1,7 @@
 // Maps rows of either engine (snake_case) to records. Columns are picked one by one: a driver may add
 // bookkeeping properties to row objects that must not leak into records.
 import type { ActionDefinition, AuthMethod } from '@plugboard/shared';
+import type { ConnectorVariable } from '@plugboard/shared/types';
 import type {
   ActionTestRecord,
   ApiKeyRecord,
@@ -96,6 +97,7 @@ export const connector = (row: Row): ConnectorRecord => ({
   authMethods: json<AuthMethod[]>(row.auth_methods).map(alwaysPkce),
   apiBaseUrl: nullableText(row.api_base_url),
   actions: json<ActionDefinition[]>(row.actions ?? '[]'),
+  variables: json<ConnectorVariable[]>(row.variables ?? '[]'),
   createdBy: text(row.created_by),
   createdAt: text(row.created_at),
   updatedAt: text(row.updated_at),
@@ -161,6 +163,7 @@ export const connection = (row: Row): ConnectionRecord => ({
   updatedAt: text(row.updated_at),
   lastUsedAt: nullableText(row.last_used_at),
   tokenExpiresAt: nullableText(row.token_expires_at),
+  variables: json<Record<string, string>>(row.variables ?? '{}'),
 });
 
 export const credentials = (row: Row): CredentialRecord => ({
@@ -188,6 +191,7 @@ export const oauthFlow = (row: Row): OAuthFlowRecord => ({
   returnTo: nullableText(row.return_to),
   reconnectConnectionId: nullableText(row.reconnect_connection_id),
   label: nullableText(row.label),
+  variables: json<Record<string, string>>(row.variables ?? '{}'),
   status: text(row.status) as OAuthFlowRecord['status'],
   connectionId: nullableText(row.connection_id),
   errorCode: nullableText(row.error_code),

@@ -65,6 +65,7 @@ export interface Tables {
     updated_at: Text;
     api_base_url: Nullable;
     actions: Json;
+    variables: ColumnType<unknown, string | undefined, string>;
   };
   action_tests: {
     organization_id: Text;
@@ -103,6 +104,7 @@ export interface Tables {
     updated_at: Text;
     last_used_at: Nullable;
     token_expires_at: Nullable;
+    variables: ColumnType<unknown, string | undefined, string>;
   };
   /** Kept by triggers on `connections` (migration 17): what the connectors list shows without counting rows. */
   connector_connection_counts: { organization_id: Text; connector_id: Text; connections: Count };
@@ -131,6 +133,7 @@ export interface Tables {
     expires_at: Text;
     created_at: Text;
     consumed_at: Nullable;
+    variables: ColumnType<unknown, string | undefined, string>;
   };
   oauth_apps: Sealed & {
     id: Text;

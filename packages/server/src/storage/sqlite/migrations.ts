@@ -1,4 +1,5 @@
 import { scaleMigration } from './scale-migration.js';
+import { variablesMigration } from './variables-migration.js';
 
 /** Versioned schema changes, applied in order once each; never edit one that has shipped. */
 export const migrations: ReadonlyArray<{ version: number; name: string; sql: string }> = [
@@ -377,6 +378,7 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
     `,
   },
   scaleMigration,
+  variablesMigration,
   {
     version: 19,
     name: 'per-tenant call logs: one row per upstream call, kept for the retention window',
