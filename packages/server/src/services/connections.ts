@@ -131,6 +131,17 @@ export async function findConnection(deps: ServiceDeps, organizationId: string, 
   return record;
 }
 
+/**
+ * Finds a connection of one organization with its decrypted credentials, in one query: the credentials fetch
+ * reads nothing else. @throws ApiError 404
+ */
+export async function findConnectionWithCredentials(deps: ServiceDeps, organizationId: string, id: string) {
+  const found = await deps.store.getConnectionWithCredentials(id);
+  if (!found || found.connection.organizationId !== organizationId) throw ApiError.notFound(`Connection ${id}`);
+  const { connection, credentials } = found;
+  return { record: connection, values: credentials ? openCredentials(deps.keyring, owner(connection), credentials) : {} };
+}
+
 /** Deletes a connection and its credentials. */
 export async function deleteConnection(deps: ServiceDeps, record: ConnectionRecord) {
   await deps.store.deleteConnection(record.id);

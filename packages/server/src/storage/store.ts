@@ -2,6 +2,7 @@ import type { SealedCredentials } from '../crypto/credential-cipher.js';
 import type { AgentStore } from './agent-store.js';
 import type { ConnectLinkStore } from './connect-link-store.js';
 import type { EventStore } from './event-store.js';
+import type { HotReadStore } from './hot-read-store.js';
 import type { McpTokenStore } from './mcp-token-store.js';
 import type { QueryPlanStore } from './query-plan-store.js';
 import type { RateLimitStore } from './rate-limit-store.js';
@@ -29,6 +30,7 @@ import type {
 export type * from './agent-store.js';
 export type * from './connect-link-store.js';
 export type * from './event-store.js';
+export type * from './hot-read-store.js';
 export type * from './mcp-token-store.js';
 export type * from './query-plan-store.js';
 export type * from './rate-limit-store.js';
@@ -38,7 +40,14 @@ export type * from './records.js';
  * Everything the services need from a database. Async throughout so that a networked database
  * (Postgres) can implement the same contract as the embedded SQLite default.
  */
-export interface Store extends EventStore, AgentStore, RateLimitStore, ConnectLinkStore, McpTokenStore, QueryPlanStore {
+export interface Store
+  extends EventStore,
+    AgentStore,
+    RateLimitStore,
+    ConnectLinkStore,
+    McpTokenStore,
+    QueryPlanStore,
+    HotReadStore {
   createOrganization(record: OrganizationRecord): Promise<void>;
   getOrganization(id: string): Promise<OrganizationRecord | undefined>;
   findOrganizationByName(name: string): Promise<OrganizationRecord | undefined>;

@@ -7,6 +7,7 @@ import { connectionQueries } from './connections.js';
 import { connectorQueries } from './connectors.js';
 import type { Engine } from './engine.js';
 import { eventQueries } from './events.js';
+import { hotReadQueries } from './hot-reads.js';
 import { mcpTokenQueries } from './mcp-tokens.js';
 import { oauthQueries } from './oauth.js';
 import { queryPlanQueries } from './query-plans.js';
@@ -34,6 +35,7 @@ export function createSqlStore(db: Db, engine: Engine): Store {
     ...mcpTokenQueries(db),
     ...connectLinkQueries(db),
     ...queryPlanQueries(db, engine),
+    ...hotReadQueries(db),
     async ping() {
       if (closed) throw new Error('The store is closed');
       const { rows } = await sql<{

@@ -1,0 +1,58 @@
+// The joined lookups of the busiest requests (see hot-read-store.ts).
+import type { HotReadStore } from '../hot-read-store.js';
+import * as rows from './rows.js';
+import type { Db } from './tables.js';
+
+/** The organization's columns beside another table's, renamed so that none collides. */
+const organizationColumns = [
+  'o.name as organization_name',
+  'o.allowed_origins as organization_allowed_origins',
+  'o.created_at as organization_created_at',
+] as const;
+
+const organizationOf = (row: rows.Row) =>
+  rows.organization({
+    id: row.organization_id,
+    name: row.organization_name,
+    allowed_origins: row.organization_allowed_origins,
+    created_at: row.organization_created_at,
+  });
+
+/** The {@link HotReadStore} queries over one database handle. */
+export function hotReadQueries(db: Db): HotReadStore {
+  return {
+    async findApiKeyAuth(hash) {
+      const row = await db
+        .selectFrom('api_keys as k')
+        .innerJoin('organizations as o', 'o.id', 'k.organization_id')
+        .selectAll('k')
+        .select(organizationColumns)
+        .where('k.hash', '=', hash)
+        .executeTakeFirst();
+      const organization = row && organizationOf(row);
+      return row && organization && { apiKey: rows.apiKey(row), organization };
+    },
+    async findSessionAuth(hash) {
+      const row = await db
+        .selectFrom('connect_sessions as s')
+        .innerJoin('organizations as o', 'o.id', 's.organization_id')
+        .selectAll('s')
+        .select(organizationColumns)
+        .where('s.token_hash', '=', hash)
+        .executeTakeFirst();
+      const organization = row && organizationOf(row);
+      return row && organization && { session: rows.session(row), organization };
+    },
+    async getConnectionWithCredentials(id) {
+      const row = await db
+        .selectFrom('connections as c')
+        .leftJoin('credentials as k', 'k.connection_id', 'c.id')
+        .selectAll('c')
+        .select(['k.connection_id', 'k.key_id', 'k.nonce', 'k.ciphertext'])
+        .where('c.id', '=', id)
+        .executeTakeFirst();
+      if (!row) return undefined;
+      return { connection: rows.connection(row), credentials: row.connection_id ? rows.credentials(row) : undefined };
+    },
+  };
+}
