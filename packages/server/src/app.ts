@@ -5,6 +5,7 @@ import { serveConsole } from './http/console-assets.js';
 import { httpErrorOf } from './http/error-response.js';
 import { mountRoutes, unmatched } from './http/mount.js';
 import { buildOpenApiDocument } from './http/openapi.js';
+import { requestIds, requestLog } from './http/request-log.js';
 import { limitAgentBodySize, limitBodySize, limitBodySizeTo, limitConnectorBodySize } from './http/validation.js';
 import { serveWidgetBundle } from './http/widget-bundle.js';
 import { mcpApp } from './mcp/mcp-app.js';
@@ -119,17 +120,9 @@ export function createHttpApp(runtime: Runtime, options: HttpOptions = {}): Hono
   const openApi = withMcpEndpoint(buildOpenApiDocument(routes));
   const app = new Hono();
 
-  app.use(async (c, next) => {
-    const started = performance.now();
-    await next();
-    logger.info({
-      method: c.req.method,
-      // An inbound URL's token is its credential: keep it out of the logs.
-      path: c.req.path.replace(/^\/v1\/inbound\/[^/]+/, '/v1/inbound/…'),
-      status: c.res.status,
-      ms: Math.round(performance.now() - started),
-    });
-  });
+  // Registered once, first: every later middleware and route reads `c.get('requestId')`.
+  app.use(requestIds());
+  app.use(requestLog(logger));
   app.options('/v1/session/*', (c) => {
     // A preflight grants nothing: the real request is checked against the session's allowed origins.
     const origin = c.req.header('origin');

@@ -1,5 +1,6 @@
-// The joined lookups of the busiest requests (see hot-read-store.ts).
+// The joined lookups of the busiest requests (see hot-read-store.ts), each compiled once.
 import type { HotReadStore } from '../hot-read-store.js';
+import { compiledOnce } from './compiled-once.js';
 import * as rows from './rows.js';
 import type { Db } from './tables.js';
 
@@ -20,37 +21,43 @@ const organizationOf = (row: rows.Row) =>
 
 /** The {@link HotReadStore} queries over one database handle. */
 export function hotReadQueries(db: Db): HotReadStore {
+  const apiKeyByHash = compiledOnce(db, (hash) =>
+    db
+      .selectFrom('api_keys as k')
+      .innerJoin('organizations as o', 'o.id', 'k.organization_id')
+      .selectAll('k')
+      .select(organizationColumns)
+      .where('k.hash', '=', hash),
+  );
+  const sessionByHash = compiledOnce(db, (hash) =>
+    db
+      .selectFrom('connect_sessions as s')
+      .innerJoin('organizations as o', 'o.id', 's.organization_id')
+      .selectAll('s')
+      .select(organizationColumns)
+      .where('s.token_hash', '=', hash),
+  );
+  const connectionById = compiledOnce(db, (id) =>
+    db
+      .selectFrom('connections as c')
+      .leftJoin('credentials as k', 'k.connection_id', 'c.id')
+      .selectAll('c')
+      .select(['k.connection_id', 'k.key_id', 'k.nonce', 'k.ciphertext'])
+      .where('c.id', '=', id),
+  );
   return {
     async findApiKeyAuth(hash) {
-      const row = await db
-        .selectFrom('api_keys as k')
-        .innerJoin('organizations as o', 'o.id', 'k.organization_id')
-        .selectAll('k')
-        .select(organizationColumns)
-        .where('k.hash', '=', hash)
-        .executeTakeFirst();
+      const row = await apiKeyByHash(hash);
       const organization = row && organizationOf(row);
       return row && organization && { apiKey: rows.apiKey(row), organization };
     },
     async findSessionAuth(hash) {
-      const row = await db
-        .selectFrom('connect_sessions as s')
-        .innerJoin('organizations as o', 'o.id', 's.organization_id')
-        .selectAll('s')
-        .select(organizationColumns)
-        .where('s.token_hash', '=', hash)
-        .executeTakeFirst();
+      const row = await sessionByHash(hash);
       const organization = row && organizationOf(row);
       return row && organization && { session: rows.session(row), organization };
     },
     async getConnectionWithCredentials(id) {
-      const row = await db
-        .selectFrom('connections as c')
-        .leftJoin('credentials as k', 'k.connection_id', 'c.id')
-        .selectAll('c')
-        .select(['k.connection_id', 'k.key_id', 'k.nonce', 'k.ciphertext'])
-        .where('c.id', '=', id)
-        .executeTakeFirst();
+      const row = await connectionById(id);
       if (!row) return undefined;
       return { connection: rows.connection(row), credentials: row.connection_id ? rows.credentials(row) : undefined };
     },
