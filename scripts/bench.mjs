@@ -16,6 +16,7 @@ const benches = [
   'packages/openapi/bench/large-spec.mjs',
   'packages/server/bench/send-outbound.mjs',
   'packages/server/bench/http/credentials.mjs',
+  'packages/server/bench/http/listings.mjs',
 ];
 
 const { values } = parseArgs({
