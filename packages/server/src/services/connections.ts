@@ -86,14 +86,6 @@ export async function createConnection(
   return presentConnection(record, connector.slug);
 }
 
-async function connectorSlugs(deps: ServiceDeps, records: ConnectionRecord[]) {
-  const slugs = new Map<string, string>();
-  for (const id of new Set(records.map((record) => record.connectorId))) {
-    slugs.set(id, (await deps.store.getConnector(id))?.slug ?? '');
-  }
-  return slugs;
-}
-
 /**
  * The session tenant's connections of the connectors the session may use, oldest first: a session restricted
  * with `allowedConnectors` sees none of the tenant's other connections, so its list agrees with its cards.
@@ -154,16 +146,19 @@ export async function presentAdminConnections(
   deps: ServiceDeps,
   records: ConnectionRecord[],
 ): Promise<AdminConnection[]> {
-  const slugs = await connectorSlugs(deps, records);
-  return Promise.all(
-    records.map(async (record) => {
-      const values = await openConnectionCredentials(deps, record);
-      return {
-        ...presentConnection(record, slugs.get(record.connectorId) ?? ''),
-        maskedCredentials: maskCredentials(record.authKind, values),
-      };
-    }),
+  // Two queries whatever the page's length: its connectors' slugs, and its credentials.
+  const slugs = await deps.store.getConnectorSlugs([...new Set(records.map((record) => record.connectorId))]);
+  const sealed = new Map(
+    (await deps.store.getCredentialsOf(records.map((record) => record.id))).map((found) => [found.connectionId, found]),
   );
+  return records.map((record) => {
+    const credentials = sealed.get(record.id);
+    const values = credentials ? openCredentials(deps.keyring, owner(record), credentials) : {};
+    return {
+      ...presentConnection(record, slugs.get(record.connectorId) ?? ''),
+      maskedCredentials: maskCredentials(record.authKind, values),
+    };
+  });
 }
 
 /** Lists an organization's connections in pages. */

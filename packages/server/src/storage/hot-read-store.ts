@@ -1,6 +1,7 @@
 import type {
   ApiKeyRecord,
   ConnectionRecord,
+  ConnectorSummaryRecord,
   CredentialRecord,
   OrganizationRecord,
   SessionRecord,
@@ -36,4 +37,13 @@ export interface HotReadStore {
   findSessionAuth(hash: string): Promise<SessionAuthRecord | undefined>;
   /** A connection and its credentials, in one query. */
   getConnectionWithCredentials(id: string): Promise<ConnectionWithCredentials | undefined>;
+  /** The credentials of these connections (those that have some), in one query: a listing masks them all. */
+  getCredentialsOf(connectionIds: readonly string[]): Promise<CredentialRecord[]>;
+  /**
+   * The connectors a connect session may use, without their actions, in one query: with `ids`, those of them the
+   * organization owns or that are public; without, every connector the organization owns.
+   */
+  listUsableConnectors(organizationId: string, ids: readonly string[] | null): Promise<ConnectorSummaryRecord[]>;
+  /** The slugs of these connectors, by id, in one query. */
+  getConnectorSlugs(ids: readonly string[]): Promise<Map<string, string>>;
 }

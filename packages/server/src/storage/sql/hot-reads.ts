@@ -19,6 +19,23 @@ const organizationOf = (row: rows.Row) =>
     created_at: row.organization_created_at,
   });
 
+/** Every column of a connector but its actions, the largest by far. */
+const SUMMARY_COLUMNS = [
+  'id',
+  'organization_id',
+  'slug',
+  'name',
+  'description',
+  'domain',
+  'visibility',
+  'icon_url',
+  'auth_methods',
+  'api_base_url',
+  'created_by',
+  'created_at',
+  'updated_at',
+] as const;
+
 /** The {@link HotReadStore} queries over one database handle. */
 export function hotReadQueries(db: Db): HotReadStore {
   const apiKeyByHash = compiledOnce(db, (hash) =>
@@ -60,6 +77,37 @@ export function hotReadQueries(db: Db): HotReadStore {
       const row = await connectionById(id);
       if (!row) return undefined;
       return { connection: rows.connection(row), credentials: row.connection_id ? rows.credentials(row) : undefined };
+    },
+    async getCredentialsOf(connectionIds) {
+      if (connectionIds.length === 0) return [];
+      const found = await db
+        .selectFrom('credentials')
+        .selectAll()
+        .where('connection_id', 'in', [...connectionIds])
+        .execute();
+      return found.map(rows.credentials);
+    },
+    async listUsableConnectors(organizationId, ids) {
+      if (ids?.length === 0) return [];
+      const found = await db
+        .selectFrom('connectors')
+        .select(SUMMARY_COLUMNS)
+        .where((eb) =>
+          ids
+            ? eb.and([
+                eb('id', 'in', [...ids]),
+                eb.or([eb('organization_id', '=', organizationId), eb('visibility', '=', 'public')]),
+              ])
+            : eb('organization_id', '=', organizationId),
+        )
+        .orderBy('id')
+        .execute();
+      return found.map(rows.connectorSummary);
+    },
+    async getConnectorSlugs(ids) {
+      if (ids.length === 0) return new Map();
+      const found = await db.selectFrom('connectors').select(['id', 'slug']).where('id', 'in', [...ids]).execute();
+      return new Map(found.map((row) => [row.id, row.slug]));
     },
   };
 }
