@@ -69,8 +69,8 @@ export function cachingAuthLookups(store: Store, ttlMs = AUTH_CACHE_TTL_MS): Sto
     apiKeys.forget((found) => found.organization.id === id);
     sessions.forget((found) => found.organization.id === id);
   };
-  return {
-    ...store,
+  // The store as prototype, not spread: every other method is the store's own at call time.
+  const cached: Partial<Store> = {
     findApiKeyAuth: (hash) => apiKeys.get(hash),
     findSessionAuth: (hash) => sessions.get(hash),
     async deleteApiKey(organizationId, id) {
@@ -88,4 +88,5 @@ export function cachingAuthLookups(store: Store, ttlMs = AUTH_CACHE_TTL_MS): Sto
       forgetOrganization(record.id);
     },
   };
+  return Object.assign(Object.create(store) as Store, cached);
 }
