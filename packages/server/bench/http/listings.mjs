@@ -57,7 +57,13 @@ async function measure(engine, plugboard, name, path, headers) {
     const baseline = await throughput({ url: `${bare.url}${path}`, headers });
     const measured = await throughput({ url: `${plugboard.url}${path}`, headers });
     const kb = Math.round(Buffer.byteLength(body) / 1024);
-    report({ name: `${engine}: ${name} (${kb} KB)`, plugboard: measured, baseline, unit: 'rps', baselineName: 'bare Hono route' });
+    report({
+      name: `${engine}: ${name} (${kb} KB)`,
+      plugboard: measured,
+      baseline,
+      unit: 'rps',
+      baselineName: 'bare Hono route',
+    });
   } finally {
     await bare.stop();
   }
@@ -81,11 +87,23 @@ for (const engine of benchEngines()) {
 
     heading(`Listings on ${engine} (32 concurrent, node ${process.version})`);
     const widget = { authorization: `Bearer ${session}`, origin };
-    await measure(engine, plugboard, `GET /v1/session/connectors, ${CONNECTORS} connectors`, '/v1/session/connectors', widget);
+    await measure(
+      engine,
+      plugboard,
+      `GET /v1/session/connectors, ${CONNECTORS} connectors`,
+      '/v1/session/connectors',
+      widget,
+    );
     await measure(engine, plugboard, `GET /v1/session/connections, ${CONNECTIONS}`, '/v1/session/connections', widget);
-    await measure(engine, plugboard, `GET /v1/connections?limit=${CONNECTIONS}, secret key`, `/v1/connections?limit=${CONNECTIONS}`, {
-      authorization: `Bearer ${secretKey}`,
-    });
+    await measure(
+      engine,
+      plugboard,
+      `GET /v1/connections?limit=${CONNECTIONS}, secret key`,
+      `/v1/connections?limit=${CONNECTIONS}`,
+      {
+        authorization: `Bearer ${secretKey}`,
+      },
+    );
   } finally {
     await plugboard.stop();
   }

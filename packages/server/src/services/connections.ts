@@ -131,7 +131,10 @@ export async function findConnectionWithCredentials(deps: ServiceDeps, organizat
   const found = await deps.store.getConnectionWithCredentials(id);
   if (!found || found.connection.organizationId !== organizationId) throw ApiError.notFound(`Connection ${id}`);
   const { connection, credentials } = found;
-  return { record: connection, values: credentials ? openCredentials(deps.keyring, owner(connection), credentials) : {} };
+  return {
+    record: connection,
+    values: credentials ? openCredentials(deps.keyring, owner(connection), credentials) : {},
+  };
 }
 
 /** Deletes a connection and its credentials. */

@@ -17,8 +17,8 @@ import { newId } from '../crypto/tokens.js';
 import { ApiError } from '../http/api-error.js';
 import type {
   ConnectorRecord,
-  ConnectorSummaryRecord,
   ConnectorScope,
+  ConnectorSummaryRecord,
   MemberRecord,
   OrganizationRecord,
   SessionRecord,

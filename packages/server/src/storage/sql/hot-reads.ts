@@ -106,7 +106,11 @@ export function hotReadQueries(db: Db): HotReadStore {
     },
     async getConnectorSlugs(ids) {
       if (ids.length === 0) return new Map();
-      const found = await db.selectFrom('connectors').select(['id', 'slug']).where('id', 'in', [...ids]).execute();
+      const found = await db
+        .selectFrom('connectors')
+        .select(['id', 'slug'])
+        .where('id', 'in', [...ids])
+        .execute();
       return new Map(found.map((row) => [row.id, row.slug]));
     },
   };
