@@ -91,12 +91,22 @@ export async function createConnection(
  * with `allowedConnectors` sees none of the tenant's other connections, so its list agrees with its cards.
  */
 export async function listSessionConnections(deps: ServiceDeps, auth: SessionAuth): Promise<Connection[]> {
-  const slugs = new Map((await sessionConnectors(deps, auth.session)).map((record) => [record.id, record.slug]));
+  const { organization, session } = auth;
   const records = await deps.store.listConnections({
-    organizationId: auth.organization.id,
-    tenantId: auth.session.tenantId,
+    organizationId: organization.id,
+    tenantId: session.tenantId,
     limit: 1000,
   });
+  // Only the connectors these connections are of, not every connector the session may use.
+  const allowed = session.allowedConnectors && new Set(session.allowedConnectors);
+  const ids = [...new Set(records.map((record) => record.connectorId))].filter((id) => !allowed || allowed.has(id));
+  const usable = await deps.store.listUsableConnectors(organization.id, ids);
+  const slugs = new Map(
+    usable
+      // Without a list of its own a session uses its organization's connectors only, not others' public ones.
+      .filter((connector) => allowed || connector.organizationId === organization.id)
+      .map((connector) => [connector.id, connector.slug]),
+  );
   return records.flatMap((record) => {
     const slug = slugs.get(record.connectorId);
     return slug === undefined ? [] : [presentConnection(record, slug)];
