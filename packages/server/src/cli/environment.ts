@@ -64,6 +64,10 @@ export const ENVIRONMENT: readonly EnvironmentVariable[] = [
   { name: 'PLUGBOARD_INBOUND_MAX_BYTES', description: 'Largest inbound webhook body in bytes (default 1048576)' },
   { name: 'PLUGBOARD_RETENTION_DAYS', description: 'Days events and deliveries are kept (default 30)' },
   {
+    name: 'PLUGBOARD_LOG_LEVEL',
+    description: 'Lowest log level written: trace, debug, info, warn, error, fatal or silent (default info)',
+  },
+  {
     name: 'PLUGBOARD_DELIVERY_INTERVAL_MS',
     description: 'How often the delivery worker sends due webhooks, in ms; 0 turns it off (default 1000)',
   },
