@@ -18,6 +18,7 @@ const benches = [
   'packages/server/bench/http/credentials.mjs',
   'packages/server/bench/http/proxy.mjs',
   'packages/widget/bench/paint.mjs',
+  'packages/server/bench/http/listings.mjs',
 ];
 
 const { values } = parseArgs({

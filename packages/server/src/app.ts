@@ -1,6 +1,5 @@
 import { ErrorCode } from '@plugboard/shared';
 import { Hono } from 'hono';
-import { requestId } from 'hono/request-id';
 import { ApiError } from './http/api-error.js';
 import { serveConsole } from './http/console-assets.js';
 import { httpErrorOf } from './http/error-response.js';
@@ -8,6 +7,7 @@ import { observeRequests, serveMetrics } from './http/metrics.js';
 import { mountRoutes, unmatched } from './http/mount.js';
 import { buildOpenApiDocument } from './http/openapi.js';
 import { securityHeaders, sessionCors } from './http/security-headers.js';
+import { requestIds, requestLog } from './http/request-log.js';
 import { limitAgentBodySize, limitBodySize, limitBodySizeTo, limitConnectorBodySize } from './http/validation.js';
 import { serveWidgetBundle } from './http/widget-bundle.js';
 import { mcpApp } from './mcp/mcp-app.js';
@@ -132,20 +132,10 @@ export function createHttpApp(runtime: Runtime, options: HttpOptions = {}): Hono
   const openApi = withMcpEndpoint(buildOpenApiDocument(routes));
   const app = new Hono();
 
-  // Every response carries X-Request-Id (a caller's own id is kept); call logs record it.
-  app.use(requestId());
+  // Registered once, first: every later middleware and route reads `c.get('requestId')` (call logs record it).
+  app.use(requestIds());
   if (deps.metrics) app.use(observeRequests(deps.metrics));
-  app.use(async (c, next) => {
-    const started = performance.now();
-    await next();
-    logger.info({
-      method: c.req.method,
-      // An inbound URL's token is its credential: keep it out of the logs.
-      path: c.req.path.replace(/^\/v1\/inbound\/[^/]+/, '/v1/inbound/…'),
-      status: c.res.status,
-      ms: Math.round(performance.now() - started),
-    });
-  });
+  app.use(requestLog(logger));
   app.use(securityHeaders());
   app.use('/v1/session/*', sessionCors());
   // An uploaded spec may be up to 50 MB: only the route that starts an agent run reads bodies that large.

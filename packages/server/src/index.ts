@@ -44,7 +44,16 @@ export {
 export { ApiError } from './http/api-error.js';
 export { createMetricsApp, METRICS_PATH } from './http/metrics.js';
 export { findWidgetBundle, WIDGET_BUNDLE_PATH } from './http/widget-bundle.js';
-export { jsonLogger, type Logger, silentLogger } from './logger.js';
+export {
+  createLogger,
+  LOG_LEVELS,
+  type Logger,
+  type LoggerOptions,
+  type LogLevel,
+  logLevelOf,
+  REDACTED_PATHS,
+  silentLogger,
+} from './logger.js';
 export {
   type BackgroundWorker,
   createRuntime,

@@ -17,6 +17,7 @@ import { defaultRetentionPolicy, type RetentionPolicy, RetentionWorker } from '.
 import type { RoundOutcome, RoundWorker } from './services/round-worker.js';
 import { defaultTenantRateLimit, type TenantRateLimit, TenantRateLimiter } from './services/tenant-rate-limit.js';
 import { defaultRefreshPolicy, type RefreshPolicy, TokenRefresher } from './services/token-refresh.js';
+import { cachingAuthLookups } from './storage/auth-cache.js';
 import type { Store } from './storage/store.js';
 
 /** The background workers a {@link Runtime} can run. */
@@ -144,7 +145,15 @@ function redirectUriOf(publicUrl: string): string {
 function depsOf(options: RuntimeOptions): ServiceDeps {
   const { store, keyring, logger = silentLogger, now = () => new Date() } = options;
   const egress = createEgressPolicy({ allowHosts: options.egressAllowHosts ?? [] });
-  const deps: ServiceDeps = { store, keyring, logger, now, customAuth: options.customAuth ?? {}, egress };
+  // Every request resolves its caller: a bounded, one-second cache of those lookups (see storage/auth-cache.ts).
+  const deps: ServiceDeps = {
+    store: cachingAuthLookups(store),
+    keyring,
+    logger,
+    now,
+    customAuth: options.customAuth ?? {},
+    egress,
+  };
   deps.allowInsecureOAuthEndpoints = options.allowInsecureOAuthEndpoints ?? false;
   if (options.publicUrl) deps.publicUrl = options.publicUrl;
   if (options.outbound) deps.outbound = options.outbound;

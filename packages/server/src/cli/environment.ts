@@ -68,6 +68,10 @@ export const ENVIRONMENT: readonly EnvironmentVariable[] = [
   { name: 'PLUGBOARD_METRICS_PORT', description: 'Serve GET /metrics on this port instead of beside the API' },
   { name: 'PLUGBOARD_METRICS_HOST', description: 'Address of the metrics listener (default 127.0.0.1)' },
   {
+    name: 'PLUGBOARD_LOG_LEVEL',
+    description: 'Lowest log level written: trace, debug, info, warn, error, fatal or silent (default info)',
+  },
+  {
     name: 'PLUGBOARD_DELIVERY_INTERVAL_MS',
     description: 'How often the delivery worker sends due webhooks, in ms; 0 turns it off (default 1000)',
   },

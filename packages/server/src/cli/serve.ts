@@ -2,7 +2,7 @@ import { createHttpApp } from '../app.js';
 import { loadConfig, requirePublicUrl } from '../config.js';
 import { createMetricsApp } from '../http/metrics.js';
 import { findWidgetBundle } from '../http/widget-bundle.js';
-import { jsonLogger } from '../logger.js';
+import { createLogger, logLevelOf } from '../logger.js';
 import type { Runtime } from '../runtime.js';
 import { type RunningServer, startServer } from '../server.js';
 import { openRuntime, openServices, runtimeOf } from './open-runtime.js';
@@ -35,6 +35,7 @@ const workersOf = (runtime: Runtime) => [...runtime.workers.keys()].join(', ');
  */
 export async function serveCommand(env: NodeJS.ProcessEnv, io: CliIo, { workers }: { workers: boolean }) {
   const publicUrl = requirePublicUrl(loadConfig(env), env);
+  const logger = createLogger({ level: logLevelOf(env) });
   const services = await openServices(env);
   const { config } = services;
   let runtime: Runtime | undefined;
@@ -43,7 +44,7 @@ export async function serveCommand(env: NodeJS.ProcessEnv, io: CliIo, { workers 
     const widgetBundle = findWidgetBundle();
     // The redirect URI is fixed here, from configuration or this server's own address: never a Host header.
     const build = (url: string) => {
-      runtime = runtimeOf(services, { logger: jsonLogger, workers, publicUrl: publicUrl ?? url });
+      runtime = runtimeOf(services, { logger, workers, publicUrl: publicUrl ?? url });
       return createHttpApp(runtime, {
         trustedProxyHops: config.trustedProxyHops,
         inboundMaxBytes: config.inboundMaxBytes,
@@ -82,6 +83,8 @@ export async function serveCommand(env: NodeJS.ProcessEnv, io: CliIo, { workers 
   await server.shutdown(SHUTDOWN_GRACE_MS);
   await metricsServer?.close();
   await running.close();
+  // The last requests' lines are still in the logger's buffer.
+  await logger.flush?.();
   return { stopped: reason } satisfies Stopped;
 }
 
@@ -90,7 +93,8 @@ export async function serveCommand(env: NodeJS.ProcessEnv, io: CliIo, { workers 
  * When `io.shutdown` aborts it stops them after their rounds in progress and closes the store.
  */
 export async function workerCommand(env: NodeJS.ProcessEnv, io: CliIo) {
-  const runtime = await openRuntime(env, { logger: jsonLogger, workers: true });
+  const logger = createLogger({ level: logLevelOf(env) });
+  const runtime = await openRuntime(env, { logger, workers: true });
   runtime.startWorkers();
   // The workers' timers do not hold the process open (an app embedding them decides when to end); here nothing
   // else would, so this one does until the shutdown.
@@ -100,5 +104,6 @@ export async function workerCommand(env: NodeJS.ProcessEnv, io: CliIo) {
   clearInterval(keepAlive);
   io.err(`Plugboard workers stopping on ${reason}: finishing rounds in progress`);
   await runtime.close();
+  await logger.flush?.();
   return { stopped: reason } satisfies Stopped;
 }

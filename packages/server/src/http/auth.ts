@@ -129,9 +129,9 @@ async function authenticateSecretKeyBearer(c: Context, store: Store, now: Date) 
       'A connect session token cannot use admin routes; use a secret key',
     );
   }
-  const apiKey = key.startsWith(SECRET_KEY_PREFIX) ? await store.findApiKeyByHash(hashSecret(key)) : undefined;
-  const organization = apiKey && (await store.getOrganization(apiKey.organizationId));
-  if (!apiKey || !organization) throw new ApiError(401, ErrorCode.Unauthenticated, 'The secret key is not valid');
+  const found = key.startsWith(SECRET_KEY_PREFIX) ? await store.findApiKeyAuth(hashSecret(key)) : undefined;
+  if (!found) throw new ApiError(401, ErrorCode.Unauthenticated, 'The secret key is not valid');
+  const { apiKey, organization } = found;
   // Last use is for people reading the key list: minute precision is enough, and a write on every request would
   // make each read a database commit.
   if (!apiKey.lastUsedAt || now.getTime() - Date.parse(apiKey.lastUsedAt) >= LAST_USE_PRECISION_MS) {
@@ -174,10 +174,9 @@ export async function authenticateSecretKey(
 /** Resolves the connect session of a session request and checks its origin. @throws ApiError 401, 403 */
 export async function authenticateSession(c: Context, store: Store, now: Date): Promise<SessionAuth> {
   const token = bearer(c);
-  const session = token.startsWith(SESSION_TOKEN_PREFIX) ? await store.findSessionByHash(hashSecret(token)) : undefined;
-  const organization = session && (await store.getOrganization(session.organizationId));
-  if (!session || !organization)
-    throw new ApiError(401, ErrorCode.Unauthenticated, 'The connect session token is not valid');
+  const found = token.startsWith(SESSION_TOKEN_PREFIX) ? await store.findSessionAuth(hashSecret(token)) : undefined;
+  if (!found) throw new ApiError(401, ErrorCode.Unauthenticated, 'The connect session token is not valid');
+  const { session, organization } = found;
   if (Date.parse(session.expiresAt) <= now.getTime()) {
     throw new ApiError(401, ErrorCode.SessionExpired, 'The connect session has expired; mint a new one');
   }

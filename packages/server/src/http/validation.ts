@@ -1,5 +1,5 @@
 import { ErrorCode } from '@plugboard/shared';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { z } from 'zod';
 import { ApiError, toIssues } from './api-error.js';
@@ -42,13 +42,24 @@ export async function readJsonBody<T extends z.ZodType>(c: Context, schema: T): 
  * A middleware that stops reading a request body past `maxBytes`, declared (Content-Length) or streamed, with 413
  * `payload_too_large`: the body is never buffered beyond the cap.
  */
-export const limitBodySizeTo = (maxBytes: number) =>
-  bodyLimit({
-    maxSize: maxBytes,
-    onError: () => {
-      throw new ApiError(413, ErrorCode.PayloadTooLarge, `The body is larger than ${Math.floor(maxBytes / 1024)} KB`);
-    },
-  });
+export const limitBodySizeTo = (maxBytes: number): MiddlewareHandler =>
+  withoutBodyless(
+    bodyLimit({
+      maxSize: maxBytes,
+      onError: () => {
+        throw new ApiError(413, ErrorCode.PayloadTooLarge, `The body is larger than ${Math.floor(maxBytes / 1024)} KB`);
+      },
+    }),
+  );
+
+/**
+ * Skips a body limit on GET and HEAD, which carry no body (fetch's Request refuses one, and @hono/node-server gives
+ * them none): asking for the body of @hono/node-server's lightweight request builds the full Request, with its
+ * AbortController, on every read.
+ */
+function withoutBodyless(limit: MiddlewareHandler): MiddlewareHandler {
+  return (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limit(c, next));
+}
 
 /** Stops reading a request body past {@link MAX_BODY_BYTES}, declared or streamed, with 413 `payload_too_large`. */
 export const limitBodySize = limitBodySizeTo(MAX_BODY_BYTES);
@@ -63,9 +74,11 @@ export const limitConnectorBodySize = limitBodySizeTo(MAX_CONNECTOR_BODY_BYTES);
 export const MAX_AGENT_BODY_BYTES = 60 * 1024 * 1024;
 
 /** {@link limitBodySize} for the one route that takes an uploaded spec. */
-export const limitAgentBodySize = bodyLimit({
-  maxSize: MAX_AGENT_BODY_BYTES,
-  onError: () => {
-    throw new ApiError(413, ErrorCode.PayloadTooLarge, 'The body is larger than 60 MB');
-  },
-});
+export const limitAgentBodySize = withoutBodyless(
+  bodyLimit({
+    maxSize: MAX_AGENT_BODY_BYTES,
+    onError: () => {
+      throw new ApiError(413, ErrorCode.PayloadTooLarge, 'The body is larger than 60 MB');
+    },
+  }),
+);

@@ -89,25 +89,27 @@ export async function createConnection(
   return presentConnection(record, connector.slug);
 }
 
-async function connectorSlugs(deps: ServiceDeps, records: ConnectionRecord[]) {
-  const slugs = new Map<string, string>();
-  for (const id of new Set(records.map((record) => record.connectorId))) {
-    slugs.set(id, (await deps.store.getConnector(id))?.slug ?? '');
-  }
-  return slugs;
-}
-
 /**
  * The session tenant's connections of the connectors the session may use, oldest first: a session restricted
  * with `allowedConnectors` sees none of the tenant's other connections, so its list agrees with its cards.
  */
 export async function listSessionConnections(deps: ServiceDeps, auth: SessionAuth): Promise<Connection[]> {
-  const slugs = new Map((await sessionConnectors(deps, auth.session)).map((record) => [record.id, record.slug]));
+  const { organization, session } = auth;
   const records = await deps.store.listConnections({
-    organizationId: auth.organization.id,
-    tenantId: auth.session.tenantId,
+    organizationId: organization.id,
+    tenantId: session.tenantId,
     limit: 1000,
   });
+  // Only the connectors these connections are of, not every connector the session may use.
+  const allowed = session.allowedConnectors && new Set(session.allowedConnectors);
+  const ids = [...new Set(records.map((record) => record.connectorId))].filter((id) => !allowed || allowed.has(id));
+  const usable = await deps.store.listUsableConnectors(organization.id, ids);
+  const slugs = new Map(
+    usable
+      // Without a list of its own a session uses its organization's connectors only, not others' public ones.
+      .filter((connector) => allowed || connector.organizationId === organization.id)
+      .map((connector) => [connector.id, connector.slug]),
+  );
   return records.flatMap((record) => {
     const slug = slugs.get(record.connectorId);
     return slug === undefined ? [] : [presentConnection(record, slug)];
@@ -134,6 +136,20 @@ export async function findConnection(deps: ServiceDeps, organizationId: string, 
   return record;
 }
 
+/**
+ * Finds a connection of one organization with its decrypted credentials, in one query: the credentials fetch
+ * reads nothing else. @throws ApiError 404
+ */
+export async function findConnectionWithCredentials(deps: ServiceDeps, organizationId: string, id: string) {
+  const found = await deps.store.getConnectionWithCredentials(id);
+  if (!found || found.connection.organizationId !== organizationId) throw ApiError.notFound(`Connection ${id}`);
+  const { connection, credentials } = found;
+  return {
+    record: connection,
+    values: credentials ? openCredentials(deps.keyring, owner(connection), credentials) : {},
+  };
+}
+
 /** Deletes a connection and its credentials. */
 export async function deleteConnection(deps: ServiceDeps, record: ConnectionRecord) {
   await deps.store.deleteConnection(record.id);
@@ -146,16 +162,19 @@ export async function presentAdminConnections(
   deps: ServiceDeps,
   records: ConnectionRecord[],
 ): Promise<AdminConnection[]> {
-  const slugs = await connectorSlugs(deps, records);
-  return Promise.all(
-    records.map(async (record) => {
-      const values = await openConnectionCredentials(deps, record);
-      return {
-        ...presentConnection(record, slugs.get(record.connectorId) ?? ''),
-        maskedCredentials: maskCredentials(record.authKind, values),
-      };
-    }),
+  // Two queries whatever the page's length: its connectors' slugs, and its credentials.
+  const slugs = await deps.store.getConnectorSlugs([...new Set(records.map((record) => record.connectorId))]);
+  const sealed = new Map(
+    (await deps.store.getCredentialsOf(records.map((record) => record.id))).map((found) => [found.connectionId, found]),
   );
+  return records.map((record) => {
+    const credentials = sealed.get(record.id);
+    const values = credentials ? openCredentials(deps.keyring, owner(record), credentials) : {};
+    return {
+      ...presentConnection(record, slugs.get(record.connectorId) ?? ''),
+      maskedCredentials: maskCredentials(record.authKind, values),
+    };
+  });
 }
 
 /** Lists an organization's connections in pages. */

@@ -23,6 +23,7 @@ import { ApiError } from '../http/api-error.js';
 import type {
   ConnectorRecord,
   ConnectorScope,
+  ConnectorSummaryRecord,
   MemberRecord,
   OrganizationRecord,
   SessionRecord,
@@ -133,13 +134,13 @@ const creatorFrom = (id: string, member: MemberRecord | undefined): Creator => (
 });
 
 /** The creators of `records`, in one query. */
-export async function creatorsOf(deps: ServiceDeps, records: readonly ConnectorRecord[]): Promise<Creators> {
+export async function creatorsOf(deps: ServiceDeps, records: readonly ConnectorSummaryRecord[]): Promise<Creators> {
   const members = await deps.store.getMembers([...new Set(records.map((record) => record.createdBy))]);
   const byId = new Map(members.map((member) => [member.id, member]));
   return new Map(records.map(({ createdBy: id }) => [id, creatorFrom(id, byId.get(id))]));
 }
 
-async function creatorOf(deps: ServiceDeps, record: ConnectorRecord, creators?: Creators): Promise<Creator> {
+async function creatorOf(deps: ServiceDeps, record: ConnectorSummaryRecord, creators?: Creators): Promise<Creator> {
   return creators?.get(record.createdBy) ?? creatorFrom(record.createdBy, await deps.store.getMember(record.createdBy));
 }
 
@@ -340,10 +341,8 @@ export function listConnectors(
 }
 
 /** Connectors a session may use: its organization's, plus others' public ones it names, narrowed to its list. */
-export async function sessionConnectors(deps: ServiceDeps, session: SessionRecord): Promise<ConnectorRecord[]> {
-  const all = await deps.store.listConnectors(session.organizationId, 'all');
-  const allowed = session.allowedConnectors ? new Set(session.allowedConnectors) : undefined;
-  return all.filter((record) => (allowed ? allowed.has(record.id) : record.organizationId === session.organizationId));
+export function sessionConnectors(deps: ServiceDeps, session: SessionRecord): Promise<ConnectorSummaryRecord[]> {
+  return deps.store.listUsableConnectors(session.organizationId, session.allowedConnectors);
 }
 
 function publicAuthMethod(deps: ServiceDeps, method: AuthMethod): PublicAuthMethod {
@@ -366,7 +365,7 @@ function isCreator(createdBy: Creator, session: SessionRecord): boolean {
 /** The card a session sees: what to draw, never configuration. Listings pass the creators of all their cards. */
 export async function presentCard(
   deps: ServiceDeps,
-  record: ConnectorRecord,
+  record: ConnectorSummaryRecord,
   session: SessionRecord,
   connectionCount: number,
   needsReauth: { id: string; label: string }[] = [],
@@ -383,7 +382,7 @@ export async function presentCard(
 }
 
 /** The auth method a connection uses: the one asked for, else the connector's default. */
-export function pickAuthMethod(record: ConnectorRecord, authMethodId: string | undefined): AuthMethod {
+export function pickAuthMethod(record: ConnectorSummaryRecord, authMethodId: string | undefined): AuthMethod {
   const method = authMethodId
     ? record.authMethods.find((candidate) => candidate.id === authMethodId)
     : record.authMethods.find((candidate) => candidate.isDefault);

@@ -2,7 +2,7 @@ import type { AuthMethod } from '@plugboard/shared';
 import * as oauth from 'oauth4webapi';
 import { openAppSecret, openClientSecret } from '../crypto/credential-cipher.js';
 import { checkEgress, type EgressDecision } from '../egress/index.js';
-import type { ConnectorRecord } from '../storage/store.js';
+import type { ConnectorSummaryRecord } from '../storage/store.js';
 import { egressOf, type ServiceDeps } from './deps.js';
 
 /** An OAuth 2.0 auth method of a connector. */
@@ -24,7 +24,7 @@ const authFor = (method: OAuthMethod, secret: string) =>
 /** Finds the method's client, or undefined when it has no complete one (no ID, no secret, or a missing app). */
 export async function resolveClient(
   deps: ServiceDeps,
-  connector: ConnectorRecord,
+  connector: ConnectorSummaryRecord,
   method: OAuthMethod,
 ): Promise<ResolvedClient | undefined> {
   if (method.managedAppId) {

@@ -13,7 +13,7 @@ import { hashSecret, newId } from '../crypto/tokens.js';
 import { EgressBlockedError, egressFetch } from '../egress/index.js';
 import { ApiError } from '../http/api-error.js';
 import { allowedOrigins, type SessionAuth } from '../http/auth.js';
-import type { ConnectionRecord, ConnectorRecord, OAuthFlowRecord } from '../storage/store.js';
+import type { ConnectionRecord, ConnectorRecord, ConnectorSummaryRecord, OAuthFlowRecord } from '../storage/store.js';
 import { checkVariableValues, filledOAuthMethod } from './connection-variables.js';
 import { findSessionConnection, sessionConnector } from './connections.js';
 import { pickAuthMethod, sessionConnectors } from './connectors.js';
@@ -39,7 +39,7 @@ export interface OAuthConfig {
   assumedTokenTtlMs: number;
 }
 
-function oauthMethod(connector: ConnectorRecord, authMethodId: string | undefined): OAuthMethod {
+function oauthMethod(connector: ConnectorSummaryRecord, authMethodId: string | undefined): OAuthMethod {
   const method = pickAuthMethod(connector, authMethodId);
   if (method.kind !== 'oauth2') {
     throw new ApiError(
@@ -51,7 +51,7 @@ function oauthMethod(connector: ConnectorRecord, authMethodId: string | undefine
   return method;
 }
 
-async function checkedClient(deps: ServiceDeps, connector: ConnectorRecord, method: OAuthMethod) {
+async function checkedClient(deps: ServiceDeps, connector: ConnectorSummaryRecord, method: OAuthMethod) {
   const client = await resolveClient(deps, connector, method);
   if (!client) {
     throw new ApiError(

@@ -7,7 +7,7 @@ import { ApiError } from '../http/api-error.js';
 import type { ConnectionRecord, ConnectorRecord } from '../storage/store.js';
 import { type CallOutcome, recordCall } from './call-log.js';
 import { filledOAuthMethod } from './connection-variables.js';
-import { findConnection } from './connections.js';
+import { findConnection, findConnectionWithCredentials } from './connections.js';
 import { egressOf, type ServiceDeps } from './deps.js';
 import { DomainError } from './domain-error.js';
 import { emitConnectionEvent } from './events.js';
@@ -85,9 +85,8 @@ export class TokenRefresher {
 
   /** Credentials of an organization's connection, refreshed when due. @throws DomainError not_found, needs_reauth (HTTP 409), refresh_failed (502) */
   async credentialsFor(organizationId: string, connectionId: string): Promise<ConnectionCredentials> {
-    const record = await findConnection(this.deps, organizationId, connectionId);
+    const { record, values } = await findConnectionWithCredentials(this.deps, organizationId, connectionId);
     if (record.status === 'needs_reauth') throw needsReauth();
-    const values = await this.#read(record);
     const variables = record.variables ?? {};
     if (record.authKind !== 'oauth2')
       return { connectionId, authKind: record.authKind, credentials: values, variables };

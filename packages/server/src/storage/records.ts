@@ -69,6 +69,9 @@ export interface ConnectorRecord {
   updatedAt: Timestamp;
 }
 
+/** A connector without its actions: what cards and listings show, read without the largest column. */
+export type ConnectorSummaryRecord = Omit<ConnectorRecord, 'actions'>;
+
 export interface TenantRecord {
   organizationId: string;
   id: string;

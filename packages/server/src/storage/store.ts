@@ -3,6 +3,7 @@ import type { AgentStore } from './agent-store.js';
 import type { CallLogStore } from './call-log-store.js';
 import type { ConnectLinkStore } from './connect-link-store.js';
 import type { EventStore } from './event-store.js';
+import type { HotReadStore } from './hot-read-store.js';
 import type { McpTokenStore } from './mcp-token-store.js';
 import type { QueryPlanStore } from './query-plan-store.js';
 import type { RateLimitStore } from './rate-limit-store.js';
@@ -31,6 +32,7 @@ export type * from './agent-store.js';
 export type * from './call-log-store.js';
 export type * from './connect-link-store.js';
 export type * from './event-store.js';
+export type * from './hot-read-store.js';
 export type * from './mcp-token-store.js';
 export type * from './query-plan-store.js';
 export type * from './rate-limit-store.js';
@@ -58,7 +60,8 @@ export interface Store
     ConnectLinkStore,
     McpTokenStore,
     QueryPlanStore,
-    CallLogStore {
+    CallLogStore,
+    HotReadStore {
   /** The connection pool's use now, for metrics; absent on engines without a pool. */
   poolStats?(): PoolStats;
   createOrganization(record: OrganizationRecord): Promise<void>;

@@ -8,6 +8,7 @@ import type { Tables } from '../sql/tables.js';
 import type { Store } from '../store.js';
 import { migrations } from './migrations.js';
 import { postgresPlanner } from './postgres-planner.js';
+import { isStalePlan, statementNamer } from './statement-names.js';
 
 /** The pool size when none is configured. */
 export const DEFAULT_POOL_SIZE = 10;
@@ -28,12 +29,26 @@ const rethrow = (error: unknown): never => {
   throw (error as { code?: unknown }).code === '22021' ? new StoreInputError({ cause: error }) : error;
 };
 
-/** The pool as Kysely drives it, with input Postgres refuses turned into {@link StoreInputError}. */
-const refusingBadInput = (pool: pg.Pool): PostgresPool => ({
+/**
+ * The pool as Kysely drives it, with input Postgres refuses turned into {@link StoreInputError}, and each SQL text
+ * prepared once per connection (see {@link statementNamer}).
+ */
+const refusingBadInput = (pool: pg.Pool, statements = statementNamer()): PostgresPool => ({
   async connect() {
     const client = await pool.connect();
+    const run = async (text: string, values: unknown[]) => {
+      const name = statements.nameOf(text, values);
+      if (!name) return client.query(text, values);
+      try {
+        return await client.query({ name, text, values });
+      } catch (error) {
+        if (!isStalePlan(error)) throw error;
+        statements.unname(text);
+        return client.query(text, values);
+      }
+    };
     return {
-      query: ((text: string, values: unknown[]) => client.query(text, values).catch(rethrow)) as pg.PoolClient['query'],
+      query: ((text: string, values: unknown[]) => run(text, values).catch(rethrow)) as pg.PoolClient['query'],
       release: (destroy?: boolean) => client.release(destroy),
     };
   },

@@ -8,6 +8,7 @@ import type {
   ConnectionRecord,
   ConnectorRecord,
   ConnectorSecretRecord,
+  ConnectorSummaryRecord,
   ConsoleSessionRecord,
   CredentialRecord,
   EndUserGrantRecord,
@@ -85,7 +86,7 @@ export const apiKey = (row: Row): ApiKeyRecord => ({
 /** PKCE is always on; connectors saved while it could be turned off may still say `pkce: false`. */
 const alwaysPkce = (method: AuthMethod): AuthMethod => (method.kind === 'oauth2' ? { ...method, pkce: true } : method);
 
-export const connector = (row: Row): ConnectorRecord => ({
+export const connectorSummary = (row: Row): ConnectorSummaryRecord => ({
   id: text(row.id),
   organizationId: text(row.organization_id),
   slug: text(row.slug),
@@ -96,11 +97,15 @@ export const connector = (row: Row): ConnectorRecord => ({
   iconUrl: nullableText(row.icon_url),
   authMethods: json<AuthMethod[]>(row.auth_methods).map(alwaysPkce),
   apiBaseUrl: nullableText(row.api_base_url),
-  actions: json<ActionDefinition[]>(row.actions ?? '[]'),
   variables: json<ConnectorVariable[]>(row.variables ?? '[]'),
   createdBy: text(row.created_by),
   createdAt: text(row.created_at),
   updatedAt: text(row.updated_at),
+});
+
+export const connector = (row: Row): ConnectorRecord => ({
+  ...connectorSummary(row),
+  actions: json<ActionDefinition[]>(row.actions ?? '[]'),
 });
 
 export const tenant = (row: Row): TenantRecord => ({

@@ -8,6 +8,7 @@ import { connectionQueries } from './connections.js';
 import { connectorQueries } from './connectors.js';
 import type { Engine } from './engine.js';
 import { eventQueries } from './events.js';
+import { hotReadQueries } from './hot-reads.js';
 import { mcpTokenQueries } from './mcp-tokens.js';
 import { oauthQueries } from './oauth.js';
 import { queryPlanQueries } from './query-plans.js';
@@ -37,6 +38,7 @@ export function createSqlStore(db: Db, engine: Engine): Store {
     ...queryPlanQueries(db, engine),
     ...callLogQueries(db),
     ...(engine.poolStats ? { poolStats: engine.poolStats } : {}),
+    ...hotReadQueries(db),
     async ping() {
       if (closed) throw new Error('The store is closed');
       const { rows } = await sql<{

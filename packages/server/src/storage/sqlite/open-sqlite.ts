@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Kysely, type SqliteDatabase, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect } from 'kysely';
 import Database from 'libsql';
 import type { Engine } from '../sql/engine.js';
 import { applyMigrations, type MigrationReport, type MigrationSession } from '../sql/migrator.js';
@@ -10,6 +10,7 @@ import type { Tables } from '../sql/tables.js';
 import type { Store } from '../store.js';
 import { migrations } from './migrations.js';
 import { sqlitePlanner } from './sqlite-planner.js';
+import { cachingStatements } from './statement-cache.js';
 
 const engine: Engine = {
   kind: 'sqlite',
@@ -76,6 +77,6 @@ export async function openSqlite(url: string, now = new Date()): Promise<{ store
   }
   // libsql's statements have better-sqlite3's shape (`reader`, `all`, `run`, `iterate`), which Kysely's
   // SQLite dialect drives; RETURNING statements report `reader` true, so their rows come back.
-  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: database as unknown as SqliteDatabase }) });
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: cachingStatements(database) }) });
   return { store: createSqlStore(db, engine), migration };
 }

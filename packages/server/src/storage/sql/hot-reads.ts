@@ -1,0 +1,118 @@
+// The joined lookups of the busiest requests (see hot-read-store.ts), each compiled once.
+import type { HotReadStore } from '../hot-read-store.js';
+import { compiledOnce } from './compiled-once.js';
+import * as rows from './rows.js';
+import type { Db } from './tables.js';
+
+/** The organization's columns beside another table's, renamed so that none collides. */
+const organizationColumns = [
+  'o.name as organization_name',
+  'o.allowed_origins as organization_allowed_origins',
+  'o.created_at as organization_created_at',
+] as const;
+
+const organizationOf = (row: rows.Row) =>
+  rows.organization({
+    id: row.organization_id,
+    name: row.organization_name,
+    allowed_origins: row.organization_allowed_origins,
+    created_at: row.organization_created_at,
+  });
+
+/** Every column of a connector but its actions, the largest by far. */
+const SUMMARY_COLUMNS = [
+  'id',
+  'organization_id',
+  'slug',
+  'name',
+  'description',
+  'domain',
+  'visibility',
+  'icon_url',
+  'auth_methods',
+  'api_base_url',
+  'variables',
+  'created_by',
+  'created_at',
+  'updated_at',
+] as const;
+
+/** The {@link HotReadStore} queries over one database handle. */
+export function hotReadQueries(db: Db): HotReadStore {
+  const apiKeyByHash = compiledOnce(db, (hash) =>
+    db
+      .selectFrom('api_keys as k')
+      .innerJoin('organizations as o', 'o.id', 'k.organization_id')
+      .selectAll('k')
+      .select(organizationColumns)
+      .where('k.hash', '=', hash),
+  );
+  const sessionByHash = compiledOnce(db, (hash) =>
+    db
+      .selectFrom('connect_sessions as s')
+      .innerJoin('organizations as o', 'o.id', 's.organization_id')
+      .selectAll('s')
+      .select(organizationColumns)
+      .where('s.token_hash', '=', hash),
+  );
+  const connectionById = compiledOnce(db, (id) =>
+    db
+      .selectFrom('connections as c')
+      .leftJoin('credentials as k', 'k.connection_id', 'c.id')
+      .selectAll('c')
+      .select(['k.connection_id', 'k.key_id', 'k.nonce', 'k.ciphertext'])
+      .where('c.id', '=', id),
+  );
+  return {
+    async findApiKeyAuth(hash) {
+      const row = await apiKeyByHash(hash);
+      const organization = row && organizationOf(row);
+      return row && organization && { apiKey: rows.apiKey(row), organization };
+    },
+    async findSessionAuth(hash) {
+      const row = await sessionByHash(hash);
+      const organization = row && organizationOf(row);
+      return row && organization && { session: rows.session(row), organization };
+    },
+    async getConnectionWithCredentials(id) {
+      const row = await connectionById(id);
+      if (!row) return undefined;
+      return { connection: rows.connection(row), credentials: row.connection_id ? rows.credentials(row) : undefined };
+    },
+    async getCredentialsOf(connectionIds) {
+      if (connectionIds.length === 0) return [];
+      const found = await db
+        .selectFrom('credentials')
+        .selectAll()
+        .where('connection_id', 'in', [...connectionIds])
+        .execute();
+      return found.map(rows.credentials);
+    },
+    async listUsableConnectors(organizationId, ids) {
+      if (ids?.length === 0) return [];
+      const found = await db
+        .selectFrom('connectors')
+        .select(SUMMARY_COLUMNS)
+        .where((eb) =>
+          ids
+            ? eb.and([
+                eb('id', 'in', [...ids]),
+                eb.or([eb('organization_id', '=', organizationId), eb('visibility', '=', 'public')]),
+              ])
+            : eb('organization_id', '=', organizationId),
+        )
+        .orderBy('id')
+        .execute();
+      return found.map(rows.connectorSummary);
+    },
+    async getConnectorSlugs(ids) {
+      if (ids.length === 0) return new Map();
+      const found = await db
+        .selectFrom('connectors')
+        .select(['id', 'slug'])
+        .where('id', 'in', [...ids])
+        .execute();
+      return new Map(found.map((row) => [row.id, row.slug]));
+    },
+  };
+}
