@@ -10,7 +10,7 @@ import {
 } from '@plugboard/shared';
 import { checkEgress } from '../egress/index.js';
 import { ApiError } from '../http/api-error.js';
-import type { ConnectorRecord } from '../storage/store.js';
+import type { ConnectorSummaryRecord } from '../storage/store.js';
 import { egressOf, type ServiceDeps } from './deps.js';
 import { DomainError } from './domain-error.js';
 
@@ -42,12 +42,12 @@ export function filledOAuthMethod<M extends OAuthFields>(method: M, values: Read
 }
 
 /** The connector's URLs a connection with `method` uses: the API base URL and, for OAuth 2.0, its endpoints. */
-function urlsFor(connector: ConnectorRecord, method: AuthMethod | undefined): Array<[string, string]> {
+function urlsFor(connector: ConnectorSummaryRecord, method: AuthMethod | undefined): Array<[string, string]> {
   const methods = connector.authMethods.map((candidate) => (candidate === method ? candidate : { kind: 'other' }));
   return templatedUrls({ apiBaseUrl: connector.apiBaseUrl, authMethods: methods });
 }
 
-function valueIssues(connector: ConnectorRecord, values: Readonly<Record<string, string>>): ValidationIssue[] {
+function valueIssues(connector: ConnectorSummaryRecord, values: Readonly<Record<string, string>>): ValidationIssue[] {
   const declared = connector.variables ?? [];
   const places = placesOfAll(templatedUrls(connector).map(([, url]) => url));
   const issues: ValidationIssue[] = Object.keys(values)
@@ -70,7 +70,7 @@ function valueIssues(connector: ConnectorRecord, values: Readonly<Record<string,
  */
 export async function checkVariableValues(
   deps: ServiceDeps,
-  connector: ConnectorRecord,
+  connector: ConnectorSummaryRecord,
   method: AuthMethod | undefined,
   values: Readonly<Record<string, string>>,
 ): Promise<Record<string, string>> {
