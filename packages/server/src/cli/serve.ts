@@ -1,5 +1,6 @@
 import { createHttpApp } from '../app.js';
 import { loadConfig, requirePublicUrl } from '../config.js';
+import { findConsoleRoot } from '../http/console-assets.js';
 import { findWidgetBundle } from '../http/widget-bundle.js';
 import { jsonLogger } from '../logger.js';
 import type { Runtime } from '../runtime.js';
@@ -40,13 +41,14 @@ export async function serveCommand(env: NodeJS.ProcessEnv, io: CliIo, { workers 
   let server: RunningServer;
   try {
     const widgetBundle = findWidgetBundle();
+    const consoleRoot = env.PLUGBOARD_CONSOLE_ROOT || findConsoleRoot();
     // The redirect URI is fixed here, from configuration or this server's own address: never a Host header.
     const build = (url: string) => {
       runtime = runtimeOf(services, { logger: jsonLogger, workers, publicUrl: publicUrl ?? url });
       return createHttpApp(runtime, {
         trustedProxyHops: config.trustedProxyHops,
         inboundMaxBytes: config.inboundMaxBytes,
-        ...(env.PLUGBOARD_CONSOLE_ROOT ? { consoleRoot: env.PLUGBOARD_CONSOLE_ROOT } : {}),
+        ...(consoleRoot ? { consoleRoot } : {}),
         ...(widgetBundle ? { widgetBundle } : {}),
       });
     };

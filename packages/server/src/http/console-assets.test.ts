@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../test/context.js';
+import { findConsoleRoot } from './console-assets.js';
 
 let root: string;
 let t: TestContext;
@@ -88,5 +89,9 @@ describe('serving the console', () => {
     const response = await t.request('GET', '/console');
     expect([response.status, response.json.error.code]).toEqual([404, 'not_found']);
     expect((await t.request('GET', '/console/assets/app-1a2b.js')).status).toBe(404);
+  });
+
+  it('finds the built console of the installed @plugboard/console package', () => {
+    expect(findConsoleRoot()).toMatch(/console[/\\]dist$/);
   });
 });
