@@ -21,6 +21,8 @@ pnpm(['-r', 'run', 'typecheck']);
 pnpm(['exec', 'tsc', '-p', 'e2e/tsconfig.json']);
 // The packages as npm users get them: publint, attw, and an install of the packed tarballs that runs plugboard serve.
 run(process.execPath, ['scripts/check-packages.mjs']);
+// The API reference from the JSDoc, into docs/api/ (not committed): a broken build of it fails the run.
+pnpm(['run', 'docs:api']);
 mkdirSync('.tmp', { recursive: true });
 // The server suite runs on SQLite and, as the `server-pg` project, on this throwaway Postgres server.
 const postgres = await startTestPostgres();
