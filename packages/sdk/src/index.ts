@@ -97,19 +97,18 @@ export type {
 } from './admin/resources.js';
 export { PlugboardConsole } from './console/plugboard-console.js';
 export type { ClientOptions } from './core/request.js';
-export {
-  AuthenticationError,
-  ConflictError,
-  NotFoundError,
-  PermissionError,
-  PlugboardApiError,
-  RateLimitError,
-  ServerError,
-  SessionExpiredError,
-  ValidationError,
-} from './errors/api-errors.js';
+export { AuthenticationError } from './errors/authentication-error.js';
+export { ConflictError } from './errors/conflict-error.js';
+export { NetworkError } from './errors/network-error.js';
+export { NotFoundError } from './errors/not-found-error.js';
+export { PermissionError } from './errors/permission-error.js';
+export { PlugboardApiError } from './errors/plugboard-api-error.js';
 export { isPlugboardError, PlugboardError, SdkErrorCode } from './errors/plugboard-error.js';
-export { NetworkError, TimeoutError } from './errors/transport-errors.js';
-export { WebhookErrorCode, WebhookVerificationError } from './errors/webhook-errors.js';
+export { RateLimitError } from './errors/rate-limit-error.js';
+export { ServerError } from './errors/server-error.js';
+export { SessionExpiredError } from './errors/session-expired-error.js';
+export { TimeoutError } from './errors/timeout-error.js';
+export { ValidationError } from './errors/validation-error.js';
+export { WebhookErrorCode, WebhookVerificationError } from './errors/webhook-verification-error.js';
 export { PlugboardSession, type PlugboardSessionOptions } from './session/plugboard-session.js';
 export { type VerifyWebhookOptions, verifyWebhook } from './webhooks/verify-webhook.js';
