@@ -92,26 +92,53 @@ function checkCatalog() {
   }
 }
 
-/** Packs one package with pnpm (which replaces `workspace:` and `catalog:` ranges and applies publishConfig). */
-function pack({ dir, manifest }, destination) {
-  const before = new Set(readdirSync(destination));
-  const result = spawnSync(
+/** Runs a command without blocking the others, and resolves with its exit status and output. */
+function runAsync(command, args, options = {}) {
+  return new Promise((done) => {
+    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk) => {
+      output += chunk;
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk) => {
+      output += chunk;
+    });
+    child.once('close', (status) => done({ status, output }));
+  });
+}
+
+/**
+ * Packs one package with pnpm (which replaces `workspace:` and `catalog:` ranges and applies publishConfig),
+ * into a folder of its own so that packs can run side by side.
+ */
+async function pack({ dir, manifest }, destination) {
+  const folder = join(destination, manifest.name.replace(/[@/]/g, '_'));
+  mkdirSync(folder, { recursive: true });
+  const result = await runAsync(
     process.execPath,
-    [join(root, 'scripts/pnpm.mjs'), 'pack', '--pack-destination', destination],
+    [join(root, 'scripts/pnpm.mjs'), 'pack', '--pack-destination', folder],
     {
       cwd: dir,
-      stdio: ['ignore', 'ignore', 'inherit'],
     },
   );
-  const tarball = readdirSync(destination).find((file) => !before.has(file) && file.endsWith('.tgz'));
-  if (result.status !== 0 || !tarball) throw new Error(`pnpm pack failed for ${manifest.name}`);
-  return join(destination, tarball);
+  const tarball = readdirSync(folder).find((file) => file.endsWith('.tgz'));
+  if (result.status !== 0 || !tarball) throw new Error(`pnpm pack failed for ${manifest.name}: ${result.output}`);
+  return join(folder, tarball);
 }
 
 /** The packed manifest, as npm will read it. */
 function packedManifest(tarball) {
   const result = spawnSync('tar', ['-xOzf', tarball, 'package/package.json'], { encoding: 'utf8' });
   return JSON.parse(result.stdout);
+}
+
+/** Test files and helpers stay in the repository: none is published. */
+function checkPackedFiles(name, tarball) {
+  const files = spawnSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+  const testFiles = files.filter((file) =>
+    /\.test\.|(^|\/)(test|tests|__tests__)\//.test(file.replace(/^package\//, '')),
+  );
+  if (testFiles.length > 0) fail(name, `publishes test files: ${testFiles.slice(0, 5).join(', ')}`);
 }
 
 function checkPackedManifest(name, packed) {
@@ -126,12 +153,16 @@ async function lintTarball(name, tarball) {
     if (message.type !== 'suggestion')
       fail(`${name} (publint)`, formatMessage(message, pkg, { color: false }) ?? message.code);
   }
-  const attw = spawnSync(
-    join(root, 'node_modules/.bin/attw'),
-    [tarball, '--profile', 'esm-only', '--format', 'ascii', '--no-emoji', '--no-color'],
-    { encoding: 'utf8' },
-  );
-  if (attw.status !== 0) fail(`${name} (attw --profile esm-only)`, `${attw.stdout}${attw.stderr}`);
+  const attw = await runAsync(join(root, 'node_modules/.bin/attw'), [
+    tarball,
+    '--profile',
+    'esm-only',
+    '--format',
+    'ascii',
+    '--no-emoji',
+    '--no-color',
+  ]);
+  if (attw.status !== 0) fail(`${name} (attw --profile esm-only)`, attw.output);
 }
 
 /** Installs every tarball with npm into an empty folder; third-party dependencies come from the registry. */
@@ -239,12 +270,13 @@ async function main() {
   rmSync(destination, { recursive: true, force: true });
   mkdirSync(destination, { recursive: true });
   checkCatalog();
-  const tarballs = [];
-  for (const entry of packages) {
-    checkManifest(entry);
-    const tarball = pack(entry, destination);
-    checkPackedManifest(entry.manifest.name, packedManifest(tarball));
-    tarballs.push({ name: entry.manifest.name, tarball });
+  for (const entry of packages) checkManifest(entry);
+  const tarballs = await Promise.all(
+    packages.map(async (entry) => ({ name: entry.manifest.name, tarball: await pack(entry, destination) })),
+  );
+  for (const { name, tarball } of tarballs) {
+    checkPackedManifest(name, packedManifest(tarball));
+    checkPackedFiles(name, tarball);
   }
   await Promise.all(tarballs.map(({ name, tarball }) => lintTarball(name, tarball)));
   console.log(`Packed and linted ${tarballs.length} packages: ${tarballs.map(({ name }) => name).join(', ')}`);
