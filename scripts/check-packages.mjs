@@ -132,13 +132,16 @@ function packedManifest(tarball) {
   return JSON.parse(result.stdout);
 }
 
-/** Test files and helpers stay in the repository: none is published. */
+/** Test files and helpers stay in the repository; the README, LICENSE and CHANGELOG are published. */
 function checkPackedFiles(name, tarball) {
   const files = spawnSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
   const testFiles = files.filter((file) =>
     /\.test\.|(^|\/)(test|tests|__tests__)\//.test(file.replace(/^package\//, '')),
   );
   if (testFiles.length > 0) fail(name, `publishes test files: ${testFiles.slice(0, 5).join(', ')}`);
+  for (const file of ['README.md', 'LICENSE', 'CHANGELOG.md']) {
+    if (!files.includes(`package/${file}`)) fail(name, `does not publish its ${file}`);
+  }
 }
 
 function checkPackedManifest(name, packed) {
