@@ -1,6 +1,7 @@
 // Checks the packages as npm users get them: packs every published package with pnpm, checks each manifest,
-// lints each tarball with publint (strict) and @arethetypeswrong/cli (ESM only), then installs all the tarballs
-// with npm into an empty folder and starts `plugboard serve` from there. Exits non-zero on any finding.
+// lints each tarball with publint (strict) and @arethetypeswrong/cli (ESM only), then installs the server alone
+// from its tarball with npm into an empty folder, starts `plugboard serve` from there, and installs the rest beside
+// it. Exits non-zero on any finding.
 // Run after `pnpm -r run build`: `node scripts/check-packages.mjs`.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -168,9 +169,8 @@ async function lintTarball(name, tarball) {
   if (attw.status !== 0) fail(`${name} (attw --profile esm-only)`, attw.output);
 }
 
-/** Installs every tarball with npm into an empty folder; third-party dependencies come from the registry. */
-function installTarballs(tarballs) {
-  const app = mkdtempSync(join(tmpdir(), 'plugboard-install-'));
+/** Runs `npm install` in the folder, with the tarballs standing in for the registry's @plugboard packages. */
+function npmInstall(app, tarballs, dependencies) {
   const specs = Object.fromEntries(tarballs.map(({ name, tarball }) => [name, `file:${tarball}`]));
   // The tarballs depend on each other by version: overrides make npm take them from here, not the registry.
   writeFileSync(
@@ -179,17 +179,17 @@ function installTarballs(tarballs) {
       name: 'plugboard-install-test',
       private: true,
       type: 'module',
-      dependencies: specs,
+      dependencies: Object.fromEntries(dependencies.map((name) => [name, specs[name]])),
       overrides: specs,
     }),
   );
+  console.log(`npm install ${dependencies.join(' ')} (from the tarballs)`);
   const npm = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], {
     cwd: app,
     stdio: 'inherit',
     shell: process.platform === 'win32',
   });
   if (npm.status !== 0) throw new Error('npm install of the tarballs failed');
-  return app;
 }
 
 /** Starts the installed `plugboard serve` and resolves with its URL once it says where it listens. */
@@ -283,10 +283,18 @@ async function main() {
   }
   await Promise.all(tarballs.map(({ name, tarball }) => lintTarball(name, tarball)));
   console.log(`Packed and linted ${tarballs.length} packages: ${tarballs.map(({ name }) => name).join(', ')}`);
-  const app = installTarballs(tarballs);
+  // The server alone, as an operations team installs it: it must bring the console and the widget it serves.
+  const app = mkdtempSync(join(tmpdir(), 'plugboard-install-'));
   try {
-    checkImports(app, tarballs);
+    npmInstall(app, tarballs, ['@plugboard/server']);
     await checkServe(app);
+    // Then everything else a vendor's app installs beside it.
+    npmInstall(
+      app,
+      tarballs,
+      tarballs.map(({ name }) => name),
+    );
+    checkImports(app, tarballs);
   } finally {
     rmSync(app, { recursive: true, force: true });
   }

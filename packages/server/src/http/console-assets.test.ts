@@ -91,7 +91,12 @@ describe('serving the console', () => {
     expect((await t.request('GET', '/console/assets/app-1a2b.js')).status).toBe(404);
   });
 
-  it('finds the built console of the installed @plugboard/console package', () => {
-    expect(findConsoleRoot()).toMatch(/console[/\\]dist$/);
+  it('finds the built console of the installed @plugboard/console package, and serves it', async () => {
+    const found = findConsoleRoot();
+    expect(found).toMatch(/console[/\\]dist$/);
+    t = await createTestContext({ consoleRoot: found as string });
+    const response = await t.request('GET', '/console');
+    expect(response.status).toBe(200);
+    expect(response.text).toContain('<script type="module"');
   });
 });
