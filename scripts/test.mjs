@@ -1,4 +1,5 @@
 // The one test command: installs what the suite needs, then lints, builds, type-checks and tests.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { ensureChromium } from './ensure-chromium.mjs';
 import { startTestPostgres, stopOnExit } from './ensure-postgres.mjs';
@@ -6,12 +7,22 @@ import { pnpm } from './pnpm.mjs';
 
 const report = '.tmp/vitest-report.json';
 
+/** Runs a command of the suite, and ends the run when it fails. */
+function run(command, args) {
+  const status = spawnSync(command, args, { stdio: 'inherit' }).status ?? 1;
+  if (status !== 0) process.exit(status);
+}
+
 ensureChromium();
 pnpm(['install', '--frozen-lockfile']);
 pnpm(['exec', 'biome', 'check', '.']);
 pnpm(['-r', 'run', 'build']);
 pnpm(['-r', 'run', 'typecheck']);
 pnpm(['exec', 'tsc', '-p', 'e2e/tsconfig.json']);
+// The packages as npm users get them: publint, attw, and an install of the packed tarballs that runs plugboard serve.
+run(process.execPath, ['scripts/check-packages.mjs']);
+// The API reference from the JSDoc, into docs/api/ (not committed): a broken build of it fails the run.
+pnpm(['run', 'docs:api']);
 mkdirSync('.tmp', { recursive: true });
 // The server suite runs on SQLite and, as the `server-pg` project, on this throwaway Postgres server.
 const postgres = await startTestPostgres();

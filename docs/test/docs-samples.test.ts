@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliPath, type ServeProcess, startPlugboardServe } from '../../e2e/support/plugboard-serve.js';
@@ -13,14 +13,23 @@ const exec = promisify(execFile);
 /** Blocks that are shown, not run: markup, styles, JSON shapes, a Vue template. */
 const SHOWN = new Set(['html', 'css', 'json', 'vue', 'text']);
 
-const blocks: CodeBlock[] = readdirSync(docs)
-  .filter((file) => file.endsWith('.md'))
-  .sort()
-  .flatMap((file) => codeBlocks(readFileSync(new URL(file, docs), 'utf8'), file));
+const packages = new URL('../packages/', docs);
+/** The guides, then each package's README (what npm shows), named by their path from the repository root. */
+const guides = [
+  ...readdirSync(docs)
+    .filter((file) => file.endsWith('.md'))
+    .sort()
+    .map((file) => ({ url: new URL(file, docs), name: file })),
+  ...readdirSync(packages)
+    .sort()
+    .filter((name) => existsSync(new URL(`${name}/README.md`, packages)))
+    .map((name) => ({ url: new URL(`${name}/README.md`, packages), name: `packages/${name}/README.md` })),
+];
+const blocks: CodeBlock[] = guides.flatMap((guide) => codeBlocks(readFileSync(guide.url, 'utf8'), guide.name));
 const shell = blocks.filter((block) => block.lang === 'sh' && block.annotation.kind !== 'skip');
 const modules = sampleModules(blocks);
 
-describe('the samples in docs/*.md', () => {
+describe('the samples in docs/*.md and packages/*/README.md', () => {
   it('are each run, type-checked, or skipped with a reason', () => {
     const unchecked = blocks.filter(
       (block) =>

@@ -29,7 +29,7 @@ export function sampleModules(blocks: readonly CodeBlock[]): SampleModule[] {
       if (block.lang === 'tsx') last.module.file = last.module.file.replace(/\.ts$/, '.tsx');
       continue;
     }
-    const file = `${block.where.replace(/\.md:/, '-')}.${block.lang}`;
+    const file = `${block.where.replace(/\.md:/, '-').replaceAll('/', '-')}.${block.lang}`;
     last = { guide, module: { where: block.where, file, code: block.code } };
     modules.push(last.module);
   }

@@ -12,13 +12,12 @@ import {
   createApp,
   findWidgetBundle,
   loadConfig,
-  loadDemoPassword,
   loadKeyring,
   openStore,
-  seedDemo,
   sessionLoginHandler,
   startServer,
 } from '@plugboard/server';
+import { loadDemoPassword, seedDemo } from '@plugboard/server/demo';
 import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import { exampleOrigins } from '../example-ports.mjs';

@@ -10,6 +10,8 @@
  * const keyring = await loadKeyring({ env: process.env, dataDir: config.dataDir });
  * const server = await startServer(createApp({ store, keyring }), { port: config.port });
  * ```
+ *
+ * The demo's seed data is in `@plugboard/server/demo`.
  * @packageDocumentation
  */
 export { type AppOptions, createApp, createHttpApp, DEFAULT_INBOUND_MAX_BYTES, type HttpOptions } from './app.js';
@@ -24,8 +26,6 @@ export {
   type CustomAuthRegistry,
 } from './custom-auth/handler.js';
 export { type SessionLoginOptions, sessionLoginHandler } from './custom-auth/session-login.js';
-export { DEMO_CONSOLE_EMAIL, loadDemoPassword } from './demo/console-password.js';
-export { DEMO_END_USER_ID, type DemoOAuthProvider, seedDemo } from './demo/seed.js';
 export {
   type AddressVerdict,
   assertEgress,

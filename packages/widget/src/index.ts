@@ -1,12 +1,11 @@
 /**
  * `<plugboard-connect>` without registering it: import `@plugboard/widget/define` (or load the
- * drop-in `plugboard-connect.js`) to use the tag; import from here for types, the store and the class.
+ * drop-in `plugboard-connect.js`) to use the tag; import from here for types, the store and the class. The Preact
+ * components are in `@plugboard/widget/components`.
  * @packageDocumentation
  */
 
 export { APPEARANCE_PROPERTIES, type Appearance } from './appearance.js';
-export { AuthDialog } from './components/auth-dialog.js';
-export { ConnectorCard } from './components/connector-card.js';
 export { type InitialData, PlugboardConnectElement } from './element/plugboard-connect.js';
 export type { EventConnector, PlugboardConnectEventDetails, PlugboardConnectEventMap } from './events.js';
 export { isRightToLeft, type Locale, languageOf, loadMessages, SUPPORTED_LOCALES, supportedLocale } from './locale.js';

@@ -1,4 +1,5 @@
-import { AuthDialog, ConnectorCard, defaultMessages } from '@plugboard/widget';
+import { defaultMessages } from '@plugboard/widget';
+import { AuthDialog, ConnectorCard } from '@plugboard/widget/components';
 import { useEffect, useRef } from 'preact/hooks';
 import { Link } from '../components/link.js';
 import type { Catalog, CatalogEntry } from '../state/catalog.js';

@@ -1,5 +1,6 @@
 import type { AdminConnection } from '@plugboard/shared';
-import { AuthDialog, type ConnectStore, createConnectStore, defaultMessages } from '@plugboard/widget';
+import { type ConnectStore, createConnectStore, defaultMessages } from '@plugboard/widget';
+import { AuthDialog } from '@plugboard/widget/components';
 import { useEffect, useState } from 'preact/hooks';
 import { Dialog } from '../components/dialog.js';
 import { ShadowHost } from '../components/shadow-host.js';

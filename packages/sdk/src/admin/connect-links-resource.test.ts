@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../errors/api-errors.js';
+import { ValidationError } from '../errors/validation-error.js';
 import { BASE, received, SECRET_KEY, useMockApi } from '../test/mock-api.js';
 import { PlugboardAdmin } from './plugboard-admin.js';
 

@@ -1,6 +1,6 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AuthenticationError } from '../errors/api-errors.js';
+import { AuthenticationError } from '../errors/authentication-error.js';
 import { adminHandlers, BASE, received, SECRET_KEY } from '../test/mock-api.js';
 import { PlugboardAdmin } from './plugboard-admin.js';
 

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { AuthenticationError, PermissionError } from '../errors/api-errors.js';
+import { AuthenticationError } from '../errors/authentication-error.js';
+import { PermissionError } from '../errors/permission-error.js';
 import { BASE, CONSOLE_SIGN_IN, CSRF_TOKEN, cookieJarFetch, received, useMockApi } from '../test/mock-api.js';
 import { PlugboardConsole } from './plugboard-console.js';
 

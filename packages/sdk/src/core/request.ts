@@ -1,6 +1,7 @@
 import type { ErrorBody } from '@plugboard/shared';
-import { apiErrorFor } from '../errors/api-errors.js';
-import { NetworkError, TimeoutError } from '../errors/transport-errors.js';
+import { apiErrorFor } from '../errors/api-error-for.js';
+import { NetworkError } from '../errors/network-error.js';
+import { TimeoutError } from '../errors/timeout-error.js';
 
 /** Options shared by both clients. */
 export interface ClientOptions {

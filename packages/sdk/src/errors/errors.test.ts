@@ -3,19 +3,18 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PlugboardAdmin } from '../admin/plugboard-admin.js';
 import { BASE, errorResponse, SECRET_KEY } from '../test/mock-api.js';
-import {
-  AuthenticationError,
-  ConflictError,
-  NotFoundError,
-  PermissionError,
-  PlugboardApiError,
-  RateLimitError,
-  ServerError,
-  SessionExpiredError,
-  ValidationError,
-} from './api-errors.js';
+import { AuthenticationError } from './authentication-error.js';
+import { ConflictError } from './conflict-error.js';
+import { NetworkError } from './network-error.js';
+import { NotFoundError } from './not-found-error.js';
+import { PermissionError } from './permission-error.js';
+import { PlugboardApiError } from './plugboard-api-error.js';
 import { isPlugboardError, PlugboardError } from './plugboard-error.js';
-import { NetworkError, TimeoutError } from './transport-errors.js';
+import { RateLimitError } from './rate-limit-error.js';
+import { ServerError } from './server-error.js';
+import { SessionExpiredError } from './session-expired-error.js';
+import { TimeoutError } from './timeout-error.js';
+import { ValidationError } from './validation-error.js';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

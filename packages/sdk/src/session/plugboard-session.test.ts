@@ -1,7 +1,7 @@
 import { http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { SessionExpiredError } from '../errors/api-errors.js';
+import { SessionExpiredError } from '../errors/session-expired-error.js';
 import { BASE, errorResponse, received, sessionHandlers, TOKEN } from '../test/mock-api.js';
 import { PlugboardSession } from './plugboard-session.js';
 

@@ -9,7 +9,7 @@ import type {
   SessionInfo,
 } from '@plugboard/shared';
 import { type ApiRequest, type ClientOptions, createSender, segment } from '../core/request.js';
-import { AuthenticationError } from '../errors/api-errors.js';
+import { AuthenticationError } from '../errors/authentication-error.js';
 
 /** Options of {@link PlugboardSession}: a token, a way to get one, or both. */
 export interface PlugboardSessionOptions extends ClientOptions {

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { isPlugboardError } from '../errors/plugboard-error.js';
-import { WebhookVerificationError } from '../errors/webhook-errors.js';
+import { WebhookVerificationError } from '../errors/webhook-verification-error.js';
 import { verifyWebhook } from './verify-webhook.js';
 
 const secret = 'whsec_test_secret';

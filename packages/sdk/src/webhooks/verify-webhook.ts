@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '@plugboard/shared/types';
-import { WebhookErrorCode, WebhookVerificationError } from '../errors/webhook-errors.js';
+import { WebhookErrorCode, WebhookVerificationError } from '../errors/webhook-verification-error.js';
 
 /** Arguments of {@link verifyWebhook}. */
 export interface VerifyWebhookOptions {

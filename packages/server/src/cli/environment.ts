@@ -92,7 +92,10 @@ export const ENVIRONMENT: readonly EnvironmentVariable[] = [
     description:
       "How long a worker's claim on a delivery or a poll lasts before another replica may take it (default 40)",
   },
-  { name: 'PLUGBOARD_CONSOLE_ROOT', description: 'Folder of the built admin console, served at /console' },
+  {
+    name: 'PLUGBOARD_CONSOLE_ROOT',
+    description: 'Folder of the built admin console, served at /console (default: the installed @plugboard/console)',
+  },
   { name: 'PLUGBOARD_LLM_URL', description: "An OpenAI-compatible API for the connector agent's optional model" },
   { name: 'PLUGBOARD_LLM_API_KEY', description: 'That API’s key; the model is used only when it and the URL are set' },
   { name: 'PLUGBOARD_LLM_MODEL', description: 'The model the connector agent asks (default gpt-4o-mini)' },

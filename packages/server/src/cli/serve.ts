@@ -1,6 +1,7 @@
 import { createHttpApp } from '../app.js';
 import { loadConfig, requirePublicUrl } from '../config.js';
 import { createMetricsApp } from '../http/metrics.js';
+import { findConsoleRoot } from '../http/console-assets.js';
 import { findWidgetBundle } from '../http/widget-bundle.js';
 import { createLogger, logLevelOf } from '../logger.js';
 import type { Runtime } from '../runtime.js';
@@ -42,6 +43,7 @@ export async function serveCommand(env: NodeJS.ProcessEnv, io: CliIo, { workers 
   let server: RunningServer;
   try {
     const widgetBundle = findWidgetBundle();
+    const consoleRoot = env.PLUGBOARD_CONSOLE_ROOT || findConsoleRoot();
     // The redirect URI is fixed here, from configuration or this server's own address: never a Host header.
     const build = (url: string) => {
       runtime = runtimeOf(services, { logger, workers, publicUrl: publicUrl ?? url });
@@ -50,7 +52,7 @@ export async function serveCommand(env: NodeJS.ProcessEnv, io: CliIo, { workers 
         inboundMaxBytes: config.inboundMaxBytes,
         // With a listener of their own, metrics stay off the API's port.
         ...(config.metrics?.token && config.metrics.port === undefined ? { metricsToken: config.metrics.token } : {}),
-        ...(env.PLUGBOARD_CONSOLE_ROOT ? { consoleRoot: env.PLUGBOARD_CONSOLE_ROOT } : {}),
+        ...(consoleRoot ? { consoleRoot } : {}),
         ...(widgetBundle ? { widgetBundle } : {}),
       });
     };

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../test/context.js';
+import { findConsoleRoot } from './console-assets.js';
 
 let root: string;
 let t: TestContext;
@@ -88,5 +89,14 @@ describe('serving the console', () => {
     const response = await t.request('GET', '/console');
     expect([response.status, response.json.error.code]).toEqual([404, 'not_found']);
     expect((await t.request('GET', '/console/assets/app-1a2b.js')).status).toBe(404);
+  });
+
+  it('finds the built console of the installed @plugboard/console package, and serves it', async () => {
+    const found = findConsoleRoot();
+    expect(found).toMatch(/console[/\\]dist$/);
+    t = await createTestContext({ consoleRoot: found as string });
+    const response = await t.request('GET', '/console');
+    expect(response.status).toBe(200);
+    expect(response.text).toContain('<script type="module"');
   });
 });

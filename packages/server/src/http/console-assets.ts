@@ -1,4 +1,6 @@
-import { extname, resolve, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, extname, resolve, sep } from 'node:path';
 import type { Context, Hono } from 'hono';
 import { contentTypeOf, readIfFile } from './static-files.js';
 
@@ -12,6 +14,20 @@ export const CONSOLE_HEADERS: Readonly<Record<string, string>> = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
 };
+
+/**
+ * The folder of the built console in the installed `@plugboard/console` package (a dependency of this one), or
+ * undefined when it is not installed or not built: `plugboard serve` serves it at `/console` unless
+ * `PLUGBOARD_CONSOLE_ROOT` names another folder.
+ */
+export function findConsoleRoot(): string | undefined {
+  try {
+    const index = createRequire(import.meta.url).resolve('@plugboard/console/index.html');
+    return existsSync(index) ? dirname(index) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Serves the built console (a folder with `index.html` and its assets) at `/console` and `/console/*`. A path
