@@ -1,6 +1,6 @@
 import type { CallLog, CallLogListQuery, Page } from '@plugboard/shared';
-import type { AdminSend } from './resources.js';
 import { pages } from './paging.js';
+import type { AdminSend } from './resources.js';
 
 /**
  * The per-tenant call logs: every action run, proxy call, MCP tool call, token refresh, inbound webhook and

@@ -1,7 +1,8 @@
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NotFoundError, RateLimitError } from '../errors/api-errors.js';
+import { NotFoundError } from '../errors/not-found-error.js';
+import { RateLimitError } from '../errors/rate-limit-error.js';
 import { BASE, SECRET_KEY } from '../test/mock-api.js';
 import { PlugboardAdmin } from './plugboard-admin.js';
 

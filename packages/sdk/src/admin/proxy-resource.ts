@@ -1,5 +1,5 @@
 import { type ClientOptions, errorFrom } from '../core/request.js';
-import { NetworkError } from '../errors/transport-errors.js';
+import { NetworkError } from '../errors/network-error.js';
 
 /** The header the server marks the third party's own answers with, to tell them from Plugboard's errors. */
 const PROXIED_HEADER = 'plugboard-proxied';

@@ -1,7 +1,7 @@
 import { createHttpApp } from '../app.js';
 import { loadConfig, requirePublicUrl } from '../config.js';
-import { createMetricsApp } from '../http/metrics.js';
 import { findConsoleRoot } from '../http/console-assets.js';
+import { createMetricsApp } from '../http/metrics.js';
 import { findWidgetBundle } from '../http/widget-bundle.js';
 import { createLogger, logLevelOf } from '../logger.js';
 import type { Runtime } from '../runtime.js';
