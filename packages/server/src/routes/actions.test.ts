@@ -45,6 +45,36 @@ const echoActions: ActionDefinitionInput[] = [
       required: ['name'],
     },
   },
+  {
+    key: 'invite',
+    name: 'Invite someone',
+    method: 'POST',
+    path: '/invites',
+    input: {
+      type: 'object',
+      properties: {
+        email: { type: 'string', format: 'email' },
+        team: { $ref: '#/$defs/team' },
+        role: { anyOf: [{ enum: ['admin', 'member'] }, { type: 'string', pattern: '^custom:' }] },
+        channel: {
+          oneOf: [
+            { type: 'object', properties: { slack: { type: 'string' } }, required: ['slack'] },
+            { type: 'object', properties: { sms: { type: 'string' } }, required: ['sms'] },
+          ],
+        },
+        note: { allOf: [{ type: 'string' }, { maxLength: 5 }] },
+      },
+      required: ['email'],
+      $defs: { team: { type: 'object', properties: { id: { type: 'integer' } }, required: ['id'] } },
+    },
+  },
+  {
+    key: 'remote-schema',
+    name: 'A schema that points elsewhere',
+    method: 'POST',
+    path: '/remote',
+    input: { type: 'object', properties: { a: { $ref: 'https://schemas.example/a.json' } } },
+  },
 ];
 
 let sandbox: Awaited<ReturnType<typeof startSandboxServer>>;
@@ -245,6 +275,17 @@ describe('running an action', () => {
     ['a value under the minimum', 'create-thing', { name: 'x', size: 0 }, 'input.size'],
     ['a field the action does not have', 'create-thing', { name: 'x', admin: true }, 'input.admin'],
     ['a path value that is a dot segment', 'get-thing', { id: '..' }, 'input.id'],
+    ['an email that is not one (format)', 'invite', { email: 'nope' }, 'input.email'],
+    ['a $ref’d object missing its id', 'invite', { email: 'a@example.com', team: {} }, 'input.team.id'],
+    ['a value matching no anyOf branch', 'invite', { email: 'a@example.com', role: 'owner' }, 'input.role'],
+    [
+      'a value matching two oneOf branches',
+      'invite',
+      { email: 'a@example.com', channel: { slack: 'a', sms: 'b' } },
+      'input.channel',
+    ],
+    ['a value failing one allOf branch', 'invite', { email: 'a@example.com', note: 'too long' }, 'input.note'],
+    ['an input whose schema has a remote $ref', 'remote-schema', { a: 1 }, 'action.input'],
   ])('refuses %s with 400 validation_failed and sends nothing', async (_, action, input, path) => {
     const { key, connectionId } = await connectEcho({ kind: 'none' }, {});
     const response = await run(key, { connectionId, action, input });
@@ -252,6 +293,14 @@ describe('running an action', () => {
     expect(response.json.error.code).toBe('validation_failed');
     expect(response.json.error.details.issues.map((issue: { path: string }) => issue.path)).toContain(path);
     expect(api.seen).toHaveLength(0);
+  });
+
+  it('sends an input that fits a schema with $ref, anyOf, oneOf, allOf and format', async () => {
+    const { key, connectionId } = await connectEcho({ kind: 'none' }, {});
+    const input = { email: 'a@example.com', team: { id: 4 }, role: 'custom:ops', channel: { sms: '+1' }, note: 'hi' };
+    const response = await run(key, { connectionId, action: 'invite', input });
+    expect(response.status, response.text).toBe(200);
+    expect(JSON.parse(api.seen[0]?.body ?? '')).toEqual(input);
   });
 
   it('refuses an unknown action and an unknown connection', async () => {

@@ -1,0 +1,141 @@
+import type { ValidationIssue } from '@plugboard/shared';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+
+/** A JSON Schema (2020-12) as connectors store it: any object, checked when compiled. */
+export type JsonSchema = Record<string, unknown>;
+
+/** How many subschemas (objects and arrays, nested) one input schema may have: bounds what compiling costs. */
+export const MAX_SCHEMA_NODES = 20_000;
+/** How deeply one input schema may nest. */
+export const MAX_SCHEMA_DEPTH = 64;
+/** How many compiled validators one process keeps; the least recently used one goes first. */
+export const VALIDATOR_CACHE_SIZE = 500;
+
+// ajv-formats is CommonJS: under NodeNext its default import is the module object.
+const addFormats = addFormatsModule.default;
+
+// Connectors are defined by users, so their schemas are untrusted: `strict: false` ignores OpenAPI's own keywords
+// (`nullable`, `example`, `x-in`…) and unknown formats (`int32`) the way a spec's authors meant them; a compile
+// is synchronous, so a `$ref` that is not inside the schema fails to resolve instead of being fetched; and
+// `addUsedSchema: false` keeps one connector's `$id` from becoming another's `$ref` target.
+const ajv = new Ajv2020({ allErrors: true, strict: false, addUsedSchema: false, logger: false });
+addFormats(ajv);
+
+/** Why an input schema cannot be used; the action cannot run until its connector is fixed. */
+export class InputSchemaError extends Error {
+  override name = 'InputSchemaError' as const;
+}
+
+function checkSize(schema: unknown) {
+  let nodes = 0;
+  const stack: { value: unknown; depth: number }[] = [{ value: schema, depth: 0 }];
+  while (stack.length > 0) {
+    const { value, depth } = stack.pop() as { value: unknown; depth: number };
+    if (value === null || typeof value !== 'object') continue;
+    nodes += 1;
+    if (nodes > MAX_SCHEMA_NODES) throw new InputSchemaError(`The input schema has over ${MAX_SCHEMA_NODES} parts`);
+    if (depth > MAX_SCHEMA_DEPTH)
+      throw new InputSchemaError(`The input schema nests deeper than ${MAX_SCHEMA_DEPTH} levels`);
+    for (const item of Object.values(value)) stack.push({ value: item, depth: depth + 1 });
+  }
+}
+
+function compile(schema: JsonSchema): ValidateFunction {
+  checkSize(schema);
+  // A private copy: ajv keys its own cache by the object, which is released right after.
+  const copy = structuredClone(schema);
+  try {
+    return ajv.compile(copy);
+  } catch (error) {
+    throw new InputSchemaError(`The input schema is not valid: ${(error as Error).message}`);
+  } finally {
+    ajv.removeSchema(copy);
+  }
+}
+
+const cache = new Map<string, ValidateFunction>();
+
+/**
+ * The validator of a schema, compiled once and kept in a bounded cache keyed by the schema's JSON (equal schemas
+ * share one validator, whichever connector they come from).
+ *
+ * @throws InputSchemaError when the schema is too large, is not valid JSON Schema, or has a `$ref` outside itself
+ */
+export function inputValidator(schema: JsonSchema): ValidateFunction {
+  const key = JSON.stringify(schema);
+  const cached = cache.get(key);
+  if (cached) {
+    // Re-inserting moves it to the end: the Map's order is the eviction order.
+    cache.delete(key);
+    cache.set(key, cached);
+    return cached;
+  }
+  const validate = compile(schema);
+  cache.set(key, validate);
+  if (cache.size > VALIDATOR_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  return validate;
+}
+
+const pathOf = (prefix: string, pointer: string, child?: string) =>
+  [
+    prefix,
+    ...pointer
+      .split('/')
+      .slice(1)
+      .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~')),
+    ...(child === undefined ? [] : [child]),
+  ].join('.');
+
+function issueOf(error: ErrorObject, prefix: string): ValidationIssue {
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required':
+      return { path: pathOf(prefix, error.instancePath, String(params.missingProperty)), message: 'Required' };
+    case 'additionalProperties':
+      return {
+        path: pathOf(prefix, error.instancePath, String(params.additionalProperty)),
+        message: error.instancePath === '' ? 'Not an input of this action' : 'Not an allowed property',
+      };
+    case 'type':
+      return {
+        path: pathOf(prefix, error.instancePath),
+        message: `Must be ${String(params.type).split(',').join(' or ')}`,
+      };
+    case 'enum':
+      return {
+        path: pathOf(prefix, error.instancePath),
+        message: `Must be one of ${(params.allowedValues as unknown[]).map((value) => JSON.stringify(value)).join(', ')}`,
+      };
+    case 'pattern':
+      return { path: pathOf(prefix, error.instancePath), message: `Must match ${String(params.pattern)}` };
+    case 'format':
+      return { path: pathOf(prefix, error.instancePath), message: `Must be a valid ${String(params.format)}` };
+    case 'oneOf':
+      return { path: pathOf(prefix, error.instancePath), message: 'Must match exactly one of the allowed shapes' };
+    case 'anyOf':
+      return { path: pathOf(prefix, error.instancePath), message: 'Must match at least one of the allowed shapes' };
+    default:
+      return {
+        path: pathOf(prefix, error.instancePath),
+        message: (error.message ?? 'Is not valid').replace(/^./, (first) => first.toUpperCase()),
+      };
+  }
+}
+
+// Inside a failed oneOf or anyOf, each branch's complaints contradict the others'; its one summary is clearer.
+const insideAlternative = (error: ErrorObject) => /\/(?:oneOf|anyOf)\/\d+\//.test(error.schemaPath);
+
+/**
+ * Checks a value against a JSON Schema (draft 2020-12, with the formats of ajv-formats) and lists every problem
+ * with a dotted path under `prefix` (`input.user.email`).
+ *
+ * @throws InputSchemaError when the schema itself cannot be used
+ */
+export function validateJsonSchema(schema: JsonSchema, value: unknown, prefix: string): ValidationIssue[] {
+  const validate = inputValidator(schema);
+  if (validate(value)) return [];
+  const errors = validate.errors ?? [];
+  return errors.filter((error) => !insideAlternative(error)).map((error) => issueOf(error, prefix));
+}
