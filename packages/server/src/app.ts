@@ -8,7 +8,7 @@ import { buildOpenApiDocument } from './http/openapi.js';
 import { limitAgentBodySize, limitBodySize, limitBodySizeTo, limitConnectorBodySize } from './http/validation.js';
 import { serveWidgetBundle } from './http/widget-bundle.js';
 import { mcpApp } from './mcp/mcp-app.js';
-import { withMcpEndpoint } from './mcp/mcp-openapi.js';
+import { mcpEndpoint, mcpSecuritySchemes } from './mcp/mcp-openapi.js';
 import { actionRoutes } from './routes/actions.js';
 import { agentRoutes } from './routes/agent.js';
 import { connectLinkRoutes } from './routes/connect-links.js';
@@ -116,7 +116,12 @@ export function createHttpApp(runtime: Runtime, options: HttpOptions = {}): Hono
     ...agentRoutes(deps, agent),
     ...mcpTokenRoutes(deps, auth),
   ];
-  const openApi = withMcpEndpoint(buildOpenApiDocument(routes));
+  // Endpoints served outside `routes` are described beside them: the streaming proxy joins this list.
+  const openApi = buildOpenApiDocument(routes, {
+    publicUrl: deps.publicUrl,
+    endpoints: [mcpEndpoint],
+    securitySchemes: mcpSecuritySchemes,
+  });
   const app = new Hono();
 
   app.use(async (c, next) => {

@@ -1,4 +1,10 @@
-import { connectionCreateSchema, connectionSchema, connectorCardSchema, sessionInfoSchema } from '@plugboard/shared';
+import {
+  connectionCreateSchema,
+  connectionSchema,
+  connectorCardSchema,
+  ErrorCode,
+  sessionInfoSchema,
+} from '@plugboard/shared';
 import { z } from 'zod';
 import { route } from '../http/route.js';
 import {
@@ -18,6 +24,8 @@ export const sessionRoutes = (deps: ServiceDeps, refresher: TokenRefresher) => [
     path: '/v1/session',
     tag: 'Session',
     summary: 'Describe the current connect session',
+    operationId: 'getSession',
+    description: 'The connect session of the token: its tenant, end user, allowed connectors and expiry.',
     auth: 'session',
     status: 200,
     response: sessionInfoSchema,
@@ -34,6 +42,9 @@ export const sessionRoutes = (deps: ServiceDeps, refresher: TokenRefresher) => [
     path: '/v1/session/connectors',
     tag: 'Session',
     summary: 'The connector cards this session may use, with its tenant’s connection counts',
+    operationId: 'listSessionConnectors',
+    description:
+      "The connector cards the widget shows: the connectors this session may use, their public auth methods and the tenant's connections of each.",
     auth: 'session',
     status: 200,
     response: z.object({ data: z.array(connectorCardSchema) }),
@@ -63,6 +74,8 @@ export const sessionRoutes = (deps: ServiceDeps, refresher: TokenRefresher) => [
     path: '/v1/session/connections',
     tag: 'Session',
     summary: 'The tenant’s connections of the connectors this session may use, without credentials',
+    operationId: 'listSessionConnections',
+    description: "The tenant's connections of the connectors this session may use; never credentials.",
     auth: 'session',
     status: 200,
     response: z.object({ data: z.array(connectionSchema) }),
@@ -73,6 +86,16 @@ export const sessionRoutes = (deps: ServiceDeps, refresher: TokenRefresher) => [
     path: '/v1/session/connections',
     tag: 'Session',
     summary: 'Connect: create a connection for the tenant from the credentials the end user typed',
+    operationId: 'createSessionConnection',
+    description:
+      'Creates a connection from the credentials the end user typed (API key, basic, custom handler fields); they are encrypted at once and never returned.',
+    errors: [
+      ErrorCode.NotFound,
+      ErrorCode.AuthMethodNotSupported,
+      ErrorCode.ProviderError,
+      ErrorCode.RateLimited,
+      ErrorCode.Forbidden,
+    ],
     auth: 'session',
     status: 201,
     body: connectionCreateSchema,
@@ -84,6 +107,9 @@ export const sessionRoutes = (deps: ServiceDeps, refresher: TokenRefresher) => [
     path: '/v1/session/connections/{id}',
     tag: 'Session',
     summary: 'Remove one of the tenant’s connections of a connector this session may use',
+    operationId: 'deleteSessionConnection',
+    description: "Removes one of the tenant's connections of a connector this session may use.",
+    errors: [ErrorCode.NotFound],
     auth: 'session',
     status: 204,
     handler: async ({ auth, params }) => {
