@@ -8,6 +8,8 @@ import { promisify } from 'node:util';
 import { ErrorCode } from '@plugboard/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../test/context.js';
+import { contractCheck } from '../test/openapi-contract.js';
+import { buildOpenApiDocument } from './openapi.js';
 
 const cli = createRequire(import.meta.url).resolve('@redocly/cli/bin/cli.js');
 const config = fileURLToPath(new URL('../../redocly.yaml', import.meta.url));
@@ -132,5 +134,41 @@ describe('the published OpenAPI document', () => {
       'text/event-stream',
     ]);
     expect(json.paths['/v1/mcp'].post).toMatchObject({ operationId: 'callMcp', tags: ['MCP'] });
+  });
+
+  it('describes an endpoint outside the routes, such as a wildcard proxy, with the same error treatment', () => {
+    const document = buildOpenApiDocument([], {
+      endpoints: [
+        {
+          path: '/v1/example/{path}',
+          methods: ['get', 'put'],
+          operationId: 'exampleProxy',
+          summary: 'An example',
+          description: 'An endpoint a sub-app serves',
+          tag: 'Actions',
+          security: [{ secretKey: [] }],
+          responses: { 200: { description: 'The answer' } },
+          errors: [ErrorCode.Unauthenticated, ErrorCode.UpstreamTimeout],
+        },
+      ],
+    });
+    const operations = document.paths['/v1/example/{path}'] as Record<string, Operation>;
+    expect(Object.keys(operations)).toEqual(['get', 'put']);
+    expect(operations.get?.operationId).toBe('exampleProxyGet');
+    expect(operations.put?.operationId).toBe('exampleProxyPut');
+    expect(codesOf(operations.put as Operation, '504')).toEqual(['upstream_timeout']);
+    expect(codesOf(operations.get as Operation, '401')).toEqual(['unauthenticated']);
+  });
+
+  it('lets the server tests fail on an error answer its operation does not list', async () => {
+    const check = contractCheck((await t.request('GET', '/v1/openapi.json')).json);
+    const error = (code: string) => ({ error: { code, message: 'x' } });
+    expect(() => check('GET', '/v1/connectors/abc', 404, error('not_found'))).not.toThrow();
+    expect(() => check('POST', '/v1/connect-links/exchange', 410, error('link_expired'))).not.toThrow();
+    expect(() => check('GET', '/v1/connectors/abc', 500, error('internal_error'))).not.toThrow();
+    expect(() => check('GET', '/v1/connectors/abc', 409, error('slug_taken'))).toThrow(
+      'GET /v1/connectors/{idOrSlug} answered 409 slug_taken, which its OpenAPI operation does not list',
+    );
+    expect(() => check('GET', '/v1/connectors/abc', 404, error('needs_reauth'))).toThrow(/does not list/);
   });
 });

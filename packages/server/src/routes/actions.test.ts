@@ -448,6 +448,8 @@ describe('action tests', () => {
       ['status', null],
       ['get-thing', null],
       ['create-thing', null],
+      ['invite', null],
+      ['remote-schema', null],
     ]);
     api.answer((_, res) => res.writeHead(503).end('down'));
     const tested = await t.request('POST', `/v1/connectors/${connectorId}/actions/status/test`, {

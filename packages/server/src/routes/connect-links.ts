@@ -75,7 +75,13 @@ export const connectLinkRoutes = (deps: ServiceDeps) => [
     operationId: 'exchangeConnectLink',
     description:
       "What the connect page calls on load: trades the link's token (from the URL fragment) for a connect session, counting the opening.",
-    errors: [ErrorCode.Unauthenticated, ErrorCode.LinkExpired, ErrorCode.LinkRevoked, ErrorCode.LinkUsedUp],
+    errors: [
+      ErrorCode.Unauthenticated,
+      ErrorCode.LinkExpired,
+      ErrorCode.LinkRevoked,
+      ErrorCode.LinkUsedUp,
+      ErrorCode.NotFound,
+    ],
     auth: 'none',
     status: 200,
     body: connectLinkExchangeSchema,

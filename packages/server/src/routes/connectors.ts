@@ -102,7 +102,7 @@ export const connectorRoutes = (deps: ServiceDeps) => [
     operationId: 'updateConnector',
     description:
       'Changes the fields sent of a connector the organization owns; connections keep working with the new definition.',
-    errors: [ErrorCode.NotFound, ErrorCode.SlugTaken, ErrorCode.EgressBlocked, ErrorCode.Conflict],
+    errors: [ErrorCode.NotFound, ErrorCode.SlugTaken, ErrorCode.EgressBlocked, ErrorCode.Conflict, ErrorCode.Forbidden],
     auth: 'admin',
     status: 200,
     body: connectorUpdateSchema,
@@ -119,7 +119,7 @@ export const connectorRoutes = (deps: ServiceDeps) => [
     summary: 'Delete a connector with all its connections (`connectionCount` says how many)',
     operationId: 'deleteConnector',
     description: 'Deletes a connector the organization owns, with every connection of it and their credentials.',
-    errors: [ErrorCode.NotFound],
+    errors: [ErrorCode.NotFound, ErrorCode.Forbidden],
     auth: 'admin',
     status: 204,
     handler: async ({ auth, params }) => {
