@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { providers } from '@plugboard/catalog';
 import { describe, expect, it } from 'vitest';
 import {
   InputSchemaError,
@@ -150,5 +151,11 @@ describe('action input validation', () => {
     expect(inputValidator({ properties: { n: { const: 'first' } } })).toBe(first);
     for (let i = 0; i < VALIDATOR_CACHE_SIZE; i += 1) inputValidator({ properties: { n: { const: i } } });
     expect(inputValidator({ properties: { n: { const: 'first' } } })).not.toBe(first);
+  });
+
+  it('compiles the input schema of every action of the built-in catalog', () => {
+    const inputs = providers.flatMap((provider) => (provider.actions ?? []).map((action) => action.input ?? {}));
+    expect(inputs.length).toBeGreaterThan(50);
+    for (const input of inputs) expect(() => inputValidator({ ...input, additionalProperties: false })).not.toThrow();
   });
 });

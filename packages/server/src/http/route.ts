@@ -19,8 +19,8 @@ export interface HandlerInput<A, B, Q> {
 }
 
 /**
- * An error a route's handler can answer with: its code, at the status {@link ERROR_STATUS} gives it, or at another
- * status where the handler uses one (`{ status: 502, code: 'egress_blocked' }`).
+ * An error a route's handler can answer with: its code, at the status `ERROR_STATUS` (http/error-response.ts)
+ * gives it, or at another status where the handler uses one (`{ status: 502, code: 'egress_blocked' }`).
  */
 export type RouteError = ErrorCode | { status: ContentfulStatusCode; code: ErrorCode };
 
