@@ -55,6 +55,32 @@ function compile(schema: JsonSchema): ValidateFunction {
   }
 }
 
+function outsideRef(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    if (key === '$ref' && typeof item === 'string' && !item.startsWith('#')) return item;
+    const found = outsideRef(item);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * What keeps a schema from being used, checked without compiling it (a connector may have 2,000 actions): its
+ * size, `$ref`s that point outside it, and its validity against the 2020-12 meta-schema. Undefined when fine.
+ */
+export function inputSchemaProblem(schema: JsonSchema): string | undefined {
+  try {
+    checkSize(schema);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  const ref = outsideRef(schema);
+  if (ref) return `A $ref must point inside the schema (#/…), not to ${ref}`;
+  if (!ajv.validateSchema(schema)) return `Not valid JSON Schema: ${ajv.errorsText(ajv.errors, { dataVar: 'input' })}`;
+  return undefined;
+}
+
 const cache = new Map<string, ValidateFunction>();
 
 /**

@@ -12,6 +12,7 @@ import {
   slugify,
 } from '@plugboard/shared';
 import type { z } from 'zod';
+import { inputSchemaProblem } from '../actions/input-validator.js';
 import { sealClientSecret } from '../crypto/credential-cipher.js';
 import { newId } from '../crypto/tokens.js';
 import { ApiError } from '../http/api-error.js';
@@ -191,6 +192,15 @@ function checkPolledActions(events: EventDefinition[], actions: Array<{ key: str
   if (issues.length > 0) throw ApiError.validation(issues);
 }
 
+/** Every action's input must be a JSON Schema the runner can use. @throws ApiError 400 validation_failed */
+function checkActionInputs(actions: Array<{ input: Record<string, unknown> }>) {
+  const issues = actions.flatMap((action, index) => {
+    const problem = inputSchemaProblem(action.input);
+    return problem ? [{ path: `actions.${index}.input`, message: problem }] : [];
+  });
+  if (issues.length > 0) throw ApiError.validation(issues);
+}
+
 /** Creates a connector for an organization. */
 export async function createConnector(
   deps: ServiceDeps,
@@ -208,6 +218,7 @@ export async function createConnector(
   const now = deps.now().toISOString();
   await checkMethodReferences(deps, organization.id, input.authMethods);
   checkPolledActions(input.events, input.actions);
+  checkActionInputs(input.actions);
   const record: ConnectorRecord = {
     id: newId('ctr'),
     organizationId: organization.id,
@@ -266,6 +277,7 @@ export async function updateConnector(
   const slug =
     patch.slug !== undefined ? await uniqueSlug(deps, record.organizationId, patch.slug, name, record.id) : record.slug;
   if (patch.authMethods) await checkMethodReferences(deps, record.organizationId, patch.authMethods);
+  if (patch.actions) checkActionInputs(patch.actions);
   if (patch.events || patch.actions) {
     checkPolledActions(
       patch.events ?? (await deps.store.getConnectorEvents(record.id)),
