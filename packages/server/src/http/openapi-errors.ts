@@ -22,9 +22,11 @@ function authErrors(route: Pick<Route, 'auth' | 'method'>): RouteError[] {
   }
 }
 
-/** What reading a route's input can answer, from its `body` and `query`. */
-function inputErrors(route: Pick<Route, 'body' | 'query'>): RouteError[] {
+/** What reading a route's input can answer, from its `body`, `query` and path parameters. */
+function inputErrors(route: Pick<Route, 'body' | 'query' | 'path'>): RouteError[] {
   return [
+    // A path parameter the database cannot hold (a NUL byte, on PostgreSQL) is refused as invalid input.
+    ...(route.path.includes('{') ? [ErrorCode.ValidationFailed] : []),
     ...(route.body
       ? [ErrorCode.InvalidJson, ErrorCode.ValidationFailed, ErrorCode.UnsupportedMediaType, ErrorCode.PayloadTooLarge]
       : []),
@@ -37,7 +39,7 @@ function inputErrors(route: Pick<Route, 'body' | 'query'>): RouteError[] {
  * from its declaration, then the ones its handler declares. `internal_error` is left to the document's shared
  * 500 response.
  */
-export function errorsOf(route: Pick<Route, 'auth' | 'method' | 'body' | 'query' | 'errors'>): ErrorsByStatus {
+export function errorsOf(route: Pick<Route, 'auth' | 'method' | 'path' | 'body' | 'query' | 'errors'>): ErrorsByStatus {
   const byStatus: ErrorsByStatus = new Map();
   for (const error of [...authErrors(route), ...inputErrors(route), ...(route.errors ?? [])]) {
     const { status, code } = typeof error === 'string' ? { status: ERROR_STATUS[error], code: error } : error;

@@ -127,7 +127,9 @@ function operation(route: Route, schemas: ComponentSchemas) {
 }
 
 function endpointOperations(endpoint: EndpointDescription) {
-  const errors = errorResponses(errorsOf({ auth: 'none', method: 'post', errors: endpoint.errors }));
+  const errors = errorResponses(
+    errorsOf({ auth: 'none', method: 'post', path: endpoint.path, errors: endpoint.errors }),
+  );
   return Object.fromEntries(
     endpoint.methods.map((method) => [
       method,
