@@ -24,7 +24,7 @@ export const agentRoutes = (deps: ServiceDeps, agent: AgentService) => [
     operationId: 'createAgentRun',
     description:
       'Starts a connector agent run from a prompt, a spec URL or an uploaded spec; it finds the spec, drafts the connector and waits for a review.',
-    errors: [ErrorCode.EgressBlocked, ErrorCode.RateLimited, ErrorCode.NotConfigured, ErrorCode.NotFound],
+    errors: [ErrorCode.NotFound, ErrorCode.RateLimited],
     auth: 'admin',
     status: 201,
     body: agentRunCreateSchema,

@@ -92,12 +92,7 @@ export const connectionRoutes = (deps: ServiceDeps, refresher: TokenRefresher) =
     operationId: 'testConnection',
     description:
       "Checks the credentials with the connector's verify action, its OAuth 2.0 token or its custom handler, and records the outcome on the connection.",
-    errors: [
-      ErrorCode.NotFound,
-      ErrorCode.NeedsReauth,
-      ErrorCode.RefreshFailed,
-      { status: 502, code: ErrorCode.EgressBlocked },
-    ],
+    errors: [ErrorCode.NotFound, { status: 502, code: ErrorCode.EgressBlocked }],
     auth: 'admin',
     status: 200,
     response: connectionTestSchema,
@@ -128,7 +123,6 @@ export const connectionRoutes = (deps: ServiceDeps, refresher: TokenRefresher) =
     operationId: 'createConnectSession',
     description:
       'Mints a connect session for one tenant and end user, optionally limited to some connectors; hand its token to the widget. Only a hash of the token is stored; it expires (30 minutes by default).',
-    errors: [ErrorCode.NotFound],
     auth: 'admin',
     status: 201,
     body: connectSessionCreateSchema,
