@@ -123,6 +123,7 @@ export const connectionRoutes = (deps: ServiceDeps, refresher: TokenRefresher) =
     operationId: 'createConnectSession',
     description:
       'Mints a connect session for one tenant and end user, optionally limited to some connectors; hand its token to the widget. Only a hash of the token is stored; it expires (30 minutes by default).',
+    errors: [ErrorCode.RateLimited],
     auth: 'admin',
     status: 201,
     body: connectSessionCreateSchema,

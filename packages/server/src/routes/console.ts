@@ -89,7 +89,7 @@ export const consoleRoutes = (deps: ServiceDeps, options: AuthOptions & { truste
     operationId: 'createConsoleTestSession',
     description:
       "Mints a connect session for the signed-in member's own test tenant, to make test connections from the console.",
-    errors: [ErrorCode.NotFound],
+    errors: [ErrorCode.NotFound, ErrorCode.RateLimited],
     auth: 'console',
     status: 201,
     body: consoleTestSessionSchema,

@@ -76,7 +76,9 @@ export async function createTestContext(appOptions: Partial<AppOptions> = {}) {
 
   let checkContract: ContractCheck | undefined;
   async function request(method: string, path: string, options: RequestOptions = {}) {
-    checkContract ??= contractCheck(await (await app.request('/v1/openapi.json')).json());
+    checkContract ??= contractCheck(await (await app.request('/v1/openapi.json')).json(), {
+      logTo: process.env.PLUGBOARD_CONTRACT_LOG,
+    });
     const headers: Record<string, string> = { ...options.headers };
     if (options.key) headers.authorization = `Bearer ${options.key}`;
     if (options.console) {
