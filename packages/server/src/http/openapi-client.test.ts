@@ -27,7 +27,7 @@ beforeAll(async () => {
   await writeFile(join(folder, 'schema.d.ts'), astToString(types));
   calls = join(folder, 'client-calls.ts');
   await copyFile(fixture, calls);
-});
+}, 60_000);
 afterAll(async () => {
   await server?.close();
   await t?.close();
@@ -56,7 +56,7 @@ describe('a client generated with openapi-typescript', () => {
     // The program marks each deliberate mistake with @ts-expect-error: were the generated types too loose to
     // see one, tsc would report the unused directive.
     expect(typeErrors(calls)).toEqual([]);
-  });
+  }, 60_000);
 
   it('calls real routes on a running server with openapi-fetch and reads typed answers', async () => {
     const { organization, secretKey } = await t.createOrganization();

@@ -46,7 +46,7 @@ describe('the published OpenAPI document', () => {
     );
     expect(problems).toEqual([]);
     expect(report.totals).toMatchObject({ errors: 0, warnings: 0 });
-  });
+  }, 60_000);
 
   type Operation = {
     operationId: string;
