@@ -116,7 +116,9 @@ export function createHttpApp(runtime: Runtime, options: HttpOptions = {}): Hono
     ...agentRoutes(deps, agent),
     ...mcpTokenRoutes(deps, auth),
   ];
-  // Endpoints served outside `routes` are described beside them: the streaming proxy joins this list.
+  // Endpoints served outside `routes` (sub-apps, wildcard paths) are described by hand as an EndpointDescription
+  // (http/openapi.ts) and get the same operationId, error and lint treatment: the streaming proxy
+  // `ANY /v1/proxy/*` joins this list with `methods: ['get', 'put', 'post', 'patch', 'delete']`.
   const openApi = buildOpenApiDocument(routes, {
     publicUrl: deps.publicUrl,
     endpoints: [mcpEndpoint],

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,8 @@ import { buildOpenApiDocument } from './openapi.js';
 
 const cli = createRequire(import.meta.url).resolve('@redocly/cli/bin/cli.js');
 const config = fileURLToPath(new URL('../../redocly.yaml', import.meta.url));
+const serverDoc = fileURLToPath(new URL('../../../../docs/server.md', import.meta.url));
+const TABLE = /(<!-- operations:start -->\n)[\s\S]*?(<!-- operations:end -->)/;
 
 let t: TestContext;
 let folder: string;
@@ -170,5 +172,24 @@ describe('the published OpenAPI document', () => {
       'GET /v1/connectors/{idOrSlug} answered 409 slug_taken, which its OpenAPI operation does not list',
     );
     expect(() => check('GET', '/v1/connectors/abc', 404, error('needs_reauth'))).toThrow(/does not list/);
+  });
+
+  it('lists every operation with its error codes in docs/server.md (PLUGBOARD_UPDATE_DOCS=1 rewrites the table)', async () => {
+    const rows = (await operations()).map((operation) => {
+      const errors = Object.keys(operation.responses)
+        .filter((status) => /^4\d\d$/.test(status))
+        .map((status) => `${status} ${(codesOf(operation, status) ?? []).map((code) => `\`${code}\``).join(', ')}`);
+      return `| \`${operation.operationId}\` | \`${operation.route}\` | ${errors.join('; ') || '(none)'} |`;
+    });
+    const table = [
+      '| operationId | Route | Errors (status and codes; every operation also has 500 `internal_error`) |',
+      '| --- | --- | --- |',
+      ...rows,
+    ].join('\n');
+    const doc = await readFile(serverDoc, 'utf8');
+    const expected = doc.replace(TABLE, `$1${table}\n$2`);
+    expect(doc).toMatch(TABLE);
+    if (process.env.PLUGBOARD_UPDATE_DOCS) await writeFile(serverDoc, expected);
+    else expect(doc).toBe(expected);
   });
 });
