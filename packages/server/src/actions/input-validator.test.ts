@@ -86,7 +86,7 @@ describe('action input validation', () => {
     };
     expect(paths(schema, { name: 'ok' })).toEqual([]);
     expect(validateJsonSchema(schema, { name: 'X' }, 'input')).toEqual([
-      { path: 'input.name', message: 'Must NOT have fewer than 2 characters' },
+      { path: 'input.name', message: 'Must be at least 2 characters' },
       { path: 'input.name', message: 'Must match ^[a-z]+$' },
     ]);
   });

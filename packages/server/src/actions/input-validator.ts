@@ -114,40 +114,38 @@ const pathOf = (prefix: string, pointer: string, child?: string) =>
     ...(child === undefined ? [] : [child]),
   ].join('.');
 
+type Params = Record<string, unknown>;
+
+// The messages the console shows under a field, worded as the API's other validation messages are.
+const MESSAGES: Record<string, (params: Params) => string> = {
+  type: (params) => `Must be ${String(params.type).split(',').join(' or ')}`,
+  enum: (params) => `Must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
+  const: (params) => `Must be ${JSON.stringify(params.allowedValue)}`,
+  pattern: (params) => `Must match ${String(params.pattern)}`,
+  format: (params) => `Must be a valid ${String(params.format)}`,
+  minLength: (params) => `Must be at least ${String(params.limit)} characters`,
+  maxLength: (params) => `Must be at most ${String(params.limit)} characters`,
+  minimum: (params) => `Must be at least ${String(params.limit)}`,
+  maximum: (params) => `Must be at most ${String(params.limit)}`,
+  exclusiveMinimum: (params) => `Must be more than ${String(params.limit)}`,
+  exclusiveMaximum: (params) => `Must be less than ${String(params.limit)}`,
+  oneOf: () => 'Must match exactly one of the allowed shapes',
+  anyOf: () => 'Must match at least one of the allowed shapes',
+};
+
 function issueOf(error: ErrorObject, prefix: string): ValidationIssue {
-  const params = error.params as Record<string, unknown>;
-  switch (error.keyword) {
-    case 'required':
-      return { path: pathOf(prefix, error.instancePath, String(params.missingProperty)), message: 'Required' };
-    case 'additionalProperties':
-      return {
-        path: pathOf(prefix, error.instancePath, String(params.additionalProperty)),
-        message: error.instancePath === '' ? 'Not an input of this action' : 'Not an allowed property',
-      };
-    case 'type':
-      return {
-        path: pathOf(prefix, error.instancePath),
-        message: `Must be ${String(params.type).split(',').join(' or ')}`,
-      };
-    case 'enum':
-      return {
-        path: pathOf(prefix, error.instancePath),
-        message: `Must be one of ${(params.allowedValues as unknown[]).map((value) => JSON.stringify(value)).join(', ')}`,
-      };
-    case 'pattern':
-      return { path: pathOf(prefix, error.instancePath), message: `Must match ${String(params.pattern)}` };
-    case 'format':
-      return { path: pathOf(prefix, error.instancePath), message: `Must be a valid ${String(params.format)}` };
-    case 'oneOf':
-      return { path: pathOf(prefix, error.instancePath), message: 'Must match exactly one of the allowed shapes' };
-    case 'anyOf':
-      return { path: pathOf(prefix, error.instancePath), message: 'Must match at least one of the allowed shapes' };
-    default:
-      return {
-        path: pathOf(prefix, error.instancePath),
-        message: (error.message ?? 'Is not valid').replace(/^./, (first) => first.toUpperCase()),
-      };
-  }
+  const params = error.params as Params;
+  if (error.keyword === 'required')
+    return { path: pathOf(prefix, error.instancePath, String(params.missingProperty)), message: 'Required' };
+  if (error.keyword === 'additionalProperties')
+    return {
+      path: pathOf(prefix, error.instancePath, String(params.additionalProperty)),
+      message: error.instancePath === '' ? 'Not an input of this action' : 'Not an allowed property',
+    };
+  const message =
+    MESSAGES[error.keyword]?.(params) ??
+    (error.message ?? 'Is not valid').replace(/^./, (first) => first.toUpperCase());
+  return { path: pathOf(prefix, error.instancePath), message };
 }
 
 // Inside a failed oneOf or anyOf, each branch's complaints contradict the others'; its one summary is clearer.
