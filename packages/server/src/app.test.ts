@@ -66,7 +66,8 @@ describe('health and documents', () => {
     expect(json.paths['/v1/console/me'].get.security).toEqual([{ consoleSession: [] }]);
     expect(json.components.securitySchemes.consoleSession).toMatchObject({ in: 'cookie', name: 'plugboard_console' });
     const create = json.paths['/v1/connectors'].post;
-    expect(create.requestBody.content['application/json'].schema.properties.authMethods).toBeDefined();
+    expect(create.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/ConnectorCreate');
+    expect(json.components.schemas.ConnectorCreate.properties.authMethods).toBeDefined();
     expect(create.responses['201']).toBeDefined();
     expect(json.components.schemas.Error).toBeDefined();
   });

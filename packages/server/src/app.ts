@@ -11,7 +11,7 @@ import { securityHeaders, sessionCors } from './http/security-headers.js';
 import { limitAgentBodySize, limitBodySize, limitBodySizeTo, limitConnectorBodySize } from './http/validation.js';
 import { serveWidgetBundle } from './http/widget-bundle.js';
 import { mcpApp } from './mcp/mcp-app.js';
-import { withMcpEndpoint } from './mcp/mcp-openapi.js';
+import { mcpEndpoint, mcpSecuritySchemes } from './mcp/mcp-openapi.js';
 import { actionRoutes } from './routes/actions.js';
 import { agentRoutes } from './routes/agent.js';
 import { connectLinkRoutes } from './routes/connect-links.js';
@@ -129,7 +129,14 @@ export function createHttpApp(runtime: Runtime, options: HttpOptions = {}): Hono
     ...mcpTokenRoutes(deps, auth),
     ...logRoutes(deps),
   ];
-  const openApi = withMcpEndpoint(buildOpenApiDocument(routes));
+  // Endpoints served outside `routes` (sub-apps, wildcard paths) are described by hand as an EndpointDescription
+  // (http/openapi.ts) and get the same operationId, error and lint treatment: the streaming proxy
+  // `ANY /v1/proxy/*` joins this list with `methods: ['get', 'put', 'post', 'patch', 'delete']`.
+  const openApi = buildOpenApiDocument(routes, {
+    publicUrl: deps.publicUrl,
+    endpoints: [mcpEndpoint],
+    securitySchemes: mcpSecuritySchemes,
+  });
   const app = new Hono();
 
   // Registered once, first: every later middleware and route reads `c.get('requestId')` (call logs record it).

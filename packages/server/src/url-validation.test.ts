@@ -46,13 +46,13 @@ afterAll(async () => {
 
 /** Every (route, URL field) pair of the published API, read from its OpenAPI document over HTTP. */
 async function urlTargets() {
-  const document = (await (await fetch(`${server.url}/v1/openapi.json`)).json()) as {
+  const document = (await (await fetch(`${server.url}/v1/openapi.json`)).json()) as JsonSchema & {
     paths: Record<string, Record<string, Operation>>;
   };
   return Object.entries(document.paths).flatMap(([path, operations]) =>
     Object.entries(operations).flatMap(([method, operation]) => {
       const schema = operation.requestBody?.content['application/json']?.schema;
-      return (schema ? urlFieldsOf(schema) : []).map((field) => ({
+      return (schema ? urlFieldsOf(schema, document) : []).map((field) => ({
         route: `${method.toUpperCase()} ${path}`,
         url: `${server.url}${path.replace(/\{\w+\}/g, 'xyz_abc123')}`,
         method: method.toUpperCase(),

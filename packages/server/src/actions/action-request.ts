@@ -2,7 +2,7 @@ import type { ActionDefinition, ValidationIssue } from '@plugboard/shared';
 import { DomainError } from '../services/domain-error.js';
 import { joinApiPath } from './api-url.js';
 import { type BodyField, type EncodedBody, formBody, jsonBody, multipartBody } from './body-encoding.js';
-import { type JsonSchema, validateJsonSchema } from './json-schema.js';
+import { InputSchemaError, type JsonSchema, validateJsonSchema } from './input-validator.js';
 import {
   encodePairs,
   headerText,
@@ -62,6 +62,16 @@ function checkPath(action: ActionDefinition, input: Record<string, unknown>, iss
   return pathValues;
 }
 
+function validateInput(action: ActionDefinition, input: Record<string, unknown>): ValidationIssue[] {
+  const schema: JsonSchema = { ...action.input, additionalProperties: false };
+  try {
+    return validateJsonSchema(schema, input, 'input');
+  } catch (error) {
+    if (!(error instanceof InputSchemaError)) throw error;
+    throw DomainError.validation([{ path: 'action.input', message: error.message }], 'The action cannot run');
+  }
+}
+
 /**
  * Validates an action's input against its schema and builds the request the way its API reads it (OpenAPI's
  * serialization rules): `x-in: path` values fill the template (encoded, so they cannot add segments), `query`
@@ -72,8 +82,7 @@ function checkPath(action: ActionDefinition, input: Record<string, unknown>, iss
  * @throws DomainError path_not_allowed
  */
 export function buildActionRequest(action: ActionDefinition, base: URL, input: Record<string, unknown>): BuiltRequest {
-  const schema = { ...action.input, additionalProperties: false } as JsonSchema;
-  const issues: ValidationIssue[] = validateJsonSchema(schema, input, 'input');
+  const issues = validateInput(action, input);
   const pathValues = checkPath(action, input, issues);
   if (issues.length > 0) throw DomainError.validation(issues, 'The action input is not valid');
   // A path parameter's own name may be a placeholder's text too (`{path}`): fill the template once, left to right.

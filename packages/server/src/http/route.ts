@@ -1,4 +1,6 @@
+import type { ErrorCode } from '@plugboard/shared';
 import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 import type { AdminAuth, ConsoleAuth, SecretKeyAuth, SessionAuth } from './auth.js';
 
@@ -16,12 +18,31 @@ export interface HandlerInput<A, B, Q> {
   params: Record<string, string>;
 }
 
+/**
+ * An error a route's handler can answer with: its code, at the status `ERROR_STATUS` (http/error-response.ts)
+ * gives it, or at another status where the handler uses one (`{ status: 502, code: 'egress_blocked' }`).
+ */
+export type RouteError = ErrorCode | { status: ContentfulStatusCode; code: ErrorCode };
+
 interface RouteBase<B, Q> {
   method: Method;
   /** OpenAPI-style path, e.g. `/v1/connectors/{id}`. */
   path: string;
+  /**
+   * The operation's stable name in the OpenAPI document and generated clients: camelCase, a verb then what it
+   * acts on (`listConnectors`, `getConnectionCredentials`). Never change a published one.
+   */
+  operationId: string;
+  /** One line: what the operation does. */
   summary: string;
+  /** What a caller needs to know beyond the summary: who may call it, what it changes, what it returns. */
+  description: string;
   tag: string;
+  /**
+   * The errors the handler itself can answer with. Those of authentication (from `auth`), of reading the body
+   * and query (from `body` and `query`) and `internal_error` are added to the document without being listed.
+   */
+  errors?: readonly RouteError[];
   body?: B;
   query?: Q;
   /** Schema of a successful response body; omitted for 204. */
@@ -35,6 +56,8 @@ interface RouteBase<B, Q> {
   /** Request headers the route reads, for the OpenAPI document. */
   headers?: readonly { name: string; description: string; required: boolean }[];
   status: 200 | 201 | 204;
+  /** Other statuses a handler that returns a Response answers with, in `produces`'s media type (a failure page). */
+  alsoAnswers?: Partial<Record<400 | 404 | 410, string>>;
 }
 
 /**

@@ -1,19 +1,16 @@
-import type { buildOpenApiDocument } from '../http/openapi.js';
+import { ErrorCode } from '@plugboard/shared';
+import type { EndpointDescription } from '../http/openapi.js';
 import { MCP_PATH } from '../routes/mcp-tokens.js';
 
-type Document = ReturnType<typeof buildOpenApiDocument>;
-
-const unauthenticated = {
+/** The MCP endpoint, which the MCP SDK serves rather than a declared route, as the OpenAPI document lists it. */
+export const mcpEndpoint: EndpointDescription = {
+  path: MCP_PATH,
+  methods: ['post'],
+  operationId: 'callMcp',
+  tag: 'MCP',
+  summary: 'MCP requests: list and call the tenant’s tools',
   description:
-    'No valid MCP token or secret key; `WWW-Authenticate: Bearer realm="plugboard"` says why (error="invalid_token" for a revoked, expired or unknown one)',
-  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-};
-
-const operation = (summary: string) => ({
-  tags: ['MCP'],
-  summary,
-  description:
-    "The Model Context Protocol over Streamable HTTP (revision 2026-07-28; 2025-era clients are served statelessly too). Tools are the actions of the tenant's active connections, named `<connector slug>_<action key>`, plus `plugboard_list_connections` and `plugboard_connect`. Failed calls are tool results with `isError` and `structuredContent.error.code`. See docs/mcp.md.",
+    'The Model Context Protocol over Streamable HTTP (revision 2026-07-28; 2025-era clients are served statelessly too). Tools are the actions of the tenant\'s active connections, named `<connector slug>_<action key>`, plus `plugboard_list_connections` and `plugboard_connect`. Failed calls are tool results with `isError` and `structuredContent.error.code`. Without a valid MCP token or secret key the answer is 401 with `WWW-Authenticate: Bearer realm="plugboard"` (`error="invalid_token"` for a revoked, expired or unknown token). See docs/mcp.md.',
   security: [{ mcpToken: [] }, { secretKey: [] }],
   parameters: [
     {
@@ -31,23 +28,25 @@ const operation = (summary: string) => ({
       schema: { type: 'string' },
     },
   ],
-  responses: {
-    200: { description: 'A JSON-RPC response, as JSON or as a server-sent event stream' },
-    202: { description: 'A notification was accepted' },
-    400: { description: 'A bad Plugboard-Tenant-Id header, or a malformed MCP request' },
-    401: unauthenticated,
+  requestBody: {
+    required: true,
+    description: 'A JSON-RPC 2.0 request or notification',
+    content: { 'application/json': { schema: { type: 'object' } } },
   },
-});
-
-/** Adds the MCP endpoint, which the SDK serves rather than a declared route, to the OpenAPI document. */
-export function withMcpEndpoint(document: Document): Document {
-  document.paths[MCP_PATH] = { post: operation('MCP requests: list and call the tenant’s tools') };
-  Object.assign(document.components.securitySchemes, {
-    mcpToken: {
-      type: 'http',
-      scheme: 'bearer',
-      description: 'An MCP token, pb_mt_…, minted with POST /v1/mcp-tokens',
+  responses: {
+    200: {
+      description: 'A JSON-RPC response, as JSON or as a server-sent event stream',
+      content: {
+        'application/json': { schema: { type: 'object' } },
+        'text/event-stream': { schema: { type: 'string' } },
+      },
     },
-  });
-  return document;
-}
+    202: { description: 'A notification was accepted' },
+  },
+  errors: [ErrorCode.Unauthenticated, ErrorCode.ValidationFailed],
+};
+
+/** The security scheme of MCP tokens. */
+export const mcpSecuritySchemes = {
+  mcpToken: { type: 'http', scheme: 'bearer', description: 'An MCP token, pb_mt_…, minted with POST /v1/mcp-tokens' },
+};

@@ -45,6 +45,29 @@ const echoActions: ActionDefinitionInput[] = [
       required: ['name'],
     },
   },
+  {
+    key: 'invite',
+    name: 'Invite someone',
+    method: 'POST',
+    path: '/invites',
+    input: {
+      type: 'object',
+      properties: {
+        email: { type: 'string', format: 'email' },
+        team: { $ref: '#/$defs/team' },
+        role: { anyOf: [{ enum: ['admin', 'member'] }, { type: 'string', pattern: '^custom:' }] },
+        channel: {
+          oneOf: [
+            { type: 'object', properties: { slack: { type: 'string' } }, required: ['slack'] },
+            { type: 'object', properties: { sms: { type: 'string' } }, required: ['sms'] },
+          ],
+        },
+        note: { allOf: [{ type: 'string' }, { maxLength: 5 }] },
+      },
+      required: ['email'],
+      $defs: { team: { type: 'object', properties: { id: { type: 'integer' } }, required: ['id'] } },
+    },
+  },
 ];
 
 let sandbox: Awaited<ReturnType<typeof startSandboxServer>>;
@@ -245,6 +268,16 @@ describe('running an action', () => {
     ['a value under the minimum', 'create-thing', { name: 'x', size: 0 }, 'input.size'],
     ['a field the action does not have', 'create-thing', { name: 'x', admin: true }, 'input.admin'],
     ['a path value that is a dot segment', 'get-thing', { id: '..' }, 'input.id'],
+    ['an email that is not one (format)', 'invite', { email: 'nope' }, 'input.email'],
+    ['a $ref’d object missing its id', 'invite', { email: 'a@example.com', team: {} }, 'input.team.id'],
+    ['a value matching no anyOf branch', 'invite', { email: 'a@example.com', role: 'owner' }, 'input.role'],
+    [
+      'a value matching two oneOf branches',
+      'invite',
+      { email: 'a@example.com', channel: { slack: 'a', sms: 'b' } },
+      'input.channel',
+    ],
+    ['a value failing one allOf branch', 'invite', { email: 'a@example.com', note: 'too long' }, 'input.note'],
   ])('refuses %s with 400 validation_failed and sends nothing', async (_, action, input, path) => {
     const { key, connectionId } = await connectEcho({ kind: 'none' }, {});
     const response = await run(key, { connectionId, action, input });
@@ -252,6 +285,49 @@ describe('running an action', () => {
     expect(response.json.error.code).toBe('validation_failed');
     expect(response.json.error.details.issues.map((issue: { path: string }) => issue.path)).toContain(path);
     expect(api.seen).toHaveLength(0);
+  });
+
+  it.each([
+    ['a $ref to a remote URL', { properties: { a: { $ref: 'https://schemas.example/a.json' } } }, /inside the schema/],
+    ['a schema that is not JSON Schema', { properties: { a: { type: 'strnig' } } }, /Not valid JSON Schema/],
+  ])('refuses a connector whose action input has %s, and stores nothing', async (_, input, message) => {
+    const { key } = await connectEcho({ kind: 'none' }, {});
+    const action = { key: 'bad', name: 'Bad', method: 'POST', path: '/bad', input };
+    const created = await t.request('POST', '/v1/connectors', {
+      key,
+      body: { name: 'Bad', slug: 'bad', authMethods: [{ kind: 'none' }], actions: [action] },
+    });
+    expect([created.status, created.json.error.code]).toEqual([400, 'validation_failed']);
+    expect(created.json.error.details.issues).toEqual([
+      { path: 'actions.0.input', message: expect.stringMatching(message) },
+    ]);
+    expect((await t.request('GET', '/v1/connectors/bad', { key })).status).toBe(404);
+    const changed = await t.request('PATCH', '/v1/connectors/echo', { key, body: { actions: [action] } });
+    expect(changed.json.error.details.issues[0].path).toBe('actions.0.input');
+  });
+
+  it('refuses to run an action whose stored schema cannot be used, and sends nothing', async () => {
+    const { key, connectorId, connectionId } = await connectEcho({ kind: 'none' }, {});
+    // As a connector saved before schemas were checked on save would hold it.
+    const record = await t.store.getConnector(connectorId);
+    if (!record) throw new Error('No connector');
+    const remote = { type: 'object' as const, properties: { a: { $ref: 'https://schemas.example/a.json' } } };
+    await t.store.updateConnector({
+      ...record,
+      actions: record.actions.map((action) => ({ ...action, input: remote })),
+    });
+    const response = await run(key, { connectionId, action: 'status', input: { a: 1 } });
+    expect([response.status, response.json.error.code]).toEqual([400, 'validation_failed']);
+    expect(response.json.error.details.issues[0].path).toBe('action.input');
+    expect(api.seen).toHaveLength(0);
+  });
+
+  it('sends an input that fits a schema with $ref, anyOf, oneOf, allOf and format', async () => {
+    const { key, connectionId } = await connectEcho({ kind: 'none' }, {});
+    const input = { email: 'a@example.com', team: { id: 4 }, role: 'custom:ops', channel: { sms: '+1' }, note: 'hi' };
+    const response = await run(key, { connectionId, action: 'invite', input });
+    expect(response.status, response.text).toBe(200);
+    expect(JSON.parse(api.seen[0]?.body ?? '')).toEqual(input);
   });
 
   it('refuses an unknown action and an unknown connection', async () => {
@@ -399,6 +475,7 @@ describe('action tests', () => {
       ['status', null],
       ['get-thing', null],
       ['create-thing', null],
+      ['invite', null],
     ]);
     api.answer((_, res) => res.writeHead(503).end('down'));
     const tested = await t.request('POST', `/v1/connectors/${connectorId}/actions/status/test`, {

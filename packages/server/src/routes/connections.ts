@@ -5,6 +5,7 @@ import {
   connectionTestSchema,
   connectSessionCreateSchema,
   connectSessionSchema,
+  ErrorCode,
   pageSchema,
 } from '@plugboard/shared';
 import { route } from '../http/route.js';
@@ -23,6 +24,10 @@ export const connectionRoutes = (deps: ServiceDeps, refresher: TokenRefresher) =
     path: '/v1/connections',
     tag: 'Connections',
     summary: 'List connections across tenants, credentials masked',
+    operationId: 'listConnections',
+    description:
+      'Connections across tenants, filtered by tenant, connector or status, in pages; credentials are masked.',
+    errors: [ErrorCode.NotFound],
     auth: 'admin',
     status: 200,
     query: connectionListQuerySchema,
@@ -45,6 +50,9 @@ export const connectionRoutes = (deps: ServiceDeps, refresher: TokenRefresher) =
     path: '/v1/connections/{id}',
     tag: 'Connections',
     summary: 'Get a connection, credentials masked',
+    operationId: 'getConnection',
+    description: 'One connection with its status and masked credentials.',
+    errors: [ErrorCode.NotFound],
     auth: 'admin',
     status: 200,
     response: adminConnectionSchema,
@@ -59,6 +67,15 @@ export const connectionRoutes = (deps: ServiceDeps, refresher: TokenRefresher) =
     path: '/v1/connections/{id}/credentials',
     tag: 'Connections',
     summary: 'Usable credentials for your backend; OAuth 2.0 tokens are refreshed first when they are due',
+    operationId: 'getConnectionCredentials',
+    description:
+      "The connection's credentials in clear, for your backend to call the API itself; OAuth 2.0 tokens are refreshed first when due. Secret key only; the answer is `Cache-Control: no-store`.",
+    errors: [
+      ErrorCode.NotFound,
+      ErrorCode.NeedsReauth,
+      ErrorCode.RefreshFailed,
+      { status: 502, code: ErrorCode.EgressBlocked },
+    ],
     auth: 'secretKey',
     status: 200,
     response: connectionCredentialsSchema,
@@ -72,6 +89,10 @@ export const connectionRoutes = (deps: ServiceDeps, refresher: TokenRefresher) =
     path: '/v1/connections/{id}/test',
     tag: 'Connections',
     summary: 'Check that the credentials still work, where the connector defines how (OAuth 2.0, custom handlers)',
+    operationId: 'testConnection',
+    description:
+      "Checks the credentials with the connector's verify action, its OAuth 2.0 token or its custom handler, and records the outcome on the connection.",
+    errors: [ErrorCode.NotFound, { status: 502, code: ErrorCode.EgressBlocked }],
     auth: 'admin',
     status: 200,
     response: connectionTestSchema,
@@ -82,6 +103,10 @@ export const connectionRoutes = (deps: ServiceDeps, refresher: TokenRefresher) =
     path: '/v1/connections/{id}',
     tag: 'Connections',
     summary: 'Delete a connection and its credentials',
+    operationId: 'deleteConnection',
+    description:
+      'Deletes a connection and its credentials; OAuth 2.0 tokens are revoked at the provider first where it offers revocation.',
+    errors: [ErrorCode.NotFound],
     auth: 'admin',
     status: 204,
     handler: async ({ auth, params }) => {
@@ -95,6 +120,10 @@ export const connectionRoutes = (deps: ServiceDeps, refresher: TokenRefresher) =
     path: '/v1/connect-sessions',
     tag: 'Connect sessions',
     summary: 'Mint a connect session for one tenant and end user; hand its token to the widget',
+    operationId: 'createConnectSession',
+    description:
+      'Mints a connect session for one tenant and end user, optionally limited to some connectors; hand its token to the widget. Only a hash of the token is stored; it expires (30 minutes by default).',
+    errors: [ErrorCode.RateLimited],
     auth: 'admin',
     status: 201,
     body: connectSessionCreateSchema,

@@ -1,4 +1,10 @@
-import { connectorCreateSchema, connectorSchema, connectorUpdateSchema, pageSchema } from '@plugboard/shared';
+import {
+  connectorCreateSchema,
+  connectorSchema,
+  connectorUpdateSchema,
+  ErrorCode,
+  pageSchema,
+} from '@plugboard/shared';
 import { z } from 'zod';
 import { route } from '../http/route.js';
 import {
@@ -26,6 +32,10 @@ export const connectorRoutes = (deps: ServiceDeps) => [
     path: '/v1/connectors',
     tag: 'Connectors',
     summary: "List the organization's connectors and public connectors of others",
+    operationId: 'listConnectors',
+    description:
+      "The organization's connectors (`scope=own`), the public connectors of other organizations (`scope=public`) or both, in pages, each with its connection count.",
+    errors: [ErrorCode.NotFound],
     auth: 'admin',
     status: 200,
     query: listQuery,
@@ -51,6 +61,10 @@ export const connectorRoutes = (deps: ServiceDeps) => [
     path: '/v1/connectors',
     tag: 'Connectors',
     summary: 'Create a connector',
+    operationId: 'createConnector',
+    description:
+      'Creates a connector from its auth methods, API base URL, actions and events. URLs are checked against the egress policy; the slug must be free in the organization.',
+    errors: [ErrorCode.SlugTaken, ErrorCode.EgressBlocked, ErrorCode.NotFound],
     auth: 'admin',
     status: 201,
     body: connectorCreateSchema,
@@ -67,6 +81,9 @@ export const connectorRoutes = (deps: ServiceDeps) => [
     path: '/v1/connectors/{idOrSlug}',
     tag: 'Connectors',
     summary: 'Get a connector by id or slug',
+    operationId: 'getConnector',
+    description: 'One connector the organization owns, or a public one, by id or slug.',
+    errors: [ErrorCode.NotFound],
     auth: 'admin',
     status: 200,
     response: connectorSchema,
@@ -82,6 +99,10 @@ export const connectorRoutes = (deps: ServiceDeps) => [
     path: '/v1/connectors/{idOrSlug}',
     tag: 'Connectors',
     summary: 'Change a connector the organization owns',
+    operationId: 'updateConnector',
+    description:
+      'Changes the fields sent of a connector the organization owns; connections keep working with the new definition.',
+    errors: [ErrorCode.NotFound, ErrorCode.SlugTaken, ErrorCode.EgressBlocked, ErrorCode.Conflict, ErrorCode.Forbidden],
     auth: 'admin',
     status: 200,
     body: connectorUpdateSchema,
@@ -96,6 +117,9 @@ export const connectorRoutes = (deps: ServiceDeps) => [
     path: '/v1/connectors/{idOrSlug}',
     tag: 'Connectors',
     summary: 'Delete a connector with all its connections (`connectionCount` says how many)',
+    operationId: 'deleteConnector',
+    description: 'Deletes a connector the organization owns, with every connection of it and their credentials.',
+    errors: [ErrorCode.NotFound, ErrorCode.Forbidden],
     auth: 'admin',
     status: 204,
     handler: async ({ auth, params }) => {

@@ -1,4 +1,4 @@
-import { type CallLog, callLogListQuerySchema, callLogSchema, pageSchema } from '@plugboard/shared';
+import { type CallLog, callLogListQuerySchema, callLogSchema, ErrorCode, pageSchema } from '@plugboard/shared';
 import { route } from '../http/route.js';
 import { findVisibleConnector } from '../services/connectors.js';
 import type { ServiceDeps } from '../services/deps.js';
@@ -19,6 +19,10 @@ export const logRoutes = (deps: ServiceDeps) => [
     tag: 'Logs',
     summary:
       'List calls to and from third-party APIs, newest first: filter by tenant, connector, connection, kind, status class and time',
+    operationId: 'listCallLogs',
+    description:
+      'The per-tenant call log: every action run, proxy call, MCP tool call, token refresh, inbound webhook and delivery, with its path template, status, duration, error code and request id (never query values or bodies). Keyset-paged with `cursor`.',
+    errors: [ErrorCode.NotFound],
     auth: 'admin',
     status: 200,
     query: callLogListQuerySchema,

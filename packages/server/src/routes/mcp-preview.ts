@@ -39,6 +39,9 @@ export const mcpPreviewRoutes = (deps: ServiceDeps) => [
     summary:
       'The MCP tools a tenant would get, as `tools/list` on /v1/mcp answers them: one per action of each connector ' +
       'it has an active connection of, named `<connector slug>_<action key>`',
+    operationId: 'previewMcpTools',
+    description:
+      'The MCP tools a tenant would get: one per action of each connector it has an active connection of, as `tools/list` on /v1/mcp answers them.',
     auth: 'admin',
     status: 200,
     query: mcpToolPreviewQuerySchema,

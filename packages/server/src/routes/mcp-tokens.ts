@@ -1,4 +1,4 @@
-import { createdMcpTokenSchema, mcpTokenCreateSchema, mcpTokenSchema } from '@plugboard/shared';
+import { createdMcpTokenSchema, ErrorCode, mcpTokenCreateSchema, mcpTokenSchema } from '@plugboard/shared';
 import { z } from 'zod';
 import type { AuthOptions } from '../http/auth.js';
 import { publicBaseOf } from '../http/public-base.js';
@@ -17,6 +17,10 @@ export const mcpTokenRoutes = (deps: ServiceDeps, options: AuthOptions) => [
     tag: 'MCP',
     summary:
       "Mint an MCP token for one tenant and end user: an agent sends it as a Bearer token to the MCP server at `url`, whose tools are the actions of the tenant's connections (shown once; only its hash is stored)",
+    operationId: 'createMcpToken',
+    description:
+      'Mints an MCP token for one tenant and end user, optionally limited to some connectors and tools. Secret key only; the token is in this response only and just its hash is stored.',
+    errors: [ErrorCode.NotFound],
     auth: 'secretKey',
     status: 201,
     body: mcpTokenCreateSchema,
@@ -29,6 +33,8 @@ export const mcpTokenRoutes = (deps: ServiceDeps, options: AuthOptions) => [
     path: '/v1/mcp-tokens',
     tag: 'MCP',
     summary: "List your organization's MCP tokens that have not expired (never the tokens themselves)",
+    operationId: 'listMcpTokens',
+    description: "The organization's MCP tokens that have not expired; never the tokens themselves.",
     auth: 'admin',
     status: 200,
     response: z.object({ data: z.array(mcpTokenSchema) }),
@@ -39,6 +45,9 @@ export const mcpTokenRoutes = (deps: ServiceDeps, options: AuthOptions) => [
     path: '/v1/mcp-tokens/{id}',
     tag: 'MCP',
     summary: 'Revoke an MCP token: its next request fails on every replica',
+    operationId: 'revokeMcpToken',
+    description: 'Revokes an MCP token: its next request fails on every replica.',
+    errors: [ErrorCode.NotFound],
     auth: 'admin',
     status: 204,
     handler: async ({ auth, params }) => revokeMcpToken(deps, auth.organization.id, params.id ?? ''),

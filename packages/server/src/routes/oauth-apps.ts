@@ -1,4 +1,4 @@
-import { oauthAppCreateSchema, oauthAppSchema, oauthAppUpdateSchema, pageSchema } from '@plugboard/shared';
+import { ErrorCode, oauthAppCreateSchema, oauthAppSchema, oauthAppUpdateSchema, pageSchema } from '@plugboard/shared';
 import { route } from '../http/route.js';
 import type { ServiceDeps } from '../services/deps.js';
 import {
@@ -19,6 +19,8 @@ export const oauthAppRoutes = (deps: ServiceDeps) => {
       path: '/v1/oauth-apps',
       tag: 'OAuth apps',
       summary: 'List managed OAuth apps, with the connectors that use each',
+      operationId: 'listOAuthApps',
+      description: "The organization's managed OAuth apps, with the connectors using each; never their client secrets.",
       auth: 'admin',
       status: 200,
       response: pageSchema(oauthAppSchema),
@@ -32,6 +34,9 @@ export const oauthAppRoutes = (deps: ServiceDeps) => {
       path: '/v1/oauth-apps',
       tag: 'OAuth apps',
       summary: 'Register a managed OAuth app that connectors can use instead of their own',
+      operationId: 'createOAuthApp',
+      description:
+        'Registers a managed OAuth app (client ID and secret, default scopes) that connectors can use instead of their own; the secret is encrypted and never returned.',
       auth: 'admin',
       status: 201,
       body: oauthAppCreateSchema,
@@ -44,6 +49,9 @@ export const oauthAppRoutes = (deps: ServiceDeps) => {
       path: '/v1/oauth-apps/{id}',
       tag: 'OAuth apps',
       summary: 'Change an app’s client ID, secret or default scopes',
+      operationId: 'updateOAuthApp',
+      description: "Changes an app's client ID, client secret or default scopes.",
+      errors: [ErrorCode.NotFound],
       auth: 'admin',
       status: 200,
       body: oauthAppUpdateSchema,
@@ -58,6 +66,9 @@ export const oauthAppRoutes = (deps: ServiceDeps) => {
       path: '/v1/oauth-apps/{id}',
       tag: 'OAuth apps',
       summary: 'Remove an app that no connector uses',
+      operationId: 'deleteOAuthApp',
+      description: 'Removes an app; refused while a connector uses it.',
+      errors: [ErrorCode.NotFound, ErrorCode.Conflict],
       auth: 'admin',
       status: 204,
       handler: async ({ auth, params }) =>

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { ErrorCode } from '@plugboard/shared';
 import { ApiError } from '../http/api-error.js';
 import { requestIdOf } from '../http/request-id.js';
 import { type Method, route } from '../http/route.js';
@@ -45,6 +46,24 @@ export const passThroughRoutes = (deps: ServiceDeps, refresher: TokenRefresher) 
       catchAll: true,
       tag: 'Actions',
       summary: `${method.toUpperCase()} a path of a connection's API with its credentials; the answer streams back with the API's own status and headers (set-cookie and hop-by-hop ones removed)`,
+      operationId: `${method}ProxyPath`,
+      description:
+        "Hands the request (method, query as sent, headers minus hop-by-hop ones, credentials and Plugboard's own, streamed body) to a path of the connection's API with its credentials, and streams the answer back with its status and headers; the answer carries `Plugboard-Proxied: 1`. Plugboard's own refusals are JSON errors.",
+      errors: [
+        ErrorCode.ValidationFailed,
+        ErrorCode.Forbidden,
+        ErrorCode.NotFound,
+        ErrorCode.Conflict,
+        ErrorCode.PathNotAllowed,
+        ErrorCode.EgressBlocked,
+        ErrorCode.NeedsReauth,
+        ErrorCode.RefreshFailed,
+        ErrorCode.RateLimited,
+        ErrorCode.PayloadTooLarge,
+        ErrorCode.UpstreamTimeout,
+        ErrorCode.UpstreamTooLarge,
+        ErrorCode.ProviderError,
+      ],
       auth: 'secretKey',
       status: 200,
       produces: '*/*',

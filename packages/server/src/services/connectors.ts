@@ -17,6 +17,7 @@ import {
 } from '@plugboard/shared';
 import type { ConnectorVariable } from '@plugboard/shared/types';
 import type { z } from 'zod';
+import { inputSchemaProblem } from '../actions/input-validator.js';
 import { sealClientSecret } from '../crypto/credential-cipher.js';
 import { newId } from '../crypto/tokens.js';
 import { ApiError } from '../http/api-error.js';
@@ -224,6 +225,15 @@ function checkPolledActions(events: EventDefinition[], actions: Array<{ key: str
   if (issues.length > 0) throw ApiError.validation(issues);
 }
 
+/** Every action's input must be a JSON Schema the runner can use. @throws ApiError 400 validation_failed */
+function checkActionInputs(actions: Array<{ input: Record<string, unknown> }>) {
+  const issues = actions.flatMap((action, index) => {
+    const problem = inputSchemaProblem(action.input);
+    return problem ? [{ path: `actions.${index}.input`, message: problem }] : [];
+  });
+  if (issues.length > 0) throw ApiError.validation(issues);
+}
+
 /** Creates a connector for an organization. */
 export async function createConnector(
   deps: ServiceDeps,
@@ -242,6 +252,7 @@ export async function createConnector(
   checkVariableUsage({ apiBaseUrl: input.apiBaseUrl, authMethods: input.authMethods }, input.variables);
   await checkMethodReferences(deps, organization.id, input.authMethods, input.variables);
   checkPolledActions(input.events, input.actions);
+  checkActionInputs(input.actions);
   const record: ConnectorRecord = {
     id: newId('ctr'),
     organizationId: organization.id,
@@ -304,6 +315,7 @@ export async function updateConnector(
   const apiBaseUrl = patch.apiBaseUrl === undefined ? record.apiBaseUrl : patch.apiBaseUrl;
   checkVariableUsage({ apiBaseUrl, authMethods: patch.authMethods ?? record.authMethods }, variables);
   if (patch.authMethods) await checkMethodReferences(deps, record.organizationId, patch.authMethods, variables);
+  if (patch.actions) checkActionInputs(patch.actions);
   if (patch.events || patch.actions) {
     checkPolledActions(
       patch.events ?? (await deps.store.getConnectorEvents(record.id)),

@@ -7,6 +7,7 @@ import type { Logger } from '../logger.js';
 import { setMemberPassword } from '../services/console.js';
 import { createMember, createOrganization as createOrganizationService } from '../services/organizations.js';
 import { openStore } from '../storage/open-store.js';
+import { type ContractCheck, contractCheck } from './openapi-contract.js';
 import { createTestDatabase } from './test-database.js';
 
 export const ORIGIN = 'https://app.vendor.example';
@@ -73,7 +74,11 @@ export async function createTestContext(appOptions: Partial<AppOptions> = {}) {
     });
   }
 
+  let checkContract: ContractCheck | undefined;
   async function request(method: string, path: string, options: RequestOptions = {}) {
+    checkContract ??= contractCheck(await (await app.request('/v1/openapi.json')).json(), {
+      logTo: process.env.PLUGBOARD_CONTRACT_LOG,
+    });
     const headers: Record<string, string> = { ...options.headers };
     if (options.key) headers.authorization = `Bearer ${options.key}`;
     if (options.console) {
@@ -89,6 +94,7 @@ export async function createTestContext(appOptions: Partial<AppOptions> = {}) {
     const text = await response.text();
     // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON shapes
     const json: any = text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : undefined;
+    checkContract(method, path, response.status, json);
     return { status: response.status, headers: response.headers, json, text };
   }
 

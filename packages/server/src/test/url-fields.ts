@@ -15,6 +15,7 @@ export interface JsonSchema {
   allOf?: JsonSchema[];
   $ref?: string;
   $defs?: Record<string, JsonSchema>;
+  components?: { schemas?: Record<string, JsonSchema> };
 }
 
 /** One URL field: where it sits, and a body that puts a value there (with the discriminators that reach it). */
@@ -27,9 +28,10 @@ export interface UrlField {
 type Place = { path: (string | number)[]; build(value: unknown): unknown };
 
 function resolve(schema: JsonSchema, root: JsonSchema): JsonSchema {
-  const name = schema.$ref?.match(/^#\/\$defs\/(.+)$/)?.[1];
+  const [, where, name] = schema.$ref?.match(/^#\/(\$defs|components\/schemas)\/(.+)$/) ?? [];
   if (schema.$ref && !name) throw new Error(`Unsupported $ref ${schema.$ref}`);
-  return name ? resolve(root.$defs?.[name] ?? {}, root) : schema;
+  if (!name) return schema;
+  return resolve((where === '$defs' ? root.$defs : root.components?.schemas)?.[name] ?? {}, root);
 }
 
 /** Properties fixed by `const` (discriminators such as `kind`), which select the branch a field lives in. */
@@ -68,10 +70,13 @@ function places(raw: JsonSchema, root: JsonSchema, seen: Set<JsonSchema>): Place
   return found;
 }
 
-/** Every URL-typed (`format: uri`) field of a request body schema, through objects, arrays, records and unions. */
-export function urlFieldsOf(schema: JsonSchema): UrlField[] {
+/**
+ * Every URL-typed (`format: uri`) field of a request body schema, through objects, arrays, records, unions and
+ * `$ref`s into `$defs` or, given the document as `root`, its `components.schemas`.
+ */
+export function urlFieldsOf(schema: JsonSchema, root: JsonSchema = schema): UrlField[] {
   const unique = new Map<string, UrlField>();
-  for (const place of places(schema, schema, new Set())) {
+  for (const place of places(schema, root, new Set())) {
     const path = place.path.join('.');
     if (!unique.has(path)) unique.set(path, { path, bodyWith: place.build });
   }
