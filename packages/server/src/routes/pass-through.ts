@@ -1,5 +1,5 @@
-import type { Context } from 'hono';
 import { ErrorCode } from '@plugboard/shared';
+import type { Context } from 'hono';
 import { ApiError } from '../http/api-error.js';
 import { requestIdOf } from '../http/request-id.js';
 import { type Method, route } from '../http/route.js';
