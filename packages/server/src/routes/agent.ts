@@ -25,7 +25,7 @@ export const agentRoutes = (deps: ServiceDeps, agent: AgentService) => [
       'The bounds runs are held to on this server: the largest spec, builds at once per organization, actions and events per connector',
     operationId: 'getAgentLimits',
     description:
-      'The bounds this server holds connector agent runs to (set by PLUGBOARD_AGENT_* variables): a larger spec is refused with 413, a review keeping more actions or events with 400.',
+      'The bounds this server holds connector agent runs to (set by the PLUGBOARD_AGENT_MAX_SPEC_BYTES, _BUILDS, _ACTIONS and _EVENTS variables): a larger spec is refused with 413, a review keeping more actions or events with 400.',
     auth: 'admin',
     status: 200,
     response: agentLimitsSchema,

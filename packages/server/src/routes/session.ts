@@ -84,6 +84,7 @@ export const sessionRoutes = (deps: ServiceDeps, refresher: TokenRefresher) => [
       ErrorCode.ProviderError,
       ErrorCode.RateLimited,
       ErrorCode.Forbidden,
+      ErrorCode.EgressBlocked,
     ],
     auth: 'session',
     status: 201,
