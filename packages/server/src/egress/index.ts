@@ -22,6 +22,6 @@ export {
 export { OutboundError, type OutboundFailure } from './outbound-error.js';
 export { bodyStreamError } from './outbound-hop.js';
 export { pinnedLookup } from './pinned-lookup.js';
-export { passableHeaders } from './response-headers.js';
+export { HOP_BY_HOP_HEADERS, passableHeaders } from './response-headers.js';
 export { type OutboundOptions, type OutboundRequest, type OutboundResponse, sendOutbound } from './send-outbound.js';
 export { type StreamedResponse, type StreamOptions, type StreamRequest, streamOutbound } from './stream-outbound.js';

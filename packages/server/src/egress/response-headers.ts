@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 
-// RFC 9110 section 7.6.1 connection-specific fields, plus proxy credentials; set-cookie never reaches callers.
-const DROPPED = new Set([
+/** RFC 9110 section 7.6.1 connection-specific fields, plus proxy credentials: never handed on either way. */
+export const HOP_BY_HOP_HEADERS: readonly string[] = [
   'connection',
   'keep-alive',
   'proxy-authenticate',
@@ -11,9 +11,10 @@ const DROPPED = new Set([
   'trailer',
   'transfer-encoding',
   'upgrade',
-  'set-cookie',
-  'set-cookie2',
-]);
+];
+
+// Set-cookie never reaches callers.
+const DROPPED = new Set([...HOP_BY_HOP_HEADERS, 'set-cookie', 'set-cookie2']);
 
 /**
  * The headers of a third party's response that may be handed on: hop-by-hop headers (and those the

@@ -9,12 +9,25 @@ import {
 } from '@plugboard/shared';
 import { z } from 'zod';
 import { requestIdOf } from '../http/request-id.js';
-import { route } from '../http/route.js';
+import { type RouteError, route } from '../http/route.js';
 import { listConnectorActions, proxyRequest, runAction, testAction } from '../services/actions.js';
 import type { ServiceDeps } from '../services/deps.js';
 import type { TokenRefresher } from '../services/token-refresh.js';
 
 /** Admin routes that call third-party APIs with a connection: actions, the proxy, action tests. */
+/** What a call to a connection's API can be refused or fail with: the action runner's and both proxies'. */
+export const UPSTREAM_CALL_ERRORS: readonly RouteError[] = [
+  ErrorCode.NotFound,
+  ErrorCode.EgressBlocked,
+  ErrorCode.PathNotAllowed,
+  ErrorCode.NeedsReauth,
+  ErrorCode.RefreshFailed,
+  ErrorCode.RateLimited,
+  ErrorCode.UpstreamTimeout,
+  ErrorCode.UpstreamTooLarge,
+  ErrorCode.Conflict,
+];
+
 export const actionRoutes = (deps: ServiceDeps, refresher: TokenRefresher) => [
   route({
     method: 'post',
@@ -24,17 +37,7 @@ export const actionRoutes = (deps: ServiceDeps, refresher: TokenRefresher) => [
     operationId: 'runAction',
     description:
       "Runs one of the connector's actions with the connection's credentials: the input is validated against the action's JSON Schema, the request goes through the egress policy, and the third party's answer is returned.",
-    errors: [
-      ErrorCode.NotFound,
-      ErrorCode.EgressBlocked,
-      ErrorCode.PathNotAllowed,
-      ErrorCode.NeedsReauth,
-      ErrorCode.RefreshFailed,
-      ErrorCode.RateLimited,
-      ErrorCode.UpstreamTimeout,
-      ErrorCode.UpstreamTooLarge,
-      ErrorCode.Conflict,
-    ],
+    errors: UPSTREAM_CALL_ERRORS,
     auth: 'admin',
     status: 200,
     body: actionRunSchema,
@@ -50,17 +53,7 @@ export const actionRoutes = (deps: ServiceDeps, refresher: TokenRefresher) => [
     operationId: 'proxyRequest',
     description:
       "Sends a request to a path of the connector's API base URL with the connection's credentials injected; the path may not change the scheme, host or port.",
-    errors: [
-      ErrorCode.NotFound,
-      ErrorCode.EgressBlocked,
-      ErrorCode.PathNotAllowed,
-      ErrorCode.NeedsReauth,
-      ErrorCode.RefreshFailed,
-      ErrorCode.RateLimited,
-      ErrorCode.UpstreamTimeout,
-      ErrorCode.UpstreamTooLarge,
-      ErrorCode.Conflict,
-    ],
+    errors: UPSTREAM_CALL_ERRORS,
     auth: 'admin',
     status: 200,
     body: proxyRequestSchema,

@@ -6,6 +6,7 @@ import { type Method, route } from '../http/route.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { type PassThroughRequest, passThrough } from '../services/pass-through.js';
 import type { TokenRefresher } from '../services/token-refresh.js';
+import { UPSTREAM_CALL_ERRORS } from './actions.js';
 
 /** The header that names the connection whose credentials a `/v1/proxy/{path}` request is sent with. */
 export const CONNECTION_HEADER = 'plugboard-connection-id';
@@ -50,18 +51,10 @@ export const passThroughRoutes = (deps: ServiceDeps, refresher: TokenRefresher) 
       description:
         "Hands the request (method, query as sent, headers minus hop-by-hop ones, credentials and Plugboard's own, streamed body) to a path of the connection's API with its credentials, and streams the answer back with its status and headers; the answer carries `Plugboard-Proxied: 1`. Plugboard's own refusals are JSON errors.",
       errors: [
+        ...UPSTREAM_CALL_ERRORS,
         ErrorCode.ValidationFailed,
         ErrorCode.Forbidden,
-        ErrorCode.NotFound,
-        ErrorCode.Conflict,
-        ErrorCode.PathNotAllowed,
-        ErrorCode.EgressBlocked,
-        ErrorCode.NeedsReauth,
-        ErrorCode.RefreshFailed,
-        ErrorCode.RateLimited,
         ErrorCode.PayloadTooLarge,
-        ErrorCode.UpstreamTimeout,
-        ErrorCode.UpstreamTooLarge,
         ErrorCode.ProviderError,
       ],
       auth: 'secretKey',

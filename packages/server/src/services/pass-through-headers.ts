@@ -1,17 +1,11 @@
-// RFC 9110 section 7.6.1 connection-specific fields and the framing Node sets itself, the caller's credential for
-// Plugboard (its secret key) and cookies, and what would tell the third party about the vendor's own network.
+import { HOP_BY_HOP_HEADERS } from '../egress/index.js';
+
+// Hop-by-hop fields and the framing Node sets itself, the caller's credential for Plugboard (its secret key) and
+// cookies, and what would tell the third party about the vendor's own network.
 const DROPPED = new Set([
+  ...HOP_BY_HOP_HEADERS,
   'host',
   'content-length',
-  'connection',
-  'keep-alive',
-  'proxy-authenticate',
-  'proxy-authorization',
-  'proxy-connection',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
   'expect',
   'authorization',
   'cookie',
