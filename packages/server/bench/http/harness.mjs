@@ -4,8 +4,10 @@
 // latencies to whole milliseconds). The same tool measures both sides of every ratio.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -179,5 +181,31 @@ export function cpuTimeMs(pid) {
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
   } catch {
     return undefined;
+  }
+}
+
+const bareHono = fileURLToPath(new URL('./bare-hono.mjs', import.meta.url));
+
+/**
+ * Throughput of `GET path` on a running Plugboard and on a bare Hono route (bare-hono.mjs) answering with the body
+ * Plugboard answered it with, both under the same load.
+ * @param {string} plugboardUrl
+ * @param {string} path
+ * @param {Record<string, string>} headers
+ * @returns {Promise<{ plugboard: number, baseline: number, bytes: number }>}
+ */
+export async function besideBareHono(plugboardUrl, path, headers) {
+  const response = await fetch(`${plugboardUrl}${path}`, { headers });
+  if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
+  const body = await response.text();
+  const bodyFile = join(tmpdir(), `plugboard-bench-body-${process.pid}.json`);
+  writeFileSync(bodyFile, body);
+  const bare = await startServerProcess([bareHono, bodyFile]);
+  try {
+    const baseline = await throughput({ url: `${bare.url}${path}`, headers });
+    const plugboard = await throughput({ url: `${plugboardUrl}${path}`, headers });
+    return { plugboard, baseline, bytes: Buffer.byteLength(body) };
+  } finally {
+    await bare.stop();
   }
 }

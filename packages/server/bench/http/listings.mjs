@@ -3,21 +3,10 @@
 // the session token and the page's Origin, as the widget sends them) and a page of connections
 // (`GET /v1/connections?limit=50`, credentials masked, with the secret key; `GET /v1/session/connections`, the
 // tenant's 50 connections, with a session token). Run through `pnpm bench`.
-import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { heading, report } from '../../../../scripts/bench-report.mjs';
-import {
-  benchEngines,
-  createOrganization,
-  freshDatabase,
-  startPlugboard,
-  startServerProcess,
-  throughput,
-} from './harness.mjs';
+import { benchEngines, besideBareHono, createOrganization, freshDatabase, startPlugboard } from './harness.mjs';
 import { api, connectWithApiKey, createApiKeyConnector, mintSession } from './seed.mjs';
 
-const bareHono = new URL('./bare-hono.mjs', import.meta.url).pathname;
 const CONNECTORS = 200;
 const CONNECTIONS = 50;
 const origin = 'https://app.bench.example';
@@ -47,26 +36,9 @@ const connectorOf = (index) => ({
 
 /** Measures one listing beside the bare route serving the body Plugboard answered it with. */
 async function measure(engine, plugboard, name, path, headers) {
-  const response = await fetch(`${plugboard.url}${path}`, { headers });
-  if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
-  const body = await response.text();
-  const bodyFile = join(tmpdir(), `plugboard-bench-listing-${process.pid}.json`);
-  writeFileSync(bodyFile, body);
-  const bare = await startServerProcess([bareHono, bodyFile]);
-  try {
-    const baseline = await throughput({ url: `${bare.url}${path}`, headers });
-    const measured = await throughput({ url: `${plugboard.url}${path}`, headers });
-    const kb = Math.round(Buffer.byteLength(body) / 1024);
-    report({
-      name: `${engine}: ${name} (${kb} KB)`,
-      plugboard: measured,
-      baseline,
-      unit: 'rps',
-      baselineName: 'bare Hono route',
-    });
-  } finally {
-    await bare.stop();
-  }
+  const { bytes, ...measured } = await besideBareHono(plugboard.url, path, headers);
+  const kb = Math.round(bytes / 1024);
+  report({ name: `${engine}: ${name} (${kb} KB)`, ...measured, unit: 'rps', baselineName: 'bare Hono route' });
 }
 
 for (const engine of benchEngines()) {

@@ -133,6 +133,8 @@ export function publicVariables(
   connector: TemplatedUrls,
   variables: readonly VariableDefinition[],
 ): Array<z.output<typeof publicVariableSchema>> {
+  // Most connectors declare none: a listing of hundreds of cards should not scan each one's URLs for nothing.
+  if (variables.length === 0) return [];
   const places = placesOfAll(templatedUrls(connector).map(([, url]) => url));
   return variables.map((variable) => ({
     name: variable.name,
