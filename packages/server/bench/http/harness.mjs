@@ -62,8 +62,12 @@ export function startServerProcess(args, env = {}) {
   });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    // SIGTERM lets `plugboard serve` close and write its CPU profile; a process that hangs is killed.
+    child.kill('SIGTERM');
+    const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
     await exited;
+    clearTimeout(killer);
   };
   return new Promise((resolve, reject) => {
     let stderr = '';
@@ -78,12 +82,15 @@ export function startServerProcess(args, env = {}) {
 
 /**
  * Starts the built `plugboard serve` on `databaseUrl`, with its logging on (to a discarded stdout, as a
- * container's collector would read it) and the given extra environment.
+ * container's collector would read it) and the given extra environment. With PLUGBOARD_BENCH_CPU_PROF set to a
+ * folder, the server writes a CPU profile there when it is stopped gracefully.
  * @param {string} databaseUrl
  * @param {Record<string, string>} [env]
  */
 export function startPlugboard(databaseUrl, env = {}) {
-  return startServerProcess([cliPath, 'serve'], { ...plugboardEnv(databaseUrl), ...env });
+  const profileFolder = process.env.PLUGBOARD_BENCH_CPU_PROF;
+  const profile = profileFolder ? ['--cpu-prof', `--cpu-prof-dir=${profileFolder}`] : [];
+  return startServerProcess([...profile, cliPath, 'serve'], { ...plugboardEnv(databaseUrl), ...env });
 }
 
 /**
