@@ -1,4 +1,5 @@
 // The joined lookups of the busiest requests (see hot-read-store.ts), each compiled once.
+import { sql } from 'kysely';
 import type { HotReadStore } from '../hot-read-store.js';
 import { compiledOnce } from './compiled-once.js';
 import * as rows from './rows.js';
@@ -37,6 +38,13 @@ const SUMMARY_COLUMNS = [
   'updated_at',
 ] as const;
 
+/**
+ * Each lookup reads one row by a unique key; `limit 1` says so in the SQL, which lets SQLite's driver read the
+ * row in one native call (see storage/sqlite/statement-cache.ts). A literal, so that the key stays the only
+ * parameter (see {@link compiledOnce}).
+ */
+const ONE_ROW = sql.lit(1);
+
 /** The {@link HotReadStore} queries over one database handle. */
 export function hotReadQueries(db: Db): HotReadStore {
   const apiKeyByHash = compiledOnce(db, (hash) =>
@@ -45,7 +53,8 @@ export function hotReadQueries(db: Db): HotReadStore {
       .innerJoin('organizations as o', 'o.id', 'k.organization_id')
       .selectAll('k')
       .select(organizationColumns)
-      .where('k.hash', '=', hash),
+      .where('k.hash', '=', hash)
+      .limit(ONE_ROW),
   );
   const sessionByHash = compiledOnce(db, (hash) =>
     db
@@ -53,15 +62,18 @@ export function hotReadQueries(db: Db): HotReadStore {
       .innerJoin('organizations as o', 'o.id', 's.organization_id')
       .selectAll('s')
       .select(organizationColumns)
-      .where('s.token_hash', '=', hash),
+      .where('s.token_hash', '=', hash)
+      .limit(ONE_ROW),
   );
   const connectionById = compiledOnce(db, (id) =>
     db
       .selectFrom('connections as c')
       .leftJoin('credentials as k', 'k.connection_id', 'c.id')
       .selectAll('c')
-      .select(['k.connection_id', 'k.key_id', 'k.nonce', 'k.ciphertext'])
-      .where('c.id', '=', id),
+      // Not the credentials' connection_id: it is the connection's id, or null exactly when key_id is.
+      .select(['k.key_id', 'k.nonce', 'k.ciphertext'])
+      .where('c.id', '=', id)
+      .limit(ONE_ROW),
   );
   return {
     async findApiKeyAuth(hash) {
@@ -77,7 +89,10 @@ export function hotReadQueries(db: Db): HotReadStore {
     async getConnectionWithCredentials(id) {
       const row = await connectionById(id);
       if (!row) return undefined;
-      return { connection: rows.connection(row), credentials: row.connection_id ? rows.credentials(row) : undefined };
+      const connection = rows.connection(row);
+      const credentials =
+        rows.nullableText(row.key_id) === null ? undefined : { connectionId: connection.id, ...rows.sealed(row) };
+      return { connection, credentials };
     },
     async getCredentialsOf(connectionIds) {
       if (connectionIds.length === 0) return [];
