@@ -68,6 +68,22 @@ describe('SQLite statement caching', () => {
     cached.close();
   });
 
+  it('names a cached statement’s values anew after another process added or dropped a column', async () => {
+    const file = await databaseFile();
+    const cached = cachingStatements(new Database(file));
+    cached.prepare('CREATE TABLE t (id INTEGER, name TEXT, extra TEXT)').run([]);
+    cached.prepare("INSERT INTO t VALUES (1, 'one', 'x')").run([]);
+    const select = 'SELECT * FROM t LIMIT 1';
+    expect(cached.prepare(select).all([])).toEqual([{ id: 1, name: 'one', extra: 'x' }]);
+    const other = new Database(file);
+    other.exec("ALTER TABLE t ADD COLUMN added TEXT DEFAULT 'new'");
+    expect(cached.prepare(select).all([])).toEqual([{ id: 1, name: 'one', extra: 'x', added: 'new' }]);
+    other.exec('ALTER TABLE t DROP COLUMN extra');
+    expect(cached.prepare(select).all([])).toEqual([{ id: 1, name: 'one', added: 'new' }]);
+    other.close();
+    cached.close();
+  });
+
   it('reads a statement ending in LIMIT 1 with one native call; one text with a bound limit reads its own rows', async () => {
     const single: string[] = [];
     const cached = cachingStatements(new Database(await databaseFile()), { onSingleRow: (sql) => single.push(sql) });

@@ -19,19 +19,28 @@ const returnsOneRow = (sql: string) => /\slimit 1$/i.test(sql);
 
 type Values = unknown[];
 
-/** The row object Kysely expects from a row's values, under the statement's column names (a later name wins). */
-const rowOf = (columns: readonly string[], values: Values) => {
-  const row: Record<string, unknown> = {};
-  for (let index = 0; index < columns.length; index += 1) row[columns[index] as string] = values[index];
-  return row;
-};
+/**
+ * Builds the row objects Kysely expects from a statement's arrays, under its column names (a later name wins, as in
+ * libsql's objects). The names are read once (`columns()` is a slow native call), and again when a row's length
+ * changes: SQLite prepares a statement again by itself when another process (a newer replica) migrated the schema,
+ * and `SELECT *` then has the columns added or dropped. Migrations add and drop columns, never reorder them.
+ */
+function rowBuilder(statement: Database.Statement) {
+  let columns = statement.columns().map((column) => column.name);
+  return (values: Values) => {
+    if (values.length !== columns.length) columns = statement.columns().map((column) => column.name);
+    const row: Record<string, unknown> = {};
+    for (let index = 0; index < columns.length; index += 1) row[columns[index] as string] = values[index];
+    return row;
+  };
+}
 
 /** A reading statement run in libsql's raw mode, its rows built here. */
 function reading(statement: Database.Statement, sql: string, events: StatementEvents): SqliteStatement {
   // libsql builds each row object natively, one property at a time plus a `_metadata` one, which cost about as
   // much as the lookup itself: arrays cross the boundary for less, and the names are read once.
   statement.raw(true);
-  const columns = statement.columns().map((column) => column.name);
+  const rowOf = rowBuilder(statement);
   const run = (parameters: readonly unknown[]) =>
     statement.run(parameters as unknown[]) as ReturnType<SqliteStatement['run']>;
   if (returnsOneRow(sql)) {
@@ -40,16 +49,16 @@ function reading(statement: Database.Statement, sql: string, events: StatementEv
     const first = (parameters: readonly unknown[]) => {
       events.onSingleRow?.(sql);
       const values = statement.get(parameters as unknown[]) as Values | undefined;
-      return values ? [rowOf(columns, values)] : [];
+      return values ? [rowOf(values)] : [];
     };
     return { reader: true, all: first, run, iterate: (parameters) => first(parameters).values() };
   }
   return {
     reader: true,
-    all: (parameters) => (statement.all(parameters as unknown[]) as Values[]).map((values) => rowOf(columns, values)),
+    all: (parameters) => (statement.all(parameters as unknown[]) as Values[]).map((values) => rowOf(values)),
     run,
     *iterate(parameters) {
-      for (const values of statement.iterate(parameters as unknown[])) yield rowOf(columns, values as Values);
+      for (const values of statement.iterate(parameters as unknown[])) yield rowOf(values as Values);
     },
   };
 }
