@@ -155,4 +155,21 @@ describe('<plugboard-connect>', () => {
       ]),
     );
   });
+
+  it('follows its store without the signals integration: a card opens its form, connects and counts it', async () => {
+    const { element } = await mount(fakeClient([card()]));
+    const root = shadow(element);
+    await vi.waitFor(() => expect(root.querySelector('[part~="action-connect"]')).not.toBeNull());
+    (root.querySelector('[part~="action-connect"]') as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(root.querySelector('[part~="dialog"]')).not.toBeNull());
+    const input = root.querySelector('[part~="form"] input') as HTMLInputElement;
+    input.value = 'SG.key';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    const connected = new Promise((resolve) => element.addEventListener('plugboard:connected', resolve));
+    (root.querySelector('[part~="form"]') as HTMLFormElement).requestSubmit();
+    await connected;
+    await vi.waitFor(() => expect(root.querySelector('[part~="dialog"]')).toBeNull());
+    expect(root.querySelector('[part~="card-meta"]')?.textContent).toContain('1 connection');
+    expect(root.querySelector('[part~="action-add"]')).not.toBeNull();
+  });
 });
