@@ -28,18 +28,21 @@ describe('plural', () => {
   it('words counts the locale’s way, building its Intl formatters once per locale rather than once per card', () => {
     const { NumberFormat, PluralRules } = Intl;
     const built = { numberFormats: 0, pluralRules: 0 };
-    Intl.NumberFormat = class extends NumberFormat {
-      constructor(...args: ConstructorParameters<typeof NumberFormat>) {
-        super(...args);
-        built.numberFormats += 1;
-      }
-    } as typeof NumberFormat;
-    Intl.PluralRules = class extends PluralRules {
-      constructor(...args: ConstructorParameters<typeof PluralRules>) {
-        super(...args);
-        built.pluralRules += 1;
-      }
-    } as typeof PluralRules;
+    // Counting subclasses in their place (Intl's properties are writable; TypeScript types them read-only).
+    Object.assign(Intl, {
+      NumberFormat: class extends NumberFormat {
+        constructor(...args: ConstructorParameters<typeof NumberFormat>) {
+          super(...args);
+          built.numberFormats += 1;
+        }
+      },
+      PluralRules: class extends PluralRules {
+        constructor(...args: ConstructorParameters<typeof PluralRules>) {
+          super(...args);
+          built.pluralRules += 1;
+        }
+      },
+    });
     try {
       const counts = Array.from({ length: 200 }, (_, index) => plural(defaultMessages, 'connections', index + 1, 'de'));
       expect(counts[0]).toBe('1 connection');
@@ -47,8 +50,7 @@ describe('plural', () => {
       expect(plural(defaultMessages, 'connections', 1200, 'de')).toBe('1.200 connections');
       expect(built).toEqual({ numberFormats: 1, pluralRules: 1 });
     } finally {
-      Intl.NumberFormat = NumberFormat;
-      Intl.PluralRules = PluralRules;
+      Object.assign(Intl, { NumberFormat, PluralRules });
     }
   });
 });
