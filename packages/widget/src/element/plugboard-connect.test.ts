@@ -193,7 +193,8 @@ describe('<plugboard-connect>', () => {
       await element.updateComplete;
       expect(renders).toBe(2);
     } finally {
-      options.diffed = previous;
+      if (previous) options.diffed = previous;
+      else delete options.diffed;
     }
   });
 });
