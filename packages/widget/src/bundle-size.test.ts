@@ -86,6 +86,11 @@ describe('the drop-in bundle, freshly built', () => {
     for (const message of plain) expect(source).toContain(message);
   });
 
+  it('leaves out the Preact integration of signals, which hooks every vnode and component it renders', () => {
+    // @preact/signals' text-node component; the element tracks what its render reads with signals-core instead.
+    expect(source).not.toContain('ReactiveTextNode');
+  });
+
   it('is self-contained: no bare imports left for the page to resolve', () => {
     expect(source).not.toMatch(/\bfrom\s*["'](?!\.|\/|https?:)[^"']+["']/);
     expect(source).not.toMatch(/\bimport\s*\(\s*["'](?!\.|\/|https?:)/);

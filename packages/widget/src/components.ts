@@ -22,5 +22,9 @@
  * ```
  * @packageDocumentation
  */
+// The components read the store's signals as they render: Preact re-renders them when those change once
+// @preact/signals' integration is loaded, as it is here (`<plugboard-connect>` does without it).
+import '@preact/signals';
+
 export { AuthDialog } from './components/auth-dialog.js';
 export { ConnectorCard } from './components/connector-card.js';

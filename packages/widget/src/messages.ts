@@ -111,6 +111,24 @@ export function problemText(problem: { code: string; message: string }, messages
 }
 
 /**
+ * One formatter per locale for the page's life: building an `Intl` formatter costs far more than using one, and
+ * 200 cards with connections would otherwise build two each.
+ */
+const cached = <T>(make: (locale: string) => T) => {
+  const made = new Map<string, T>();
+  return (locale: string) => {
+    let found = made.get(locale);
+    if (found === undefined) {
+      found = make(locale);
+      made.set(locale, found);
+    }
+    return found;
+  };
+};
+const numberFormat = cached((locale) => new Intl.NumberFormat(locale));
+const pluralRules = cached((locale) => new Intl.PluralRules(locale));
+
+/**
  * Fills `{placeholders}` in a message; numbers are written the locale's way (`Intl.NumberFormat`).
  *
  * @example format('{count} connections', { count: 1200 }, 'de') // '1.200 connections'
@@ -119,7 +137,7 @@ export function format(message: string, values: Record<string, string | number>,
   return message.replace(/\{(\w+)\}/g, (match, key: string) => {
     const value = values[key];
     if (value === undefined) return match;
-    return typeof value === 'number' ? new Intl.NumberFormat(locale).format(value) : value;
+    return typeof value === 'number' ? numberFormat(locale).format(value) : value;
   });
 }
 
@@ -130,6 +148,6 @@ export function format(message: string, values: Record<string, string | number>,
  * @example plural(defaultMessages, 'connections', 1, 'en') // '1 connection'
  */
 export function plural(messages: Messages, key: PluralKey, count: number, locale = 'en'): string {
-  const form = new Intl.PluralRules(locale).select(count) as ExtraPluralForm | 'one' | 'other';
+  const form = pluralRules(locale).select(count) as ExtraPluralForm | 'one' | 'other';
   return format(messages[`${key}_${form}`] ?? messages[`${key}_other`], { count }, locale);
 }

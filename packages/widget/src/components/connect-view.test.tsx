@@ -1,3 +1,5 @@
+// Rendered as a Preact app renders the components (see components.ts): with @preact/signals' integration.
+import '@preact/signals';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultMessages } from '../messages.js';

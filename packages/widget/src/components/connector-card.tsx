@@ -2,7 +2,7 @@ import type { ConnectorCard as Card } from '@plugboard/shared';
 import type { ComponentChildren } from 'preact';
 import { format, type Messages, plural } from '../messages.js';
 import type { CardAction } from '../state/connect-store.js';
-import { ConnectorIcon } from './connector-icon.js';
+import { connectorIcon } from './connector-icon.js';
 
 /**
  * One connector: who made it, how many connections the tenant has, and the action to add one. While a
@@ -33,7 +33,7 @@ export function ConnectorCard({
   return (
     <li part="card" class="card" aria-labelledby={headingId}>
       <div class="card-head">
-        <ConnectorIcon name={card.name} url={card.iconUrl} />
+        {connectorIcon(card.name, card.iconUrl)}
         <div class="card-title">
           <h3 part="card-name" id={headingId} dir="auto">
             {card.name}

@@ -1,4 +1,6 @@
+import { options, type VNode } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ConnectView } from '../components/connect-view.js';
 import '../define.js';
 import { card, fakeClient } from '../test/fixtures.js';
 import type { PlugboardConnectElement } from './plugboard-connect.js';
@@ -154,5 +156,45 @@ describe('<plugboard-connect>', () => {
         'Fetched too',
       ]),
     );
+  });
+
+  it('follows its store without the signals integration: a card opens its form, connects and counts it', async () => {
+    const { element } = await mount(fakeClient([card()]));
+    const root = shadow(element);
+    await vi.waitFor(() => expect(root.querySelector('[part~="action-connect"]')).not.toBeNull());
+    (root.querySelector('[part~="action-connect"]') as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(root.querySelector('[part~="dialog"]')).not.toBeNull());
+    const input = root.querySelector('[part~="form"] input') as HTMLInputElement;
+    input.value = 'SG.key';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    const connected = new Promise((resolve) => element.addEventListener('plugboard:connected', resolve));
+    (root.querySelector('[part~="form"]') as HTMLFormElement).requestSubmit();
+    await connected;
+    await vi.waitFor(() => expect(root.querySelector('[part~="dialog"]')).toBeNull());
+    expect(root.querySelector('[part~="card-meta"]')?.textContent).toContain('1 connection');
+    expect(root.querySelector('[part~="action-add"]')).not.toBeNull();
+  });
+
+  it('draws the view once per batch of the store’s writes: loading, then failed (its error and status together)', async () => {
+    // Preact's public `diffed` hook counts each time the view was rendered.
+    const previous = options.diffed;
+    let renders = 0;
+    options.diffed = (vnode: VNode) => {
+      if (vnode.type === ConnectView) renders += 1;
+      previous?.(vnode);
+    };
+    try {
+      const client = fakeClient([card()]);
+      client.failList = { code: 'network_error', message: 'offline' };
+      const element = document.createElement('plugboard-connect');
+      element.client = client;
+      document.body.append(element);
+      await vi.waitFor(() => expect(shadow(element).querySelector('[role="alert"]')).not.toBeNull());
+      await element.updateComplete;
+      expect(renders).toBe(2);
+    } finally {
+      if (previous) options.diffed = previous;
+      else delete options.diffed;
+    }
   });
 });

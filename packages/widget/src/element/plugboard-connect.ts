@@ -1,6 +1,7 @@
 import { type PropertyValues, ReactiveElement } from '@lit/reactive-element';
 import { PlugboardSession } from '@plugboard/sdk/session';
 import type { ConnectorCard } from '@plugboard/shared';
+import { effect } from '@preact/signals-core';
 import { h, render } from 'preact';
 import { type Appearance, applyAppearance } from '../appearance.js';
 import { ConnectView } from '../components/connect-view.js';
@@ -142,6 +143,9 @@ export class PlugboardConnectElement extends ReactiveElement {
   /** The page's first cards and the session token they belong to; read from the child script once. */
   #initial: { token: string | undefined; connectors: readonly ConnectorCard[] } | undefined;
   #initialRead = false;
+  /** Stops watching the signals the last render read. */
+  #untrack: (() => void) | undefined;
+  #renderQueued = false;
 
   #emit = <K extends keyof PlugboardConnectEventDetails>(type: K, detail: PlugboardConnectEventDetails[K]) => {
     const dispatch = () => this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
@@ -221,6 +225,8 @@ export class PlugboardConnectElement extends ReactiveElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#langObserver?.disconnect();
+    this.#untrack?.();
+    this.#untrack = undefined;
     render(null, this.renderRoot as unknown as Element);
   }
 
@@ -242,7 +248,27 @@ export class PlugboardConnectElement extends ReactiveElement {
     if (!store || !locale || !this.#localeMessages) return;
     const messages = { ...defaultMessages, ...this.#localeMessages, ...this.messages };
     const dir = isRightToLeft(locale) ? 'rtl' : 'ltr';
-    render(h(ConnectView, { store, messages, locale, dir }), this.renderRoot as unknown as Element);
+    // The whole view renders inside an effect, which so learns every signal it read; the first change to one of
+    // them queues one render of the view in a microtask (the store's writes in a row coalesce into it).
+    this.#untrack?.();
+    let rendered = false;
+    this.#untrack = effect(() => {
+      if (rendered) {
+        this.#queueRender();
+        return;
+      }
+      rendered = true;
+      render(h(ConnectView, { store, messages, locale, dir }), this.renderRoot as unknown as Element);
+    });
+  }
+
+  #queueRender() {
+    if (this.#renderQueued) return;
+    this.#renderQueued = true;
+    queueMicrotask(() => {
+      this.#renderQueued = false;
+      if (this.isConnected) this.#render();
+    });
   }
 
   /** Loads the cards again, e.g. after connections changed elsewhere. */

@@ -1,5 +1,7 @@
 import type { Connection, ConnectionCreate, ConnectorCard, PublicAuthMethod } from '@plugboard/shared';
-import { computed, signal } from '@preact/signals';
+// Signals without their Preact integration, which hooks every vnode and component of the 200-card first render:
+// `<plugboard-connect>` tracks what its render reads itself, and the `components` entry loads the integration.
+import { computed, signal } from '@preact/signals-core';
 import type { Emit, EventConnector } from '../events.js';
 import {
   type OAuthClient,
