@@ -3,7 +3,63 @@ import { sql } from 'kysely';
 import type { HotReadStore } from '../hot-read-store.js';
 import { compiledOnce } from './compiled-once.js';
 import * as rows from './rows.js';
-import type { Db } from './tables.js';
+import type { Db, Tables } from './tables.js';
+
+/**
+ * Every column of a table, named: a column added to {@link Tables} and missing here fails to compile. The hot
+ * lookups name their columns rather than select `*`, so that SQLite's driver may read their rows as arrays (see
+ * storage/sqlite/statement-cache.ts) and a column dropped by a newer replica fails the lookup instead of
+ * shifting the names of the others.
+ */
+const allColumns =
+  <T>() =>
+  <const L extends readonly (keyof T & string)[]>(
+    list: L & ([Exclude<keyof T, L[number]>] extends [never] ? unknown : never),
+  ) =>
+    list;
+
+const API_KEY_COLUMNS = allColumns<Tables['api_keys']>()([
+  'id',
+  'organization_id',
+  'name',
+  'prefix',
+  'hash',
+  'created_at',
+  'last_used_at',
+]);
+const SESSION_COLUMNS = allColumns<Tables['connect_sessions']>()([
+  'id',
+  'organization_id',
+  'tenant_id',
+  'end_user_id',
+  'end_user_name',
+  'token_hash',
+  'allowed_connectors',
+  'allowed_origins',
+  'expires_at',
+  'created_at',
+  'member_id',
+]);
+const CONNECTION_COLUMNS = allColumns<Tables['connections']>()([
+  'id',
+  'organization_id',
+  'tenant_id',
+  'connector_id',
+  'auth_method_id',
+  'auth_kind',
+  'label',
+  'status',
+  'created_by',
+  'created_at',
+  'updated_at',
+  'last_used_at',
+  'token_expires_at',
+  'variables',
+]);
+
+/** `columns` of the table aliased `alias`. */
+const qualified = <A extends string, C extends string>(alias: A, columns: readonly C[]) =>
+  columns.map((column) => `${alias}.${column}` as const);
 
 /** The organization's columns beside another table's, renamed so that none collides. */
 const organizationColumns = [
@@ -51,7 +107,7 @@ export function hotReadQueries(db: Db): HotReadStore {
     db
       .selectFrom('api_keys as k')
       .innerJoin('organizations as o', 'o.id', 'k.organization_id')
-      .selectAll('k')
+      .select(qualified('k', API_KEY_COLUMNS))
       .select(organizationColumns)
       .where('k.hash', '=', hash)
       .limit(ONE_ROW),
@@ -60,7 +116,7 @@ export function hotReadQueries(db: Db): HotReadStore {
     db
       .selectFrom('connect_sessions as s')
       .innerJoin('organizations as o', 'o.id', 's.organization_id')
-      .selectAll('s')
+      .select(qualified('s', SESSION_COLUMNS))
       .select(organizationColumns)
       .where('s.token_hash', '=', hash)
       .limit(ONE_ROW),
@@ -69,7 +125,7 @@ export function hotReadQueries(db: Db): HotReadStore {
     db
       .selectFrom('connections as c')
       .leftJoin('credentials as k', 'k.connection_id', 'c.id')
-      .selectAll('c')
+      .select(qualified('c', CONNECTION_COLUMNS))
       // Not the credentials' connection_id: it is the connection's id, or null exactly when key_id is.
       .select(['k.key_id', 'k.nonce', 'k.ciphertext'])
       .where('c.id', '=', id)

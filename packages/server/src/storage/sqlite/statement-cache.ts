@@ -20,15 +20,21 @@ const returnsOneRow = (sql: string) => /\slimit 1$/i.test(sql);
 type Values = unknown[];
 
 /**
+ * Whether a statement selects `*` or `t.*`. SQLite prepares a statement again by itself when another process (a
+ * newer replica) migrated the schema, and `*` then stands for other columns: dropping one and adding another
+ * would keep the count and shift every name after it. Such statements keep libsql's rows, named natively on
+ * every run; one that names its columns fails instead when a column it names is dropped.
+ */
+const selectsEveryColumn = (sql: string) => /(?:\.|\bselect\s+(?:distinct\s+)?|,\s*)\*/i.test(sql);
+
+/**
  * Builds the row objects Kysely expects from a statement's arrays, under its column names (a later name wins, as in
- * libsql's objects). The names are read once (`columns()` is a slow native call), and again when a row's length
- * changes: SQLite prepares a statement again by itself when another process (a newer replica) migrated the schema,
- * and `SELECT *` then has the columns added or dropped. Migrations add and drop columns, never reorder them.
+ * libsql's objects). The names are read once: `columns()` is a slow native call. Only statements that name their
+ * columns are read this way (see {@link selectsEveryColumn}), so a newer replica's migration cannot shift them.
  */
 function rowBuilder(statement: Database.Statement) {
-  let columns = statement.columns().map((column) => column.name);
+  const columns = statement.columns().map((column) => column.name);
   return (values: Values) => {
-    if (values.length !== columns.length) columns = statement.columns().map((column) => column.name);
     const row: Record<string, unknown> = {};
     for (let index = 0; index < columns.length; index += 1) row[columns[index] as string] = values[index];
     return row;
@@ -68,8 +74,8 @@ function reading(statement: Database.Statement, sql: string, events: StatementEv
  * kept (up to {@link STATEMENT_CACHE_SIZE} texts): preparing parses and plans the SQL, which cost more than
  * running a lookup by primary key. Reusing a statement is safe because libsql runs each one to completion
  * synchronously, and Kysely's dialect sends one query at a time; `reader` (a native call) is read once too.
- * Reading statements return their rows as arrays (see {@link reading}), and one whose SQL ends in `limit 1` is
- * run with `get`.
+ * Reading statements that name their columns return their rows as arrays (see {@link reading}), and one whose SQL
+ * ends in `limit 1` is run with `get`.
  */
 export function cachingStatements(database: Database.Database, events: StatementEvents = {}): SqliteDatabase {
   const statements = new Map<string, SqliteStatement>();
@@ -88,14 +94,15 @@ export function cachingStatements(database: Database.Database, events: Statement
       }
       events.onPrepare?.(sql);
       const statement = database.prepare(sql);
-      const prepared: SqliteStatement = statement.reader
-        ? reading(statement, sql, events)
-        : {
-            reader: false,
-            all: (parameters) => statement.all(parameters as unknown[]),
-            run: (parameters) => statement.run(parameters as unknown[]) as ReturnType<SqliteStatement['run']>,
-            iterate: (parameters) => statement.iterate(parameters as unknown[]),
-          };
+      const prepared: SqliteStatement =
+        statement.reader && !selectsEveryColumn(sql)
+          ? reading(statement, sql, events)
+          : {
+              reader: statement.reader,
+              all: (parameters) => statement.all(parameters as unknown[]),
+              run: (parameters) => statement.run(parameters as unknown[]) as ReturnType<SqliteStatement['run']>,
+              iterate: (parameters) => statement.iterate(parameters as unknown[]),
+            };
       statements.set(sql, prepared);
       if (statements.size > STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value as string);
       return prepared;
