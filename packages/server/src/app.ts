@@ -151,6 +151,8 @@ export function createHttpApp(runtime: Runtime, options: HttpOptions = {}): Hono
   // A connector of a large API (up to 2,000 actions with their input schemas), and its review, are bodies of
   // megabytes too.
   app.use('/v1/*', (c, next) => {
+    // GET and HEAD carry no body: the commonest requests skip the matching below.
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     // The streaming proxy hands bodies on as they arrive, and caps them itself (outbound.maxStreamBytes).
     if (c.req.path.startsWith('/v1/proxy/')) return next();
     if (CONNECTOR_BODY.test(c.req.path) && (c.req.method === 'POST' || c.req.method === 'PATCH'))

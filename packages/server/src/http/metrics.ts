@@ -8,11 +8,17 @@ import { ApiError } from './api-error.js';
 /** Where Prometheus scrapes. */
 export const METRICS_PATH = '/metrics';
 
+/** The context variable where a mounted route leaves its template, for {@link observeRequests}. */
+export const ROUTE_TEMPLATE = 'routeTemplate';
+
 /**
  * The route template that answered (`/v1/connections/:id`), never the concrete path: ids in label values would
  * make a series per connection. Requests no route took are `unmatched`.
  */
 function routeTemplateOf(c: Context): string {
+  // Mounted routes name their template once, when they are mounted; sub-apps and static files are looked up.
+  const mounted: unknown = c.get(ROUTE_TEMPLATE);
+  if (typeof mounted === 'string') return mounted;
   const routes = matchedRoutes(c);
   const last = routes[c.req.routeIndex] ?? routes.at(-1);
   // A middleware (`ALL /v1/*`) as the last match means no route took the request: a 404 or a 405.

@@ -1,21 +1,49 @@
+import type { MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
-import { secureHeaders } from 'hono/secure-headers';
+import { nodeResponseOf } from './node-response.js';
 
 /**
- * Security headers on every response (`hono/secure-headers`): no sniffing, no framing by other origins, no
- * referrer, HSTS, no `X-Powered-By`. They never overwrite what a response sets itself, so the strict headers of
- * the pages (the OAuth callback, the connect page, the console: their CSP, `no-store`) and the widget bundle's
- * `Cross-Origin-Resource-Policy: cross-origin` stay as they are.
- *
- * The opener policy is left unset: the OAuth popup's callback page and the connect page keep their opener, so
- * the popup can tell the page that opened it that the flow ended (the backend stays the source of truth).
+ * The security headers of every response: no sniffing, no framing by other origins, no referrer, HSTS, resources
+ * for the same origin only, and the rest of what `hono/secure-headers` sets by default. The opener policy is left
+ * unset: the OAuth popup's callback page and the connect page keep their opener, so the popup can tell the page
+ * that opened it that the flow ended (the backend stays the source of truth).
  */
-export const securityHeaders = () =>
-  secureHeaders({
-    crossOriginOpenerPolicy: false,
-    xFrameOptions: 'DENY',
-    overwrite: false,
-  });
+const defaults = new Map([
+  ['cross-origin-resource-policy', 'same-origin'],
+  ['origin-agent-cluster', '?1'],
+  ['referrer-policy', 'no-referrer'],
+  ['strict-transport-security', 'max-age=15552000; includeSubDomains'],
+  ['x-content-type-options', 'nosniff'],
+  ['x-dns-prefetch-control', 'off'],
+  ['x-download-options', 'noopen'],
+  ['x-frame-options', 'DENY'],
+  ['x-permitted-cross-domain-policies', 'none'],
+  ['x-xss-protection', '0'],
+]);
+export const SECURITY_HEADERS: ReadonlyMap<string, string> = defaults;
+
+/**
+ * Puts {@link SECURITY_HEADERS} on every response. They never overwrite what a response sets itself, so the
+ * strict headers of the pages (the OAuth callback, the connect page, the console: their CSP, `no-store`) and the
+ * widget bundle's `Cross-Origin-Resource-Policy: cross-origin` stay as they are.
+ *
+ * Served by @hono/node-server, they are set in one go on the Node response before the request is handled, as
+ * defaults the response's own headers replace: the response itself stays untouched, so a JSON answer keeps its
+ * plain header object and @hono/node-server writes it without building a fetch `Headers`. Elsewhere
+ * (`app.request()`), they are added to the response afterwards where it lacks them.
+ */
+export function securityHeaders(): MiddlewareHandler {
+  return async (c, next) => {
+    const outgoing = nodeResponseOf(c);
+    if (outgoing) {
+      outgoing.setHeaders(defaults);
+      return next();
+    }
+    await next();
+    const { headers } = c.res;
+    for (const [name, value] of SECURITY_HEADERS) if (!headers.has(name)) headers.set(name, value);
+  };
+}
 
 /**
  * CORS of the session routes (`hono/cors`), which the widget calls from the vendor's pages: a preflight grants
