@@ -41,7 +41,7 @@ describe('request ids', () => {
     expect(kept.headers.get('x-request-id')).toBe(longest);
   });
 
-  it('sends one X-Request-Id over HTTP, the caller\'s when valid, also when an answer sets headers of its own', async () => {
+  it("sends one X-Request-Id over HTTP, the caller's when valid, also when an answer sets headers of its own", async () => {
     t = await createTestContext();
     const { secretKey } = await t.createOrganization();
     const server = await startServer(t.app, { port: 0 });
