@@ -9,7 +9,15 @@ import { ApiError } from './api-error.js';
 export const METRICS_PATH = '/metrics';
 
 /** The context variable where a mounted route leaves its template, for {@link observeRequests}. */
-export const ROUTE_TEMPLATE = 'routeTemplate';
+const ROUTE_TEMPLATE = 'routeTemplate';
+
+/**
+ * Records which route template a request is answered by, as the route knew it when it was mounted: the label
+ * {@link observeRequests} then reads instead of looking the matched routes up on every request.
+ */
+export function nameRouteTemplate(c: Context, template: string): void {
+  (c as unknown as Context<{ Variables: Record<typeof ROUTE_TEMPLATE, string> }>).set(ROUTE_TEMPLATE, template);
+}
 
 /**
  * The route template that answered (`/v1/connections/:id`), never the concrete path: ids in label values would

@@ -10,7 +10,7 @@ import {
   authenticateSecretKey,
   authenticateSession,
 } from './auth.js';
-import { ROUTE_TEMPLATE } from './metrics.js';
+import { nameRouteTemplate } from './metrics.js';
 import type { Route } from './route.js';
 import { parseWith, readJsonBody } from './validation.js';
 
@@ -40,7 +40,7 @@ export function mountRoutes(app: Hono, routes: readonly Route[], deps: ServiceDe
   for (const route of routes) {
     const template = honoPath(route);
     app.on(route.method.toUpperCase(), template, async (c) => {
-      (c as Context<{ Variables: Record<string, unknown> }>).set(ROUTE_TEMPLATE, template);
+      nameRouteTemplate(c, template);
       const auth = await authenticate(route, c, deps, options);
       const query = route.query ? parseWith(route.query as z.ZodType, c.req.query(), 'query') : undefined;
       const body = route.body ? await readJsonBody(c, route.body as z.ZodType) : undefined;
