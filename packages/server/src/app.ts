@@ -141,8 +141,7 @@ export function createHttpApp(runtime: Runtime, options: HttpOptions = {}): Hono
 
   // Registered once, first: every later middleware and route reads `c.get('requestId')` (call logs record it).
   app.use(requestIds());
-  if (deps.metrics) app.use(observeRequests(deps.metrics));
-  app.use(requestLog(logger));
+  app.use(requestLog(logger, deps.metrics ? observeRequests(deps.metrics) : undefined));
   app.use(securityHeaders());
   app.use('/v1/session/*', sessionCors());
   // An uploaded spec may be up to 50 MB: only the route that starts an agent run reads bodies that large.

@@ -1,5 +1,5 @@
 import { ErrorCode } from '@plugboard/shared';
-import { type Context, Hono, type MiddlewareHandler } from 'hono';
+import { type Context, Hono } from 'hono';
 import { matchedRoutes } from 'hono/route';
 import type { Metrics } from '../services/metrics.js';
 import { safeEqual } from '../services/webhook-signature.js';
@@ -34,16 +34,15 @@ function routeTemplateOf(c: Context): string {
   return last.path;
 }
 
-/** Counts every request and its latency by method, route template and status. */
-export function observeRequests(metrics: Metrics): MiddlewareHandler {
-  return async (c, next) => {
-    const started = performance.now();
-    try {
-      await next();
-    } finally {
-      metrics.observeRequest(c.req.method, routeTemplateOf(c), c.res.status, (performance.now() - started) / 1000);
-    }
-  };
+/** What the request middleware tells when a request has been answered: its context and how long it took. */
+export type RequestObserver = (c: Context, seconds: number) => void;
+
+/**
+ * Counts every request and its latency by method, route template and status. Called by the request log's
+ * middleware (http/request-log.ts) once the answer is there, so the two share one timer and one middleware.
+ */
+export function observeRequests(metrics: Metrics): RequestObserver {
+  return (c, seconds) => metrics.observeRequest(c.req.method, routeTemplateOf(c), c.res.status, seconds);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { type Logger, requestScope } from '../logger.js';
+import type { RequestObserver } from './metrics.js';
 import { joinedRequestHeader, nodeResponseOf } from './node-response.js';
 
 /**
@@ -35,22 +36,25 @@ const loggedPath = (path: string) =>
 
 /**
  * Writes one line per request (method, path, status, milliseconds) and makes the request's id part of every
- * line written while it is handled. Runs after {@link requestIds}. A logger at level `silent` writes no line, so
- * the request runs outside the scope: entering it is what makes every promise of the request pay Node's
- * async hooks.
+ * line written while it is handled; tells `observe` (the metrics) how long each request took. Runs after
+ * {@link requestIds}. A logger at level `silent` writes no line, so requests then run outside the scope:
+ * entering it is what makes every promise of a request pay Node's async hooks.
  */
-export function requestLog(logger: Logger): MiddlewareHandler {
-  if (logger.level === 'silent') return (_c, next) => next();
+export function requestLog(logger: Logger, observe?: RequestObserver): MiddlewareHandler {
+  const logged = logger.level !== 'silent';
+  if (!logged && !observe) return (_c, next) => next();
   return async (c, next) => {
     const started = performance.now();
-    const requestId = c.get('requestId');
-    await requestScope.run({ requestId }, next);
-    logger.info({
-      requestId,
-      method: c.req.method,
-      path: loggedPath(c.req.path),
-      status: c.res.status,
-      ms: Math.round(performance.now() - started),
-    });
+    const requestId: string = c.get('requestId');
+    try {
+      await (logged ? requestScope.run({ requestId }, next) : next());
+    } finally {
+      const ms = performance.now() - started;
+      observe?.(c, ms / 1000);
+      if (logged) {
+        const { method, path } = c.req;
+        logger.info({ requestId, method, path: loggedPath(path), status: c.res.status, ms: Math.round(ms) });
+      }
+    }
   };
 }
