@@ -12,6 +12,7 @@ import {
 } from './auth.js';
 import { nameRouteTemplate } from './metrics.js';
 import type { Route } from './route.js';
+import { dropAllowOrigin } from './security-headers.js';
 import { parseWith, readJsonBody } from './validation.js';
 
 const honoPath = (route: Route) => {
@@ -29,8 +30,7 @@ async function authenticate(route: Route, c: Context, deps: ServiceDeps, options
   try {
     return await authenticateSession(c, deps.store, deps.now());
   } catch (error) {
-    if (error instanceof ApiError && error.code === ErrorCode.OriginNotAllowed)
-      c.header('Access-Control-Allow-Origin', undefined);
+    if (error instanceof ApiError && error.code === ErrorCode.OriginNotAllowed) dropAllowOrigin(c);
     throw error;
   }
 }

@@ -18,13 +18,21 @@ export function nodeResponseOf(c: Context): ServerResponse | undefined {
 }
 
 /**
- * A request header as the caller sent it. Served by @hono/node-server, it is read from Node's own parsed headers,
- * so a request that reads no other header never builds a fetch `Headers` of all of them. Only for headers Node
- * joins with ", " when repeated, as fetch does (not `authorization`, whose repeats Node drops).
+ * A request header as fetch's `Headers` reads it (repeats joined with ", "), for `name` in lower case. Served by
+ * @hono/node-server, it is read from Node's raw headers, so a request that reads only a few headers never builds
+ * a `Headers` of all of them (which validates every name and value).
  */
-export function joinedRequestHeader(c: Context, name: string): string | undefined {
+export function requestHeader(c: Context, name: string): string | undefined {
   const incoming = (c.env as NodeBindings | undefined)?.incoming;
   if (!(incoming instanceof IncomingMessage)) return c.req.header(name);
-  const value = incoming.headers[name];
-  return Array.isArray(value) ? value.join(', ') : value;
+  const raw = incoming.rawHeaders;
+  let value: string | undefined;
+  for (let index = 0; index < raw.length; index += 2) {
+    const key = raw[index] as string;
+    if (key.length === name.length && key.toLowerCase() === name) {
+      const found = raw[index + 1] as string;
+      value = value === undefined ? found : `${value}, ${found}`;
+    }
+  }
+  return value;
 }

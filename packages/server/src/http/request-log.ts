@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { type Logger, requestScope } from '../logger.js';
 import type { RequestObserver } from './metrics.js';
-import { joinedRequestHeader, nodeResponseOf } from './node-response.js';
+import { nodeResponseOf, requestHeader } from './node-response.js';
 
 /**
  * The longest `X-Request-Id` a caller may send and have kept. Longer ones, and ones with characters other than
@@ -19,7 +19,7 @@ const REQUEST_ID = /^[\w\-=]+$/;
  */
 export function requestIds(): MiddlewareHandler {
   return (c, next) => {
-    const sent = joinedRequestHeader(c, 'x-request-id');
+    const sent = requestHeader(c, 'x-request-id');
     const id = sent && sent.length <= MAX_REQUEST_ID_LENGTH && REQUEST_ID.test(sent) ? sent : randomUUID();
     c.set('requestId', id);
     // On the Node response, a default the answer's own headers replace, as for the security headers.

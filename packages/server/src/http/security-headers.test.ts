@@ -124,3 +124,35 @@ describe('session CORS', () => {
     expect(admin.headers.get('access-control-allow-origin')).toBeNull();
   });
 });
+
+describe('session CORS served by Node', () => {
+  it('echoes an allowed origin on answers and errors, and drops it for a refused origin and on admin routes', async () => {
+    const token = await t.mintSession(key);
+    const server = await startServer(t.app, { port: 0 });
+    try {
+      const get = (path: string, bearer: string, origin: string) =>
+        fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${bearer}`, origin } });
+      const allowed = await get('/v1/session', token, ORIGIN);
+      expect([allowed.status, allowed.headers.get('access-control-allow-origin')]).toEqual([200, ORIGIN]);
+      expect(allowed.headers.get('vary')).toBe('Origin');
+      const expired = await get('/v1/session', 'pb_cs_wrong', ORIGIN);
+      expect([expired.status, expired.headers.get('access-control-allow-origin')]).toEqual([401, ORIGIN]);
+      const evil = await get('/v1/session', token, 'https://evil.example');
+      expect([evil.status, ((await evil.json()) as { error: { code: string } }).error.code]).toEqual([
+        403,
+        'origin_not_allowed',
+      ]);
+      expect(evil.headers.get('access-control-allow-origin')).toBeNull();
+      const admin = await get('/v1/connectors', key, ORIGIN);
+      expect([admin.status, admin.headers.get('access-control-allow-origin')]).toEqual([200, null]);
+      const preflight = await fetch(`${server.url}/v1/session/connections`, {
+        method: 'OPTIONS',
+        headers: { origin: ORIGIN, 'access-control-request-method': 'POST' },
+      });
+      expect([preflight.status, preflight.headers.get('access-control-allow-origin')]).toEqual([204, ORIGIN]);
+      expect(headersOf(preflight, Object.keys(SECURE))).toEqual(SECURE);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -1,6 +1,6 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
-import { nodeResponseOf } from './node-response.js';
+import { nodeResponseOf, requestHeader } from './node-response.js';
 
 /**
  * The security headers of every response: no sniffing, no framing by other origins, no referrer, HSTS, resources
@@ -46,16 +46,34 @@ export function securityHeaders(): MiddlewareHandler {
 }
 
 /**
- * CORS of the session routes (`hono/cors`), which the widget calls from the vendor's pages: a preflight grants
- * nothing, so it is answered for any origin, and each request's origin is echoed. The check that counts is the
- * per-organization one: the session's authentication refuses an origin the organization (or session) does not
- * allow with 403 `origin_not_allowed` and drops `Access-Control-Allow-Origin`, so the browser cannot read even
- * the error.
+ * CORS of the session routes, which the widget calls from the vendor's pages: a preflight grants nothing, so it is
+ * answered for any origin (`hono/cors`), and each request's origin is echoed, with `Vary: Origin`. The check that
+ * counts is the per-organization one: the session's authentication refuses an origin the organization (or
+ * session) does not allow with 403 `origin_not_allowed` and drops `Access-Control-Allow-Origin` (with
+ * {@link dropAllowOrigin}), so the browser cannot read even the error.
+ *
+ * Served by @hono/node-server, the echo is set on the Node response as a default, like the security headers, so
+ * the answer keeps its plain headers; `hono/cors` answers the rest (preflights, `app.request()`).
  */
-export const sessionCors = () =>
-  cors({
+export function sessionCors(): MiddlewareHandler {
+  const preflight = cors({
     origin: (origin) => origin || null,
     allowMethods: ['GET', 'POST', 'DELETE'],
     allowHeaders: ['authorization', 'content-type'],
     maxAge: 600,
   });
+  return (c, next) => {
+    const outgoing = nodeResponseOf(c);
+    if (!outgoing || c.req.method === 'OPTIONS') return preflight(c, next);
+    const origin = requestHeader(c, 'origin');
+    if (origin) outgoing.setHeader('access-control-allow-origin', origin);
+    outgoing.setHeader('vary', 'Origin');
+    return next();
+  };
+}
+
+/** Takes `Access-Control-Allow-Origin` off a response, as {@link sessionCors} set it: the origin is refused. */
+export function dropAllowOrigin(c: Context): void {
+  c.header('Access-Control-Allow-Origin', undefined);
+  nodeResponseOf(c)?.removeHeader('access-control-allow-origin');
+}
