@@ -33,15 +33,17 @@ export const SECURITY_HEADERS: ReadonlyMap<string, string> = defaults;
  * (`app.request()`), they are added to the response afterwards where it lacks them.
  */
 export function securityHeaders(): MiddlewareHandler {
-  return async (c, next) => {
-    const outgoing = nodeResponseOf(c);
-    if (outgoing) {
-      outgoing.setHeaders(defaults);
-      return next();
-    }
+  const afterwards: MiddlewareHandler = async (c, next) => {
     await next();
     const { headers } = c.res;
-    for (const [name, value] of SECURITY_HEADERS) if (!headers.has(name)) headers.set(name, value);
+    for (const [name, value] of defaults) if (!headers.has(name)) headers.set(name, value);
+  };
+  // Not an async function on Node's path: one promise less on every request.
+  return (c, next) => {
+    const outgoing = nodeResponseOf(c);
+    if (!outgoing) return afterwards(c, next);
+    outgoing.setHeaders(defaults);
+    return next();
   };
 }
 
