@@ -10,8 +10,17 @@ import {
   createOrganization,
   freshDatabase,
   startPlugboard,
+  throughput,
   throughputAndCpu,
 } from './harness.mjs';
+
+const warmUp = (server, path, headers) => throughput({ url: `${server.url}${path}`, headers, seconds: 2 });
+
+/** {@link throughputAndCpu} once the server is warm. */
+async function warmedUp(server, path, headers) {
+  await warmUp(server, path, headers);
+  return throughputAndCpu(server, path, headers);
+}
 
 const us = (cpuUs) => (cpuUs === undefined ? '?' : `${Math.round(cpuUs)} us`);
 
@@ -19,12 +28,15 @@ for (const engine of benchEngines()) {
   const databaseUrl = await freshDatabase(engine);
   const { secretKey } = createOrganization(databaseUrl);
   const auth = { authorization: `Bearer ${secretKey}` };
+  const paths = [
+    ['/healthz', {}],
+    ['/v1/organization', auth],
+  ];
   const plugboard = await startPlugboard(databaseUrl);
   try {
-    for (const [path, headers] of [
-      ['/healthz', {}],
-      ['/v1/organization', auth],
-    ]) {
+    // A fresh process runs cold: both paths are warmed up first, so that no figure measures the JIT.
+    for (const [path, headers] of paths) await warmUp(plugboard, path, headers);
+    for (const [path, headers] of paths) {
       const { cpuUs, ...measured } = await besideBareHono(plugboard, path, headers);
       heading(
         `The floor on ${engine}, GET ${path} (32 concurrent, node ${process.version}): CPU per request ` +
@@ -38,9 +50,9 @@ for (const engine of benchEngines()) {
 
   // Logging on against off: one server after the other on the same database, each measured the same way.
   const logged = await startPlugboard(databaseUrl);
-  const on = await throughputAndCpu(logged, '/v1/organization', auth).finally(() => logged.stop());
+  const on = await warmedUp(logged, '/v1/organization', auth).finally(() => logged.stop());
   const quiet = await startPlugboard(databaseUrl, { PLUGBOARD_LOG_LEVEL: 'silent' });
-  const off = await throughputAndCpu(quiet, '/v1/organization', auth).finally(() => quiet.stop());
+  const off = await warmedUp(quiet, '/v1/organization', auth).finally(() => quiet.stop());
   heading(`The request log on ${engine}: CPU per request ${us(on.cpuUs)} logging on, ${us(off.cpuUs)} off`);
   report({
     name: `${engine}: GET /v1/organization, logging on (info) vs off (silent)`,
