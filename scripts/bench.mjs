@@ -15,6 +15,7 @@ import { pnpm } from './pnpm.mjs';
 const benches = [
   'packages/openapi/bench/large-spec.mjs',
   'packages/server/bench/send-outbound.mjs',
+  'packages/server/bench/http/floor.mjs',
   'packages/server/bench/http/credentials.mjs',
   'packages/server/bench/http/proxy.mjs',
   'packages/widget/bench/paint.mjs',

@@ -141,8 +141,7 @@ export function createHttpApp(runtime: Runtime, options: HttpOptions = {}): Hono
 
   // Registered once, first: every later middleware and route reads `c.get('requestId')` (call logs record it).
   app.use(requestIds());
-  if (deps.metrics) app.use(observeRequests(deps.metrics));
-  app.use(requestLog(logger));
+  app.use(requestLog(logger, deps.metrics ? observeRequests(deps.metrics) : undefined));
   app.use(securityHeaders());
   app.use('/v1/session/*', sessionCors());
   // An uploaded spec may be up to 50 MB: only the route that starts an agent run reads bodies that large.
@@ -151,6 +150,8 @@ export function createHttpApp(runtime: Runtime, options: HttpOptions = {}): Hono
   // A connector of a large API (up to 2,000 actions with their input schemas), and its review, are bodies of
   // megabytes too.
   app.use('/v1/*', (c, next) => {
+    // GET and HEAD carry no body: the commonest requests skip the matching below.
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     // The streaming proxy hands bodies on as they arrive, and caps them itself (outbound.maxStreamBytes).
     if (c.req.path.startsWith('/v1/proxy/')) return next();
     if (CONNECTOR_BODY.test(c.req.path) && (c.req.method === 'POST' || c.req.method === 'PATCH'))

@@ -12,6 +12,8 @@ export interface Logger {
   error(entry: Record<string, unknown>): void;
   /** Writes out what is buffered; resolves once it is written. */
   flush?(): Promise<void>;
+  /** The least severe level it writes, when known; `silent` writes nothing, so callers may skip building entries. */
+  readonly level?: LogLevel;
 }
 
 /** The levels `PLUGBOARD_LOG_LEVEL` accepts, most verbose first; `silent` writes nothing. */
@@ -115,6 +117,7 @@ export function createLogger({ level = 'info', destination }: LoggerOptions = {}
   );
   const at = (name: Level) => (entry: Record<string, unknown>) => base[name](entry);
   return {
+    level,
     debug: at('debug'),
     info: at('info'),
     warn: at('warn'),

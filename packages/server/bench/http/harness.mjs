@@ -194,14 +194,35 @@ export function cpuTimeMs(pid) {
 const bareHono = fileURLToPath(new URL('./bare-hono.mjs', import.meta.url));
 
 /**
- * Throughput of `GET path` on a running Plugboard and on a bare Hono route (bare-hono.mjs) answering with the body
- * Plugboard answered it with, both under the same load.
- * @param {string} plugboardUrl
+ * Throughput of `GET path` under `connections` concurrent keep-alive clients on a running server, and, where /proc
+ * tells, the CPU the server used per request meanwhile (warm-up included), in microseconds.
+ * @param {{ url: string, pid: number }} server
  * @param {string} path
  * @param {Record<string, string>} headers
- * @returns {Promise<{ plugboard: number, baseline: number, bytes: number }>}
+ * @returns {Promise<{ rps: number, cpuUs: number | undefined }>}
  */
-export async function besideBareHono(plugboardUrl, path, headers) {
+export async function throughputAndCpu(server, path, headers) {
+  const before = cpuTimeMs(server.pid);
+  const started = performance.now();
+  const rps = await throughput({ url: `${server.url}${path}`, headers });
+  const after = cpuTimeMs(server.pid);
+  const requests = rps * ((performance.now() - started) / 1000);
+  const cpuUs = before === undefined || after === undefined ? undefined : ((after - before) * 1000) / requests;
+  return { rps, cpuUs };
+}
+
+/**
+ * Throughput of `GET path` on a running Plugboard and on a bare Hono route (bare-hono.mjs) answering with the body
+ * Plugboard answered it with, both under the same load. Given the Plugboard process (`{ url, pid }`) rather than
+ * its URL, it also tells the CPU each side used per request (`cpuUs`).
+ * @param {string | { url: string, pid: number }} plugboardServer
+ * @param {string} path
+ * @param {Record<string, string>} headers
+ * @returns {Promise<{ plugboard: number, baseline: number, bytes: number,
+ *   cpuUs?: { plugboard: number | undefined, baseline: number | undefined } }>}
+ */
+export async function besideBareHono(plugboardServer, path, headers) {
+  const plugboardUrl = typeof plugboardServer === 'string' ? plugboardServer : plugboardServer.url;
   const response = await fetch(`${plugboardUrl}${path}`, { headers });
   if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
   const body = await response.text();
@@ -209,9 +230,16 @@ export async function besideBareHono(plugboardUrl, path, headers) {
   writeFileSync(bodyFile, body);
   const bare = await startServerProcess([bareHono, bodyFile]);
   try {
-    const baseline = await throughput({ url: `${bare.url}${path}`, headers });
-    const plugboard = await throughput({ url: `${plugboardUrl}${path}`, headers });
-    return { plugboard, baseline, bytes: Buffer.byteLength(body) };
+    const bytes = Buffer.byteLength(body);
+    if (typeof plugboardServer === 'string') {
+      const baseline = await throughput({ url: `${bare.url}${path}`, headers });
+      const plugboard = await throughput({ url: `${plugboardUrl}${path}`, headers });
+      return { plugboard, baseline, bytes };
+    }
+    const baseline = await throughputAndCpu(bare, path, headers);
+    const plugboard = await throughputAndCpu(plugboardServer, path, headers);
+    const cpuUs = { plugboard: plugboard.cpuUs, baseline: baseline.cpuUs };
+    return { plugboard: plugboard.rps, baseline: baseline.rps, bytes, cpuUs };
   } finally {
     await bare.stop();
   }

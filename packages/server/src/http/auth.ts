@@ -12,6 +12,7 @@ import type {
   Store,
 } from '../storage/store.js';
 import { ApiError } from './api-error.js';
+import { requestHeader } from './node-response.js';
 
 /** Name of the console session cookie. */
 export const CONSOLE_COOKIE = 'plugboard_console';
@@ -61,7 +62,7 @@ export function ownOrigin(c: Context, options: AuthOptions): string {
 }
 
 function bearer(c: Context): string {
-  const header = c.req.header('authorization') ?? '';
+  const header = requestHeader(c, 'authorization') ?? '';
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match?.[1]) {
     throw new ApiError(401, ErrorCode.Unauthenticated, 'Send a credential as "Authorization: Bearer <key>"');
@@ -150,7 +151,7 @@ export async function authenticateAdmin(
   now: Date,
   options: AuthOptions = {},
 ): Promise<AdminAuth> {
-  if (c.req.header('authorization') === undefined && getCookie(c, CONSOLE_COOKIE)) {
+  if (requestHeader(c, 'authorization') === undefined && getCookie(c, CONSOLE_COOKIE)) {
     const { organization, member } = await authenticateConsole(c, store, now, options);
     return { organization, member };
   }
@@ -180,7 +181,7 @@ export async function authenticateSession(c: Context, store: Store, now: Date): 
   if (Date.parse(session.expiresAt) <= now.getTime()) {
     throw new ApiError(401, ErrorCode.SessionExpired, 'The connect session has expired; mint a new one');
   }
-  const origin = c.req.header('origin');
+  const origin = requestHeader(c, 'origin');
   if (origin !== undefined && !allowedOrigins({ organization, session }).includes(origin)) {
     throw new ApiError(403, ErrorCode.OriginNotAllowed, `The origin ${origin} is not allowed for this organization`);
   }

@@ -1,5 +1,5 @@
 import { ErrorCode } from '@plugboard/shared';
-import { type Context, Hono, type MiddlewareHandler } from 'hono';
+import { type Context, Hono } from 'hono';
 import { matchedRoutes } from 'hono/route';
 import type { Metrics } from '../services/metrics.js';
 import { safeEqual } from '../services/webhook-signature.js';
@@ -8,11 +8,25 @@ import { ApiError } from './api-error.js';
 /** Where Prometheus scrapes. */
 export const METRICS_PATH = '/metrics';
 
+/** The context variable where a mounted route leaves its template, for {@link observeRequests}. */
+const ROUTE_TEMPLATE = 'routeTemplate';
+
+/**
+ * Records which route template a request is answered by, as the route knew it when it was mounted: the label
+ * {@link observeRequests} then reads instead of looking the matched routes up on every request.
+ */
+export function nameRouteTemplate(c: Context, template: string): void {
+  (c as unknown as Context<{ Variables: Record<typeof ROUTE_TEMPLATE, string> }>).set(ROUTE_TEMPLATE, template);
+}
+
 /**
  * The route template that answered (`/v1/connections/:id`), never the concrete path: ids in label values would
  * make a series per connection. Requests no route took are `unmatched`.
  */
 function routeTemplateOf(c: Context): string {
+  // Mounted routes name their template once, when they are mounted; sub-apps and static files are looked up.
+  const mounted: unknown = c.get(ROUTE_TEMPLATE);
+  if (typeof mounted === 'string') return mounted;
   const routes = matchedRoutes(c);
   const last = routes[c.req.routeIndex] ?? routes.at(-1);
   // A middleware (`ALL /v1/*`) as the last match means no route took the request: a 404 or a 405.
@@ -20,16 +34,15 @@ function routeTemplateOf(c: Context): string {
   return last.path;
 }
 
-/** Counts every request and its latency by method, route template and status. */
-export function observeRequests(metrics: Metrics): MiddlewareHandler {
-  return async (c, next) => {
-    const started = performance.now();
-    try {
-      await next();
-    } finally {
-      metrics.observeRequest(c.req.method, routeTemplateOf(c), c.res.status, (performance.now() - started) / 1000);
-    }
-  };
+/** What the request middleware tells when a request has been answered: its context and how long it took. */
+export type RequestObserver = (c: Context, seconds: number) => void;
+
+/**
+ * Counts every request and its latency by method, route template and status. Called by the request log's
+ * middleware (http/request-log.ts) once the answer is there, so the two share one timer and one middleware.
+ */
+export function observeRequests(metrics: Metrics): RequestObserver {
+  return (c, seconds) => metrics.observeRequest(c.req.method, routeTemplateOf(c), c.res.status, seconds);
 }
 
 /**

@@ -10,7 +10,9 @@ import {
   authenticateSecretKey,
   authenticateSession,
 } from './auth.js';
+import { nameRouteTemplate } from './metrics.js';
 import type { Route } from './route.js';
+import { dropAllowOrigin } from './security-headers.js';
 import { parseWith, readJsonBody } from './validation.js';
 
 const honoPath = (route: Route) => {
@@ -28,8 +30,7 @@ async function authenticate(route: Route, c: Context, deps: ServiceDeps, options
   try {
     return await authenticateSession(c, deps.store, deps.now());
   } catch (error) {
-    if (error instanceof ApiError && error.code === ErrorCode.OriginNotAllowed)
-      c.header('Access-Control-Allow-Origin', undefined);
+    if (error instanceof ApiError && error.code === ErrorCode.OriginNotAllowed) dropAllowOrigin(c);
     throw error;
   }
 }
@@ -37,7 +38,9 @@ async function authenticate(route: Route, c: Context, deps: ServiceDeps, options
 /** Registers routes on a Hono app: authentication, validation of query and body, then the handler. */
 export function mountRoutes(app: Hono, routes: readonly Route[], deps: ServiceDeps, options: AuthOptions = {}): void {
   for (const route of routes) {
-    app.on(route.method.toUpperCase(), honoPath(route), async (c) => {
+    const template = honoPath(route);
+    app.on(route.method.toUpperCase(), template, async (c) => {
+      nameRouteTemplate(c, template);
       const auth = await authenticate(route, c, deps, options);
       const query = route.query ? parseWith(route.query as z.ZodType, c.req.query(), 'query') : undefined;
       const body = route.body ? await readJsonBody(c, route.body as z.ZodType) : undefined;

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../logger.js';
+import { startServer } from '../server.js';
 import { createTestContext, type TestContext } from '../test/context.js';
 import { MAX_REQUEST_ID_LENGTH } from './request-log.js';
 
@@ -38,6 +39,26 @@ describe('request ids', () => {
     const longest = 'a'.repeat(MAX_REQUEST_ID_LENGTH);
     const kept = await t.request('GET', '/healthz', { headers: { 'x-request-id': longest } });
     expect(kept.headers.get('x-request-id')).toBe(longest);
+  });
+
+  it("sends one X-Request-Id over HTTP, the caller's when valid, also when an answer sets headers of its own", async () => {
+    t = await createTestContext();
+    const { secretKey } = await t.createOrganization();
+    const server = await startServer(t.app, { port: 0 });
+    try {
+      const idOf = async (path: string, headers: Record<string, string>) =>
+        (await fetch(`${server.url}${path}`, { headers })).headers.get('x-request-id');
+      const auth = { authorization: `Bearer ${secretKey}` };
+      expect(await idOf('/healthz', { 'x-request-id': 'lb-1' })).toBe('lb-1');
+      expect(await idOf('/v1/organization', { ...auth, 'x-request-id': 'lb-2' })).toBe('lb-2');
+      expect(await idOf('/v1/organization', { 'x-request-id': 'lb-401' })).toBe('lb-401');
+      expect(await idOf('/connect', { 'x-request-id': 'page-1' })).toBe('page-1');
+      expect(await idOf('/healthz', { 'x-request-id': 'id with spaces' })).toMatch(UUID);
+      const lines = t.logLines.map((line) => JSON.parse(line)).filter((entry) => entry.method);
+      expect(lines.map((entry) => entry.requestId).slice(0, 4)).toEqual(['lb-1', 'lb-2', 'lb-401', 'page-1']);
+    } finally {
+      await server.close();
+    }
   });
 
   it('writes the request id on the lines services write while handling the request, and no credential', async () => {
