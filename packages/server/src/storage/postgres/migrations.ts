@@ -352,4 +352,11 @@ export const migrations: ReadonlyArray<Migration> = [
       CREATE INDEX call_logs_by_age ON call_logs (created_at);
     `,
   },
+  {
+    version: 20,
+    name: 'a revision on each connector, bumped by every update: cards built from a row are reused while it holds',
+    sql: `
+      ALTER TABLE connectors ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];

@@ -79,15 +79,6 @@ export function hotReadQueries(db: Db): HotReadStore {
       if (!row) return undefined;
       return { connection: rows.connection(row), credentials: row.connection_id ? rows.credentials(row) : undefined };
     },
-    async getCredentialsOf(connectionIds) {
-      if (connectionIds.length === 0) return [];
-      const found = await db
-        .selectFrom('credentials')
-        .selectAll()
-        .where('connection_id', 'in', [...connectionIds])
-        .execute();
-      return found.map(rows.credentials);
-    },
     async listUsableConnectors(organizationId, ids) {
       if (ids?.length === 0) return [];
       const found = await db

@@ -66,6 +66,8 @@ export interface Tables {
     api_base_url: Nullable;
     actions: Json;
     variables: ColumnType<unknown, string | undefined, string>;
+    /** Bumped by every update (migration 20): what was built from the row holds while it does. */
+    revision: ColumnType<number | string | bigint, number | undefined, number>;
   };
   action_tests: {
     organization_id: Text;
