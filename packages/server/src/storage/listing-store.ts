@@ -27,7 +27,7 @@ export interface ListedConnection {
 /** The listings a page load asks for, each in one query whatever its length. */
 export interface ListingStore {
   /**
-   * The state of every card a session may use (see `listUsableConnectors` for which), in connector id order.
+   * The state of every card a session may use (see `listUsableConnectors` for which), in no set order.
    * `allowedConnectors` null means every connector the organization owns.
    */
   listCardStates(

@@ -15,30 +15,83 @@ const usableConnector = (organizationId: string, ids: readonly string[] | null) 
     ? sql<boolean>`ctr.id in (${sql.join(ids)}) and (ctr.organization_id = ${organizationId} or ctr.visibility = 'public')`
     : sql<boolean>`ctr.organization_id = ${organizationId}`;
 
-/** Rows of the cards query, one per card and broken connection, folded into one state per card. */
+/** The rows of the cards query folded into one state per card, in the order its cards came. */
 function cardStates(found: rows.Row[]): CardState[] {
-  const states: CardState[] = [];
+  const states = new Map<string, CardState>();
+  const counts = new Map<string, number>();
+  const broken = new Map<string, CardState['needsReauth']>();
   for (const row of found) {
-    const connectorId = rows.text(row.id);
-    let state = states.at(-1);
-    if (state?.connectorId !== connectorId) {
-      state = {
+    const connectorId = rows.text(row.connector_id);
+    if (row.kind === 'count') counts.set(connectorId, Number(row.n));
+    else if (row.kind === 'reauth') {
+      const reauth = { id: rows.text(row.ref), label: rows.text(row.label) };
+      broken.set(connectorId, [...(broken.get(connectorId) ?? []), reauth]);
+    } else {
+      states.set(connectorId, {
         connectorId,
-        revision: Number(row.revision),
-        createdBy: rows.text(row.created_by),
-        creator:
-          row.creator_name === null
-            ? null
-            : { name: rows.text(row.creator_name), externalId: rows.nullableText(row.creator_external_id) },
-        connectionCount: Number(row.connections ?? 0),
+        revision: Number(row.n),
+        createdBy: rows.text(row.ref),
+        creator: row.label === null ? null : { name: rows.text(row.label), externalId: rows.nullableText(row.extra) },
+        connectionCount: 0,
         needsReauth: [],
-      };
-      states.push(state);
+      });
     }
-    if (row.reauth_id !== null)
-      state.needsReauth.push({ id: rows.text(row.reauth_id), label: rows.text(row.reauth_label) });
   }
-  return states;
+  for (const [connectorId, count] of counts) {
+    const state = states.get(connectorId);
+    if (state) state.connectionCount = count;
+  }
+  for (const [connectorId, needsReauth] of broken) {
+    const state = states.get(connectorId);
+    if (state) state.needsReauth = needsReauth.sort((a, b) => (a.id < b.id ? -1 : 1));
+  }
+  return [...states.values()];
+}
+
+/** A row of the cards query, whichever its kind. */
+type CardRow = {
+  kind: string;
+  connector_id: string;
+  n: unknown;
+  ref: string | null;
+  label: string | null;
+  extra: string | null;
+};
+
+/**
+ * The cards query: a row per card (its connector's revision and creator), per connector the tenant has connections
+ * of (how many) and per connection of the tenant to reconnect, told apart by `kind`. The tenant's rows are few and
+ * read by their own index; joining them to every connector instead would probe two indexes per card.
+ */
+function cardsQuery(db: Db, organizationId: string, tenantId: string, allowed: readonly string[] | null) {
+  const none = sql<string | null>`null`;
+  return db
+    .selectFrom('connectors as ctr')
+    .leftJoin('members as m', 'm.id', 'ctr.created_by')
+    .select([sql<string>`'card'`.as('kind'), 'ctr.id as connector_id', 'ctr.revision as n', 'ctr.created_by as ref'])
+    .select(['m.name as label', 'm.external_id as extra'])
+    .where(usableConnector(organizationId, allowed))
+    .$castTo<CardRow>()
+    .unionAll(
+      db
+        .selectFrom('tenant_connection_counts')
+        .select([sql<string>`'count'`.as('kind'), 'connector_id', 'connections as n', none.as('ref')])
+        .select([none.as('label'), none.as('extra')])
+        .where('organization_id', '=', organizationId)
+        .where('tenant_id', '=', tenantId)
+        .where('connections', '>', 0)
+        .$castTo<CardRow>(),
+    )
+    .unionAll(
+      db
+        .selectFrom('connections')
+        .select([sql<string>`'reauth'`.as('kind'), 'connector_id', sql<number | null>`null`.as('n'), 'id as ref'])
+        .select(['label', none.as('extra')])
+        .where('organization_id', '=', organizationId)
+        .where('tenant_id', '=', tenantId)
+        .where('status', '=', 'needs_reauth')
+        .$castTo<CardRow>(),
+    );
 }
 
 /** The {@link ListingStore} queries over one database handle. */
@@ -46,36 +99,7 @@ export function listingQueries(db: Db): ListingStore {
   return {
     async listCardStates(organizationId, tenantId, allowedConnectors) {
       if (allowedConnectors?.length === 0) return [];
-      const found = await db
-        .selectFrom('connectors as ctr')
-        .leftJoin('members as m', 'm.id', 'ctr.created_by')
-        .leftJoin('tenant_connection_counts as n', (join) =>
-          join
-            .onRef('n.connector_id', '=', 'ctr.id')
-            .on('n.organization_id', '=', organizationId)
-            .on('n.tenant_id', '=', tenantId),
-        )
-        .leftJoin('connections as r', (join) =>
-          join
-            .onRef('r.connector_id', '=', 'ctr.id')
-            .on('r.organization_id', '=', organizationId)
-            .on('r.tenant_id', '=', tenantId)
-            .on('r.status', '=', 'needs_reauth'),
-        )
-        .select([
-          'ctr.id',
-          'ctr.revision',
-          'ctr.created_by',
-          'n.connections',
-          'r.id as reauth_id',
-          'r.label as reauth_label',
-        ])
-        .select(['m.name as creator_name', 'm.external_id as creator_external_id'])
-        .where(usableConnector(organizationId, allowedConnectors))
-        .orderBy('ctr.id')
-        .orderBy('r.id')
-        .execute();
-      return cardStates(found);
+      return cardStates(await cardsQuery(db, organizationId, tenantId, allowedConnectors).execute());
     },
     async getConnectorSummaries(ids) {
       if (ids.length === 0) return [];
