@@ -86,6 +86,29 @@ describe('session cards across replicas', () => {
     expect(sendgrid?.needsReauth).toEqual([{ id: connected.json.id, label: 'SendGrid' }]);
   });
 
+  it('gives each tenant its own counts and connections from the same compiled queries', async () => {
+    const other = await t.mintSession(key, { tenantId: 'tenant-b', endUserId: 'user-b' });
+    const connected = await t.request('POST', '/v1/session/connections', {
+      key: other,
+      headers: { origin: ORIGIN },
+      body: { connector: 'jira', credentials: { username: 'ada', password: 'correct horse' } },
+    });
+    expect(connected.status).toBe(201);
+    const listed = async (token: string, path: string) =>
+      (await (await replica.request(path, { headers: { authorization: `Bearer ${token}`, origin: ORIGIN } })).json())
+        .data;
+    for (const [token, jira, connections] of [
+      [session, 0, []],
+      [other, 1, [connected.json.id]],
+      [session, 0, []],
+    ] as const) {
+      const cards: Card[] = await listed(token, '/v1/session/connectors');
+      expect(cards.find((card) => card.slug === 'jira')?.connectionCount).toBe(jira);
+      const own: Array<{ id: string }> = await listed(token, '/v1/session/connections');
+      expect(own.map((connection) => connection.id)).toEqual(connections);
+    }
+  });
+
   it('sorts cards by name as people read them, accents and case included', async () => {
     for (const name of ['Éclair', 'apple', 'Zebra', 'eagle']) {
       await t.createConnector(key, { name, authMethods: [{ kind: 'apiKey' }] });

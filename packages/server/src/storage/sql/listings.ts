@@ -2,6 +2,8 @@
 // query whatever its length.
 import { sql } from 'kysely';
 import type { CardState, ListingStore } from '../listing-store.js';
+import type { ConnectionFilter } from '../records.js';
+import { compiledShape } from './compiled-shape.js';
 import { connectionPageQuery } from './connection-listing.js';
 import * as rows from './rows.js';
 import type { Db } from './tables.js';
@@ -94,11 +96,50 @@ function cardsQuery(db: Db, organizationId: string, tenantId: string, allowed: r
     );
 }
 
+/** A tenant's connections of the connectors a session may use, each with its connector's slug. */
+const tenantConnectionsQuery = (
+  db: Db,
+  organizationId: string,
+  tenantId: string,
+  allowed: readonly string[] | null,
+  limit: number,
+) =>
+  connectionPageQuery(db, { organizationId, tenantId, limit })
+    .innerJoin('connectors as ctr', 'ctr.id', 'c.connector_id')
+    .select('ctr.slug as connector_slug')
+    .where(usableConnector(organizationId, allowed));
+
+/** What varies between two requests for admin pages of one filter shape. */
+type AdminPageValues = {
+  organizationId: string;
+  tenantId: string;
+  connectorId: string;
+  status: string;
+  cursor: string;
+  limit: number;
+};
+
+/** A page of connections, each with its connector's slug and its sealed credentials. */
+const adminPageQuery = (db: Db, filter: ConnectionFilter) =>
+  connectionPageQuery(db, filter)
+    .leftJoin('connectors as ctr', 'ctr.id', 'c.connector_id')
+    .leftJoin('credentials as k', 'k.connection_id', 'c.id')
+    .select(['ctr.slug as connector_slug', 'k.connection_id', 'k.key_id', 'k.nonce', 'k.ciphertext']);
+
 /** The {@link ListingStore} queries over one database handle. */
 export function listingQueries(db: Db): ListingStore {
+  // Sessions without a list of connectors, by far the most, and every filter of an admin page: compiled once each.
+  const ownCards = compiledShape(db, { organizationId: '', tenantId: '' }, (v) =>
+    cardsQuery(db, v.organizationId, v.tenantId, null),
+  );
+  const ownTenantConnections = compiledShape(db, { organizationId: '', tenantId: '', limit: 0 }, (v) =>
+    tenantConnectionsQuery(db, v.organizationId, v.tenantId, null, v.limit),
+  );
+  const adminPages = new Map<string, (values: AdminPageValues) => Promise<rows.Row[]>>();
   return {
     async listCardStates(organizationId, tenantId, allowedConnectors) {
-      if (allowedConnectors?.length === 0) return [];
+      if (allowedConnectors === null) return cardStates(await ownCards({ organizationId, tenantId }));
+      if (allowedConnectors.length === 0) return [];
       return cardStates(await cardsQuery(db, organizationId, tenantId, allowedConnectors).execute());
     },
     async getConnectorSummaries(ids) {
@@ -127,26 +168,35 @@ export function listingQueries(db: Db): ListingStore {
       return found.map((row) => ({ ...rows.connectorSummary(row), revision: Number(row.revision) }));
     },
     async listTenantConnections(organizationId, tenantId, allowedConnectors, limit) {
-      if (allowedConnectors?.length === 0) return [];
-      const found = await db
-        .selectFrom('connections as c')
-        .innerJoin('connectors as ctr', 'ctr.id', 'c.connector_id')
-        .selectAll('c')
-        .select('ctr.slug as connector_slug')
-        .where('c.organization_id', '=', organizationId)
-        .where('c.tenant_id', '=', tenantId)
-        .where(usableConnector(organizationId, allowedConnectors))
-        .orderBy('c.id')
-        .limit(limit)
-        .execute();
+      const found =
+        allowedConnectors === null
+          ? await ownTenantConnections({ organizationId, tenantId, limit })
+          : allowedConnectors.length === 0
+            ? []
+            : await tenantConnectionsQuery(db, organizationId, tenantId, allowedConnectors, limit).execute();
       return found.map((row) => ({ connection: rows.connection(row), connectorSlug: rows.text(row.connector_slug) }));
     },
     async listConnectionsWithCredentials(filter) {
-      const found = await connectionPageQuery(db, filter)
-        .leftJoin('connectors as ctr', 'ctr.id', 'c.connector_id')
-        .leftJoin('credentials as k', 'k.connection_id', 'c.id')
-        .select(['ctr.slug as connector_slug', 'k.connection_id', 'k.key_id', 'k.nonce', 'k.ciphertext'])
-        .execute();
+      const shape = `${filter.tenantId !== undefined}/${filter.connectorId !== undefined}/${filter.status !== undefined}`;
+      let page = adminPages.get(shape);
+      if (!page) {
+        page = compiledShape(
+          db,
+          { organizationId: '', tenantId: '', connectorId: '', status: '', cursor: '', limit: 0 },
+          (v) =>
+            adminPageQuery(db, {
+              organizationId: v.organizationId,
+              tenantId: filter.tenantId === undefined ? undefined : v.tenantId,
+              connectorId: filter.connectorId === undefined ? undefined : v.connectorId,
+              status: filter.status === undefined ? undefined : (v.status as ConnectionFilter['status']),
+              cursor: v.cursor,
+              limit: v.limit,
+            }),
+        );
+        adminPages.set(shape, page);
+      }
+      const { organizationId, tenantId = '', connectorId = '', status = '', cursor = '', limit } = filter;
+      const found = await page({ organizationId, tenantId, connectorId, status, cursor, limit });
       return found.map((row) => ({
         connection: rows.connection(row),
         connectorSlug: rows.nullableText(row.connector_slug) ?? '',
