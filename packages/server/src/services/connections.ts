@@ -14,7 +14,13 @@ import { connectCustom } from '../custom-auth/connect-custom.js';
 import { ApiError } from '../http/api-error.js';
 import type { SessionAuth } from '../http/auth.js';
 import { parseWith } from '../http/validation.js';
-import type { ConnectionFilter, ConnectionRecord, CredentialRecord, ListedConnection } from '../storage/store.js';
+import type {
+  ConnectionFilter,
+  ConnectionRecord,
+  CredentialRecord,
+  ListedConnection,
+  ListedCredentials,
+} from '../storage/store.js';
 import { checkVariableValues } from './connection-variables.js';
 import { pickAuthMethod, sessionConnectors } from './connectors.js';
 import type { ServiceDeps } from './deps.js';
@@ -26,6 +32,19 @@ const owner = (record: ConnectionRecord): CredentialOwner => ({
   tenantId: record.tenantId,
   connectionId: record.id,
 });
+
+/**
+ * A connection's credentials as the store keeps them: sealed to the connection, with the mask admin views show
+ * (not secret: see crypto/mask.ts), computed now, while the values are in hand.
+ */
+export function credentialsToStore(
+  deps: ServiceDeps,
+  record: ConnectionRecord,
+  values: Record<string, string>,
+): CredentialRecord {
+  const sealed = sealCredentials(deps.keyring, owner(record), values);
+  return { connectionId: record.id, ...sealed, masked: maskCredentials(record.authKind, values) };
+}
 
 /** Decrypts a connection's stored credentials; empty when it has none. */
 export async function openConnectionCredentials(deps: ServiceDeps, record: ConnectionRecord) {
@@ -82,8 +101,7 @@ export async function createConnection(
     lastUsedAt: null,
     variables,
   };
-  const sealed = sealCredentials(deps.keyring, owner(record), credentials);
-  await deps.store.createConnection(record, { connectionId: record.id, ...sealed });
+  await deps.store.createConnection(record, credentialsToStore(deps, record, credentials));
   deps.logger.info({ event: 'connection.created', connectionId: record.id, connectorId: connector.id });
   await emitConnectionEvent(deps, 'connection.created', record);
   return presentConnection(record, connector.slug);
@@ -145,16 +163,19 @@ export async function deleteConnection(deps: ServiceDeps, record: ConnectionReco
   await emitConnectionEvent(deps, 'connection.deleted', record);
 }
 
-/** Masks a connection's credentials for admin views: decrypted only to be masked, and dropped at once. */
+/**
+ * A connection in admin views, credentials masked: by the mask stored with them, else (credentials written before
+ * masks were stored) decrypted only to be masked, and dropped at once.
+ */
 function presentAdminConnection(
   deps: ServiceDeps,
-  { connection, connectorSlug, credentials }: ListedConnection & { credentials: CredentialRecord | undefined },
+  { connection, connectorSlug, credentials }: ListedConnection & { credentials: ListedCredentials | undefined },
 ): AdminConnection {
-  const values = credentials ? openCredentials(deps.keyring, owner(connection), credentials) : {};
-  return {
-    ...presentConnection(connection, connectorSlug),
-    maskedCredentials: maskCredentials(connection.authKind, values),
-  };
+  const values =
+    credentials && 'sealed' in credentials ? openCredentials(deps.keyring, owner(connection), credentials.sealed) : {};
+  const maskedCredentials =
+    credentials && 'masked' in credentials ? credentials.masked : maskCredentials(connection.authKind, values);
+  return { ...presentConnection(connection, connectorSlug), maskedCredentials };
 }
 
 /** A page of an organization's connections in the admin view, credentials masked, in one query. */
@@ -168,5 +189,10 @@ export async function findAdminConnection(deps: ServiceDeps, organizationId: str
   const found = await deps.store.getConnectionWithCredentials(id);
   if (!found || found.connection.organizationId !== organizationId) throw ApiError.notFound(`Connection ${id}`);
   const slugs = await deps.store.getConnectorSlugs([found.connection.connectorId]);
-  return presentAdminConnection(deps, { ...found, connectorSlug: slugs.get(found.connection.connectorId) ?? '' });
+  const credentials = found.credentials && { sealed: found.credentials };
+  return presentAdminConnection(deps, {
+    connection: found.connection,
+    connectorSlug: slugs.get(found.connection.connectorId) ?? '',
+    credentials,
+  });
 }

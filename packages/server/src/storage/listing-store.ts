@@ -24,6 +24,12 @@ export interface ListedConnection {
   connectorSlug: string;
 }
 
+/**
+ * What an admin listing reads of a connection's credentials: the mask stored with them, or, for credentials
+ * written before masks were stored, the sealed credentials to mask.
+ */
+export type ListedCredentials = { masked: Record<string, string> } | { sealed: CredentialRecord };
+
 /** The listings a page load asks for, each in one query whatever its length. */
 export interface ListingStore {
   /**
@@ -44,8 +50,8 @@ export interface ListingStore {
     allowedConnectors: readonly string[] | null,
     limit: number,
   ): Promise<ListedConnection[]>;
-  /** A page of connections as {@link ConnectionFilter} selects them, each with its slug and sealed credentials. */
+  /** A page of connections as {@link ConnectionFilter} selects them, each with its slug and credentials' mask. */
   listConnectionsWithCredentials(
     filter: ConnectionFilter,
-  ): Promise<Array<ListedConnection & { credentials: CredentialRecord | undefined }>>;
+  ): Promise<Array<ListedConnection & { credentials: ListedCredentials | undefined }>>;
 }

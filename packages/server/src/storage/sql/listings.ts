@@ -1,7 +1,7 @@
 // The listings a page load asks for (the widget's cards and connections, an admin page of connections), each one
 // query whatever its length.
 import { sql } from 'kysely';
-import type { CardState, ListingStore } from '../listing-store.js';
+import type { CardState, ListedCredentials, ListingStore } from '../listing-store.js';
 import type { ConnectionFilter } from '../records.js';
 import { compiledShape } from './compiled-shape.js';
 import { connectionPageQuery } from './connection-listing.js';
@@ -124,7 +124,22 @@ const adminPageQuery = (db: Db, filter: ConnectionFilter) =>
   connectionPageQuery(db, filter)
     .leftJoin('connectors as ctr', 'ctr.id', 'c.connector_id')
     .leftJoin('credentials as k', 'k.connection_id', 'c.id')
-    .select(['ctr.slug as connector_slug', 'k.connection_id', 'k.key_id', 'k.nonce', 'k.ciphertext']);
+    .select(['ctr.slug as connector_slug', 'k.connection_id', 'k.masked'])
+    // The sealed credentials only where no mask was stored with them (before migration 20): to be masked.
+    .select([
+      unmasked('k.key_id').as('key_id'),
+      unmasked('k.nonce').as('nonce'),
+      unmasked('k.ciphertext').as('ciphertext'),
+    ]);
+
+const unmasked = (column: string) => sql<unknown>`case when k.masked is null then ${sql.ref(column)} end`;
+
+/** A connection's credentials as an admin page reads them. */
+function listedCredentials(row: rows.Row): ListedCredentials | undefined {
+  if (row.connection_id === null) return undefined;
+  if (row.masked !== null) return { masked: rows.json<Record<string, string>>(row.masked) };
+  return { sealed: rows.credentials(row) };
+}
 
 /** The {@link ListingStore} queries over one database handle. */
 export function listingQueries(db: Db): ListingStore {
@@ -200,7 +215,7 @@ export function listingQueries(db: Db): ListingStore {
       return found.map((row) => ({
         connection: rows.connection(row),
         connectorSlug: rows.nullableText(row.connector_slug) ?? '',
-        credentials: row.connection_id ? rows.credentials(row) : undefined,
+        credentials: listedCredentials(row),
       }));
     },
   };

@@ -410,9 +410,10 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
   },
   {
     version: 20,
-    name: 'a revision on each connector, bumped by every update: cards built from a row are reused while it holds',
+    name: 'listings: a revision on each connector, bumped by every update; the mask of each credential, written with it',
     sql: `
       ALTER TABLE connectors ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE credentials ADD COLUMN masked TEXT;
     `,
   },
 ];
