@@ -10,7 +10,12 @@ import {
 } from '@plugboard/shared';
 import { route } from '../http/route.js';
 import { testConnection } from '../services/connection-test.js';
-import { deleteConnection, findConnection, listConnections, presentAdminConnections } from '../services/connections.js';
+import {
+  deleteConnection,
+  findAdminConnection,
+  findConnection,
+  listAdminConnections,
+} from '../services/connections.js';
 import { findVisibleConnector } from '../services/connectors.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { createConnectSession } from '../services/sessions.js';
@@ -36,13 +41,13 @@ export const connectionRoutes = (deps: ServiceDeps, refresher: TokenRefresher) =
       const connectorId = query.connector
         ? (await findVisibleConnector(deps, auth.organization.id, query.connector)).id
         : undefined;
-      const records = await listConnections(deps, {
+      const connections = await listAdminConnections(deps, {
         ...query,
         connectorId,
         organizationId: auth.organization.id,
         limit: query.limit + 1,
       });
-      return nextPage(await presentAdminConnections(deps, records), query.limit);
+      return nextPage(connections, query.limit);
     },
   }),
   route({
@@ -56,11 +61,7 @@ export const connectionRoutes = (deps: ServiceDeps, refresher: TokenRefresher) =
     auth: 'admin',
     status: 200,
     response: adminConnectionSchema,
-    handler: async ({ auth, params }) => {
-      const record = await findConnection(deps, auth.organization.id, params.id ?? '');
-      const [connection] = await presentAdminConnections(deps, [record]);
-      return connection;
-    },
+    handler: async ({ auth, params }) => findAdminConnection(deps, auth.organization.id, params.id ?? ''),
   }),
   route({
     method: 'get',

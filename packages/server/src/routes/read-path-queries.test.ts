@@ -68,8 +68,7 @@ describe('store calls per request', () => {
     const large = await seeded(6, 30);
     const many = await callsOf(large, '/v1/connections?limit=50', large.secretKey);
     expect(many).toEqual(few);
-    expect(many.calls).not.toHaveProperty('getCredentials');
-    expect(many.calls).not.toHaveProperty('getConnector');
+    expect(many).toEqual({ total: 1, calls: { listConnectionsWithCredentials: 1 } });
   });
 
   it('a session’s cards and connections cost the same whatever their number', async () => {
@@ -80,7 +79,24 @@ describe('store calls per request', () => {
     const large = await seeded(12, 24);
     expect(await callsOf(large, '/v1/session/connectors', large.session)).toEqual(fewCards);
     expect(await callsOf(large, '/v1/session/connections', large.session)).toEqual(fewConnections);
-    expect(fewConnections.total).toBe(2);
+    expect(fewCards).toEqual({ total: 1, calls: { listCardStates: 1 } });
+    expect(fewConnections).toEqual({ total: 1, calls: { listTenantConnections: 1 } });
+  });
+
+  it('a changed connector is read again, alone, by the next listing of cards', async () => {
+    const world = await seeded(3, 0);
+    const [first] = (await world.get('/v1/session/connectors', world.session)).data;
+    const patched = await t.request('PATCH', `/v1/connectors/${first.id}`, {
+      key: world.secretKey,
+      body: { description: 'Changed since its card was built' },
+    });
+    expect(patched.status).toBe(200);
+    world.count.calls.clear();
+    const cards = (await world.get('/v1/session/connectors', world.session)).data;
+    expect(cards.find((card: { id: string }) => card.id === first.id).description).toBe(
+      'Changed since its card was built',
+    );
+    expect(Object.fromEntries(world.count.calls)).toEqual({ listCardStates: 1, getConnectorSummaries: 1 });
   });
 
   it('the credentials fetch reads its connection with its credentials in one call and writes nothing', async () => {

@@ -6,8 +6,10 @@ import {
   sessionBootstrapSchema,
   sessionInfoSchema,
 } from '@plugboard/shared';
+import type { Context } from 'hono';
 import { z } from 'zod';
 import { route } from '../http/route.js';
+import { sessionCardsJson } from '../services/cards.js';
 import {
   createConnection,
   deleteConnection,
@@ -15,8 +17,11 @@ import {
   listSessionConnections,
 } from '../services/connections.js';
 import type { ServiceDeps } from '../services/deps.js';
-import { describeSession, sessionBootstrap, sessionCards } from '../services/sessions.js';
+import { describeSession, sessionBootstrapJson } from '../services/sessions.js';
 import type { TokenRefresher } from '../services/token-refresh.js';
+
+/** Answers with JSON the service has already written (the cards are built as JSON text, see services/cards.ts). */
+const jsonText = (c: Context, text: string) => c.body(text, 200, { 'Content-Type': 'application/json' });
 
 /** Routes a connect session (the widget) uses: all scoped to the session's tenant. */
 export const sessionRoutes = (deps: ServiceDeps, refresher: TokenRefresher) => [
@@ -43,7 +48,7 @@ export const sessionRoutes = (deps: ServiceDeps, refresher: TokenRefresher) => [
     auth: 'session',
     status: 200,
     response: z.object({ data: z.array(connectorCardSchema) }),
-    handler: async ({ auth }) => ({ data: await sessionCards(deps, auth) }),
+    handler: async ({ c, auth }) => jsonText(c, `{"data":${await sessionCardsJson(deps, auth)}}`),
   }),
   route({
     method: 'get',
@@ -56,7 +61,7 @@ export const sessionRoutes = (deps: ServiceDeps, refresher: TokenRefresher) => [
     auth: 'session',
     status: 200,
     response: sessionBootstrapSchema,
-    handler: async ({ auth }) => sessionBootstrap(deps, auth),
+    handler: async ({ c, auth }) => jsonText(c, await sessionBootstrapJson(deps, auth)),
   }),
   route({
     method: 'get',

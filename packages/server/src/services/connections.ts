@@ -14,7 +14,13 @@ import { connectCustom } from '../custom-auth/connect-custom.js';
 import { ApiError } from '../http/api-error.js';
 import type { SessionAuth } from '../http/auth.js';
 import { parseWith } from '../http/validation.js';
-import type { ConnectionFilter, ConnectionRecord } from '../storage/store.js';
+import type {
+  ConnectionFilter,
+  ConnectionRecord,
+  CredentialRecord,
+  ListedConnection,
+  ListedCredentials,
+} from '../storage/store.js';
 import { checkVariableValues } from './connection-variables.js';
 import { pickAuthMethod, sessionConnectors } from './connectors.js';
 import type { ServiceDeps } from './deps.js';
@@ -26,6 +32,19 @@ const owner = (record: ConnectionRecord): CredentialOwner => ({
   tenantId: record.tenantId,
   connectionId: record.id,
 });
+
+/**
+ * A connection's credentials as the store keeps them: sealed to the connection, with the mask admin views show
+ * (not secret: see crypto/mask.ts), computed now, while the values are in hand.
+ */
+export function credentialsToStore(
+  deps: ServiceDeps,
+  record: ConnectionRecord,
+  values: Record<string, string>,
+): CredentialRecord {
+  const sealed = sealCredentials(deps.keyring, owner(record), values);
+  return { connectionId: record.id, ...sealed, masked: maskCredentials(record.authKind, values) };
+}
 
 /** Decrypts a connection's stored credentials; empty when it has none. */
 export async function openConnectionCredentials(deps: ServiceDeps, record: ConnectionRecord) {
@@ -82,8 +101,7 @@ export async function createConnection(
     lastUsedAt: null,
     variables,
   };
-  const sealed = sealCredentials(deps.keyring, owner(record), credentials);
-  await deps.store.createConnection(record, { connectionId: record.id, ...sealed });
+  await deps.store.createConnection(record, credentialsToStore(deps, record, credentials));
   deps.logger.info({ event: 'connection.created', connectionId: record.id, connectorId: connector.id });
   await emitConnectionEvent(deps, 'connection.created', record);
   return presentConnection(record, connector.slug);
@@ -95,25 +113,13 @@ export async function createConnection(
  */
 export async function listSessionConnections(deps: ServiceDeps, auth: SessionAuth): Promise<Connection[]> {
   const { organization, session } = auth;
-  const records = await deps.store.listConnections({
-    organizationId: organization.id,
-    tenantId: session.tenantId,
-    limit: 1000,
-  });
-  // Only the connectors these connections are of, not every connector the session may use.
-  const allowed = session.allowedConnectors && new Set(session.allowedConnectors);
-  const ids = [...new Set(records.map((record) => record.connectorId))].filter((id) => !allowed || allowed.has(id));
-  const usable = await deps.store.listUsableConnectors(organization.id, ids);
-  const slugs = new Map(
-    usable
-      // Without a list of its own a session uses its organization's connectors only, not others' public ones.
-      .filter((connector) => allowed || connector.organizationId === organization.id)
-      .map((connector) => [connector.id, connector.slug]),
+  const listed = await deps.store.listTenantConnections(
+    organization.id,
+    session.tenantId,
+    session.allowedConnectors,
+    1000,
   );
-  return records.flatMap((record) => {
-    const slug = slugs.get(record.connectorId);
-    return slug === undefined ? [] : [presentConnection(record, slug)];
-  });
+  return listed.map(({ connection, connectorSlug }) => presentConnection(connection, connectorSlug));
 }
 
 /**
@@ -157,27 +163,36 @@ export async function deleteConnection(deps: ServiceDeps, record: ConnectionReco
   await emitConnectionEvent(deps, 'connection.deleted', record);
 }
 
-/** The admin view of connections: credentials decrypted only to be masked. */
-export async function presentAdminConnections(
+/**
+ * A connection in admin views, credentials masked: by the mask stored with them, else (credentials written before
+ * masks were stored) decrypted only to be masked, and dropped at once.
+ */
+function presentAdminConnection(
   deps: ServiceDeps,
-  records: ConnectionRecord[],
-): Promise<AdminConnection[]> {
-  // Two queries whatever the page's length: its connectors' slugs, and its credentials.
-  const slugs = await deps.store.getConnectorSlugs([...new Set(records.map((record) => record.connectorId))]);
-  const sealed = new Map(
-    (await deps.store.getCredentialsOf(records.map((record) => record.id))).map((found) => [found.connectionId, found]),
-  );
-  return records.map((record) => {
-    const credentials = sealed.get(record.id);
-    const values = credentials ? openCredentials(deps.keyring, owner(record), credentials) : {};
-    return {
-      ...presentConnection(record, slugs.get(record.connectorId) ?? ''),
-      maskedCredentials: maskCredentials(record.authKind, values),
-    };
-  });
+  { connection, connectorSlug, credentials }: ListedConnection & { credentials: ListedCredentials | undefined },
+): AdminConnection {
+  const values =
+    credentials && 'sealed' in credentials ? openCredentials(deps.keyring, owner(connection), credentials.sealed) : {};
+  const maskedCredentials =
+    credentials && 'masked' in credentials ? credentials.masked : maskCredentials(connection.authKind, values);
+  return { ...presentConnection(connection, connectorSlug), maskedCredentials };
 }
 
-/** Lists an organization's connections in pages. */
-export function listConnections(deps: ServiceDeps, filter: ConnectionFilter) {
-  return deps.store.listConnections(filter);
+/** A page of an organization's connections in the admin view, credentials masked, in one query. */
+export async function listAdminConnections(deps: ServiceDeps, filter: ConnectionFilter): Promise<AdminConnection[]> {
+  const listed = await deps.store.listConnectionsWithCredentials(filter);
+  return listed.map((found) => presentAdminConnection(deps, found));
+}
+
+/** One connection in the admin view, credentials masked. @throws ApiError 404 */
+export async function findAdminConnection(deps: ServiceDeps, organizationId: string, id: string) {
+  const found = await deps.store.getConnectionWithCredentials(id);
+  if (!found || found.connection.organizationId !== organizationId) throw ApiError.notFound(`Connection ${id}`);
+  const slugs = await deps.store.getConnectorSlugs([found.connection.connectorId]);
+  const credentials = found.credentials && { sealed: found.credentials };
+  return presentAdminConnection(deps, {
+    connection: found.connection,
+    connectorSlug: slugs.get(found.connection.connectorId) ?? '',
+    credentials,
+  });
 }

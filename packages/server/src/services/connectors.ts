@@ -1,16 +1,12 @@
 import {
-  AUTH_KIND_LABELS,
   type AuthMethod,
   type Connector,
-  type ConnectorCard,
   type Creator,
   type connectorCreateSchema,
   type connectorUpdateSchema,
   ErrorCode,
   type EventDefinition,
   fillUrlTemplate,
-  type PublicAuthMethod,
-  publicVariables,
   slugify,
   type TemplatedUrls,
   variableUsageIssues,
@@ -128,7 +124,8 @@ async function saveClientSecrets(deps: ServiceDeps, record: ConnectorRecord, inp
 /** Who created each connector of a listing, by member id: looked up once for the whole listing. */
 export type Creators = ReadonlyMap<string, Creator>;
 
-const creatorFrom = (id: string, member: MemberRecord | undefined): Creator => ({
+/** A creator as listings name it: a member that is gone is `Unknown`. */
+export const creatorFrom = (id: string, member: Pick<MemberRecord, 'name' | 'externalId'> | undefined): Creator => ({
   id,
   name: member?.name ?? 'Unknown',
   externalId: member?.externalId ?? null,
@@ -355,42 +352,6 @@ export function listConnectors(
 /** Connectors a session may use: its organization's, plus others' public ones it names, narrowed to its list. */
 export function sessionConnectors(deps: ServiceDeps, session: SessionRecord): Promise<ConnectorSummaryRecord[]> {
   return deps.store.listUsableConnectors(session.organizationId, session.allowedConnectors);
-}
-
-function publicAuthMethod(deps: ServiceDeps, method: AuthMethod): PublicAuthMethod {
-  const label = method.label ?? AUTH_KIND_LABELS[method.kind];
-  const base = { id: method.id, kind: method.kind, label, isDefault: method.isDefault };
-  if (method.kind === 'apiKey') return { ...base, in: method.in, name: method.name };
-  if (method.kind === 'custom') return { ...base, fields: deps.customAuth?.[method.handler]?.fields ?? [] };
-  return base;
-}
-
-/**
- * Whether the session's end user created the connector: a console member's test session by member id; a
- * vendor's session by the member whose external id is the session's end user.
- */
-function isCreator(createdBy: Creator, session: SessionRecord): boolean {
-  if (session.memberId) return createdBy.id === session.memberId;
-  return createdBy.externalId !== null && createdBy.externalId === session.endUserId;
-}
-
-/** The card a session sees: what to draw, never configuration. Listings pass the creators of all their cards. */
-export async function presentCard(
-  deps: ServiceDeps,
-  record: ConnectorSummaryRecord,
-  session: SessionRecord,
-  connectionCount: number,
-  needsReauth: { id: string; label: string }[] = [],
-  creators?: Creators,
-): Promise<ConnectorCard> {
-  const createdBy = await creatorOf(deps, record, creators);
-  const { id, slug, name, description, domain, visibility, iconUrl } = record;
-  return {
-    ...{ id, slug, name, description, domain, visibility, iconUrl, createdBy, connectionCount, needsReauth },
-    personal: visibility === 'private' && isCreator(createdBy, session),
-    authMethods: record.authMethods.map((method) => publicAuthMethod(deps, method)),
-    variables: publicVariables(record, record.variables ?? []),
-  };
 }
 
 /** The auth method a connection uses: the one asked for, else the connector's default. */

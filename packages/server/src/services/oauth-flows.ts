@@ -8,14 +8,13 @@ import {
 } from '@plugboard/shared';
 import * as oauth from 'oauth4webapi';
 import type { z } from 'zod';
-import { sealCredentials } from '../crypto/credential-cipher.js';
 import { hashSecret, newId } from '../crypto/tokens.js';
 import { EgressBlockedError, egressFetch } from '../egress/index.js';
 import { ApiError } from '../http/api-error.js';
 import { allowedOrigins, type SessionAuth } from '../http/auth.js';
 import type { ConnectionRecord, ConnectorRecord, ConnectorSummaryRecord, OAuthFlowRecord } from '../storage/store.js';
 import { checkVariableValues, filledOAuthMethod } from './connection-variables.js';
-import { findSessionConnection, sessionConnector } from './connections.js';
+import { credentialsToStore, findSessionConnection, sessionConnector } from './connections.js';
 import { pickAuthMethod, sessionConnectors } from './connectors.js';
 import { egressOf, type ServiceDeps } from './deps.js';
 import { emitConnectionEvent } from './events.js';
@@ -291,11 +290,7 @@ async function storeConnection(
   };
   const credentials = tokenValues(tokens, now);
   record.tokenExpiresAt = tokenExpiry(credentials, now, config);
-  const owner = { organizationId: record.organizationId, tenantId: record.tenantId, connectionId: record.id };
-  await deps.store.createConnection(record, {
-    connectionId: record.id,
-    ...sealCredentials(deps.keyring, owner, credentials),
-  });
+  await deps.store.createConnection(record, credentialsToStore(deps, record, credentials));
   deps.logger.info({ event: 'connection.created', connectionId: record.id, connectorId: connector.id });
   await emitConnectionEvent(deps, 'connection.created', record);
   return record.id;
@@ -335,12 +330,8 @@ async function replaceCredentials(
   if (!record) throw new oauth.OperationProcessingError('The connection to reconnect is gone');
   const now = deps.now();
   const values = tokenValues(tokens, now);
-  const sealed = sealCredentials(
-    deps.keyring,
-    { organizationId: record.organizationId, tenantId: record.tenantId, connectionId },
-    values,
-  );
-  await deps.store.updateCredentials({ connectionId, ...sealed }, tokenExpiry(values, now, config), now.toISOString());
+  const stored = credentialsToStore(deps, record, values);
+  await deps.store.updateCredentials(stored, tokenExpiry(values, now, config), now.toISOString());
   await deps.store.setConnectionStatus(connectionId, 'active', now.toISOString());
   deps.logger.info({ event: 'connection.reconnected', connectionId });
   return connectionId;

@@ -1,16 +1,11 @@
-import type {
-  ConnectorCard,
-  ConnectSession,
-  connectSessionCreateSchema,
-  SessionBootstrap,
-  SessionInfo,
-} from '@plugboard/shared';
+import type { ConnectSession, connectSessionCreateSchema, SessionInfo } from '@plugboard/shared';
 import type { z } from 'zod';
 import { hashSecret, newId, newSecret, SESSION_TOKEN_PREFIX } from '../crypto/tokens.js';
 import { ApiError } from '../http/api-error.js';
 import type { SessionAuth } from '../http/auth.js';
 import type { OrganizationRecord, SessionRecord } from '../storage/store.js';
-import { creatorsOf, findVisibleConnector, presentCard, sessionConnectors } from './connectors.js';
+import { sessionCardsJson } from './cards.js';
+import { findVisibleConnector } from './connectors.js';
 import type { ServiceDeps } from './deps.js';
 import { rateLimitsOf, takeOrRefuse } from './rate-limits.js';
 
@@ -76,34 +71,10 @@ export function describeSession({ organization, session }: SessionAuth): Session
   };
 }
 
-/** The connector cards a session may use, with its tenant's connection counts, sorted by name. */
-export async function sessionCards(
-  deps: ServiceDeps,
-  { organization, session }: SessionAuth,
-): Promise<ConnectorCard[]> {
-  const records = await sessionConnectors(deps, session);
-  const counts = await deps.store.countConnections(organization.id, session.tenantId);
-  const broken = await deps.store.listConnections({
-    organizationId: organization.id,
-    tenantId: session.tenantId,
-    status: 'needs_reauth',
-    limit: 1000,
-  });
-  const reauth = (connectorId: string) =>
-    broken.filter((connection) => connection.connectorId === connectorId).map(({ id, label }) => ({ id, label }));
-  const creators = await creatorsOf(deps, records);
-  const cards = await Promise.all(
-    records.map((record) =>
-      presentCard(deps, record, session, counts.get(record.id) ?? 0, reauth(record.id), creators),
-    ),
-  );
-  return cards.sort((a, b) => a.name.localeCompare(b.name));
-}
-
 /**
- * Everything the widget's first paint needs, in one request: the session and its cards. Nothing secret is in it,
- * so a vendor's backend may pass it to the page with the session token.
+ * Everything the widget's first paint needs, in one request: the session and its cards, as JSON text. Nothing
+ * secret is in it, so a vendor's backend may pass it to the page with the session token.
  */
-export async function sessionBootstrap(deps: ServiceDeps, auth: SessionAuth): Promise<SessionBootstrap> {
-  return { session: describeSession(auth), connectors: await sessionCards(deps, auth) };
+export async function sessionBootstrapJson(deps: ServiceDeps, auth: SessionAuth): Promise<string> {
+  return `{"session":${JSON.stringify(describeSession(auth))},"connectors":${await sessionCardsJson(deps, auth)}}`;
 }

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { type ConnectionCredentials, ErrorCode } from '@plugboard/shared';
 import * as oauth from 'oauth4webapi';
-import { openCredentials, sealCredentials } from '../crypto/credential-cipher.js';
+import { openCredentials } from '../crypto/credential-cipher.js';
 import { EgressBlockedError, egressFetch } from '../egress/index.js';
 import { ApiError } from '../http/api-error.js';
 import type { ConnectionRecord, ConnectorRecord } from '../storage/store.js';
 import { type CallOutcome, recordCall } from './call-log.js';
 import { filledOAuthMethod } from './connection-variables.js';
-import { findConnection, findConnectionWithCredentials } from './connections.js';
+import { credentialsToStore, findConnection, findConnectionWithCredentials } from './connections.js';
 import { egressOf, type ServiceDeps } from './deps.js';
 import { DomainError } from './domain-error.js';
 import { emitConnectionEvent } from './events.js';
@@ -241,8 +241,7 @@ export class TokenRefresher {
       // Without expires_in the refresher still needs a date to find the token by: the assumed lifetime.
       const dueAt = next.expiresAt ?? new Date(at.getTime() + this.policy.defaultTtlMs).toISOString();
       // Stored before anyone sees the new access token, so a rotated refresh token is never lost.
-      const sealed = sealCredentials(this.deps.keyring, owner(record), next);
-      await this.deps.store.updateCredentials({ connectionId: record.id, ...sealed }, dueAt, at.toISOString());
+      await this.deps.store.updateCredentials(credentialsToStore(this.deps, record, next), dueAt, at.toISOString());
       this.deps.logger.info({ event: 'connection.refreshed', connectionId: record.id });
       await emitConnectionEvent(this.deps, 'connection.refreshed', { ...record, tokenExpiresAt: dueAt });
       log({ status: 200 });

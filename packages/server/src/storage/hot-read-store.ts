@@ -37,8 +37,6 @@ export interface HotReadStore {
   findSessionAuth(hash: string): Promise<SessionAuthRecord | undefined>;
   /** A connection and its credentials, in one query. */
   getConnectionWithCredentials(id: string): Promise<ConnectionWithCredentials | undefined>;
-  /** The credentials of these connections (those that have some), in one query: a listing masks them all. */
-  getCredentialsOf(connectionIds: readonly string[]): Promise<CredentialRecord[]>;
   /**
    * The connectors a connect session may use, without their actions, in one query: with `ids`, those of them the
    * organization owns or that are public; without, every connector the organization owns.

@@ -121,7 +121,15 @@ export interface ConnectionRecord {
   variables?: Record<string, string>;
 }
 
-export type CredentialRecord = SealedCredentials & { connectionId: string };
+/**
+ * A connection's sealed credentials. `masked` is what admin views show of them (crypto/mask.ts: nothing secret),
+ * kept beside them so that a listing need not decrypt; written with every new ciphertext, or null, which makes
+ * readers decrypt to mask. Reads of the credentials themselves leave it out.
+ */
+export type CredentialRecord = SealedCredentials & {
+  connectionId: string;
+  masked?: Record<string, string> | undefined;
+};
 
 /** Which connectors a listing covers, seen from one organization. */
 export type ConnectorScope = 'own' | 'public' | 'all';

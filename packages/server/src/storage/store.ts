@@ -4,6 +4,7 @@ import type { CallLogStore } from './call-log-store.js';
 import type { ConnectLinkStore } from './connect-link-store.js';
 import type { EventStore } from './event-store.js';
 import type { HotReadStore } from './hot-read-store.js';
+import type { ListingStore } from './listing-store.js';
 import type { McpTokenStore } from './mcp-token-store.js';
 import type { QueryPlanStore } from './query-plan-store.js';
 import type { RateLimitStore } from './rate-limit-store.js';
@@ -33,6 +34,7 @@ export type * from './call-log-store.js';
 export type * from './connect-link-store.js';
 export type * from './event-store.js';
 export type * from './hot-read-store.js';
+export type * from './listing-store.js';
 export type * from './mcp-token-store.js';
 export type * from './query-plan-store.js';
 export type * from './rate-limit-store.js';
@@ -61,7 +63,8 @@ export interface Store
     McpTokenStore,
     QueryPlanStore,
     CallLogStore,
-    HotReadStore {
+    HotReadStore,
+    ListingStore {
   /** The connection pool's use now, for metrics; absent on engines without a pool. */
   poolStats?(): PoolStats;
   createOrganization(record: OrganizationRecord): Promise<void>;

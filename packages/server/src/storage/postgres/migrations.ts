@@ -352,4 +352,12 @@ export const migrations: ReadonlyArray<Migration> = [
       CREATE INDEX call_logs_by_age ON call_logs (created_at);
     `,
   },
+  {
+    version: 20,
+    name: 'listings: a revision on each connector, bumped by every update; the mask of each credential, written with it',
+    sql: `
+      ALTER TABLE connectors ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE credentials ADD COLUMN masked ${T};
+    `,
+  },
 ];

@@ -4,21 +4,21 @@ import type { ConnectionFilter } from '../records.js';
 import type { Db } from './tables.js';
 
 /**
- * A page of connections in id order after the cursor (keyset paging). Every combination of filters has an
+ * A page of connections (as `c`, so that a listing can join what it shows beside them) in id order after the cursor (keyset paging). Every combination of filters has an
  * index that starts with its equality columns and ends with `id` (migration 17), so a page at any depth reads
  * only its own rows; a tenant's connections are few, so other filters on top of a tenant filter are applied
  * to the tenant's rows.
  */
 export function connectionPageQuery(db: Db, filter: ConnectionFilter) {
   let query = db
-    .selectFrom('connections')
-    .selectAll()
-    .where('organization_id', '=', filter.organizationId)
-    .where('id', '>', filter.cursor ?? '');
-  if (filter.tenantId !== undefined) query = query.where('tenant_id', '=', filter.tenantId);
-  if (filter.connectorId !== undefined) query = query.where('connector_id', '=', filter.connectorId);
-  if (filter.status !== undefined) query = query.where('status', '=', filter.status);
-  return query.orderBy('id').limit(filter.limit);
+    .selectFrom('connections as c')
+    .selectAll('c')
+    .where('c.organization_id', '=', filter.organizationId)
+    .where('c.id', '>', filter.cursor ?? '');
+  if (filter.tenantId !== undefined) query = query.where('c.tenant_id', '=', filter.tenantId);
+  if (filter.connectorId !== undefined) query = query.where('c.connector_id', '=', filter.connectorId);
+  if (filter.status !== undefined) query = query.where('c.status', '=', filter.status);
+  return query.orderBy('c.id').limit(filter.limit);
 }
 
 /** Connection counts per connector, of one tenant or of the whole organization, from the kept counts. */

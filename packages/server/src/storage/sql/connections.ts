@@ -27,7 +27,13 @@ type ConnectionQueries = Pick<
   | 'unlockRefresh'
 >;
 
-const sealedColumns = (c: CredentialRecord) => ({ key_id: c.keyId, nonce: c.nonce, ciphertext: c.ciphertext });
+// A mask is written with its ciphertext or cleared with it, never left beside another one.
+const sealedColumns = (c: CredentialRecord) => ({
+  key_id: c.keyId,
+  nonce: c.nonce,
+  ciphertext: c.ciphertext,
+  masked: c.masked ? JSON.stringify(c.masked) : null,
+});
 
 // Rows per multi-row insert: 13 parameters a row stays far below both engines' limits on bound parameters.
 const INSERT_CHUNK = 500;

@@ -1,4 +1,5 @@
 // Connectors, the last tests of their actions, and their OAuth client secrets.
+import { sql } from 'kysely';
 import type { ActionTestRecord, ConnectorRecord, ConnectorSecretRecord, Store } from '../store.js';
 import { changed } from './accounts.js';
 import { connectorConnectionsDelete } from './connection-listing.js';
@@ -52,7 +53,12 @@ export function connectorQueries(db: Db): ConnectorQueries {
         .execute();
     },
     async updateConnector(c) {
-      await db.updateTable('connectors').set(editable(c)).where('id', '=', c.id).execute();
+      // Every replica sees the new revision on its next read, so none keeps showing a card built from the old row.
+      await db
+        .updateTable('connectors')
+        .set({ ...editable(c), revision: sql`revision + 1` })
+        .where('id', '=', c.id)
+        .execute();
     },
     deleteConnector(id) {
       return inTransaction(db, async (trx) => {

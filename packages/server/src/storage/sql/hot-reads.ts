@@ -150,15 +150,6 @@ export function hotReadQueries(db: Db): HotReadStore {
         rows.nullableText(row.key_id) === null ? undefined : { connectionId: connection.id, ...rows.sealed(row) };
       return { connection, credentials };
     },
-    async getCredentialsOf(connectionIds) {
-      if (connectionIds.length === 0) return [];
-      const found = await db
-        .selectFrom('credentials')
-        .selectAll()
-        .where('connection_id', 'in', [...connectionIds])
-        .execute();
-      return found.map(rows.credentials);
-    },
     async listUsableConnectors(organizationId, ids) {
       if (ids?.length === 0) return [];
       const found = await db

@@ -9,6 +9,7 @@ import { connectorQueries } from './connectors.js';
 import type { Engine } from './engine.js';
 import { eventQueries } from './events.js';
 import { hotReadQueries } from './hot-reads.js';
+import { listingQueries } from './listings.js';
 import { mcpTokenQueries } from './mcp-tokens.js';
 import { oauthQueries } from './oauth.js';
 import { queryPlanQueries } from './query-plans.js';
@@ -39,6 +40,7 @@ export function createSqlStore(db: Db, engine: Engine): Store {
     ...callLogQueries(db),
     ...(engine.poolStats ? { poolStats: engine.poolStats } : {}),
     ...hotReadQueries(db),
+    ...listingQueries(db),
     async ping() {
       if (closed) throw new Error('The store is closed');
       const { rows } = await sql<{

@@ -66,6 +66,8 @@ export interface Tables {
     api_base_url: Nullable;
     actions: Json;
     variables: ColumnType<unknown, string | undefined, string>;
+    /** Bumped by every update (migration 20): what was built from the row holds while it does. */
+    revision: ColumnType<number | string | bigint, number | undefined, number>;
   };
   action_tests: {
     organization_id: Text;
@@ -109,7 +111,8 @@ export interface Tables {
   /** Kept by triggers on `connections` (migration 17): what the connectors list shows without counting rows. */
   connector_connection_counts: { organization_id: Text; connector_id: Text; connections: Count };
   tenant_connection_counts: { organization_id: Text; tenant_id: Text; connector_id: Text; connections: Count };
-  credentials: Sealed & { connection_id: Text };
+  /** `masked`: what admin views show of the credentials (migration 20), written with them; null before it. */
+  credentials: Sealed & { connection_id: Text; masked: ColumnType<Nullable, Nullable | undefined, Nullable> };
   refresh_locks: { connection_id: Text; holder: Text; expires_at: Text };
   connector_secrets: Sealed & { connector_id: Text; auth_method_id: Text };
   oauth_flows: {

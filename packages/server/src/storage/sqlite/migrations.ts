@@ -408,4 +408,12 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX call_logs_by_age ON call_logs (created_at);
     `,
   },
+  {
+    version: 20,
+    name: 'listings: a revision on each connector, bumped by every update; the mask of each credential, written with it',
+    sql: `
+      ALTER TABLE connectors ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE credentials ADD COLUMN masked TEXT;
+    `,
+  },
 ];
