@@ -14,7 +14,7 @@ import { connectCustom } from '../custom-auth/connect-custom.js';
 import { ApiError } from '../http/api-error.js';
 import type { SessionAuth } from '../http/auth.js';
 import { parseWith } from '../http/validation.js';
-import type { ConnectionFilter, ConnectionRecord } from '../storage/store.js';
+import type { ConnectionFilter, ConnectionRecord, ConnectionWithCredentials } from '../storage/store.js';
 import { checkVariableValues } from './connection-variables.js';
 import { pickAuthMethod, sessionConnectors } from './connectors.js';
 import type { ServiceDeps } from './deps.js';
@@ -143,7 +143,11 @@ export async function findConnection(deps: ServiceDeps, organizationId: string, 
 export async function findConnectionWithCredentials(deps: ServiceDeps, organizationId: string, id: string) {
   const found = await deps.store.getConnectionWithCredentials(id);
   if (!found || found.connection.organizationId !== organizationId) throw ApiError.notFound(`Connection ${id}`);
-  const { connection, credentials } = found;
+  return openConnection(deps, found);
+}
+
+/** A connection as read with its encrypted credentials, the credentials decrypted. */
+export function openConnection(deps: ServiceDeps, { connection, credentials }: ConnectionWithCredentials) {
   return {
     record: connection,
     values: credentials ? openCredentials(deps.keyring, owner(connection), credentials) : {},

@@ -8,6 +8,7 @@ import {
   type ActionTarget,
   authMethodOf,
   callFactsOf,
+  credentialsOf,
   loadTarget,
   spendTenantCall,
   upstreamError,
@@ -134,10 +135,7 @@ async function sendThrough(
   // Refused before the budget is spent: bad input changes nothing.
   if (declared > maxStreamBytes) throw tooLarge(maxStreamBytes);
   const { connection } = target;
-  const [, credentials] = await Promise.all([
-    spendTenantCall(deps, target),
-    refresher.credentialsFor(organizationId, connection.id),
-  ]);
+  const [, credentials] = await Promise.all([spendTenantCall(deps, target), credentialsOf(refresher, target)]);
   const body = await bodyOf(request.body, maxStreamBytes);
   const headers = forwardedHeaders(request.headers);
   if (body instanceof Readable && declared > 0) headers['content-length'] = String(declared);
