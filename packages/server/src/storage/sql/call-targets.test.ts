@@ -11,7 +11,16 @@ async function openSeeded() {
   databases.push(database);
   const store = await openStore(database.url);
   const { organizationId } = await seed(store);
-  const actions = [{ key: 'list', name: 'List', method: 'GET' as const, path: '/items' }];
+  const actions = [
+    {
+      key: 'list',
+      name: 'List',
+      description: '',
+      method: 'GET' as const,
+      path: '/items',
+      input: { type: 'object' as const, properties: {} },
+    },
+  ];
   await store.createConnector(connector(organizationId, 'ctr_a', { apiBaseUrl: 'https://api.a.example', actions }));
   await store.createConnection(connection(organizationId, 'cxn_1', 'ctr_a'), sealed('cxn_1'));
   return store;
