@@ -270,6 +270,17 @@ describe('the streaming proxy', () => {
     expect(api.seen).toHaveLength(1);
   });
 
+  it('answers 504 upstream_timeout, not a cut-off 200, when a small answer stops halfway', async () => {
+    const target = await connectEcho(undefined, undefined, { outbound: { timeoutMs: 200 } });
+    api.answer((_, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '64' });
+      res.write('{"half":');
+    });
+    const response = await proxy(target, '/half');
+    expect([response.status, (await response.json()).error.code]).toEqual([504, 'upstream_timeout']);
+    expect(response.headers.has('plugboard-proxied')).toBe(false);
+  });
+
   it('refuses an answer that announces more than the cap with 502 upstream_too_large', async () => {
     const target = await connectEcho(undefined, undefined, { outbound: { maxStreamBytes: 1024 } });
     api.answer((_, res) => res.writeHead(200, { 'content-length': '4096' }).end('x'.repeat(4096)));

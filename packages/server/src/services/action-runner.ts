@@ -5,9 +5,8 @@ import { apiBaseOf } from '../actions/api-url.js';
 import { type InjectedCredentials, injectCredentials } from '../actions/credential-injection.js';
 import { maskInjected } from '../crypto/mask.js';
 import { EgressBlockedError, OutboundError, type OutboundResponse, sendOutbound } from '../egress/index.js';
-import type { ConnectionRecord, ConnectorRecord } from '../storage/store.js';
+import type { ConnectionRecord, ConnectorRecord, CredentialRecord } from '../storage/store.js';
 import { type CallFacts, recordedCall } from './call-log.js';
-import { findConnection } from './connections.js';
 import { egressOf, type ServiceDeps } from './deps.js';
 import { DomainError } from './domain-error.js';
 import { emitEvent } from './events.js';
@@ -18,6 +17,11 @@ export interface ActionTarget {
   organizationId: string;
   connection: ConnectionRecord;
   connector: ConnectorRecord;
+  /**
+   * The connection's encrypted credentials as read with it (null: it has none), handed to the refresher so that
+   * the call reads the connection once; absent when the target was built from a connection read without them.
+   */
+  sealed?: CredentialRecord | null;
 }
 
 /** Who asked for a run, recorded on its `action.called` event: the admin API, the console or an MCP client. */
@@ -43,17 +47,30 @@ export function callFactsOf(target: ActionTarget): Omit<CallFacts, 'kind'> {
   };
 }
 
-/** Loads a connection of an organization (and tenant, when given) with its connector. @throws DomainError not_found */
+/**
+ * Loads a connection of an organization (and tenant, when given) with its connector and encrypted credentials,
+ * in one query. @throws DomainError not_found
+ */
 export async function loadTarget(
   deps: ServiceDeps,
   organizationId: string,
   connectionId: string,
   tenantId?: string,
 ): Promise<ActionTarget> {
-  const connection = await findConnection(deps, organizationId, connectionId, tenantId);
-  const connector = await deps.store.getConnector(connection.connectorId);
-  if (!connector) throw DomainError.notFound(`Connector of connection ${connectionId}`);
-  return { organizationId, connection, connector };
+  const found = await deps.store.getCallTarget(connectionId);
+  const connection = found?.connection;
+  const elsewhere = tenantId !== undefined && connection?.tenantId !== tenantId;
+  if (!connection || connection.organizationId !== organizationId || elsewhere)
+    throw DomainError.notFound(`Connection ${connectionId}`);
+  if (!found.connector) throw DomainError.notFound(`Connector of connection ${connectionId}`);
+  return { organizationId, connection, connector: found.connector, sealed: found.credentials ?? null };
+}
+
+/** The target's credentials, refreshed when due, reading the connection again only when the target was built without them. */
+export function credentialsOf(refresher: TokenRefresher, target: ActionTarget) {
+  const { organizationId, connection, sealed } = target;
+  const read = sealed === undefined ? undefined : { connection, credentials: sealed ?? undefined };
+  return refresher.credentialsFor(organizationId, connection.id, read);
 }
 
 /** A connector's action by key. @throws DomainError validation_failed */
@@ -152,10 +169,7 @@ export async function sendWithCredentials(
   const { connection } = target;
   const { method, handler } = authMethodOf(deps, target);
   // Independent reads and writes, at once: on PostgreSQL each is a round trip.
-  const [, credentials] = await Promise.all([
-    spendTenantCall(deps, target),
-    refresher.credentialsFor(target.organizationId, connection.id),
-  ]);
+  const [, credentials] = await Promise.all([spendTenantCall(deps, target), credentialsOf(refresher, target)]);
   const send = async (values: Record<string, string>) => {
     const copy = copyOf(request);
     const injected = injectCredentials(copy, { method, values, handler });

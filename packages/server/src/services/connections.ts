@@ -17,6 +17,7 @@ import { parseWith } from '../http/validation.js';
 import type {
   ConnectionFilter,
   ConnectionRecord,
+  ConnectionWithCredentials,
   CredentialRecord,
   ListedConnection,
   ListedCredentials,
@@ -149,7 +150,11 @@ export async function findConnection(deps: ServiceDeps, organizationId: string, 
 export async function findConnectionWithCredentials(deps: ServiceDeps, organizationId: string, id: string) {
   const found = await deps.store.getConnectionWithCredentials(id);
   if (!found || found.connection.organizationId !== organizationId) throw ApiError.notFound(`Connection ${id}`);
-  const { connection, credentials } = found;
+  return openConnection(deps, found);
+}
+
+/** A connection as read with its encrypted credentials, the credentials decrypted. */
+export function openConnection(deps: ServiceDeps, { connection, credentials }: ConnectionWithCredentials) {
   return {
     record: connection,
     values: credentials ? openCredentials(deps.keyring, owner(connection), credentials) : {},

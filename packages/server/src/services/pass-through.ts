@@ -8,6 +8,7 @@ import {
   type ActionTarget,
   authMethodOf,
   callFactsOf,
+  credentialsOf,
   loadTarget,
   spendTenantCall,
   upstreamError,
@@ -70,8 +71,30 @@ async function bodyOf(
   return Readable.from(rest(), { objectMode: false });
 }
 
+/**
+ * Answers that declare a length up to this are read whole and handed on as one buffer: the server then writes
+ * headers and body in one go rather than flushing the headers and piping a web stream after them, which costs
+ * more than the rest of a small call. Larger answers, and those of unknown length, stream.
+ */
+const SMALL_ANSWER_BYTES = 64 * 1024;
+
+/** A small answer's body in hand, or the answer's stream as a web stream. */
+async function answerBodyOf(answer: StreamedResponse): Promise<Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array>> {
+  const declared = Number(answer.headers['content-length'] ?? Number.NaN);
+  if (!(declared <= SMALL_ANSWER_BYTES)) return Readable.toWeb(answer.body) as unknown as ReadableStream<Uint8Array>;
+  const chunks: Buffer[] = [];
+  try {
+    for await (const chunk of answer.body) chunks.push(chunk as Buffer);
+  } catch (error) {
+    // Nothing was sent to the caller yet: a cut or silent answer is Plugboard's error, not a truncated 200.
+    throw upstreamError(error);
+  }
+  // Buffer.concat copies into a new, unshared ArrayBuffer.
+  return Buffer.concat(chunks) as Uint8Array<ArrayBuffer>;
+}
+
 /** The third party's answer as the response to the caller: status, headers (cookies and hop-by-hop removed), body. */
-function responseOf(method: string, answer: StreamedResponse): Response {
+async function responseOf(method: string, answer: StreamedResponse): Promise<Response> {
   if (answer.status < 200 || answer.status > 599) {
     answer.body.destroy();
     throw new DomainError(ErrorCode.ProviderError, `The API answered with status ${answer.status}`);
@@ -87,8 +110,7 @@ function responseOf(method: string, answer: StreamedResponse): Response {
   headers.set(PROXIED_HEADER, '1');
   const empty = method === 'HEAD' || answer.status === 204 || answer.status === 205 || answer.status === 304;
   if (empty) answer.body.resume();
-  const body = empty ? null : (Readable.toWeb(answer.body) as unknown as ReadableStream<Uint8Array>);
-  return new Response(body, { status: answer.status, headers });
+  return new Response(empty ? null : await answerBodyOf(answer), { status: answer.status, headers });
 }
 
 /**
@@ -134,10 +156,7 @@ async function sendThrough(
   // Refused before the budget is spent: bad input changes nothing.
   if (declared > maxStreamBytes) throw tooLarge(maxStreamBytes);
   const { connection } = target;
-  const [, credentials] = await Promise.all([
-    spendTenantCall(deps, target),
-    refresher.credentialsFor(organizationId, connection.id),
-  ]);
+  const [, credentials] = await Promise.all([spendTenantCall(deps, target), credentialsOf(refresher, target)]);
   const body = await bodyOf(request.body, maxStreamBytes);
   const headers = forwardedHeaders(request.headers);
   if (body instanceof Readable && declared > 0) headers['content-length'] = String(declared);

@@ -4,10 +4,10 @@ import * as oauth from 'oauth4webapi';
 import { openCredentials } from '../crypto/credential-cipher.js';
 import { EgressBlockedError, egressFetch } from '../egress/index.js';
 import { ApiError } from '../http/api-error.js';
-import type { ConnectionRecord, ConnectorRecord } from '../storage/store.js';
+import type { ConnectionRecord, ConnectionWithCredentials, ConnectorRecord } from '../storage/store.js';
 import { type CallOutcome, recordCall } from './call-log.js';
 import { filledOAuthMethod } from './connection-variables.js';
-import { credentialsToStore, findConnection, findConnectionWithCredentials } from './connections.js';
+import { credentialsToStore, findConnection, findConnectionWithCredentials, openConnection } from './connections.js';
 import { egressOf, type ServiceDeps } from './deps.js';
 import { DomainError } from './domain-error.js';
 import { emitConnectionEvent } from './events.js';
@@ -83,9 +83,19 @@ export class TokenRefresher {
     private readonly policy: RefreshPolicy = defaultRefreshPolicy,
   ) {}
 
-  /** Credentials of an organization's connection, refreshed when due. @throws DomainError not_found, needs_reauth (HTTP 409), refresh_failed (502) */
-  async credentialsFor(organizationId: string, connectionId: string): Promise<ConnectionCredentials> {
-    const { record, values } = await findConnectionWithCredentials(this.deps, organizationId, connectionId);
+  /**
+   * Credentials of an organization's connection, refreshed when due. `read` is the connection as the caller
+   * already read it with its encrypted credentials (and checked it is the organization's): it is not read again.
+   * @throws DomainError not_found, needs_reauth (HTTP 409), refresh_failed (502)
+   */
+  async credentialsFor(
+    organizationId: string,
+    connectionId: string,
+    read?: ConnectionWithCredentials,
+  ): Promise<ConnectionCredentials> {
+    const { record, values } = read
+      ? openConnection(this.deps, read)
+      : await findConnectionWithCredentials(this.deps, organizationId, connectionId);
     if (record.status === 'needs_reauth') throw needsReauth();
     const variables = record.variables ?? {};
     if (record.authKind !== 'oauth2')

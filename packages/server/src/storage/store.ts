@@ -1,6 +1,7 @@
 import type { SealedCredentials } from '../crypto/credential-cipher.js';
 import type { AgentStore } from './agent-store.js';
 import type { CallLogStore } from './call-log-store.js';
+import type { CallTargetStore } from './call-target-store.js';
 import type { ConnectLinkStore } from './connect-link-store.js';
 import type { EventStore } from './event-store.js';
 import type { HotReadStore } from './hot-read-store.js';
@@ -31,6 +32,7 @@ import type {
 
 export type * from './agent-store.js';
 export type * from './call-log-store.js';
+export type * from './call-target-store.js';
 export type * from './connect-link-store.js';
 export type * from './event-store.js';
 export type * from './hot-read-store.js';
@@ -64,7 +66,8 @@ export interface Store
     QueryPlanStore,
     CallLogStore,
     HotReadStore,
-    ListingStore {
+    ListingStore,
+    CallTargetStore {
   /** The connection pool's use now, for metrics; absent on engines without a pool. */
   poolStats?(): PoolStats;
   createOrganization(record: OrganizationRecord): Promise<void>;

@@ -197,13 +197,21 @@ export function eventQueries(db: Db, engine: Engine): EventStore {
       return changed(await db.deleteFrom('webhook_endpoints').where('id', '=', id).executeTakeFirst()) > 0;
     },
 
-    createEvent(e: EventRecord, deliveries: DeliveryRecord[]) {
-      return inTransaction(db, async (trx) => {
-        await trx
+    async createEvent(e: EventRecord, deliveries: DeliveryRecord[]) {
+      const insertEvent = (into: Db) =>
+        into
           .insertInto('events')
           .values({ id: e.id, organization_id: e.organizationId, type: e.type, body: e.body, created_at: e.createdAt })
           .execute();
-        if (deliveries.length > 0) await trx.insertInto('deliveries').values(deliveries.map(deliveryColumns)).execute();
+      // One insert is atomic on its own: without deliveries (most action runs) it skips BEGIN and COMMIT, two
+      // round trips on PostgreSQL.
+      if (deliveries.length === 0) {
+        await insertEvent(db);
+        return;
+      }
+      await inTransaction(db, async (trx) => {
+        await insertEvent(trx);
+        await trx.insertInto('deliveries').values(deliveries.map(deliveryColumns)).execute();
       });
     },
     async getEvent(id) {

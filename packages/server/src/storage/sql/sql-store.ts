@@ -3,6 +3,7 @@ import type { Store } from '../store.js';
 import { accountQueries } from './accounts.js';
 import { agentQueries } from './agent-runs.js';
 import { callLogQueries } from './call-logs.js';
+import { callTargetQueries } from './call-targets.js';
 import { connectLinkQueries } from './connect-links.js';
 import { connectionQueries } from './connections.js';
 import { connectorQueries } from './connectors.js';
@@ -41,6 +42,7 @@ export function createSqlStore(db: Db, engine: Engine): Store {
     ...(engine.poolStats ? { poolStats: engine.poolStats } : {}),
     ...hotReadQueries(db),
     ...listingQueries(db),
+    ...callTargetQueries(db),
     async ping() {
       if (closed) throw new Error('The store is closed');
       const { rows } = await sql<{

@@ -1,5 +1,5 @@
 // Rate-limit buckets and the retention job's pruning, shared by every replica on the database.
-import { type RawBuilder, sql } from 'kysely';
+import { type CompiledQuery, type RawBuilder, sql } from 'kysely';
 import type { PruneCounts, RateLimitStore } from '../rate-limit-store.js';
 import type { Db } from './tables.js';
 
@@ -23,6 +23,34 @@ function take(key: string, burst: number, ratePerMs: number, nowMs: number) {
     RETURNING tokens`;
 }
 
+// Stand-ins for the parameters of `take`, told apart by value when its compiled statement is filled for a call.
+const KEY = '\u0000key';
+const BURST = -1;
+const RATE = -2;
+const NOW = -3;
+
+/**
+ * `take` built and compiled once per handle, then run with each call's values: Kysely would otherwise rebuild and
+ * recompile it on every call through the proxy and actions.
+ */
+function compiledTake(db: Db) {
+  let compiled: CompiledQuery<unknown> | undefined;
+  return async (key: string, burst: number, ratePerMs: number, nowMs: number) => {
+    compiled ??= take(KEY, BURST, RATE, NOW).compile(db);
+    const values = new Map<unknown, unknown>([
+      [KEY, key],
+      [BURST, burst],
+      [RATE, ratePerMs],
+      [NOW, nowMs],
+    ]);
+    const parameters = compiled.parameters.map((stand) => {
+      if (!values.has(stand)) throw new Error(`The rate-limit statement has a parameter that is no stand-in: ${stand}`);
+      return values.get(stand);
+    });
+    return (await db.executeQuery({ ...compiled, parameters })).rows;
+  };
+}
+
 /** Deletes up to `limit` rows of a table matching `where`, in a form both engines accept (no DELETE ... LIMIT). */
 const prune = (table: string, key: string, where: RawBuilder<unknown>, limit: number) =>
   sql`DELETE FROM ${sql.table(table)} WHERE ${sql.ref(key)} IN
@@ -30,11 +58,12 @@ const prune = (table: string, key: string, where: RawBuilder<unknown>, limit: nu
 
 /** The {@link RateLimitStore} queries over one database handle. */
 export function upkeepQueries(db: Db): RateLimitStore {
+  const takeToken = compiledTake(db);
   return {
     async takeRateLimitToken(key, limit, now) {
       const nowMs = now.getTime();
       const rate = limit.perSecond / 1000;
-      if ((await take(key, limit.burst, rate, nowMs).execute(db)).rows.length > 0) return 0;
+      if ((await takeToken(key, limit.burst, rate, nowMs)).length > 0) return 0;
       const row = await db
         .selectFrom('rate_limits')
         .select(['tokens', 'updated_ms'])
