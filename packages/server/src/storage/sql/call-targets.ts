@@ -1,6 +1,8 @@
 // The read of every call to a connection's API: the connection, its credentials and its connector in one query,
 // compiled once.
+import { sql } from 'kysely';
 import type { CallTargetStore } from '../call-target-store.js';
+import { CONNECTION_COLUMNS, qualified } from './columns.js';
 import { compiledOnce } from './compiled-once.js';
 import * as rows from './rows.js';
 import type { Db } from './tables.js';
@@ -38,10 +40,12 @@ export function callTargetQueries(db: Db): CallTargetStore {
       .selectFrom('connections as c')
       .leftJoin('credentials as k', 'k.connection_id', 'c.id')
       .leftJoin('connectors as p', 'p.id', 'c.connector_id')
-      .selectAll('c')
+      .select(qualified('c', CONNECTION_COLUMNS))
       .select(['k.connection_id', 'k.key_id', 'k.nonce', 'k.ciphertext'])
       .select(connectorSelections)
-      .where('c.id', '=', id),
+      .where('c.id', '=', id)
+      // One row by a unique key: SQLite's driver reads it with one native call (storage/sqlite/statement-cache.ts).
+      .limit(sql.lit(1)),
   );
   return {
     async getCallTarget(id) {

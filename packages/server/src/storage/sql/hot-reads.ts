@@ -1,65 +1,10 @@
 // The joined lookups of the busiest requests (see hot-read-store.ts), each compiled once.
 import { sql } from 'kysely';
 import type { HotReadStore } from '../hot-read-store.js';
+import { API_KEY_COLUMNS, CONNECTION_COLUMNS, qualified, SESSION_COLUMNS } from './columns.js';
 import { compiledOnce } from './compiled-once.js';
 import * as rows from './rows.js';
-import type { Db, Tables } from './tables.js';
-
-/**
- * Every column of a table, named: a column added to {@link Tables} and missing here fails to compile. The hot
- * lookups name their columns rather than select `*`, so that SQLite's driver may read their rows as arrays (see
- * storage/sqlite/statement-cache.ts) and a column dropped by a newer replica fails the lookup instead of
- * shifting the names of the others.
- */
-const allColumns =
-  <T>() =>
-  <const L extends readonly (keyof T & string)[]>(
-    list: L & ([Exclude<keyof T, L[number]>] extends [never] ? unknown : never),
-  ) =>
-    list;
-
-const API_KEY_COLUMNS = allColumns<Tables['api_keys']>()([
-  'id',
-  'organization_id',
-  'name',
-  'prefix',
-  'hash',
-  'created_at',
-  'last_used_at',
-]);
-const SESSION_COLUMNS = allColumns<Tables['connect_sessions']>()([
-  'id',
-  'organization_id',
-  'tenant_id',
-  'end_user_id',
-  'end_user_name',
-  'token_hash',
-  'allowed_connectors',
-  'allowed_origins',
-  'expires_at',
-  'created_at',
-  'member_id',
-]);
-const CONNECTION_COLUMNS = allColumns<Tables['connections']>()([
-  'id',
-  'organization_id',
-  'tenant_id',
-  'connector_id',
-  'auth_method_id',
-  'auth_kind',
-  'label',
-  'status',
-  'created_by',
-  'created_at',
-  'updated_at',
-  'last_used_at',
-  'token_expires_at',
-  'variables',
-]);
-
-/** `columns` of the table aliased `alias`. */
-const qualified = <A extends string, C extends string>(alias: A, columns: readonly C[]) =>
-  columns.map((column) => `${alias}.${column}` as const);
+import type { Db } from './tables.js';
 
 /** The organization's columns beside another table's, renamed so that none collides. */
 const organizationColumns = [
