@@ -2,29 +2,10 @@
 // compiled once.
 import { sql } from 'kysely';
 import type { CallTargetStore } from '../call-target-store.js';
-import { CONNECTION_COLUMNS, qualified } from './columns.js';
+import { CONNECTION_COLUMNS, CONNECTOR_COLUMNS, qualified } from './columns.js';
 import { compiledOnce } from './compiled-once.js';
 import * as rows from './rows.js';
 import type { Db } from './tables.js';
-
-/** Every column of a connector. */
-const CONNECTOR_COLUMNS = [
-  'id',
-  'organization_id',
-  'slug',
-  'name',
-  'description',
-  'domain',
-  'visibility',
-  'icon_url',
-  'auth_methods',
-  'api_base_url',
-  'variables',
-  'actions',
-  'created_by',
-  'created_at',
-  'updated_at',
-] as const;
 
 /** The connector's columns beside the connection's, renamed `p_<column>` so that none collides. */
 const connectorSelections = CONNECTOR_COLUMNS.map((column) => `p.${column} as p_${column}` as const);

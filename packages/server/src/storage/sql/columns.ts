@@ -59,3 +59,25 @@ export const CONNECTION_COLUMNS = allColumns<Tables['connections']>()([
 /** `columns` of the table aliased `alias`. */
 export const qualified = <A extends string, C extends string>(alias: A, columns: readonly C[]) =>
   columns.map((column) => `${alias}.${column}` as const);
+
+/** Every column of `connectors` but its actions, the largest by far: what cards and listings read. */
+export const CONNECTOR_SUMMARY_COLUMNS = [
+  'id',
+  'organization_id',
+  'slug',
+  'name',
+  'description',
+  'domain',
+  'visibility',
+  'icon_url',
+  'auth_methods',
+  'api_base_url',
+  'variables',
+  'created_by',
+  'created_at',
+  'updated_at',
+  'revision',
+] as const;
+
+/** Every column of `connectors`. */
+export const CONNECTOR_COLUMNS = allColumns<Tables['connectors']>()([...CONNECTOR_SUMMARY_COLUMNS, 'actions']);

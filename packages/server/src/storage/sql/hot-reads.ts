@@ -1,7 +1,13 @@
 // The joined lookups of the busiest requests (see hot-read-store.ts), each compiled once.
 import { sql } from 'kysely';
 import type { HotReadStore } from '../hot-read-store.js';
-import { API_KEY_COLUMNS, CONNECTION_COLUMNS, qualified, SESSION_COLUMNS } from './columns.js';
+import {
+  API_KEY_COLUMNS,
+  CONNECTION_COLUMNS,
+  CONNECTOR_SUMMARY_COLUMNS,
+  qualified,
+  SESSION_COLUMNS,
+} from './columns.js';
 import { compiledOnce } from './compiled-once.js';
 import * as rows from './rows.js';
 import type { Db } from './tables.js';
@@ -20,24 +26,6 @@ const organizationOf = (row: rows.Row) =>
     allowed_origins: row.organization_allowed_origins,
     created_at: row.organization_created_at,
   });
-
-/** Every column of a connector but its actions, the largest by far. */
-const SUMMARY_COLUMNS = [
-  'id',
-  'organization_id',
-  'slug',
-  'name',
-  'description',
-  'domain',
-  'visibility',
-  'icon_url',
-  'auth_methods',
-  'api_base_url',
-  'variables',
-  'created_by',
-  'created_at',
-  'updated_at',
-] as const;
 
 /**
  * Each lookup reads one row by a unique key; `limit 1` says so in the SQL, which lets SQLite's driver read the
@@ -99,7 +87,7 @@ export function hotReadQueries(db: Db): HotReadStore {
       if (ids?.length === 0) return [];
       const found = await db
         .selectFrom('connectors')
-        .select(SUMMARY_COLUMNS)
+        .select(CONNECTOR_SUMMARY_COLUMNS)
         .where((eb) =>
           ids
             ? eb.and([

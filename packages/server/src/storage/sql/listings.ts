@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import type { CardState, ListedCredentials, ListingStore } from '../listing-store.js';
 import type { ConnectionFilter } from '../records.js';
+import { CONNECTOR_SUMMARY_COLUMNS } from './columns.js';
 import { compiledShape } from './compiled-shape.js';
 import { connectionPageQuery } from './connection-listing.js';
 import * as rows from './rows.js';
@@ -161,23 +162,7 @@ export function listingQueries(db: Db): ListingStore {
       if (ids.length === 0) return [];
       const found = await db
         .selectFrom('connectors')
-        .select([
-          'id',
-          'organization_id',
-          'slug',
-          'name',
-          'description',
-          'domain',
-          'visibility',
-          'icon_url',
-          'auth_methods',
-          'api_base_url',
-          'variables',
-          'created_by',
-          'created_at',
-          'updated_at',
-          'revision',
-        ])
+        .select(CONNECTOR_SUMMARY_COLUMNS)
         .where('id', 'in', [...ids])
         .execute();
       return found.map((row) => ({ ...rows.connectorSummary(row), revision: Number(row.revision) }));
