@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomFillSync } from 'node:crypto';
 
 /** Prefix of organization secret keys. */
 export const SECRET_KEY_PREFIX = 'pb_sk_';
@@ -19,6 +19,25 @@ export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
 }
 
+/** Random bytes of one id. */
+const ID_RANDOM_BYTES = 9;
+/**
+ * Ids take their random bytes from a block filled at once: one call into the CSPRNG serves 512 ids rather than
+ * one each (a per-id `randomBytes` cost about a tenth of a proxied call's crypto). Every byte serves one id only.
+ */
+const idPool = Buffer.alloc(ID_RANDOM_BYTES * 512);
+let idPoolOffset = idPool.length;
+
+function idRandom(): string {
+  if (idPoolOffset + ID_RANDOM_BYTES > idPool.length) {
+    randomFillSync(idPool);
+    idPoolOffset = 0;
+  }
+  const start = idPoolOffset;
+  idPoolOffset += ID_RANDOM_BYTES;
+  return idPool.toString('base64url', start, idPoolOffset);
+}
+
 /**
  * A new server-generated id: type prefix, time part (so ids sort by creation) and 72 random bits.
  *
@@ -29,6 +48,6 @@ export function hashSecret(secret: string): string {
  */
 export function newId(prefix: string): string {
   const time = Date.now().toString(36).padStart(9, '0');
-  const random = randomBytes(9).toString('base64url').replace(/[-_]/g, 'x');
+  const random = idRandom().replace(/[-_]/g, 'x');
   return `${prefix}_${time}${random}`;
 }

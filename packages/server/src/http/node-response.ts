@@ -18,6 +18,32 @@ export function nodeResponseOf(c: Context): ServerResponse | undefined {
 }
 
 /**
+ * The Node request @hono/node-server serves, while nothing has read its body yet: the body can then be read
+ * from Node's stream directly, without building fetch's `Request` around it (its URL, headers, abort signal and a
+ * web stream over Node's), which cost more than the rest of reading a small JSON body. Undefined under
+ * `app.request()`, and once anything started reading the body some other way (a body limit counting a chunked
+ * body reads it through the `Request`, which then owns the stream).
+ */
+export function unreadNodeRequest(c: Context): IncomingMessage | undefined {
+  const incoming = (c.env as NodeBindings | undefined)?.incoming;
+  if (!(incoming instanceof IncomingMessage)) return undefined;
+  return incoming.readableFlowing === null && !incoming.readableDidRead ? incoming : undefined;
+}
+
+/** A Node request's whole body; rejects when the request fails or is cut off before its end. */
+export function readNodeBody(incoming: IncomingMessage): Promise<Buffer> {
+  return new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+    incoming.once('end', () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)));
+    incoming.once('error', reject);
+    incoming.once('close', () => {
+      if (!incoming.readableEnded) reject(new Error('The request was cut off before its body ended'));
+    });
+  });
+}
+
+/**
  * A request header as fetch's `Headers` reads it (repeats joined with ", "), for `name` in lower case. Served by
  * @hono/node-server, it is read from Node's raw headers, so a request that reads only a few headers never builds
  * a `Headers` of all of them (which validates every name and value).

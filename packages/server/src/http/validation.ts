@@ -3,6 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { z } from 'zod';
 import { ApiError, toIssues } from './api-error.js';
+import { readNodeBody, requestHeader, unreadNodeRequest } from './node-response.js';
 
 /** The largest request body the API reads. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -13,6 +14,9 @@ export function parseWith<T extends z.ZodType>(schema: T, value: unknown, prefix
   if (!result.success) throw ApiError.validation(toIssues(result.error, prefix));
   return result.data;
 }
+
+// Stateless between calls (no `stream: true`), so one decoder serves every request.
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Reads a JSON body and validates it.
@@ -27,11 +31,12 @@ export async function readJsonBody<T extends z.ZodType>(c: Context, schema: T): 
       'Send the body as JSON with Content-Type: application/json',
     );
   }
-  // The size was enforced while the body streamed in (see limitBodySize), so reading it whole is safe.
-  const bytes = await c.req.arrayBuffer();
+  // The size was enforced as the body arrived (see limitBodySize), so reading it whole is safe.
+  const incoming = unreadNodeRequest(c);
+  const bytes = incoming ? await readNodeBody(incoming) : await c.req.arrayBuffer();
   let value: unknown;
   try {
-    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    value = JSON.parse(utf8.decode(bytes));
   } catch {
     throw new ApiError(400, ErrorCode.InvalidJson, 'The body is not valid JSON');
   }
@@ -43,22 +48,24 @@ export async function readJsonBody<T extends z.ZodType>(c: Context, schema: T): 
  * `payload_too_large`: the body is never buffered beyond the cap.
  */
 export const limitBodySizeTo = (maxBytes: number): MiddlewareHandler =>
-  withoutBodyless(
-    bodyLimit({
-      maxSize: maxBytes,
-      onError: () => {
-        throw new ApiError(413, ErrorCode.PayloadTooLarge, `The body is larger than ${Math.floor(maxBytes / 1024)} KB`);
-      },
-    }),
-  );
+  bodyLimited(maxBytes, () => {
+    throw new ApiError(413, ErrorCode.PayloadTooLarge, `The body is larger than ${Math.floor(maxBytes / 1024)} KB`);
+  });
 
 /**
- * Skips a body limit on GET and HEAD, which carry no body (fetch's Request refuses one, and @hono/node-server gives
- * them none): asking for the body of @hono/node-server's lightweight request builds the full Request, with its
- * AbortController, on every read.
+ * Hono's body limit, skipped on GET and HEAD, which carry no body (fetch's Request refuses one, and
+ * @hono/node-server gives them none). A body of declared length served by @hono/node-server is checked by its
+ * header alone, as Hono's limit does (Node's parser reads no byte past the declared length), without asking for
+ * the body: that would build the full `Request`, with its abort signal and a web stream over Node's, on every call.
  */
-function withoutBodyless(limit: MiddlewareHandler): MiddlewareHandler {
-  return (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limit(c, next));
+function bodyLimited(maxBytes: number, onError: () => never): MiddlewareHandler {
+  const limit = bodyLimit({ maxSize: maxBytes, onError });
+  return (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    const declared = unreadNodeRequest(c) ? requestHeader(c, 'content-length') : undefined;
+    if (declared === undefined || requestHeader(c, 'transfer-encoding') !== undefined) return limit(c, next);
+    return Number.parseInt(declared, 10) > maxBytes ? onError() : next();
+  };
 }
 
 /** Stops reading a request body past {@link MAX_BODY_BYTES}, declared or streamed, with 413 `payload_too_large`. */
@@ -74,11 +81,6 @@ export const limitConnectorBodySize = limitBodySizeTo(MAX_CONNECTOR_BODY_BYTES);
 export const MAX_AGENT_BODY_BYTES = 60 * 1024 * 1024;
 
 /** {@link limitBodySize} for the one route that takes an uploaded spec. */
-export const limitAgentBodySize = withoutBodyless(
-  bodyLimit({
-    maxSize: MAX_AGENT_BODY_BYTES,
-    onError: () => {
-      throw new ApiError(413, ErrorCode.PayloadTooLarge, 'The body is larger than 60 MB');
-    },
-  }),
-);
+export const limitAgentBodySize = bodyLimited(MAX_AGENT_BODY_BYTES, () => {
+  throw new ApiError(413, ErrorCode.PayloadTooLarge, 'The body is larger than 60 MB');
+});

@@ -1,6 +1,7 @@
 import { ErrorCode } from '@plugboard/shared';
 import type { Context } from 'hono';
 import { ApiError } from '../http/api-error.js';
+import { unreadNodeRequest } from '../http/node-response.js';
 import { requestIdOf } from '../http/request-id.js';
 import { type Method, route } from '../http/route.js';
 import type { ServiceDeps } from '../services/deps.js';
@@ -13,6 +14,17 @@ export const CONNECTION_HEADER = 'plugboard-connection-id';
 
 const PREFIX = '/v1/proxy';
 const METHODS: readonly Method[] = ['get', 'post', 'put', 'patch', 'delete'];
+
+/**
+ * The request's body as it streams in: none on GET and HEAD (asking fetch's Request for it would build that
+ * Request, with its abort signal, only to learn it has none), Node's own stream when served by @hono/node-server
+ * (no web stream wrapped around it), else the Request's.
+ */
+function bodyOf(c: Context): AsyncIterable<Uint8Array> | null {
+  if (c.req.method === 'GET' || c.req.method === 'HEAD') return null;
+  // Node's web streams are async iterables; the DOM typings of fetch's Request do not say so.
+  return unreadNodeRequest(c) ?? (c.req.raw.body as AsyncIterable<Uint8Array> | null);
+}
 
 /** The proxied request as it arrived: the path and query as sent (not decoded), headers and body untouched. */
 function requestOf(c: Context): PassThroughRequest {
@@ -30,7 +42,7 @@ function requestOf(c: Context): PassThroughRequest {
     path: url.pathname.slice(PREFIX.length),
     search: url.search,
     headers: c.req.raw.headers,
-    body: c.req.raw.body,
+    body: bodyOf(c),
   };
 }
 

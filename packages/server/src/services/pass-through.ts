@@ -28,7 +28,8 @@ export interface PassThroughRequest {
   /** The query string as sent, with its `?`, or empty. */
   search: string;
   headers: Headers;
-  body: ReadableStream<Uint8Array> | null;
+  /** The body as it streams in (a web stream or Node's request), or null: none. */
+  body: AsyncIterable<Uint8Array> | null;
 }
 
 /** The header that marks an answer as the third party's, so a client can tell it from Plugboard's own errors. */
@@ -46,15 +47,15 @@ const tooLarge = (maxBytes: number) =>
  * rest, which fails past `maxBytes`.
  */
 async function bodyOf(
-  body: ReadableStream<Uint8Array> | null,
+  body: AsyncIterable<Uint8Array> | null,
   maxBytes: number,
 ): Promise<Buffer | Readable | undefined> {
   if (!body) return undefined;
-  const reader = body.getReader();
+  const reader = body[Symbol.asyncIterator]();
   const head: Uint8Array[] = [];
   let size = 0;
   while (size <= REPLAYABLE_BYTES) {
-    const { done, value } = await reader.read();
+    const { done, value } = await reader.next();
     if (done) return Buffer.concat(head);
     head.push(value);
     size += value.length;
@@ -62,7 +63,7 @@ async function bodyOf(
   async function* rest() {
     yield* head;
     let sent = size;
-    for (let next = await reader.read(); !next.done; next = await reader.read()) {
+    for (let next = await reader.next(); !next.done; next = await reader.next()) {
       sent += next.value.length;
       if (sent > maxBytes) throw bodyStreamError(tooLarge(maxBytes));
       yield next.value;
