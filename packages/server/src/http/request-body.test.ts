@@ -13,10 +13,10 @@ afterEach(async () => {
 });
 
 /** POSTs `text` over Node's client, with its length declared or in two chunks (Transfer-Encoding: chunked). */
-function post(path: string, key: string, text: string, how: 'declared' | 'chunked') {
+function post(path: string, key: string, text: string, how: 'declared' | 'chunked', type = 'application/json') {
   return new Promise<{ status: number; body: Record<string, unknown> }>((resolve, reject) => {
     const bytes = Buffer.from(text);
-    const headers: Record<string, string> = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
+    const headers: Record<string, string> = { authorization: `Bearer ${key}`, 'content-type': type };
     if (how === 'declared') headers['content-length'] = String(bytes.length);
     const outgoing = request(`${server.url}${path}`, { method: 'POST', headers }, (response) => {
       const chunks: Buffer[] = [];
@@ -51,6 +51,8 @@ describe('a JSON body sent to a Node server', () => {
       expect(unnamed).toMatchObject({ status: 400, body: { error: { code: 'validation_failed' } } });
       const broken = await post('/v1/connect-sessions', key, '{"tenantId": "acme",', how);
       expect(broken).toMatchObject({ status: 400, body: { error: { code: 'invalid_json' } } });
+      const text = await post('/v1/connect-sessions', key, JSON.stringify({ tenantId: 'acme' }), how, 'text/plain');
+      expect(text).toMatchObject({ status: 415, body: { error: { code: 'unsupported_media_type' } } });
     });
 
     it(`is refused past 64 KB with 413 payload_too_large, with its length ${how}`, async () => {

@@ -23,7 +23,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * @throws ApiError 415 without a JSON content type, 400 for bad JSON or schema failures.
  */
 export async function readJsonBody<T extends z.ZodType>(c: Context, schema: T): Promise<z.output<T>> {
-  const type = c.req.header('content-type') ?? '';
+  const type = requestHeader(c, 'content-type') ?? '';
   if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
     throw new ApiError(
       415,
