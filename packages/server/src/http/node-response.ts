@@ -30,19 +30,6 @@ export function unreadNodeRequest(c: Context): IncomingMessage | undefined {
   return incoming.readableFlowing === null && !incoming.readableDidRead ? incoming : undefined;
 }
 
-/** A Node request's whole body; rejects when the request fails or is cut off before its end. */
-export function readNodeBody(incoming: IncomingMessage): Promise<Buffer> {
-  return new Promise<Buffer>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-    incoming.once('end', () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)));
-    incoming.once('error', reject);
-    incoming.once('close', () => {
-      if (!incoming.readableEnded) reject(new Error('The request was cut off before its body ended'));
-    });
-  });
-}
-
 /**
  * A request header as fetch's `Headers` reads it (repeats joined with ", "), for `name` in lower case. Served by
  * @hono/node-server, it is read from Node's raw headers, so a request that reads only a few headers never builds

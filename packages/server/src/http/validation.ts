@@ -2,8 +2,9 @@ import { ErrorCode } from '@plugboard/shared';
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { z } from 'zod';
+import { readWhole } from '../read-whole.js';
 import { ApiError, toIssues } from './api-error.js';
-import { readNodeBody, requestHeader, unreadNodeRequest } from './node-response.js';
+import { requestHeader, unreadNodeRequest } from './node-response.js';
 
 /** The largest request body the API reads. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -33,7 +34,7 @@ export async function readJsonBody<T extends z.ZodType>(c: Context, schema: T): 
   }
   // The size was enforced as the body arrived (see limitBodySize), so reading it whole is safe.
   const incoming = unreadNodeRequest(c);
-  const bytes = incoming ? await readNodeBody(incoming) : await c.req.arrayBuffer();
+  const bytes = incoming ? await readWhole(incoming) : await c.req.arrayBuffer();
   let value: unknown;
   try {
     value = JSON.parse(utf8.decode(bytes));

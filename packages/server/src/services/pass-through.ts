@@ -4,6 +4,7 @@ import type { BuiltRequest } from '../actions/action-request.js';
 import { apiBaseOf, joinApiPath } from '../actions/api-url.js';
 import { injectCredentials } from '../actions/credential-injection.js';
 import { bodyStreamError, type StreamedResponse, streamOutbound } from '../egress/index.js';
+import { readWhole } from '../read-whole.js';
 import {
   type ActionTarget,
   authMethodOf,
@@ -83,15 +84,13 @@ const SMALL_ANSWER_BYTES = 64 * 1024;
 async function answerBodyOf(answer: StreamedResponse): Promise<Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array>> {
   const declared = Number(answer.headers['content-length'] ?? Number.NaN);
   if (!(declared <= SMALL_ANSWER_BYTES)) return Readable.toWeb(answer.body) as unknown as ReadableStream<Uint8Array>;
-  const chunks: Buffer[] = [];
   try {
-    for await (const chunk of answer.body) chunks.push(chunk as Buffer);
+    // A copy: a chunk of Node's parser may be a view of a larger, shared ArrayBuffer.
+    return new Uint8Array(await readWhole(answer.body));
   } catch (error) {
     // Nothing was sent to the caller yet: a cut or silent answer is Plugboard's error, not a truncated 200.
     throw upstreamError(error);
   }
-  // Buffer.concat copies into a new, unshared ArrayBuffer.
-  return Buffer.concat(chunks) as Uint8Array<ArrayBuffer>;
 }
 
 /** The third party's answer as the response to the caller: status, headers (cookies and hop-by-hop removed), body. */
