@@ -29,6 +29,7 @@ interface Card {
   slug: string;
   name: string;
   description: string;
+  visibility: string;
   connectionCount: number;
   authMethods: Array<{ kind: string; label: string }>;
   needsReauth: Array<{ id: string }>;
@@ -70,6 +71,52 @@ describe('session cards across replicas', () => {
     expect((await t.request('DELETE', '/v1/connectors/jira', { key })).status).toBe(204);
     await t.createConnector(key, { name: 'Zendesk', authMethods: [{ kind: 'apiKey' }] });
     expect((await replicaCards()).map((card) => card.name)).toEqual(['SendGrid', 'Zendesk']);
+  });
+
+  it('shows a connector created on another replica on the next listing of another', async () => {
+    expect((await replicaCards()).map((card) => card.name)).toEqual(['Jira', 'SendGrid']);
+    await t.createConnector(key, { name: 'Asana', authMethods: [{ kind: 'apiKey' }] });
+    expect((await replicaCards()).map((card) => card.name)).toEqual(['Asana', 'Jira', 'SendGrid']);
+  });
+
+  it('shows a visibility change made on another replica on the next listing of another', async () => {
+    expect((await replicaCards()).map((card) => card.visibility)).toEqual(['private', 'private']);
+    const patched = await t.request('PATCH', '/v1/connectors/jira', { key, body: { visibility: 'public' } });
+    expect(patched.status).toBe(200);
+    expect((await replicaCards()).map((card) => [card.name, card.visibility])).toEqual([
+      ['Jira', 'public'],
+      ['SendGrid', 'private'],
+    ]);
+  });
+
+  it('shows another organization’s public connector, changed there, to a session that lists it', async () => {
+    const other = await t.createOrganization('Other');
+    const shared = await t.createConnector(other.secretKey, { name: 'Shared', visibility: 'public' });
+    const listing = await t.mintSession(key, { allowedConnectors: ['jira', shared.id] });
+    const cards = async () =>
+      (
+        await (
+          await replica.request('/v1/session/connectors', {
+            headers: { authorization: `Bearer ${listing}`, origin: ORIGIN },
+          })
+        ).json()
+      ).data.map((card: Card) => card.name);
+    expect(await cards()).toEqual(['Jira', 'Shared']);
+    const patched = await t.request('PATCH', `/v1/connectors/${shared.id}`, {
+      key: other.secretKey,
+      body: { name: 'Shared and renamed' },
+    });
+    expect(patched.status).toBe(200);
+    expect(await cards()).toEqual(['Jira', 'Shared and renamed']);
+    expect(
+      (
+        await t.request('PATCH', `/v1/connectors/${shared.id}`, {
+          key: other.secretKey,
+          body: { visibility: 'private' },
+        })
+      ).status,
+    ).toBe(200);
+    expect(await cards()).toEqual(['Jira']);
   });
 
   it('counts a connection made on another replica, and offers to reconnect one that broke there', async () => {

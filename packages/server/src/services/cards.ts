@@ -78,7 +78,10 @@ async function listedCards(deps: ServiceDeps, listing: CardListing): Promise<Lis
       creators.set(state.createdBy, creator);
     }
     const head = `{${built.members},"createdBy":${creator.json}`;
-    cards.push({ name: built.name, card: { connectorId: state.connectorId, head, ...built, createdBy: creator.creator } });
+    cards.push({
+      name: built.name,
+      card: { connectorId: state.connectorId, head, ...built, createdBy: creator.creator },
+    });
   }
   cards.sort(byName);
   return cards.map(({ card }) => card);

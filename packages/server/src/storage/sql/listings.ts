@@ -66,7 +66,10 @@ function cardsQuery(
   known?: number,
 ) {
   const none = sql<string | null>`null`;
-  const revision = db.selectFrom('organizations as o').select('o.connectors_revision').where('o.id', '=', organizationId);
+  const revision = db
+    .selectFrom('organizations as o')
+    .select('o.connectors_revision')
+    .where('o.id', '=', organizationId);
   const cards = db
     .selectFrom('connectors as ctr')
     .leftJoin('members as m', 'm.id', 'ctr.created_by')
