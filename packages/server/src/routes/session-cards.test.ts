@@ -8,12 +8,15 @@ import { createTestContext, ORIGIN, type TestContext } from '../test/context.js'
 
 let t: TestContext;
 let key: string;
+let organizationId: string;
 let session: string;
 let replicaStore: Store;
 let replica: ReturnType<typeof createApp>;
 beforeEach(async () => {
   t = await createTestContext();
-  key = (await t.createOrganization()).secretKey;
+  const created = await t.createOrganization();
+  key = created.secretKey;
+  organizationId = created.organization.id;
   await t.createConnector(key, { name: 'SendGrid', authMethods: [{ kind: 'apiKey', name: 'X-Key' }] });
   await t.createConnector(key, { name: 'Jira', authMethods: [{ kind: 'basic' }] });
   session = await t.mintSession(key);
@@ -154,6 +157,18 @@ describe('session cards across replicas', () => {
       const own: Array<{ id: string }> = await listed(token, '/v1/session/connections');
       expect(own.map((connection) => connection.id)).toEqual(connections);
     }
+  });
+
+  it('reads no connector rows while the organization’s connectors revision is the one the caller keeps', async () => {
+    const first = await replicaStore.listCardStates(organizationId, 'tenant-1', null, null);
+    expect(first.revision).not.toBeNull();
+    expect(first.cards.map((card) => card.connectorId)).toHaveLength(2);
+    const unchanged = await replicaStore.listCardStates(organizationId, 'tenant-1', null, first.revision);
+    expect(unchanged).toMatchObject({ revision: first.revision, cards: [] });
+    await t.request('PATCH', '/v1/connectors/jira', { key, body: { description: 'Changed' } });
+    const changed = await replicaStore.listCardStates(organizationId, 'tenant-1', null, first.revision);
+    expect(changed.revision).not.toBe(first.revision);
+    expect(changed.cards).toHaveLength(2);
   });
 
   it('sorts cards by name as people read them, accents and case included', async () => {
