@@ -66,17 +66,16 @@ function cardsQuery(
   known?: number,
 ) {
   const none = sql<string | null>`null`;
-  const revision = db
-    .selectFrom('organizations as o')
-    .select('o.connectors_revision')
-    .where('o.id', '=', organizationId);
+  // The organization's row first, by its key: with `known` current, its test fails there, before any connector
+  // is read (a test on a subquery would be made again for each connector row).
   const cards = db
-    .selectFrom('connectors as ctr')
+    .selectFrom(['organizations as o', 'connectors as ctr'])
     .leftJoin('members as m', 'm.id', 'ctr.created_by')
     .select([sql<string>`'card'`.as('kind'), 'ctr.id as connector_id', 'ctr.revision as n', 'ctr.created_by as ref'])
     .select(['m.name as label', 'm.external_id as extra'])
+    .where('o.id', '=', organizationId)
     .where(usableConnector(organizationId, allowed))
-    .$if(known !== undefined, (query) => query.where(revision, '<>', known ?? -1))
+    .$if(known !== undefined, (query) => query.where('o.connectors_revision', '<>', known ?? -1))
     .$castTo<CardRow>()
     .unionAll(
       db
