@@ -67,9 +67,10 @@ function cardsQuery(
 ) {
   const none = sql<string | null>`null`;
   // The organization's row first, by its key: with `known` current, its test fails there, before any connector
-  // is read (a test on a subquery would be made again for each connector row).
+  // is read (a test on a subquery would be made again for each connector row). CROSS JOIN: SQLite keeps that order.
   const cards = db
-    .selectFrom(['organizations as o', 'connectors as ctr'])
+    .selectFrom('organizations as o')
+    .crossJoin('connectors as ctr')
     .leftJoin('members as m', 'm.id', 'ctr.created_by')
     .select([sql<string>`'card'`.as('kind'), 'ctr.id as connector_id', 'ctr.revision as n', 'ctr.created_by as ref'])
     .select(['m.name as label', 'm.external_id as extra'])
