@@ -36,9 +36,14 @@ const connectorOf = (index) => ({
 
 /** Measures one listing beside the bare route serving the body Plugboard answered it with. */
 async function measure(engine, plugboard, name, path, headers) {
-  const { bytes, ...measured } = await besideBareHono(plugboard.url, path, headers);
+  const { bytes, cpuUs, ...measured } = await besideBareHono(plugboard, path, headers);
   const kb = Math.round(bytes / 1024);
   report({ name: `${engine}: ${name} (${kb} KB)`, ...measured, unit: 'rps', baselineName: 'bare Hono route' });
+  // On stderr, so that `--json` keeps one object per line: on a shared machine, steadier than the throughput.
+  const us = (value) => (value === undefined ? '?' : `${Math.round(value)} us`);
+  process.stderr.write(
+    `${engine}: ${name}: CPU per request ${us(cpuUs?.plugboard)}, bare Hono ${us(cpuUs?.baseline)}\n`,
+  );
 }
 
 for (const engine of benchEngines()) {

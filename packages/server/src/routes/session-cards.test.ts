@@ -8,12 +8,15 @@ import { createTestContext, ORIGIN, type TestContext } from '../test/context.js'
 
 let t: TestContext;
 let key: string;
+let organizationId: string;
 let session: string;
 let replicaStore: Store;
 let replica: ReturnType<typeof createApp>;
 beforeEach(async () => {
   t = await createTestContext();
-  key = (await t.createOrganization()).secretKey;
+  const created = await t.createOrganization();
+  key = created.secretKey;
+  organizationId = created.organization.id;
   await t.createConnector(key, { name: 'SendGrid', authMethods: [{ kind: 'apiKey', name: 'X-Key' }] });
   await t.createConnector(key, { name: 'Jira', authMethods: [{ kind: 'basic' }] });
   session = await t.mintSession(key);
@@ -29,6 +32,7 @@ interface Card {
   slug: string;
   name: string;
   description: string;
+  visibility: string;
   connectionCount: number;
   authMethods: Array<{ kind: string; label: string }>;
   needsReauth: Array<{ id: string }>;
@@ -72,6 +76,52 @@ describe('session cards across replicas', () => {
     expect((await replicaCards()).map((card) => card.name)).toEqual(['SendGrid', 'Zendesk']);
   });
 
+  it('shows a connector created on another replica on the next listing of another', async () => {
+    expect((await replicaCards()).map((card) => card.name)).toEqual(['Jira', 'SendGrid']);
+    await t.createConnector(key, { name: 'Asana', authMethods: [{ kind: 'apiKey' }] });
+    expect((await replicaCards()).map((card) => card.name)).toEqual(['Asana', 'Jira', 'SendGrid']);
+  });
+
+  it('shows a visibility change made on another replica on the next listing of another', async () => {
+    expect((await replicaCards()).map((card) => card.visibility)).toEqual(['private', 'private']);
+    const patched = await t.request('PATCH', '/v1/connectors/jira', { key, body: { visibility: 'public' } });
+    expect(patched.status).toBe(200);
+    expect((await replicaCards()).map((card) => [card.name, card.visibility])).toEqual([
+      ['Jira', 'public'],
+      ['SendGrid', 'private'],
+    ]);
+  });
+
+  it('shows another organization’s public connector, changed there, to a session that lists it', async () => {
+    const other = await t.createOrganization('Other');
+    const shared = await t.createConnector(other.secretKey, { name: 'Shared', visibility: 'public' });
+    const listing = await t.mintSession(key, { allowedConnectors: ['jira', shared.id] });
+    const cards = async () =>
+      (
+        await (
+          await replica.request('/v1/session/connectors', {
+            headers: { authorization: `Bearer ${listing}`, origin: ORIGIN },
+          })
+        ).json()
+      ).data.map((card: Card) => card.name);
+    expect(await cards()).toEqual(['Jira', 'Shared']);
+    const patched = await t.request('PATCH', `/v1/connectors/${shared.id}`, {
+      key: other.secretKey,
+      body: { name: 'Shared and renamed' },
+    });
+    expect(patched.status).toBe(200);
+    expect(await cards()).toEqual(['Jira', 'Shared and renamed']);
+    expect(
+      (
+        await t.request('PATCH', `/v1/connectors/${shared.id}`, {
+          key: other.secretKey,
+          body: { visibility: 'private' },
+        })
+      ).status,
+    ).toBe(200);
+    expect(await cards()).toEqual(['Jira']);
+  });
+
   it('counts a connection made on another replica, and offers to reconnect one that broke there', async () => {
     await replicaCards();
     const connected = await t.request('POST', '/v1/session/connections', {
@@ -107,6 +157,18 @@ describe('session cards across replicas', () => {
       const own: Array<{ id: string }> = await listed(token, '/v1/session/connections');
       expect(own.map((connection) => connection.id)).toEqual(connections);
     }
+  });
+
+  it('reads no connector rows while the organization’s connectors revision is the one the caller keeps', async () => {
+    const first = await replicaStore.listCardStates(organizationId, 'tenant-1', null, null);
+    expect(first.revision).not.toBeNull();
+    expect(first.cards.map((card) => card.connectorId)).toHaveLength(2);
+    const unchanged = await replicaStore.listCardStates(organizationId, 'tenant-1', null, first.revision);
+    expect(unchanged).toMatchObject({ revision: first.revision, cards: [] });
+    await t.request('PATCH', '/v1/connectors/jira', { key, body: { description: 'Changed' } });
+    const changed = await replicaStore.listCardStates(organizationId, 'tenant-1', null, first.revision);
+    expect(changed.revision).not.toBe(first.revision);
+    expect(changed.cards).toHaveLength(2);
   });
 
   it('sorts cards by name as people read them, accents and case included', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type BuiltCard, CardCache, cardCacheOf } from './card-cache.js';
+import { type BuiltCard, CardCache, CardListCache, cardCachesOf, type ListedCard } from './card-cache.js';
 
 const card = (name: string, revision: number): BuiltCard => ({
   revision,
@@ -33,7 +33,37 @@ describe('the card cache', () => {
 
   it('is one per set of services, as each replica has its own', () => {
     const first = {};
-    expect(cardCacheOf(first)).toBe(cardCacheOf(first));
-    expect(cardCacheOf({})).not.toBe(cardCacheOf(first));
+    expect(cardCachesOf(first)).toBe(cardCachesOf(first));
+    expect(cardCachesOf({}).cards).not.toBe(cardCachesOf(first).cards);
+    expect(cardCachesOf({}).lists).not.toBe(cardCachesOf(first).lists);
+  });
+});
+
+const listed = (name: string, chars: number): ListedCard => ({
+  ...card(name, 0),
+  connectorId: `ctr_${name}`,
+  createdBy: { id: 'mem_1', name: 'Ada', externalId: null },
+  head: 'x'.repeat(chars),
+});
+
+describe('the card list cache', () => {
+  it('keeps one listing per organization, the last put', () => {
+    const lists = new CardListCache();
+    lists.put('org_1', { revision: 1, cards: [listed('One', 10)] });
+    lists.put('org_1', { revision: 2, cards: [listed('Two', 10)] });
+    expect(lists.get('org_1')?.revision).toBe(2);
+    expect(lists.size).toBe(1);
+  });
+
+  it('keeps at most its bound of characters, dropping the longest kept first', () => {
+    const lists = new CardListCache(25);
+    lists.put('org_1', { revision: 0, cards: [listed('One', 10)] });
+    lists.put('org_2', { revision: 0, cards: [listed('Two', 10)] });
+    lists.put('org_3', { revision: 0, cards: [listed('Three', 10)] });
+    expect(lists.get('org_1')).toBeUndefined();
+    expect(lists.get('org_3')?.cards[0]?.name).toBe('Three');
+    lists.put('org_4', { revision: 0, cards: [listed('Huge', 30)] });
+    expect(lists.get('org_4')).toBeUndefined();
+    expect(lists.size).toBe(2);
   });
 });

@@ -1,5 +1,6 @@
 // The connector cards a connect session sees, as the JSON the widget reads. A card's connector fields are built
-// once per revision of its row (card-cache.ts); what depends on the session and its tenant is added per request.
+// once per revision of its row, and a whole organization's sorted cards once per revision of its connectors
+// (card-cache.ts); what depends on the session and its tenant is added per request.
 import {
   AUTH_KIND_LABELS,
   type AuthMethod,
@@ -8,8 +9,8 @@ import {
   publicVariables,
 } from '@plugboard/shared';
 import type { SessionAuth } from '../http/auth.js';
-import type { CardState, RevisedConnectorSummary, SessionRecord } from '../storage/store.js';
-import { type BuiltCard, cardCacheOf } from './card-cache.js';
+import type { CardListing, RevisedConnectorSummary, SessionRecord } from '../storage/store.js';
+import { type BuiltCard, cardCachesOf, type ListedCard } from './card-cache.js';
 import { creatorFrom } from './connectors.js';
 import type { ServiceDeps } from './deps.js';
 
@@ -17,8 +18,8 @@ import type { ServiceDeps } from './deps.js';
  * Cards by name as people read them, then by id. `localeCompare` rather than an `Intl.Collator` made once: the
  * same order, and on Node 20 V8's own comparison of one-byte strings beats the collator's ICU call by about 4x.
  */
-const byName = (a: { built: BuiltCard; state: CardState }, b: { built: BuiltCard; state: CardState }) =>
-  a.built.name.localeCompare(b.built.name) || (a.state.connectorId < b.state.connectorId ? -1 : 1);
+const byName = (a: { name: string; card: ListedCard }, b: { name: string; card: ListedCard }) =>
+  a.name.localeCompare(b.name) || (a.card.connectorId < b.card.connectorId ? -1 : 1);
 
 function publicAuthMethod(deps: ServiceDeps, method: AuthMethod): PublicAuthMethod {
   const label = method.label ?? AUTH_KIND_LABELS[method.kind];
@@ -49,37 +50,13 @@ function isCreator(createdBy: Creator, session: SessionRecord): boolean {
 }
 
 /**
- * One card's JSON: its connector's built fields, then what this session and its tenant see of it. A listing's
- * cards mostly share a few creators, whose JSON `creators` keeps for the request.
+ * The listing's cards, sorted, without what the session and its tenant add. Connectors changed since their card
+ * was built are read again, in a second query; read now, one may be newer than its state: its card is then at
+ * least as recent, and the change that made it newer also moved the organization's revision past the listing's.
  */
-function cardJson(built: BuiltCard, state: CardState, session: SessionRecord, creators: Map<string, CreatorJson>) {
-  let creator = creators.get(state.createdBy);
-  if (!creator) {
-    const createdBy = creatorFrom(state.createdBy, state.creator ?? undefined);
-    creator = { json: JSON.stringify(createdBy), isSession: isCreator(createdBy, session) };
-    creators.set(state.createdBy, creator);
-  }
-  const personal = built.visibility === 'private' && creator.isSession;
-  const needsReauth = state.needsReauth.length === 0 ? '[]' : JSON.stringify(state.needsReauth);
-  const tenant = `"connectionCount":${state.connectionCount},"needsReauth":${needsReauth}`;
-  return `{${built.members},"createdBy":${creator.json},"personal":${personal},${tenant}}`;
-}
-
-/** A creator's JSON, and whether the session's end user is that creator. */
-interface CreatorJson {
-  json: string;
-  isSession: boolean;
-}
-
-/**
- * The cards a session may use, with its tenant's connection counts and connections to reconnect, sorted by name,
- * as a JSON array. One query per request; a second reads only the connectors changed since their cards were built.
- */
-export async function sessionCardsJson(deps: ServiceDeps, { organization, session }: SessionAuth): Promise<string> {
-  const states = await deps.store.listCardStates(organization.id, session.tenantId, session.allowedConnectors);
-  const cache = cardCacheOf(deps);
-  const stale = states.filter((state) => !cache.get(state.connectorId, state.revision));
-  // Read now, a connector may be newer than its state: its card is then at least as recent as the state.
+async function listedCards(deps: ServiceDeps, listing: CardListing): Promise<ListedCard[]> {
+  const cache = cardCachesOf(deps).cards;
+  const stale = listing.cards.filter((state) => !cache.get(state.connectorId, state.revision));
   const rebuilt = new Map<string, BuiltCard>();
   const changed =
     stale.length > 0 ? await deps.store.getConnectorSummaries(stale.map((state) => state.connectorId)) : [];
@@ -88,13 +65,64 @@ export async function sessionCardsJson(deps: ServiceDeps, { organization, sessio
     cache.put(record.id, built);
     rebuilt.set(record.id, built);
   }
-  const cards: Array<{ built: BuiltCard; state: CardState }> = [];
-  for (const state of states) {
+  const creators = new Map<string, { json: string; creator: Creator }>();
+  const cards: Array<{ name: string; card: ListedCard }> = [];
+  for (const state of listing.cards) {
     // A connector deleted between the two reads has no card.
     const built = rebuilt.get(state.connectorId) ?? cache.get(state.connectorId, state.revision);
-    if (built) cards.push({ built, state });
+    if (!built) continue;
+    let creator = creators.get(state.createdBy);
+    if (!creator) {
+      const createdBy = creatorFrom(state.createdBy, state.creator ?? undefined);
+      creator = { json: JSON.stringify(createdBy), creator: createdBy };
+      creators.set(state.createdBy, creator);
+    }
+    const head = `{${built.members},"createdBy":${creator.json}`;
+    cards.push({
+      name: built.name,
+      card: { connectorId: state.connectorId, head, ...built, createdBy: creator.creator },
+    });
   }
   cards.sort(byName);
-  const creators = new Map<string, CreatorJson>();
-  return `[${cards.map(({ built, state }) => cardJson(built, state, session, creators)).join(',')}]`;
+  return cards.map(({ card }) => card);
+}
+
+/** The cards' JSON with what this session and its tenant see of each: whose they are, the tenant's use. */
+function cardsJson(cards: readonly ListedCard[], listing: CardListing, session: SessionRecord): string {
+  const mine = new Map<Creator, boolean>();
+  const parts = cards.map((card) => {
+    let isSession = mine.get(card.createdBy);
+    if (isSession === undefined) {
+      isSession = isCreator(card.createdBy, session);
+      mine.set(card.createdBy, isSession);
+    }
+    const personal = card.visibility === 'private' && isSession;
+    const count = listing.connectionCounts.get(card.connectorId) ?? 0;
+    const reauth = listing.needsReauth.get(card.connectorId);
+    const needsReauth = reauth ? JSON.stringify(reauth) : '[]';
+    return `${card.head},"personal":${personal},"connectionCount":${count},"needsReauth":${needsReauth}}`;
+  });
+  return `[${parts.join(',')}]`;
+}
+
+/**
+ * The cards a session may use, with its tenant's connection counts and connections to reconnect, sorted by name,
+ * as a JSON array. One query per request: for a session without a list of connectors, it reads the organization's
+ * connectors revision with the tenant's rows, and the cards themselves only when that revision is not the one of
+ * the cards this process keeps for the organization. A second query reads only the connectors changed since their
+ * cards were built.
+ */
+export async function sessionCardsJson(deps: ServiceDeps, { organization, session }: SessionAuth): Promise<string> {
+  const lists = cardCachesOf(deps).lists;
+  const kept = session.allowedConnectors === null ? lists.get(organization.id) : undefined;
+  const listing = await deps.store.listCardStates(
+    organization.id,
+    session.tenantId,
+    session.allowedConnectors,
+    kept?.revision ?? null,
+  );
+  if (kept && listing.revision === kept.revision) return cardsJson(kept.cards, listing, session);
+  const cards = await listedCards(deps, listing);
+  if (listing.revision !== null) lists.put(organization.id, { revision: listing.revision, cards });
+  return cardsJson(cards, listing, session);
 }

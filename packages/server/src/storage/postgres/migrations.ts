@@ -360,4 +360,11 @@ export const migrations: ReadonlyArray<Migration> = [
       ALTER TABLE credentials ADD COLUMN masked ${T};
     `,
   },
+  {
+    version: 21,
+    name: 'listings: a connectors revision on each organization, bumped with every change to what its cards show',
+    sql: `
+      ALTER TABLE organizations ADD COLUMN connectors_revision INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];

@@ -37,33 +37,57 @@ const editable = (c: ConnectorRecord) => ({
   variables: JSON.stringify(c.variables ?? []),
 });
 
+/**
+ * Bumps the organization's connectors revision, in the transaction of the change to its connectors: a listing of
+ * cards read at the old revision is then never reused, on any replica (services/card-cache.ts). Always after
+ * the connector row's own write, so concurrent writers lock the two rows in one order.
+ */
+const bumpCardsRevision = (trx: Db, organizationId: string) =>
+  trx
+    .updateTable('organizations')
+    .set({ connectors_revision: sql`connectors_revision + 1` })
+    .where('id', '=', organizationId)
+    .execute();
+
 /** The connector queries over one database handle. */
 export function connectorQueries(db: Db): ConnectorQueries {
   return {
-    async createConnector(c) {
-      await db
-        .insertInto('connectors')
-        .values({
-          id: c.id,
-          organization_id: c.organizationId,
-          created_by: c.createdBy,
-          created_at: c.createdAt,
-          ...editable(c),
-        })
-        .execute();
+    createConnector(c) {
+      return inTransaction(db, async (trx) => {
+        await trx
+          .insertInto('connectors')
+          .values({
+            id: c.id,
+            organization_id: c.organizationId,
+            created_by: c.createdBy,
+            created_at: c.createdAt,
+            ...editable(c),
+          })
+          .execute();
+        await bumpCardsRevision(trx, c.organizationId);
+      });
     },
-    async updateConnector(c) {
-      // Every replica sees the new revision on its next read, so none keeps showing a card built from the old row.
-      await db
-        .updateTable('connectors')
-        .set({ ...editable(c), revision: sql`revision + 1` })
-        .where('id', '=', c.id)
-        .execute();
+    updateConnector(c) {
+      // Every replica sees the new revisions on its next read, so none keeps showing a card built from the old row.
+      return inTransaction(db, async (trx) => {
+        const updated = await trx
+          .updateTable('connectors')
+          .set({ ...editable(c), revision: sql`revision + 1` })
+          .where('id', '=', c.id)
+          .returning('organization_id')
+          .executeTakeFirst();
+        if (updated) await bumpCardsRevision(trx, updated.organization_id);
+      });
     },
     deleteConnector(id) {
       return inTransaction(db, async (trx) => {
         const removed = changed(await connectorConnectionsDelete(trx, id).executeTakeFirst());
-        await trx.deleteFrom('connectors').where('id', '=', id).execute();
+        const deleted = await trx
+          .deleteFrom('connectors')
+          .where('id', '=', id)
+          .returning('organization_id')
+          .executeTakeFirst();
+        if (deleted) await bumpCardsRevision(trx, deleted.organization_id);
         return removed;
       });
     },

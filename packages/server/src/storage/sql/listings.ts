@@ -1,7 +1,7 @@
 // The listings a page load asks for (the widget's cards and connections, an admin page of connections), each one
 // query whatever its length.
 import { sql } from 'kysely';
-import type { CardState, ListedCredentials, ListingStore } from '../listing-store.js';
+import type { CardListing, ListedCredentials, ListingStore } from '../listing-store.js';
 import type { ConnectionFilter } from '../records.js';
 import { CONNECTOR_SUMMARY_COLUMNS } from './columns.js';
 import { compiledShape } from './compiled-shape.js';
@@ -18,37 +18,27 @@ const usableConnector = (organizationId: string, ids: readonly string[] | null) 
     ? sql<boolean>`ctr.id in (${sql.join(ids)}) and (ctr.organization_id = ${organizationId} or ctr.visibility = 'public')`
     : sql<boolean>`ctr.organization_id = ${organizationId}`;
 
-/** The rows of the cards query folded into one state per card, in the order its cards came. */
-function cardStates(found: rows.Row[]): CardState[] {
-  const states = new Map<string, CardState>();
-  const counts = new Map<string, number>();
-  const broken = new Map<string, CardState['needsReauth']>();
+/** The rows of the cards query folded into a listing. */
+function cardListing(found: rows.Row[]): CardListing {
+  const listing: CardListing = { revision: null, cards: [], connectionCounts: new Map(), needsReauth: new Map() };
   for (const row of found) {
     const connectorId = rows.text(row.connector_id);
-    if (row.kind === 'count') counts.set(connectorId, Number(row.n));
+    if (row.kind === 'count') listing.connectionCounts.set(connectorId, Number(row.n));
     else if (row.kind === 'reauth') {
       const reauth = { id: rows.text(row.ref), label: rows.text(row.label) };
-      broken.set(connectorId, [...(broken.get(connectorId) ?? []), reauth]);
-    } else {
-      states.set(connectorId, {
+      listing.needsReauth.set(connectorId, [...(listing.needsReauth.get(connectorId) ?? []), reauth]);
+    } else if (row.kind === 'revision') listing.revision = Number(row.n);
+    else {
+      listing.cards.push({
         connectorId,
         revision: Number(row.n),
         createdBy: rows.text(row.ref),
         creator: row.label === null ? null : { name: rows.text(row.label), externalId: rows.nullableText(row.extra) },
-        connectionCount: 0,
-        needsReauth: [],
       });
     }
   }
-  for (const [connectorId, count] of counts) {
-    const state = states.get(connectorId);
-    if (state) state.connectionCount = count;
-  }
-  for (const [connectorId, needsReauth] of broken) {
-    const state = states.get(connectorId);
-    if (state) state.needsReauth = needsReauth.sort((a, b) => (a.id < b.id ? -1 : 1));
-  }
-  return [...states.values()];
+  for (const reauth of listing.needsReauth.values()) reauth.sort((a, b) => (a.id < b.id ? -1 : 1));
+  return listing;
 }
 
 /** A row of the cards query, whichever its kind. */
@@ -64,16 +54,29 @@ type CardRow = {
 /**
  * The cards query: a row per card (its connector's revision and creator), per connector the tenant has connections
  * of (how many) and per connection of the tenant to reconnect, told apart by `kind`. The tenant's rows are few and
- * read by their own index; joining them to every connector instead would probe two indexes per card.
+ * read by their own index; joining them to every connector instead would probe two indexes per card. With `known`
+ * (a session without a list of connectors), also the organization's connectors revision, and cards only when that
+ * revision is not `known`: one statement, so the cards left out are those of the revision it reads.
  */
-function cardsQuery(db: Db, organizationId: string, tenantId: string, allowed: readonly string[] | null) {
+function cardsQuery(
+  db: Db,
+  organizationId: string,
+  tenantId: string,
+  allowed: readonly string[] | null,
+  known?: number,
+) {
   const none = sql<string | null>`null`;
-  return db
-    .selectFrom('connectors as ctr')
+  // The organization's row first, by its key: with `known` current, its test fails there, before any connector
+  // is read (a test on a subquery would be made again for each connector row). CROSS JOIN: SQLite keeps that order.
+  const cards = db
+    .selectFrom('organizations as o')
+    .crossJoin('connectors as ctr')
     .leftJoin('members as m', 'm.id', 'ctr.created_by')
     .select([sql<string>`'card'`.as('kind'), 'ctr.id as connector_id', 'ctr.revision as n', 'ctr.created_by as ref'])
     .select(['m.name as label', 'm.external_id as extra'])
+    .where('o.id', '=', organizationId)
     .where(usableConnector(organizationId, allowed))
+    .$if(known !== undefined, (query) => query.where('o.connectors_revision', '<>', known ?? -1))
     .$castTo<CardRow>()
     .unionAll(
       db
@@ -95,6 +98,15 @@ function cardsQuery(db: Db, organizationId: string, tenantId: string, allowed: r
         .where('status', '=', 'needs_reauth')
         .$castTo<CardRow>(),
     );
+  if (known === undefined) return cards;
+  return cards.unionAll(
+    db
+      .selectFrom('organizations')
+      .select([sql<string>`'revision'`.as('kind'), sql<string>`''`.as('connector_id'), 'connectors_revision as n'])
+      .select([none.as('ref'), none.as('label'), none.as('extra')])
+      .where('id', '=', organizationId)
+      .$castTo<CardRow>(),
+  );
 }
 
 /** A tenant's connections of the connectors a session may use, each with its connector's slug. */
@@ -145,18 +157,21 @@ function listedCredentials(row: rows.Row): ListedCredentials | undefined {
 /** The {@link ListingStore} queries over one database handle. */
 export function listingQueries(db: Db): ListingStore {
   // Sessions without a list of connectors, by far the most, and every filter of an admin page: compiled once each.
-  const ownCards = compiledShape(db, { organizationId: '', tenantId: '' }, (v) =>
-    cardsQuery(db, v.organizationId, v.tenantId, null),
+  const ownCards = compiledShape(db, { organizationId: '', tenantId: '', known: 0 }, (v) =>
+    cardsQuery(db, v.organizationId, v.tenantId, null, v.known),
   );
   const ownTenantConnections = compiledShape(db, { organizationId: '', tenantId: '', limit: 0 }, (v) =>
     tenantConnectionsQuery(db, v.organizationId, v.tenantId, null, v.limit),
   );
   const adminPages = new Map<string, (values: AdminPageValues) => Promise<rows.Row[]>>();
   return {
-    async listCardStates(organizationId, tenantId, allowedConnectors) {
-      if (allowedConnectors === null) return cardStates(await ownCards({ organizationId, tenantId }));
-      if (allowedConnectors.length === 0) return [];
-      return cardStates(await cardsQuery(db, organizationId, tenantId, allowedConnectors).execute());
+    async listCardStates(organizationId, tenantId, allowedConnectors, knownRevision) {
+      if (allowedConnectors === null) {
+        // Revisions start at 0: -1 is known by no organization.
+        return cardListing(await ownCards({ organizationId, tenantId, known: knownRevision ?? -1 }));
+      }
+      if (allowedConnectors.length === 0) return cardListing([]);
+      return cardListing(await cardsQuery(db, organizationId, tenantId, allowedConnectors).execute());
     },
     async getConnectorSummaries(ids) {
       if (ids.length === 0) return [];

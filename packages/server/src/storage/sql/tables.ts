@@ -22,7 +22,14 @@ interface Sealed {
 
 export interface Tables {
   schema_migrations: { version: Count; name: Text; applied_at: Text };
-  organizations: { id: Text; name: Text; allowed_origins: Json; created_at: Text };
+  organizations: {
+    id: Text;
+    name: Text;
+    allowed_origins: Json;
+    created_at: Text;
+    /** Bumped with every change to what its cards show (migration 21): a listing built at it holds while it does. */
+    connectors_revision: ColumnType<number | string | bigint, number | undefined, number>;
+  };
   members: {
     id: Text;
     organization_id: Text;

@@ -416,4 +416,11 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
       ALTER TABLE credentials ADD COLUMN masked TEXT;
     `,
   },
+  {
+    version: 21,
+    name: 'listings: a connectors revision on each organization, bumped with every change to what its cards show',
+    sql: `
+      ALTER TABLE organizations ADD COLUMN connectors_revision INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];
