@@ -14,7 +14,6 @@ import { listConnectorActions, proxyRequest, runAction, testAction } from '../se
 import type { ServiceDeps } from '../services/deps.js';
 import type { TokenRefresher } from '../services/token-refresh.js';
 
-/** Admin routes that call third-party APIs with a connection: actions, the proxy, action tests. */
 /** What a call to a connection's API can be refused or fail with: the action runner's and both proxies'. */
 export const UPSTREAM_CALL_ERRORS: readonly RouteError[] = [
   ErrorCode.NotFound,
@@ -28,6 +27,7 @@ export const UPSTREAM_CALL_ERRORS: readonly RouteError[] = [
   ErrorCode.Conflict,
 ];
 
+/** Admin routes that call third-party APIs with a connection: actions, the proxy, action tests. */
 export const actionRoutes = (deps: ServiceDeps, refresher: TokenRefresher) => [
   route({
     method: 'post',
@@ -82,16 +82,8 @@ export const actionRoutes = (deps: ServiceDeps, refresher: TokenRefresher) => [
     summary: "Run an action with a connection and keep the outcome as the action's last test",
     operationId: 'testConnectorAction',
     description: "Runs an action like `runAction` and keeps the outcome as the action's last test, for the console.",
-    errors: [
-      ErrorCode.NotFound,
-      ErrorCode.EgressBlocked,
-      ErrorCode.PathNotAllowed,
-      ErrorCode.NeedsReauth,
-      ErrorCode.RefreshFailed,
-      ErrorCode.RateLimited,
-      ErrorCode.UpstreamTimeout,
-      ErrorCode.UpstreamTooLarge,
-    ],
+    // The runner's errors but `conflict`, which a test does not answer with.
+    errors: UPSTREAM_CALL_ERRORS.filter((error) => error !== ErrorCode.Conflict),
     auth: 'admin',
     status: 200,
     body: actionTestRunSchema,
